@@ -1,0 +1,342 @@
+//! Parse errors: where the input went wrong, what was expected there and
+//! what was found.
+
+use std::fmt;
+
+/// A strict-mode parse error, with its position and cause.
+///
+/// Its message is `line L, column C: expected …, found …`; columns count
+/// characters (`▲` is one column, three bytes), lines and columns start at 1.
+///
+/// ```
+/// use tickerstrip::{ErrorKind, parse};
+///
+/// let err = parse("AGL40.13▲ 0.12 (0.00%)AIRLINK189.43x").unwrap_err();
+/// assert_eq!(
+///     err.to_string(),
+///     "line 1, column 36: expected a direction marker or a change after price 189.43, found 'x'"
+/// );
+/// assert_eq!(err.offset(), 37);
+/// assert_eq!((err.line(), err.column()), (1, 36));
+/// assert_eq!(err.quote_index(), 1);
+/// assert_eq!(err.kind(), ErrorKind::Unexpected);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("line {line}, column {column}: expected {expected}, found {found}")]
+pub struct ParseError {
+    offset: usize,
+    line: usize,
+    column: usize,
+    quote_index: usize,
+    expected: Expected,
+    found: Found,
+}
+
+impl ParseError {
+    pub(crate) fn new(
+        position: Position,
+        quote_index: usize,
+        expected: Expected,
+        found: Found,
+    ) -> ParseError {
+        ParseError {
+            offset: position.offset,
+            line: position.line,
+            column: position.column,
+            quote_index,
+            expected,
+            found,
+        }
+    }
+
+    /// The byte offset of the error in the input.
+    pub fn offset(&self) -> usize {
+        self.offset
+    }
+
+    /// The 1-based line of the error.
+    pub fn line(&self) -> usize {
+        self.line
+    }
+
+    /// The 1-based column of the error, counted in characters.
+    pub fn column(&self) -> usize {
+        self.column
+    }
+
+    /// The index, from 0, of the quote being read when the error occurred.
+    pub fn quote_index(&self) -> usize {
+        self.quote_index
+    }
+
+    /// What the grammar expected at the error.
+    pub fn expected(&self) -> &Expected {
+        &self.expected
+    }
+
+    /// What stood in the input at the error.
+    pub fn found(&self) -> &Found {
+        &self.found
+    }
+
+    /// The category of the error.
+    pub fn kind(&self) -> ErrorKind {
+        match self.found {
+            Found::Char(_) | Found::LongSymbol(_) => ErrorKind::Unexpected,
+            Found::EndOfInput => ErrorKind::UnexpectedEnd,
+            Found::MalformedNumber(_) => ErrorKind::MalformedNumber,
+            Found::NumberTooLarge(_) => ErrorKind::NumberTooLarge,
+            Found::TooManyDecimals { .. } => ErrorKind::TooManyDecimals,
+            Found::AmbiguousSplit { .. } => ErrorKind::AmbiguousSymbol,
+        }
+    }
+}
+
+/// The category of a [`ParseError`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// A character the grammar does not allow at that place.
+    Unexpected,
+    /// The input ended inside a quote, or held no quote at all.
+    UnexpectedEnd,
+    /// Number-like text that breaks rule N (`19.06.2024`, `0123`, `1,2345`).
+    MalformedNumber,
+    /// A number with more digits than an exact decimal holds.
+    NumberTooLarge,
+    /// A number with more than 28 digits after the decimal point.
+    TooManyDecimals,
+    /// Glued symbol and price digits that split validly more than one way.
+    AmbiguousSymbol,
+}
+
+/// What the grammar expected where a [`ParseError`] occurred.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Expected {
+    /// The start of a quote: its symbol.
+    Quote,
+    /// A symbol of 1 to 15 characters.
+    Symbol,
+    /// A price after the symbol.
+    Price {
+        /// The symbol read.
+        symbol: String,
+    },
+    /// A direction marker or a change (or percent) after the price.
+    MarkerOrChange {
+        /// The price as shown.
+        price: String,
+    },
+    /// A change or a percent after a direction marker.
+    ChangeOrPercent {
+        /// The marker as shown.
+        marker: String,
+    },
+    /// Digits after a sign.
+    DigitsAfterSign {
+        /// The sign as shown.
+        sign: String,
+    },
+    /// A change: a number, perhaps signed.
+    Change,
+    /// A percent: a number, perhaps signed, and `%`.
+    Percent,
+    /// The `%` after a percent's number.
+    PercentSign {
+        /// The number as shown.
+        number: String,
+    },
+    /// The `)` closing a parenthesised percent.
+    ClosingParen {
+        /// The percent as shown.
+        percent: String,
+    },
+    /// Glued symbol and price digits that split only one valid way (rule G).
+    SymbolSplit,
+    /// Nothing more after a single quote ([`crate::OwnedQuote`]'s `FromStr`).
+    EndOfQuote,
+}
+
+impl fmt::Display for Expected {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Expected::Quote => f.write_str("a quote"),
+            Expected::Symbol => f.write_str("a symbol of at most 15 characters"),
+            Expected::Price { symbol } => write!(f, "a price after symbol '{symbol}'"),
+            Expected::MarkerOrChange { price } => {
+                write!(f, "a direction marker or a change after price {price}")
+            }
+            Expected::ChangeOrPercent { marker } => {
+                write!(f, "a change or a percent after marker '{marker}'")
+            }
+            Expected::DigitsAfterSign { sign } => write!(f, "digits after sign '{sign}'"),
+            Expected::Change => f.write_str("a change"),
+            Expected::Percent => f.write_str("a percent"),
+            Expected::PercentSign { number } => write!(f, "'%' after percent {number}"),
+            Expected::ClosingParen { percent } => write!(f, "')' after percent {percent}"),
+            Expected::SymbolSplit => f.write_str("a symbol and price that split one way"),
+            Expected::EndOfQuote => f.write_str("the end of the quote"),
+        }
+    }
+}
+
+/// What stood in the input where a [`ParseError`] occurred.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Found {
+    /// A character.
+    Char(char),
+    /// The end of the input.
+    EndOfInput,
+    /// Number-like text that breaks rule N.
+    MalformedNumber(String),
+    /// A number too large for an exact decimal (its text, shortened when long).
+    NumberTooLarge(String),
+    /// A number with more than 28 decimal places.
+    TooManyDecimals {
+        /// The number's text, shortened when long.
+        number: String,
+        /// How many decimal places it has.
+        decimals: usize,
+    },
+    /// A symbol longer than 15 characters.
+    LongSymbol(String),
+    /// Glued symbol and price text that splits validly more than one way.
+    AmbiguousSplit {
+        /// The glued text.
+        text: String,
+        /// Each valid split, as (symbol, price text).
+        splits: Vec<(String, String)>,
+    },
+}
+
+impl fmt::Display for Found {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Found::Char(c) => write!(f, "'{}'", c.escape_debug()),
+            Found::EndOfInput => f.write_str("end of input"),
+            Found::LongSymbol(symbol) => {
+                write!(f, "'{symbol}' of {} characters", symbol.chars().count())
+            }
+            Found::MalformedNumber(text) => write!(f, "malformed number '{text}'"),
+            Found::NumberTooLarge(text) => {
+                write!(f, "number '{text}', too large for an exact decimal")
+            }
+            Found::TooManyDecimals { number, decimals } => write!(
+                f,
+                "number '{number}' with {decimals} decimal places (at most 28)"
+            ),
+            Found::AmbiguousSplit { text, splits } => {
+                write!(f, "'{text}', which splits {} ways: ", splits.len())?;
+                for (i, (symbol, price)) in splits.iter().enumerate() {
+                    let joint = match i {
+                        0 => "",
+                        _ if i + 1 == splits.len() => " or ",
+                        _ => ", ",
+                    };
+                    write!(f, "{joint}{symbol} {price}")?;
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
+/// A byte offset with its 1-based line and character column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Position {
+    pub(crate) offset: usize,
+    pub(crate) line: usize,
+    pub(crate) column: usize,
+}
+
+impl Position {
+    const START: Position = Position {
+        offset: 0,
+        line: 1,
+        column: 1,
+    };
+}
+
+/// Turns byte offsets into lines and columns.
+///
+/// It remembers the last position it found, so that locating errors in
+/// increasing order costs time linear in the input overall.
+#[derive(Debug, Clone)]
+pub(crate) struct Locator {
+    last: Position,
+}
+
+impl Default for Locator {
+    fn default() -> Locator {
+        Locator {
+            last: Position::START,
+        }
+    }
+}
+
+impl Locator {
+    /// The position of byte `offset` in `text`. An offset inside a
+    /// character is moved back to that character's start.
+    pub(crate) fn locate(&mut self, text: &str, offset: usize) -> Position {
+        let mut offset = offset.min(text.len());
+        while !text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        if offset < self.last.offset {
+            self.last = Position::START;
+        }
+        let mut position = self.last;
+        for c in text[position.offset..offset].chars() {
+            if c == '\n' {
+                position.line += 1;
+                position.column = 1;
+            } else {
+                position.column += 1;
+            }
+        }
+        position.offset = offset;
+        self.last = position;
+        position
+    }
+}
+
+/// Shortens long number text for messages: the first 40 characters and the
+/// count of the rest.
+pub(crate) fn shorten(text: &str) -> String {
+    const KEEP: usize = 40;
+    match text.char_indices().nth(KEEP) {
+        None => text.to_owned(),
+        Some((cut, _)) => {
+            let rest = text[cut..].chars().count();
+            format!("{}… ({rest} more)", &text[..cut])
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn locator_counts_characters_and_lines() {
+        let text = "a▲b\ncd";
+        let mut locator = Locator::default();
+        assert_eq!(locator.locate(text, 4).column, 3);
+        let d = locator.locate(text, 7);
+        assert_eq!((d.line, d.column), (2, 2));
+        // Going back restarts from the beginning.
+        let a = locator.locate(text, 0);
+        assert_eq!((a.line, a.column), (1, 1));
+        // An offset inside '▲' moves to its start.
+        assert_eq!(locator.locate(text, 2).offset, 1);
+    }
+
+    #[test]
+    fn shorten_keeps_short_text() {
+        assert_eq!(shorten("12345"), "12345");
+        let long = "9".repeat(50);
+        assert_eq!(shorten(&long), format!("{}… (10 more)", "9".repeat(40)));
+    }
+}

@@ -1,0 +1,851 @@
+//! The nom grammar of one quote (SPEC sections 2 and 3), one function per rule.
+//!
+//! The grammar reads bytes. Symbols, numbers and markers end on ASCII bytes
+//! or after whole UTF-8 sequences, so every position it reports is a char
+//! boundary of the `&str` it was given.
+//!
+//! Failures are [`nom::Err::Error`] where another reading may still fit (an
+//! optional field that is absent) and [`nom::Err::Failure`] where the input
+//! committed to a rule and broke it (a sign with no digits, an unclosed
+//! parenthesis). Either way they carry what was wanted and where, so strict
+//! mode can say so and scan mode can skip the text.
+
+use nom::bytes::complete::{tag, tag_no_case};
+use nom::combinator::{opt, value};
+use nom::sequence::preceded;
+use nom::{IResult, Parser};
+
+use crate::error::{Expected, Found, shorten};
+use crate::number::{Number, NumberError, number};
+use crate::quote::{Direction, Markers, Quote};
+
+/// The grammar's input: the bytes of a `&str`.
+pub(crate) type Input<'a> = &'a [u8];
+
+/// The result of a grammar rule.
+pub(crate) type PResult<'a, O> = IResult<Input<'a>, O, Failure<'a>>;
+
+/// Longest symbol, a leading `^` or `.` included (rule Y).
+const MAX_SYMBOL: usize = 15;
+
+/// How strictly symbols are recognised.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Mode {
+    /// The input is a strip: any word in a quote's place is its symbol.
+    Strict,
+    /// The input is page text: an all-lowercase word is a symbol only when
+    /// glued to its price.
+    Scan,
+}
+
+/// The grammar with the options that shape it.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Grammar {
+    pub(crate) mode: Mode,
+}
+
+/// Why a rule did not match: where, what it wanted, what was wrong.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Failure<'a> {
+    /// The input from the point of failure on.
+    pub(crate) at: Input<'a>,
+    /// What the rule wanted there.
+    pub(crate) want: Want,
+    /// The text the want refers to: a symbol, price, marker, sign or number.
+    pub(crate) context: Input<'a>,
+    /// What was wrong at `at`.
+    pub(crate) problem: Problem,
+}
+
+/// What a rule wanted where it failed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Want {
+    /// A quote's symbol.
+    Quote,
+    /// A price after the symbol in `context`.
+    Price,
+    /// A marker or a change after the price in `context`.
+    MarkerOrChange,
+    /// A change or a percent after the marker in `context`.
+    ChangeOrPercent,
+    /// A valid change number.
+    Change,
+    /// A valid percent number.
+    Percent,
+    /// Digits after the sign in `context`.
+    DigitsAfterSign,
+    /// `%` after the number in `context`.
+    PercentSign,
+    /// `)` after the percent in `context`.
+    ClosingParen,
+    /// A low-level rule (a tag, a glyph) with no message of its own.
+    Token,
+}
+
+/// What was wrong where a rule failed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Problem {
+    /// The character there does not fit.
+    Unexpected,
+    /// The number there breaks rule N or does not fit a decimal.
+    Number(NumberError),
+    /// The glued symbol and price there split validly several ways; the
+    /// letters take `letters` bytes.
+    Ambiguous { letters: usize },
+    /// A symbol of `len` bytes there, longer than rule Y allows.
+    LongSymbol { len: usize },
+}
+
+impl<'a> Failure<'a> {
+    fn new(at: Input<'a>, want: Want, context: Input<'a>, problem: Problem) -> Failure<'a> {
+        Failure {
+            at,
+            want,
+            context,
+            problem,
+        }
+    }
+
+    /// Whether the failure came after the symbol and price were read, at
+    /// the end of the input: a quote cut off by the end of a scrape.
+    pub(crate) fn is_truncation(&self) -> bool {
+        self.at.is_empty() && !matches!(self.want, Want::Quote | Want::Price | Want::Token)
+    }
+
+    /// What the failure wanted and found, for a [`crate::ParseError`].
+    #[cold]
+    pub(crate) fn describe(&self) -> (Expected, Found) {
+        let context = String::from_utf8_lossy(self.context).into_owned();
+        let expected = match self.want {
+            Want::Quote | Want::Token => Expected::Quote,
+            Want::Price => Expected::Price { symbol: context },
+            Want::MarkerOrChange => Expected::MarkerOrChange { price: context },
+            Want::ChangeOrPercent => Expected::ChangeOrPercent { marker: context },
+            Want::Change => Expected::Change,
+            Want::Percent => Expected::Percent,
+            Want::DigitsAfterSign => Expected::DigitsAfterSign { sign: context },
+            Want::PercentSign => Expected::PercentSign { number: context },
+            Want::ClosingParen => Expected::ClosingParen { percent: context },
+        };
+        let text = |len: usize| shorten(&String::from_utf8_lossy(&self.at[..len]));
+        let found = match self.problem {
+            Problem::Unexpected => match first_char(self.at) {
+                Some(c) => Found::Char(c),
+                None => Found::EndOfInput,
+            },
+            Problem::Number(NumberError::NotANumber) => {
+                Found::Char(first_char(self.at).unwrap_or(char::REPLACEMENT_CHARACTER))
+            }
+            Problem::Number(NumberError::Malformed { len }) => Found::MalformedNumber(text(len)),
+            Problem::Number(NumberError::TooLarge { len }) => Found::NumberTooLarge(text(len)),
+            Problem::Number(NumberError::TooManyDecimals { len, decimals }) => {
+                Found::TooManyDecimals {
+                    number: text(len),
+                    decimals,
+                }
+            }
+            Problem::LongSymbol { len } => {
+                return (Expected::Symbol, Found::LongSymbol(text(len)));
+            }
+            Problem::Ambiguous { letters } => {
+                let splits = longer_splits(self.at, letters)
+                    .map(|(end, number)| {
+                        let symbol = String::from_utf8_lossy(&self.at[..end]).into_owned();
+                        let price = String::from_utf8_lossy(number.text).into_owned();
+                        (symbol, price)
+                    })
+                    .collect();
+                let len = letters + malformed_len(&self.at[letters..]);
+                return (
+                    Expected::SymbolSplit,
+                    Found::AmbiguousSplit {
+                        text: text(len),
+                        splits,
+                    },
+                );
+            }
+        };
+        (expected, found)
+    }
+}
+
+impl<'a> nom::error::ParseError<Input<'a>> for Failure<'a> {
+    fn from_error_kind(input: Input<'a>, _kind: nom::error::ErrorKind) -> Self {
+        Failure::new(input, Want::Token, &[], Problem::Unexpected)
+    }
+
+    fn append(_input: Input<'a>, _kind: nom::error::ErrorKind, other: Self) -> Self {
+        other
+    }
+}
+
+/// A recoverable failure: another reading may fit.
+fn error<'a, O>(at: Input<'a>, want: Want, context: Input<'a>) -> PResult<'a, O> {
+    Err(nom::Err::Error(Failure::new(
+        at,
+        want,
+        context,
+        Problem::Unexpected,
+    )))
+}
+
+/// A committed failure: the input started a rule and broke it.
+fn failure<'a, O>(
+    at: Input<'a>,
+    want: Want,
+    context: Input<'a>,
+    problem: Problem,
+) -> PResult<'a, O> {
+    Err(nom::Err::Failure(Failure::new(at, want, context, problem)))
+}
+
+/// The first character of `input`, if any.
+fn first_char(input: Input<'_>) -> Option<char> {
+    let head = &input[..input.len().min(4)];
+    let valid = match std::str::from_utf8(head) {
+        Ok(text) => text,
+        Err(e) => std::str::from_utf8(&head[..e.valid_up_to()]).unwrap_or_default(),
+    };
+    match valid.chars().next() {
+        Some(c) => Some(c),
+        None if input.is_empty() => None,
+        None => Some(char::REPLACEMENT_CHARACTER),
+    }
+}
+
+impl Grammar {
+    /// The quote at byte `start` of `input`, with its span in `input`.
+    pub(crate) fn quote_at<'a>(
+        self,
+        input: Input<'a>,
+        start: usize,
+    ) -> Result<Quote<'a>, Failure<'a>> {
+        match self.quote(&input[start..]) {
+            Ok((_, mut quote)) => {
+                quote.span = start + quote.span.start..start + quote.span.end;
+                Ok(quote)
+            }
+            Err(nom::Err::Error(failure) | nom::Err::Failure(failure)) => Err(failure),
+            Err(nom::Err::Incomplete(_)) => {
+                let end = &input[input.len()..];
+                Err(Failure::new(end, Want::Token, &[], Problem::Unexpected))
+            }
+        }
+    }
+
+    /// Rule: a quote. A symbol and a price, then markers, then a change,
+    /// a percent or both.
+    ///
+    /// The quote's span is relative to `input`.
+    pub(crate) fn quote<'a>(self, input: Input<'a>) -> PResult<'a, Quote<'a>> {
+        let (rest, (symbol, price)) = self.symbol_and_price(input)?;
+        let (rest, (markers, marker_text)) = markers(rest)?;
+        let (rest, change) = opt(preceded(gap, change)).parse(rest)?;
+        let (rest, percent) = opt(preceded(gap, percent)).parse(rest)?;
+        if change.is_none() && percent.is_none() {
+            let (at, ()) = gap(rest)?;
+            return match marker_text {
+                Some(marker) => error(at, Want::ChangeOrPercent, marker),
+                None => error(at, Want::MarkerOrChange, price.text),
+            };
+        }
+        let Ok(symbol) = std::str::from_utf8(symbol) else {
+            return error(input, Want::Quote, &[]);
+        };
+        let mut quote = Quote::from_fields(
+            symbol,
+            price.value,
+            markers,
+            change.map(Signed::parts),
+            percent.map(Signed::parts),
+        );
+        quote.span = 0..input.len() - rest.len();
+        Ok((rest, quote))
+    }
+
+    /// Rules Y and G: the symbol and the price after it.
+    ///
+    /// The symbol token is the longest run of symbol characters. A symbol
+    /// with a letter runs to its last letter and digits after it start a
+    /// glued price, unless a separator follows them (rule G (a)) or the
+    /// grouping of the digits proves a longer symbol (rule G (b)). An
+    /// all-digit symbol must be followed by a separator.
+    fn symbol_and_price<'a>(self, input: Input<'a>) -> PResult<'a, (Input<'a>, Number<'a>)> {
+        let token = symbol_token(input);
+        if token.is_empty() {
+            return error(input, Want::Quote, &[]);
+        }
+        let after_token = &input[token.len()..];
+        let word = &token[..word_len(token)];
+        let Some(last_letter) = word.iter().rposition(u8::is_ascii_alphabetic) else {
+            if token.iter().all(u8::is_ascii_digit) && space_len(after_token) > 0 {
+                return self.spaced_price(input, token.len());
+            }
+            return error(input, Want::Quote, &[]);
+        };
+        let digits = &token[last_letter + 1..];
+        if digits.is_empty() {
+            return self.spaced_price(input, token.len());
+        }
+        let separated = digits.iter().all(u8::is_ascii_digit) && space_len(after_token) > 0;
+        if separated {
+            if let Ok(found) = self.spaced_price(input, token.len()) {
+                return Ok(found);
+            }
+        }
+        if !digits[0].is_ascii_digit() {
+            return error(
+                &input[last_letter + 1..],
+                Want::Price,
+                &input[..=last_letter],
+            );
+        }
+        self.glued_price(input, last_letter + 1)
+    }
+
+    /// A symbol of `len` bytes, then a gap (perhaps empty), then its price.
+    fn spaced_price<'a>(
+        self,
+        input: Input<'a>,
+        len: usize,
+    ) -> PResult<'a, (Input<'a>, Number<'a>)> {
+        let symbol = self.symbol(input, len)?;
+        let (at, ()) = gap(&input[len..])?;
+        let glued = at.len() == input.len() - len;
+        if self.mode == Mode::Scan && !glued && is_lowercase_word(symbol) {
+            return error(input, Want::Quote, &[]);
+        }
+        match number(at) {
+            Ok((rest, price)) => Ok((rest, (symbol, price))),
+            Err(NumberError::NotANumber) => error(at, Want::Price, symbol),
+            Err(problem) => failure(at, Want::Price, symbol, Problem::Number(problem)),
+        }
+    }
+
+    /// Rule G for a price glued to the symbol's last letter, which ends at
+    /// `letters`: the letters-only split, or the one longer split that
+    /// grouping proves.
+    fn glued_price<'a>(
+        self,
+        input: Input<'a>,
+        letters: usize,
+    ) -> PResult<'a, (Input<'a>, Number<'a>)> {
+        let symbol = self.symbol(input, letters)?;
+        let letters_only = match number(&input[letters..]) {
+            Ok((rest, price)) => return Ok((rest, (symbol, price))),
+            Err(problem @ NumberError::Malformed { .. }) => problem,
+            Err(problem) => {
+                return failure(
+                    &input[letters..],
+                    Want::Price,
+                    symbol,
+                    Problem::Number(problem),
+                );
+            }
+        };
+        let mut splits = longer_splits(input, letters);
+        match (splits.next(), splits.next()) {
+            (Some((end, price)), None) => {
+                let symbol = self.symbol(input, end)?;
+                let rest = &input[end + price.text.len()..];
+                Ok((rest, (symbol, price)))
+            }
+            (Some(_), Some(_)) => failure(input, Want::Quote, &[], Problem::Ambiguous { letters }),
+            (None, _) => failure(
+                &input[letters..],
+                Want::Price,
+                symbol,
+                Problem::Number(letters_only),
+            ),
+        }
+    }
+
+    /// The first `len` bytes of `input` as a symbol: at most 15 bytes.
+    fn symbol<'a>(self, input: Input<'a>, len: usize) -> Result<Input<'a>, nom::Err<Failure<'a>>> {
+        if len > MAX_SYMBOL {
+            let problem = Problem::LongSymbol { len };
+            return Err(nom::Err::Error(Failure::new(
+                input,
+                Want::Quote,
+                &[],
+                problem,
+            )));
+        }
+        Ok(&input[..len])
+    }
+}
+
+/// Rule G (b): the splits of glued letters-and-digits that put more digits
+/// in the symbol and leave a valid price, as (symbol length, price).
+fn longer_splits(input: Input<'_>, letters: usize) -> impl Iterator<Item = (usize, Number<'_>)> {
+    let digits = input[letters..]
+        .iter()
+        .take_while(|b| b.is_ascii_digit())
+        .count();
+    (letters + 1..letters + digits)
+        .take_while(|&end| end <= MAX_SYMBOL)
+        .filter_map(move |end| number(&input[end..]).ok().map(|(_, price)| (end, price)))
+}
+
+/// Length of the digits-and-separators text at the start of `input`.
+fn malformed_len(input: Input<'_>) -> usize {
+    match number(input) {
+        Err(NumberError::Malformed { len }) => len,
+        Ok((_, n)) => n.text.len(),
+        Err(NumberError::TooLarge { len } | NumberError::TooManyDecimals { len, .. }) => len,
+        Err(NumberError::NotANumber) => 0,
+    }
+}
+
+/// Whether `symbol` has lowercase letters and no uppercase ones (`btc`).
+fn is_lowercase_word(symbol: Input<'_>) -> bool {
+    symbol.iter().any(u8::is_ascii_lowercase) && !symbol.iter().any(u8::is_ascii_uppercase)
+}
+
+/// A byte that may stand inside a symbol.
+fn is_symbol_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b'&' | b'/' | b':' | b'=' | b'_')
+}
+
+/// Rule Y's token: an optional `^` or `.`, then an ASCII letter or digit,
+/// then symbol bytes. Punctuation at its end is not part of it.
+fn symbol_token(input: Input<'_>) -> Input<'_> {
+    let start = usize::from(matches!(input.first(), Some(b'^' | b'.')));
+    if !input.get(start).is_some_and(u8::is_ascii_alphanumeric) {
+        return &[];
+    }
+    let run = input[start..]
+        .iter()
+        .take_while(|&&b| is_symbol_byte(b))
+        .count();
+    let end = input[..start + run]
+        .iter()
+        .rposition(u8::is_ascii_alphanumeric)
+        .map_or(0, |last| last + 1);
+    &input[..end]
+}
+
+/// The length of the part of a symbol token before the first decimal
+/// number in it: `AIRLINK189.43x` has the word `AIRLINK189`, whose last
+/// letter ends the symbol, so that `189.43` is the price.
+fn word_len(token: Input<'_>) -> usize {
+    token
+        .windows(3)
+        .position(|w| w[0].is_ascii_digit() && w[1] == b'.' && w[2].is_ascii_digit())
+        .map_or(token.len(), |i| i + 1)
+}
+
+/// Whether a symbol starts `input`.
+pub(crate) fn starts_symbol(input: Input<'_>) -> bool {
+    !symbol_token(input).is_empty()
+}
+
+/// Whether a quote may start at byte `i` of `input`: a symbol's first byte
+/// that does not continue a word or number before it.
+pub(crate) fn can_start_quote(input: Input<'_>, i: usize) -> bool {
+    let Some(&b) = input.get(i) else {
+        return false;
+    };
+    let starts_symbol = b.is_ascii_alphanumeric() || b == b'^' || b == b'.';
+    starts_symbol && (i == 0 || !(is_symbol_byte(input[i - 1]) || input[i - 1] == b'^'))
+}
+
+/// White space that may stand between fields and quotes, with its length
+/// in bytes: ASCII white space, NBSP, figure space, thin space, U+202F.
+pub(crate) fn space_len(input: Input<'_>) -> usize {
+    match input {
+        [b' ' | b'\t' | b'\n' | b'\r' | b'\x0b' | b'\x0c', ..] => 1,
+        [0xC2, 0xA0, ..] => 2,
+        [0xE2, 0x80, 0x87 | 0x89 | 0xAF, ..] => 3,
+        _ => 0,
+    }
+}
+
+/// Horizontal white space: [`space_len`] but no line breaks.
+fn hspace_len(input: Input<'_>) -> usize {
+    match input {
+        [b'\n' | b'\r', ..] => 0,
+        _ => space_len(input),
+    }
+}
+
+/// Skips a run of characters of which `len` gives the byte length.
+fn skip_run(mut input: Input<'_>, len: impl Fn(Input<'_>) -> usize) -> Input<'_> {
+    loop {
+        match len(input) {
+            0 => return input,
+            n => input = &input[n..],
+        }
+    }
+}
+
+/// Rule: the gap between a quote's fields: white space and table cell bars,
+/// perhaps none.
+pub(crate) fn gap(input: Input<'_>) -> PResult<'_, ()> {
+    let rest = skip_run(input, |i| match i {
+        [b'|', ..] => 1,
+        _ => space_len(i),
+    });
+    Ok((rest, ()))
+}
+
+/// Rule: separators between quotes: the gap's characters and `•`, `·`, `;`.
+pub(crate) fn separators(input: Input<'_>) -> PResult<'_, ()> {
+    Ok((skip_run(input, separator_len), ()))
+}
+
+/// The byte length of the quote separator at the start of `input`, or 0.
+pub(crate) fn separator_len(input: Input<'_>) -> usize {
+    match input {
+        [b'|' | b';', ..] => 1,
+        [0xC2, 0xB7, ..] => 2,
+        [0xE2, 0x80, 0xA2, ..] => 3,
+        _ => space_len(input),
+    }
+}
+
+/// Horizontal space, perhaps none.
+fn hspace(input: Input<'_>) -> Input<'_> {
+    skip_run(input, hspace_len)
+}
+
+/// The glyphs of rule D.
+const GLYPHS: [(&str, Direction); 13] = [
+    ("▲", Direction::Up),
+    ("△", Direction::Up),
+    ("▴", Direction::Up),
+    ("↑", Direction::Up),
+    ("⬆", Direction::Up),
+    ("🔺", Direction::Up),
+    ("▼", Direction::Down),
+    ("▽", Direction::Down),
+    ("▾", Direction::Down),
+    ("↓", Direction::Down),
+    ("⬇", Direction::Down),
+    ("🔻", Direction::Down),
+    ("►", Direction::Unchanged),
+];
+
+/// Rule: a direction glyph, perhaps with an emoji variation selector.
+fn glyph(input: Input<'_>) -> PResult<'_, Direction> {
+    for (text, direction) in GLYPHS {
+        if let Some(rest) = input.strip_prefix(text.as_bytes()) {
+            let rest = rest.strip_prefix("\u{FE0F}".as_bytes()).unwrap_or(rest);
+            return Ok((rest, direction));
+        }
+    }
+    error(input, Want::Token, &[])
+}
+
+/// Rule: a direction word, any case, ending at a word boundary.
+fn direction_word(input: Input<'_>) -> PResult<'_, Direction> {
+    let two_words = |first, second| (tag_no_case(first), hspace1, tag_no_case(second));
+    let (rest, direction) = nom::branch::alt((
+        value(Direction::Up, two_words("increased", "by")),
+        value(Direction::Down, two_words("decreased", "by")),
+        value(Direction::Unchanged, two_words("no", "change")),
+        value(Direction::Unchanged, tag_no_case("unchanged")),
+        value(Direction::Unchanged, tag_no_case("unch")),
+        value(Direction::Up, tag_no_case("up")),
+        value(Direction::Down, tag_no_case("down")),
+    ))
+    .parse(input)?;
+    if rest.first().is_some_and(u8::is_ascii_alphanumeric) {
+        return error(input, Want::Token, &[]);
+    }
+    Ok((rest, direction))
+}
+
+/// At least one horizontal space.
+fn hspace1(input: Input<'_>) -> PResult<'_, ()> {
+    let rest = hspace(input);
+    if rest.len() == input.len() {
+        return error(input, Want::Token, &[]);
+    }
+    Ok((rest, ()))
+}
+
+/// Rule D's markers: a direction word, a glyph, or both in either order,
+/// each after a gap. Returns the markers and the text of the last one.
+fn markers(input: Input<'_>) -> PResult<'_, (Markers, Option<Input<'_>>)> {
+    let mut markers = Markers::default();
+    let mut last = None;
+    let mut rest = input;
+    for _ in 0..2 {
+        let (at, ()) = gap(rest)?;
+        if markers.word.is_none() {
+            if let Ok((after, word)) = direction_word(at) {
+                markers.word = Some(word);
+                last = Some(&at[..at.len() - after.len()]);
+                rest = after;
+                continue;
+            }
+        }
+        if markers.glyph.is_none() {
+            if let Ok((after, glyph)) = glyph(at) {
+                markers.glyph = Some(glyph);
+                last = Some(&at[..at.len() - after.len()]);
+                rest = after;
+                continue;
+            }
+        }
+        break;
+    }
+    Ok((rest, (markers, last)))
+}
+
+/// A number with the sign shown before it, if any.
+#[derive(Debug, Clone, Copy)]
+struct Signed<'a> {
+    /// `Some(true)` for a minus sign, `Some(false)` for plus.
+    minus: Option<bool>,
+    number: Number<'a>,
+}
+
+impl Signed<'_> {
+    fn parts(self) -> (Option<bool>, rust_decimal::Decimal) {
+        (self.minus, self.number.value)
+    }
+}
+
+/// Rule S's signs: `+`, `-`, U+2212 `−`, U+2013 `–`. Returns whether it is
+/// a minus.
+fn sign(input: Input<'_>) -> PResult<'_, bool> {
+    nom::branch::alt((
+        value(false, tag("+")),
+        value(true, tag("-")),
+        value(true, tag("\u{2212}")),
+        value(true, tag("\u{2013}")),
+    ))
+    .parse(input)
+}
+
+/// Rule: a number with an optional sign (and one optional space after the
+/// sign). `want` names the field for errors in the number itself.
+fn signed_number<'a>(want: Want) -> impl Fn(Input<'a>) -> PResult<'a, Signed<'a>> {
+    move |input| {
+        let (after_sign, minus) = match sign(input) {
+            Ok((rest, minus)) => (rest, Some(minus)),
+            Err(_) => (input, None),
+        };
+        let digits = match after_sign {
+            [b' ', d, ..] if minus.is_some() && d.is_ascii_digit() => &after_sign[1..],
+            _ => after_sign,
+        };
+        match number(digits) {
+            Ok((rest, number)) => Ok((rest, Signed { minus, number })),
+            Err(NumberError::NotANumber) if minus.is_some() => {
+                let sign = &input[..input.len() - after_sign.len()];
+                failure(
+                    hspace(after_sign),
+                    Want::DigitsAfterSign,
+                    sign,
+                    Problem::Unexpected,
+                )
+            }
+            Err(NumberError::NotANumber) => error(input, want, &[]),
+            Err(problem) => failure(digits, want, &[], Problem::Number(problem)),
+        }
+    }
+}
+
+/// The `%` after a percent's number, perhaps after horizontal space.
+fn percent_sign(input: Input<'_>) -> Option<Input<'_>> {
+    hspace(input).strip_prefix(b"%")
+}
+
+/// Rule: a change: a signed number that is not followed by `%`.
+fn change(input: Input<'_>) -> PResult<'_, Signed<'_>> {
+    let (rest, change) = signed_number(Want::Change)(input)?;
+    if percent_sign(rest).is_some() {
+        return error(input, Want::Change, &[]);
+    }
+    Ok((rest, change))
+}
+
+/// Rule: a percent: a signed number and `%`, bare or in parentheses.
+fn percent(input: Input<'_>) -> PResult<'_, Signed<'_>> {
+    let Some(inner) = input.strip_prefix(b"(") else {
+        let (rest, percent) = signed_number(Want::Percent)(input)?;
+        return match percent_sign(rest) {
+            Some(rest) => Ok((rest, percent)),
+            None => error(input, Want::Percent, &[]),
+        };
+    };
+    let inner = hspace(inner);
+    if inner.is_empty() {
+        return failure(inner, Want::Percent, &[], Problem::Unexpected);
+    }
+    let (rest, percent) = signed_number(Want::Percent)(inner)?;
+    let Some(rest) = percent_sign(rest) else {
+        return failure(
+            hspace(rest),
+            Want::PercentSign,
+            percent.number.text,
+            Problem::Unexpected,
+        );
+    };
+    let shown = &inner[..inner.len() - rest.len()];
+    match hspace(rest).strip_prefix(b")") {
+        Some(rest) => Ok((rest, percent)),
+        None => failure(hspace(rest), Want::ClosingParen, shown, Problem::Unexpected),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const STRICT: Grammar = Grammar { mode: Mode::Strict };
+    const SCAN: Grammar = Grammar { mode: Mode::Scan };
+
+    /// Parses one quote and returns its canonical text and the leftover.
+    fn quote(grammar: Grammar, input: &str) -> Result<(String, &str), Want> {
+        match grammar.quote(input.as_bytes()) {
+            Ok((rest, quote)) => Ok((quote.to_string(), std::str::from_utf8(rest).unwrap())),
+            Err(nom::Err::Error(f) | nom::Err::Failure(f)) => Err(f.want),
+            Err(nom::Err::Incomplete(_)) => unreachable!("complete parsers"),
+        }
+    }
+
+    macro_rules! quote_cases {
+        ($($name:ident: $grammar:expr, $input:expr => $canonical:expr, $rest:expr;)*) => {$(
+            #[test]
+            fn $name() {
+                assert_eq!(quote($grammar, $input), Ok(($canonical.to_string(), $rest)));
+            }
+        )*};
+    }
+
+    quote_cases! {
+        seed_glued: STRICT, "AGL40.13▲ 0.12 (0.00%)AIRLINK" => "AGL40.13▲ 0.12 (0.00%)", "AIRLINK";
+        seed_down: STRICT, "FCCL38.59▼ -0.41 (-0.01%)FFBL" => "FCCL38.59▼ -0.41 (-0.01%)", "FFBL";
+        zero_change_up: STRICT, "MLCF49.47▲ 0 (0.00%)" => "MLCF49.47▲ 0 (0.00%)", "";
+        worded: STRICT, "ENGRO 312.45 Increased By ▲ 4.15 (1.35%)\nHBL" =>
+            "ENGRO312.45▲ 4.15 (1.35%)", "\nHBL";
+        worded_no_glyph: STRICT, "KSE100 98,412 Increased By 812.3 (0.83%)\n" =>
+            "KSE100 98412▲ 812.3 (0.83%)", "\n";
+        word_beats_glyph: STRICT, "HBL 113.00 No Change ▼ 0.00 (0%)" => "HBL113.00► 0.00 (0%)", "";
+        separated: STRICT, "NIFTY 22,150.40 +120.25 (+0.55%) | TCS" => "NIFTY22150.40▲ 120.25 (0.55%)", " | TCS";
+        change_only: STRICT, "ABOT 812.000000 -4.10 | ACPL" => "ABOT812.000000▼ -4.10", " | ACPL";
+        negative_zero: STRICT, "ANL 6.950000 -0\n" => "ANL6.950000► 0", "\n";
+        all_digit_symbol: STRICT, "555 7.120000 0.33 |" => "555 7.120000▲ 0.33", " |";
+        percent_only_glued: STRICT, "KQ4.12+6.74%EQTY" => "KQ4.12▲ (6.74%)", "EQTY";
+        bare_percent: STRICT, "NDX18,310.42 +95.10 +0.52%\n" => "NDX18310.42▲ 95.10 (0.52%)", "\n";
+        digit_inside_symbol: STRICT, "SX5E4,912.30 +8.15 +0.17%" => "SX5E4912.30▲ 8.15 (0.17%)", "";
+        grouping_proves_symbol: STRICT, "ASX2007,812.40 +12.50 +0.16%" => "ASX200 7812.40▲ 12.50 (0.16%)", "";
+        glyph_glued_to_change: STRICT, "NSE20 1,785.30 ▾4.22 (0.24%)  G" => "NSE20 1785.30▼ -4.22 (-0.24%)", "  G";
+        emoji_glyph: STRICT, "TASI 12,050.10 🔺35.20 (0.29%)" => "TASI12050.10▲ 35.20 (0.29%)", "";
+        minus_sign: STRICT, "KLCI 1,602.37 −4.12 (−0.26%)" => "KLCI1602.37▼ -4.12 (-0.26%)", "";
+        en_dash_and_space: STRICT, "JCI 7,250.82 – 30.11 (– 0.41%)" => "JCI7250.82▼ -30.11 (-0.41%)", "";
+        percent_sign_from_change: STRICT, "X 10 -8.20 (3.10%)" => "X10▼ -8.20 (-3.10%)", "";
+        explicit_sign_wins: STRICT, "X 10 ▲ -0.41 (0.1%)" => "X10▲ -0.41 (0.1%)", "";
+        plus_against_glyph: STRICT, "X 10 ▼ +0.41 (+0.1%)" => "X10▼ +0.41 (+0.1%)", "";
+        space_before_percent_sign: STRICT, "X 10 +1 (+0.5 %)" => "X10▲ 1 (0.5%)", "";
+        caret_symbol: STRICT, "^GSPC 5,505.00 -39.59 (-0.71%) |" => "^GSPC5505.00▼ -39.59 (-0.71%)", " |";
+        dotted_symbol: STRICT, "BRK.B 412.07 +1.96 (+0.48%)\t" => "BRK.B412.07▲ 1.96 (0.48%)", "\t";
+        colon_symbol: STRICT, "I:DJI 39,000 +1 (+0.1%)" => "I:DJI39000▲ 1 (0.1%)", "";
+        lowercase_glued_in_scan: SCAN, "btc71400+1.2%" => "btc71400▲ (1.2%)", "";
+        lowercase_spaced_in_strict: STRICT, "btc 71400 +1.2%" => "btc71400▲ (1.2%)", "";
+        vertical_fields: STRICT, "AGL\n40.13\n▲\n0.12\n(0.00%)\n" => "AGL40.13▲ 0.12 (0.00%)", "\n";
+        table_cells: STRICT, "AGL | 40.13 | +0.12 | +0.30% |" => "AGL40.13▲ 0.12 (0.30%)", " |";
+        unchanged_word: STRICT, "X 5 unch 0.00 (0.00%)" => "X5► 0.00 (0.00%)", "";
+        up_word_then_glyph_order: STRICT, "X 5 ▲ Up 1 (2%)" => "X5▲ 1 (2%)", "";
+        symbol_digits_then_marker: STRICT, "MLCF49 ▲ 1 (2%)" => "MLCF49▲ 1 (2%)", "";
+        not_a_percent_in_parens: STRICT, "X 5 +1 (note)" => "X5▲ 1", " (note)";
+    }
+
+    macro_rules! quote_errors {
+        ($($name:ident: $grammar:expr, $input:expr => $want:expr;)*) => {$(
+            #[test]
+            fn $name() {
+                assert_eq!(quote($grammar, $input), Err($want));
+            }
+        )*};
+    }
+
+    quote_errors! {
+        marker_alone: STRICT, "AGL40.13▲ x" => Want::ChangeOrPercent;
+        price_alone: STRICT, "AGL40.13" => Want::MarkerOrChange;
+        no_price: STRICT, "Putin-Kim Summit" => Want::Price;
+        lowercase_spaced_in_scan: SCAN, "index 120.25 (+0.55%)" => Want::Quote;
+        lone_sign: STRICT, "X 5 - (1%)" => Want::DigitsAfterSign;
+        missing_percent_sign: STRICT, "X 5 +1 (0.5)" => Want::PercentSign;
+        unclosed_paren: STRICT, "X 5 +1 (0.5% x" => Want::ClosingParen;
+        all_digits_glued: STRICT, "555▲ 1 (1%)" => Want::Quote;
+        long_symbol: STRICT, "ABCDEFGHIJKLMNOP 5 +1%" => Want::Quote;
+        ambiguous_split: STRICT, "N22538,823.91 -123.02 -0.32%" => Want::Quote;
+        malformed_price: STRICT, "X 19.06.2024 +1%" => Want::Price;
+        malformed_change: STRICT, "X 19 +1.2.3" => Want::Change;
+        word_is_not_a_marker_prefix: STRICT, "X 5 Upward" => Want::MarkerOrChange;
+        letter_after_price: STRICT, "AIRLINK189.43x" => Want::MarkerOrChange;
+        letter_inside_price: STRICT, "AGL40.1x3▲ 0.12 (0.01%)" => Want::MarkerOrChange;
+    }
+
+    #[test]
+    fn symbol_token_stops_before_trailing_punctuation() {
+        assert_eq!(symbol_token(b"U.S. x"), b"U.S");
+        assert_eq!(symbol_token(b"^GSPC 1"), b"^GSPC");
+        assert_eq!(symbol_token(b"AGL40.13\xe2\x96\xb2"), b"AGL40.13");
+        assert_eq!(symbol_token(b"-AGL"), b"");
+        assert_eq!(symbol_token(b"^-A"), b"");
+    }
+
+    #[test]
+    fn gap_takes_spaces_and_bars() {
+        assert_eq!(gap(" |\u{a0}\u{202f}\tx".as_bytes()), Ok((&b"x"[..], ())));
+        assert_eq!(gap(b"x"), Ok((&b"x"[..], ())));
+    }
+
+    #[test]
+    fn separators_take_bullets_and_semicolons() {
+        assert_eq!(separators(" • · ; |x".as_bytes()), Ok((&b"x"[..], ())));
+    }
+
+    #[test]
+    fn markers_leave_the_change() {
+        let (rest, (markers, last)) = markers("Increased By ▲ 4.15".as_bytes()).unwrap();
+        assert_eq!(rest, b" 4.15");
+        assert_eq!(markers.word, Some(Direction::Up));
+        assert_eq!(markers.glyph, Some(Direction::Up));
+        assert_eq!(last, Some("▲".as_bytes()));
+    }
+
+    #[test]
+    fn change_refuses_a_percent() {
+        assert!(change(b"+6.74%EQTY").is_err());
+        let (rest, signed) = change(b"+6.74EQTY").unwrap();
+        assert_eq!((rest, signed.minus), (&b"EQTY"[..], Some(false)));
+    }
+
+    #[test]
+    fn percent_leaves_what_follows() {
+        let (rest, p) = percent(b"(+0.55%) | TCS").unwrap();
+        assert_eq!((rest, p.number.text), (&b" | TCS"[..], &b"0.55"[..]));
+        let (rest, p) = percent(b"-3.01%KCB").unwrap();
+        assert_eq!((rest, p.minus), (&b"KCB"[..], Some(true)));
+    }
+
+    #[test]
+    fn can_start_quote_at_word_starts_only() {
+        let text = b"(0.00%)AIRLINK189.43 Moscow-Pyongyang";
+        assert!(can_start_quote(text, 7));
+        assert!(!can_start_quote(text, 8));
+        assert!(!can_start_quote(text, 14));
+        assert!(!can_start_quote(text, 28));
+    }
+
+    #[test]
+    fn truncation_is_a_failure_at_the_end_after_the_price() {
+        let cut = |input: &str| match STRICT.quote(input.as_bytes()) {
+            Err(nom::Err::Error(f) | nom::Err::Failure(f)) => f.is_truncation(),
+            _ => false,
+        };
+        assert!(cut("AGL40.13▲ 0.12 (0.0"));
+        assert!(cut("AGL40.13▲ 0.12 ("));
+        assert!(cut("AGL40.13▲"));
+        assert!(cut("AGL40.13"));
+        assert!(!cut("AGL"));
+        assert!(!cut("AGL40.13 x"));
+    }
+}

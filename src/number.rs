@@ -1,0 +1,286 @@
+//! Numbers as ticker strips show them (SPEC rule N).
+//!
+//! A number is recognised and converted in one pass over its bytes: the digits
+//! accumulate into an integer mantissa (a `u64` while it fits, a `u128` after),
+//! the digits after the decimal point give the scale, and grouping separators
+//! are checked and skipped. The result is an exact [`Decimal`] with the scale
+//! the page showed. Anything that is not exactly representable is an error,
+//! never a rounded value.
+
+use rust_decimal::Decimal;
+
+/// Most fraction digits a [`Decimal`] holds.
+const MAX_SCALE: u32 = 28;
+
+/// Largest mantissa a [`Decimal`] holds: 2^96 - 1.
+const MAX_MANTISSA: u128 = (1 << 96) - 1;
+
+/// A number read from the input: its text and its exact, unsigned value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Number<'a> {
+    /// The bytes the number was read from, grouping separators included.
+    pub(crate) text: &'a [u8],
+    /// The value, with the displayed scale.
+    pub(crate) value: Decimal,
+}
+
+/// Why the bytes at some position are not a number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum NumberError {
+    /// The input does not start with a digit.
+    NotANumber,
+    /// Digits that break rule N (a leading zero, a bad group, a second
+    /// separator); `len` bytes make up the malformed text.
+    Malformed { len: usize },
+    /// More digits than a decimal mantissa holds; `len` bytes of number text.
+    TooLarge { len: usize },
+    /// More than 28 digits after the decimal point.
+    TooManyDecimals { len: usize, decimals: usize },
+}
+
+/// Reads the number at the start of `input` (rule N, dot style: `,` groups
+/// thousands, `.` is the decimal point).
+///
+/// Returns the number and the bytes after it.
+pub(crate) fn number(input: &[u8]) -> Result<(&[u8], Number<'_>), NumberError> {
+    let mut mantissa = Mantissa::default();
+    let int_digits = digit_run(input);
+    if int_digits == 0 {
+        return Err(NumberError::NotANumber);
+    }
+    if input[0] == b'0' && int_digits > 1 {
+        return Err(malformed(input));
+    }
+    mantissa.push_digits(&input[..int_digits]);
+    let mut len = int_digits;
+
+    // Thousands groups: only after a first group of one to three digits
+    // that is not a lone zero.
+    if int_digits <= 3 && input[0] != b'0' {
+        while let Some(group) = thousands_group(&input[len..]) {
+            mantissa.push_digits(&group[1..]);
+            len += group.len();
+        }
+    }
+
+    let mut scale = 0;
+    if input.get(len) == Some(&b'.') {
+        let fraction = digit_run(&input[len + 1..]);
+        if fraction > 0 {
+            mantissa.push_digits(&input[len + 1..len + 1 + fraction]);
+            len += 1 + fraction;
+            scale = fraction;
+        }
+    }
+
+    // A separator and a digit straight after the number: `19.06.2024`,
+    // `1,2345`, `2007,812`, `1_000`, `1e10`.
+    if continues_number(&input[len..]) {
+        return Err(malformed(input));
+    }
+    if scale > MAX_SCALE as usize {
+        return Err(NumberError::TooManyDecimals {
+            len,
+            decimals: scale,
+        });
+    }
+    let value = mantissa
+        .to_decimal(scale as u32)
+        .ok_or(NumberError::TooLarge { len })?;
+    let number = Number {
+        text: &input[..len],
+        value,
+    };
+    Ok((&input[len..], number))
+}
+
+/// The mantissa of a number being read.
+#[derive(Debug, Default)]
+struct Mantissa {
+    /// The value so far, while it fits a `u64`.
+    small: u64,
+    /// The value once it outgrew `small`.
+    wide: Option<u128>,
+    /// Set once the value no longer fits a [`Decimal`].
+    overflow: bool,
+}
+
+impl Mantissa {
+    fn push_digits(&mut self, digits: &[u8]) {
+        for &digit in digits {
+            self.push(u64::from(digit - b'0'));
+        }
+    }
+
+    #[inline]
+    fn push(&mut self, digit: u64) {
+        if self.wide.is_none() {
+            if let Some(next) = self
+                .small
+                .checked_mul(10)
+                .and_then(|v| v.checked_add(digit))
+            {
+                self.small = next;
+                return;
+            }
+            self.wide = Some(u128::from(self.small));
+        }
+        self.push_wide(digit);
+    }
+
+    #[cold]
+    fn push_wide(&mut self, digit: u64) {
+        if self.overflow {
+            return;
+        }
+        let wide = self.wide.unwrap_or_default() * 10 + u128::from(digit);
+        if wide > MAX_MANTISSA {
+            self.overflow = true;
+        } else {
+            self.wide = Some(wide);
+        }
+    }
+
+    fn to_decimal(&self, scale: u32) -> Option<Decimal> {
+        if self.overflow {
+            return None;
+        }
+        let value = self.wide.unwrap_or(u128::from(self.small));
+        debug_assert!(scale <= MAX_SCALE && value <= MAX_MANTISSA);
+        Some(Decimal::from_parts(
+            value as u32,
+            (value >> 32) as u32,
+            (value >> 64) as u32,
+            false,
+            scale,
+        ))
+    }
+}
+
+/// Length of the run of ASCII digits at the start of `input`.
+fn digit_run(input: &[u8]) -> usize {
+    input.iter().take_while(|b| b.is_ascii_digit()).count()
+}
+
+/// A `,ddd` thousands group (exactly three digits) at the start of `input`.
+fn thousands_group(input: &[u8]) -> Option<&[u8]> {
+    match input {
+        [b',', a, b, c, rest @ ..]
+            if a.is_ascii_digit()
+                && b.is_ascii_digit()
+                && c.is_ascii_digit()
+                && !rest.first().is_some_and(u8::is_ascii_digit) =>
+        {
+            Some(&input[..4])
+        }
+        _ => None,
+    }
+}
+
+/// The length of a separator or exponent that continues a number at the
+/// start of `input`: `.` `,` `_` or `e`, then a digit (`e` may have a sign
+/// before the digit). Zero when there is none.
+fn continuation_len(input: &[u8]) -> usize {
+    match input {
+        [b'.' | b',' | b'_' | b'e' | b'E', d, ..] if d.is_ascii_digit() => 1,
+        [b'e' | b'E', b'+' | b'-', d, ..] if d.is_ascii_digit() => 2,
+        _ => 0,
+    }
+}
+
+/// Whether a separator or exponent and a digit follow: the number goes on
+/// in a way rule N does not allow.
+fn continues_number(input: &[u8]) -> bool {
+    continuation_len(input) > 0
+}
+
+/// The malformed-number error for the number-like text at the start of
+/// `input`: digits joined by separators or exponents.
+#[cold]
+fn malformed(input: &[u8]) -> NumberError {
+    let mut len = digit_run(input);
+    loop {
+        match continuation_len(&input[len..]) {
+            0 => return NumberError::Malformed { len },
+            n => len += n + digit_run(&input[len + n..]),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Reads `input` and returns the value's text and the leftover input.
+    fn read(input: &str) -> Result<(String, &str), NumberError> {
+        number(input.as_bytes()).map(|(rest, n)| {
+            let rest = std::str::from_utf8(rest).expect("utf-8 leftover");
+            (n.value.to_string(), rest)
+        })
+    }
+
+    macro_rules! number_cases {
+        ($($name:ident: $input:expr => $value:expr, $rest:expr;)*) => {$(
+            #[test]
+            fn $name() {
+                assert_eq!(read($input), Ok(($value.to_string(), $rest)));
+            }
+        )*};
+    }
+
+    number_cases! {
+        integer: "812" => "812", "";
+        keeps_scale: "5.990000 x" => "5.990000", " x";
+        one_decimal: "41.8▲" => "41.8", "▲";
+        lone_zero: "0" => "0", "";
+        zero_point: "0.00%" => "0.00", "%";
+        grouped: "98,412 Increased" => "98412", " Increased";
+        grouped_fraction: "22,150.40 +" => "22150.40", " +";
+        many_groups: "1,234,567.5)" => "1234567.5", ")";
+        comma_space_is_not_group: "19, 2024" => "19", ", 2024";
+        trailing_point: "5. next" => "5", ". next";
+        trailing_comma: "5,x" => "5", ",x";
+        stops_at_letter: "40.1x3" => "40.1", "x3";
+        letter_after: "12.5EQTY" => "12.5", "EQTY";
+        e_without_digits: "5e x" => "5", "e x";
+        max_scale: "0.1234567890123456789012345678" => "0.1234567890123456789012345678", "";
+        max_mantissa: "79228162514264337593543950335" => "79228162514264337593543950335", "";
+        wide_mantissa: "12345678901234567890.5" => "12345678901234567890.5", "";
+    }
+
+    macro_rules! number_errors {
+        ($($name:ident: $input:expr => $error:expr;)*) => {$(
+            #[test]
+            fn $name() {
+                assert_eq!(read($input), Err($error));
+            }
+        )*};
+    }
+
+    number_errors! {
+        empty: "" => NumberError::NotANumber;
+        letter: "x1" => NumberError::NotANumber;
+        leading_point: ".5" => NumberError::NotANumber;
+        sign: "-5" => NumberError::NotANumber;
+        leading_zero: "0123 " => NumberError::Malformed { len: 4 };
+        leading_zero_group: "007,812" => NumberError::Malformed { len: 7 };
+        zero_group: "0,123" => NumberError::Malformed { len: 5 };
+        date: "19.06.2024 x" => NumberError::Malformed { len: 10 };
+        short_group: "1,2345" => NumberError::Malformed { len: 6 };
+        long_first_group: "2007,812.40" => NumberError::Malformed { len: 11 };
+        broken_group: "1,234,56" => NumberError::Malformed { len: 8 };
+        exponent: "1e10 " => NumberError::Malformed { len: 4 };
+        signed_exponent: "2.5E-3" => NumberError::Malformed { len: 6 };
+        underscore: "1_000" => NumberError::Malformed { len: 5 };
+        too_many_decimals: "0.12345678901234567890123456789" =>
+            NumberError::TooManyDecimals { len: 31, decimals: 29 };
+        mantissa_overflow: "79228162514264337593543950336" => NumberError::TooLarge { len: 29 };
+        forty_digits: "1234567890123456789012345678901234567890" => NumberError::TooLarge { len: 40 };
+    }
+
+    #[test]
+    fn ten_thousand_digits_is_an_error_not_a_panic() {
+        let digits = "9".repeat(10_000);
+        assert_eq!(read(&digits), Err(NumberError::TooLarge { len: 10_000 }));
+    }
+}

@@ -1,0 +1,421 @@
+//! The quote record: one symbol's price and move, as the strip showed it.
+
+use std::fmt;
+use std::ops::Range;
+use std::str::FromStr;
+
+use rust_decimal::Decimal;
+
+use crate::ParseError;
+
+/// Which way a quote moved (SPEC rule D).
+///
+/// ```
+/// use tickerstrip::{Direction, parse};
+///
+/// let quotes = parse("FCCL38.59▼ -0.41 (-0.01%)")?;
+/// assert_eq!(quotes[0].direction, Direction::Down);
+/// # Ok::<(), tickerstrip::ParseError>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "kebab-case"))]
+pub enum Direction {
+    /// The price rose.
+    Up,
+    /// The price fell.
+    Down,
+    /// The price did not move.
+    Unchanged,
+}
+
+impl Direction {
+    /// The direction a signed amount implies: zero is [`Direction::Unchanged`].
+    ///
+    /// ```
+    /// use rust_decimal::Decimal;
+    /// use tickerstrip::Direction;
+    ///
+    /// assert_eq!(Direction::of(Decimal::new(-41, 2)), Direction::Down);
+    /// assert_eq!(Direction::of(Decimal::ZERO), Direction::Unchanged);
+    /// ```
+    pub fn of(amount: Decimal) -> Direction {
+        if amount.is_zero() {
+            Direction::Unchanged
+        } else if amount.is_sign_negative() {
+            Direction::Down
+        } else {
+            Direction::Up
+        }
+    }
+
+    /// The name used in JSON and CSV output: `up`, `down` or `unchanged`.
+    ///
+    /// ```
+    /// assert_eq!(tickerstrip::Direction::Unchanged.as_str(), "unchanged");
+    /// ```
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Direction::Up => "up",
+            Direction::Down => "down",
+            Direction::Unchanged => "unchanged",
+        }
+    }
+
+    /// The glyph the canonical form shows for this direction: `▲`, `▼` or `►`.
+    ///
+    /// ```
+    /// assert_eq!(tickerstrip::Direction::Up.glyph(), '▲');
+    /// ```
+    pub fn glyph(self) -> char {
+        match self {
+            Direction::Up => '▲',
+            Direction::Down => '▼',
+            Direction::Unchanged => '►',
+        }
+    }
+}
+
+impl fmt::Display for Direction {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The direction markers a quote showed between its price and its change.
+///
+/// Rule D takes the word over the glyph; when both are shown and disagree
+/// (`No Change ▼`), the validator reports it.
+///
+/// ```
+/// use tickerstrip::{Direction, parse};
+///
+/// let quotes = parse("HBL 113.00 No Change ▼ 0.00 (0%)")?;
+/// assert_eq!(quotes[0].markers.word, Some(Direction::Unchanged));
+/// assert_eq!(quotes[0].markers.glyph, Some(Direction::Down));
+/// assert_eq!(quotes[0].direction, Direction::Unchanged);
+/// # Ok::<(), tickerstrip::ParseError>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Markers {
+    /// A direction word: `Increased By`, `Decreased By`, `No Change`,
+    /// `Unchanged`, `Up`, `Down` or `unch` (any case).
+    pub word: Option<Direction>,
+    /// A glyph: `▲ △ ▴ ↑ ⬆ 🔺` up, `▼ ▽ ▾ ↓ ⬇ 🔻` down, `►` unchanged.
+    pub glyph: Option<Direction>,
+}
+
+impl Markers {
+    /// The direction the markers say, the word taking precedence.
+    ///
+    /// ```
+    /// use tickerstrip::{Direction, Markers};
+    ///
+    /// let markers = Markers { word: Some(Direction::Up), glyph: Some(Direction::Down) };
+    /// assert_eq!(markers.direction(), Some(Direction::Up));
+    /// assert_eq!(Markers::default().direction(), None);
+    /// ```
+    pub fn direction(self) -> Option<Direction> {
+        self.word.or(self.glyph)
+    }
+}
+
+/// Where the sign of a change or percent came from (SPEC rule S).
+///
+/// ```
+/// use tickerstrip::{SignSource, parse};
+///
+/// let quotes = parse("KLCI 1,602.37 −4.12 (0.26%)")?;
+/// assert_eq!(quotes[0].change_sign, SignSource::Shown);
+/// assert_eq!(quotes[0].percent_sign, SignSource::Change);
+/// assert_eq!(quotes[0].percent.unwrap().to_string(), "-0.26");
+/// # Ok::<(), tickerstrip::ParseError>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "kebab-case"))]
+pub enum SignSource {
+    /// The number carried its own sign (`+`, `-`, `−` or `–`).
+    Shown,
+    /// Unsigned; the sign comes from the direction marker.
+    Marker,
+    /// An unsigned percent with no marker; the sign comes from the
+    /// explicitly signed change.
+    Change,
+    /// Unsigned, with nothing to take a sign from: positive. Also the value
+    /// for a field the quote does not show.
+    #[default]
+    Unsigned,
+}
+
+/// A quote borrowed from the input: the symbol is a slice of the text parsed.
+///
+/// Iterating borrowed quotes allocates nothing. Use [`OwnedQuote`] to keep a
+/// quote beyond the input's lifetime.
+///
+/// `Display` renders the canonical seed form (`AGL40.13▲ 0.12 (0.00%)`),
+/// which parses back to the same symbol, price, direction, change and
+/// percent, scales included.
+///
+/// ```
+/// use tickerstrip::{Direction, parse};
+///
+/// let quotes = parse("AGL40.13▲ 0.12 (0.00%)AIRLINK189.43▲ 1.45 (0.01%)")?;
+/// let agl = &quotes[0];
+/// assert_eq!(agl.symbol, "AGL");
+/// assert_eq!(agl.price.to_string(), "40.13");
+/// assert_eq!(agl.direction, Direction::Up);
+/// assert_eq!(agl.change.unwrap().to_string(), "0.12");
+/// assert_eq!(agl.percent.unwrap().to_string(), "0.00");
+/// assert_eq!(agl.span, 0..24);
+/// assert_eq!(agl.to_string(), "AGL40.13▲ 0.12 (0.00%)");
+/// # Ok::<(), tickerstrip::ParseError>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub struct Quote<'a> {
+    /// The symbol as displayed (`AGL`, `KSE100`, `BRK.B`, `^GSPC`).
+    pub symbol: &'a str,
+    /// The last price, with the scale the page showed.
+    pub price: Decimal,
+    /// Which way the quote moved (rule D).
+    pub direction: Direction,
+    /// The signed absolute change (rule S), if shown.
+    pub change: Option<Decimal>,
+    /// The signed percent change as displayed (never rescaled), if shown.
+    pub percent: Option<Decimal>,
+    /// The byte range of the whole quote in the input.
+    pub span: Range<usize>,
+    /// The direction markers shown.
+    pub markers: Markers,
+    /// Where the change's sign came from.
+    pub change_sign: SignSource,
+    /// Where the percent's sign came from.
+    pub percent_sign: SignSource,
+}
+
+impl<'a> Quote<'a> {
+    /// Builds a quote from its fields as shown, applying rules S and D.
+    ///
+    /// `change` and `percent` are unsigned values with the sign shown before
+    /// them, if any (`true` for minus).
+    pub(crate) fn from_fields(
+        symbol: &'a str,
+        price: Decimal,
+        markers: Markers,
+        change: Option<(Option<bool>, Decimal)>,
+        percent: Option<(Option<bool>, Decimal)>,
+    ) -> Quote<'a> {
+        let marker = markers.direction();
+        let (change, change_sign) = match change {
+            Some((shown, value)) => {
+                let (negative, source) = implied_sign(shown, marker, None);
+                (Some(signed(value, negative)), source)
+            }
+            None => (None, SignSource::Unsigned),
+        };
+        let change_shown_sign = match change_sign {
+            SignSource::Shown => change.map(|c| c.is_sign_negative()),
+            _ => None,
+        };
+        let (percent, percent_sign) = match percent {
+            Some((shown, value)) => {
+                let (negative, source) = implied_sign(shown, marker, change_shown_sign);
+                (Some(signed(value, negative)), source)
+            }
+            None => (None, SignSource::Unsigned),
+        };
+        let direction = marker
+            .or(change.map(Direction::of))
+            .or(percent.map(Direction::of))
+            .unwrap_or(Direction::Unchanged);
+        Quote {
+            symbol,
+            price,
+            direction,
+            change,
+            percent,
+            span: 0..0,
+            markers,
+            change_sign,
+            percent_sign,
+        }
+    }
+
+    /// Copies the quote into an [`OwnedQuote`].
+    ///
+    /// ```
+    /// let quotes = tickerstrip::parse("KEL6.34▼ -0.06 (-0.01%)")?;
+    /// let owned = quotes[0].to_owned_quote();
+    /// assert_eq!(owned.symbol, "KEL");
+    /// # Ok::<(), tickerstrip::ParseError>(())
+    /// ```
+    pub fn to_owned_quote(&self) -> OwnedQuote {
+        OwnedQuote::from(self)
+    }
+}
+
+/// Rule S: the sign of a change or percent, and where it came from.
+///
+/// `shown` is the explicit sign (`Some(true)` for minus); `marker` the
+/// direction marker; `change` the explicit sign of the change, for a percent.
+fn implied_sign(
+    shown: Option<bool>,
+    marker: Option<Direction>,
+    change: Option<bool>,
+) -> (bool, SignSource) {
+    match (shown, marker, change) {
+        (Some(negative), _, _) => (negative, SignSource::Shown),
+        (None, Some(direction), _) => (direction == Direction::Down, SignSource::Marker),
+        (None, None, Some(negative)) => (negative, SignSource::Change),
+        (None, None, None) => (false, SignSource::Unsigned),
+    }
+}
+
+/// `value` made negative when `negative`; zero stays positive zero.
+fn signed(value: Decimal, negative: bool) -> Decimal {
+    if negative && !value.is_zero() {
+        -value
+    } else {
+        value
+    }
+}
+
+impl fmt::Display for Quote<'_> {
+    /// The canonical seed form: symbol, price, a glyph for the direction,
+    /// the change, the percent in parentheses.
+    ///
+    /// A symbol that ends in a digit is followed by a space, so that its
+    /// digits are not read as the price's (rule G). Signs are written where
+    /// the glyph would not imply them.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.symbol)?;
+        if self.symbol.ends_with(|c: char| c.is_ascii_digit()) {
+            f.write_str(" ")?;
+        }
+        write!(f, "{}{}", self.price, self.direction.glyph())?;
+        if let Some(change) = self.change {
+            f.write_str(" ")?;
+            write_signed(f, change, self.direction)?;
+        }
+        if let Some(percent) = self.percent {
+            f.write_str(" (")?;
+            write_signed(f, percent, self.direction)?;
+            f.write_str("%)")?;
+        }
+        Ok(())
+    }
+}
+
+/// Writes `value` with a `+` only where the direction would make it negative.
+fn write_signed(f: &mut fmt::Formatter<'_>, value: Decimal, direction: Direction) -> fmt::Result {
+    if direction == Direction::Down && value.is_sign_positive() && !value.is_zero() {
+        f.write_str("+")?;
+    }
+    write!(f, "{value}")
+}
+
+/// A quote that owns its symbol: for keeping quotes after the input is gone.
+///
+/// Parse one from its canonical text with [`FromStr`], view it as a
+/// [`Quote`] with [`OwnedQuote::as_quote`].
+///
+/// ```
+/// use tickerstrip::OwnedQuote;
+///
+/// let quote: OwnedQuote = "MLCF49.47▲ 0 (0.00%)".parse()?;
+/// assert_eq!(quote.symbol, "MLCF");
+/// assert_eq!(quote.to_string(), "MLCF49.47▲ 0 (0.00%)");
+/// assert_eq!(quote.as_quote().price, quote.price);
+/// # Ok::<(), tickerstrip::ParseError>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub struct OwnedQuote {
+    /// The symbol as displayed.
+    pub symbol: String,
+    /// The last price, with the scale the page showed.
+    pub price: Decimal,
+    /// Which way the quote moved.
+    pub direction: Direction,
+    /// The signed absolute change, if shown.
+    pub change: Option<Decimal>,
+    /// The signed percent change as displayed, if shown.
+    pub percent: Option<Decimal>,
+    /// The byte range of the quote in the input it was parsed from.
+    pub span: Range<usize>,
+    /// The direction markers shown.
+    pub markers: Markers,
+    /// Where the change's sign came from.
+    pub change_sign: SignSource,
+    /// Where the percent's sign came from.
+    pub percent_sign: SignSource,
+}
+
+impl OwnedQuote {
+    /// Borrows this quote as a [`Quote`].
+    ///
+    /// ```
+    /// let owned: tickerstrip::OwnedQuote = "KEL6.34▼ -0.06 (-0.01%)".parse()?;
+    /// assert_eq!(owned.as_quote().symbol, "KEL");
+    /// # Ok::<(), tickerstrip::ParseError>(())
+    /// ```
+    pub fn as_quote(&self) -> Quote<'_> {
+        Quote {
+            symbol: &self.symbol,
+            price: self.price,
+            direction: self.direction,
+            change: self.change,
+            percent: self.percent,
+            span: self.span.clone(),
+            markers: self.markers,
+            change_sign: self.change_sign,
+            percent_sign: self.percent_sign,
+        }
+    }
+}
+
+impl From<&Quote<'_>> for OwnedQuote {
+    fn from(quote: &Quote<'_>) -> OwnedQuote {
+        OwnedQuote {
+            symbol: quote.symbol.to_owned(),
+            price: quote.price,
+            direction: quote.direction,
+            change: quote.change,
+            percent: quote.percent,
+            span: quote.span.clone(),
+            markers: quote.markers,
+            change_sign: quote.change_sign,
+            percent_sign: quote.percent_sign,
+        }
+    }
+}
+
+impl From<Quote<'_>> for OwnedQuote {
+    fn from(quote: Quote<'_>) -> OwnedQuote {
+        OwnedQuote::from(&quote)
+    }
+}
+
+impl fmt::Display for OwnedQuote {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.as_quote().fmt(f)
+    }
+}
+
+impl FromStr for OwnedQuote {
+    type Err = ParseError;
+
+    /// Parses exactly one quote, in any format [`crate::parse`] reads.
+    ///
+    /// # Errors
+    ///
+    /// The errors of [`crate::parse`], and an error when the text holds
+    /// more than one quote (`"AGL40.13▲ 0.12 (0.00%)BOP10.34▲ 0.22 (0.02%)"`).
+    fn from_str(text: &str) -> Result<OwnedQuote, ParseError> {
+        crate::ParseOptions::new()
+            .parse_one(text)
+            .map(OwnedQuote::from)
+    }
+}

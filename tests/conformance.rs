@@ -1,0 +1,75 @@
+//! Every conformance input gives exactly its expected records.
+//!
+//! `tests/data/conformance/NAME.txt` is scanned and its quotes compared,
+//! field by field and scale included, with `NAME.jsonl`.
+
+use std::fs;
+use std::path::Path;
+
+use serde_json::Value;
+use tickerstrip::{Quote, Segment};
+
+const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/conformance");
+
+/// The record fields a quote must match, rendered as the `.jsonl` writes them.
+fn record(quote: &Quote<'_>) -> Value {
+    let decimal =
+        |d: Option<tickerstrip::Decimal>| d.map_or(Value::Null, |d| Value::String(d.to_string()));
+    serde_json::json!({
+        "symbol": quote.symbol,
+        "price": quote.price.to_string(),
+        "direction": quote.direction.as_str(),
+        "change": decimal(quote.change),
+        "percent": decimal(quote.percent),
+        "span": [quote.span.start, quote.span.end],
+    })
+}
+
+/// The same fields of an expected record.
+fn expected_record(line: &str) -> Value {
+    let full: Value = serde_json::from_str(line).expect("valid JSON line");
+    let mut record = serde_json::Map::new();
+    for key in ["symbol", "price", "direction", "change", "percent", "span"] {
+        record.insert(key.to_string(), full[key].clone());
+    }
+    Value::Object(record)
+}
+
+fn check(name: &str) {
+    let dir = Path::new(DIR);
+    let text = fs::read_to_string(dir.join(format!("{name}.txt"))).expect("input");
+    let expected = fs::read_to_string(dir.join(format!("{name}.jsonl"))).expect("records");
+    let expected: Vec<Value> = expected
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(expected_record)
+        .collect();
+    let got: Vec<Value> = tickerstrip::scan(&text)
+        .filter_map(|segment| match segment {
+            Segment::Quote(quote) => Some(record(&quote)),
+            Segment::Skipped(_) => None,
+        })
+        .collect();
+    for (i, (got, want)) in got.iter().zip(&expected).enumerate() {
+        assert_eq!(got, want, "{name}: record {i}");
+    }
+    assert_eq!(got.len(), expected.len(), "{name}: number of records");
+}
+
+macro_rules! conformance {
+    ($($test:ident: $name:expr;)*) => {$(
+        #[test]
+        fn $test() {
+            check($name);
+        }
+    )*};
+}
+conformance! {
+    seed_page: "seed-page";
+    worded_lines: "worded-lines";
+    separated: "separated";
+    change_only: "change-only";
+    percent_only_glued: "percent-only-glued";
+    digit_symbols: "digit-symbols";
+    markers_and_signs: "markers-and-signs";
+}

@@ -1,0 +1,103 @@
+//! Round trips: a quote's canonical text parses back to the same quote, and
+//! scanning loses no byte.
+
+use proptest::prelude::*;
+use tickerstrip::{Decimal, Direction, OwnedQuote, Segment};
+
+/// A decimal with up to 12 integer digits and `scale` fraction digits.
+fn decimal(max_scale: u32) -> impl Strategy<Value = Decimal> {
+    (0u64..1_000_000_000_000, 0..=max_scale)
+        .prop_map(|(mantissa, scale)| Decimal::new(mantissa as i64, scale))
+}
+
+fn symbol() -> impl Strategy<Value = String> {
+    prop_oneof![
+        "[A-Z]{1,8}",
+        "[A-Z]{2,5}[0-9]{1,3}",
+        "[0-9]{3,4}",
+        "[A-Z]{1,4}[.][A-Z]{1,2}",
+        "\\^[A-Z]{2,5}",
+    ]
+}
+
+/// A signed number as a separated strip writes it: `+1.2`, `-0.41`, `0`.
+fn signed(value: Decimal, negative: bool) -> String {
+    match (negative, value.is_zero()) {
+        (true, false) => format!("-{value}"),
+        (false, false) => format!("+{value}"),
+        _ => value.to_string(),
+    }
+}
+
+proptest! {
+    #[test]
+    fn canonical_text_parses_back(
+        symbol in symbol(),
+        price in decimal(6),
+        change in proptest::option::of((decimal(4), any::<bool>())),
+        percent in proptest::option::of((decimal(2), any::<bool>())),
+    ) {
+        prop_assume!(change.is_some() || percent.is_some());
+        let mut text = format!("{symbol} {price}");
+        if let Some((value, negative)) = change {
+            text.push_str(&format!(" {}", signed(value, negative)));
+        }
+        if let Some((value, negative)) = percent {
+            text.push_str(&format!(" ({}%)", signed(value, negative)));
+        }
+        let quote: OwnedQuote = text.parse().map_err(|e| TestCaseError::fail(format!("{text}: {e}")))?;
+        prop_assert_eq!(&quote.symbol, &symbol);
+        prop_assert_eq!(quote.price.to_string(), price.to_string());
+        let shown = |field: Option<(Decimal, bool)>| field.map(|(v, n)| if n && !v.is_zero() { -v } else { v }.to_string());
+        prop_assert_eq!(quote.change.map(|c| c.to_string()), shown(change));
+        prop_assert_eq!(quote.percent.map(|p| p.to_string()), shown(percent));
+
+        let canonical = quote.to_string();
+        let again: OwnedQuote = canonical.parse().map_err(|e| TestCaseError::fail(format!("{canonical}: {e}")))?;
+        prop_assert_eq!(again.to_string(), canonical.clone());
+        prop_assert_eq!(&again.symbol, &quote.symbol);
+        prop_assert_eq!(again.direction, quote.direction);
+        for (a, b) in [(again.change, quote.change), (again.percent, quote.percent)] {
+            prop_assert_eq!(a.map(|d| d.to_string()), b.map(|d| d.to_string()));
+        }
+    }
+
+    #[test]
+    fn scan_segments_join_to_the_input(text in "\\PC{0,200}") {
+        let joined: String = tickerstrip::scan(&text).map(|s| match s {
+            Segment::Quote(q) => text[q.span].to_string(),
+            Segment::Skipped(s) => s.text.to_string(),
+        }).collect();
+        prop_assert_eq!(joined, text);
+    }
+
+    #[test]
+    fn scan_of_strip_pieces_joins_to_the_input(
+        pieces in proptest::collection::vec(prop_oneof![
+            Just("AGL40.13▲ 0.12 (0.00%)"), Just("KSE100 98,412 Increased By 812.3 (0.83%)\n"),
+            Just("555 7.120000 0.33 | "), Just(" | "), Just("The index"), Just("19.06.2024"),
+            Just("▲"), Just("(0.0"), Just("-"), Just("12"), Just(" "), Just("KQ4.12+6.74%"),
+        ], 0..20)
+    ) {
+        let text = pieces.concat();
+        let mut end = 0;
+        for segment in tickerstrip::scan(&text) {
+            prop_assert_eq!(segment.span().start, end);
+            end = segment.span().end;
+        }
+        prop_assert_eq!(end, text.len());
+    }
+}
+
+#[test]
+fn seed_quotes_round_trip_through_display() {
+    let seed = include_str!("data/conformance/seed-page.txt");
+    let strip = seed.lines().next().unwrap();
+    for quote in tickerstrip::parse(strip).unwrap() {
+        let again: OwnedQuote = quote.to_string().parse().unwrap();
+        assert_eq!(again.to_string(), quote.to_string());
+        assert_eq!(again.price.to_string(), quote.price.to_string());
+        assert_eq!(again.direction, quote.direction);
+        assert_ne!(quote.direction, Direction::Unchanged);
+    }
+}
