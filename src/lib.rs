@@ -49,19 +49,25 @@
 struct ReadmeDoctests;
 
 mod error;
+mod finding;
 mod grammar;
 mod number;
 mod options;
 mod quote;
 mod quotes;
+mod report;
 mod segments;
+mod validation;
 
 pub use error::{ErrorKind, Expected, Found, ParseError};
+pub use finding::{Finding, FindingKind, Findings, PercentRange, UnknownFindingKind};
 pub use options::ParseOptions;
 pub use quote::{Direction, Markers, OwnedQuote, Quote, SignSource};
 pub use quotes::Quotes;
+pub use report::{Pattern, StripReport};
 pub use rust_decimal::Decimal;
 pub use segments::{Segment, Segments, SkipKind, Skipped};
+pub use validation::{Check, Rounding, Validator, validate};
 
 /// Parses a strip with the default options: quotes and separators only.
 ///

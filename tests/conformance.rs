@@ -1,7 +1,7 @@
 //! Every conformance input gives exactly its expected records.
 //!
-//! `tests/data/conformance/NAME.txt` is scanned and its quotes compared,
-//! field by field and scale included, with `NAME.jsonl`.
+//! `tests/data/conformance/NAME.txt` is scanned, each quote validated, and
+//! the records compared, field by field and scale included, with `NAME.jsonl`.
 
 use std::fs;
 use std::path::Path;
@@ -11,8 +11,12 @@ use tickerstrip::{Quote, Segment};
 
 const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/conformance");
 
-/// The record fields a quote must match, rendered as the `.jsonl` writes them.
+/// A quote's record with its findings, rendered as the `.jsonl` writes them.
 fn record(quote: &Quote<'_>) -> Value {
+    let findings: Vec<&str> = tickerstrip::validate(quote)
+        .kinds()
+        .map(|k| k.as_str())
+        .collect();
     let decimal =
         |d: Option<tickerstrip::Decimal>| d.map_or(Value::Null, |d| Value::String(d.to_string()));
     serde_json::json!({
@@ -22,14 +26,23 @@ fn record(quote: &Quote<'_>) -> Value {
         "change": decimal(quote.change),
         "percent": decimal(quote.percent),
         "span": [quote.span.start, quote.span.end],
+        "findings": findings,
     })
 }
 
-/// The same fields of an expected record.
+/// The same fields of an expected record (it may have more).
 fn expected_record(line: &str) -> Value {
     let full: Value = serde_json::from_str(line).expect("valid JSON line");
     let mut record = serde_json::Map::new();
-    for key in ["symbol", "price", "direction", "change", "percent", "span"] {
+    for key in [
+        "symbol",
+        "price",
+        "direction",
+        "change",
+        "percent",
+        "span",
+        "findings",
+    ] {
         record.insert(key.to_string(), full[key].clone());
     }
     Value::Object(record)

@@ -1,0 +1,334 @@
+//! Findings: what the validator says is wrong with a quote, and why.
+
+use std::fmt;
+use std::ops::Range;
+
+use rust_decimal::{Decimal, RoundingStrategy};
+
+use crate::quote::{Direction, Markers};
+use crate::validation::Check;
+
+/// The kinds of finding (SPEC section 4). Their names in JSON, CSV and the
+/// command-line tool are kebab-case: `percent-is-fraction`, ….
+///
+/// ```
+/// use tickerstrip::FindingKind;
+///
+/// assert_eq!(FindingKind::PercentIsFraction.as_str(), "percent-is-fraction");
+/// assert_eq!("marker-conflict".parse::<FindingKind>(), Ok(FindingKind::MarkerConflict));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "kebab-case"))]
+#[non_exhaustive]
+pub enum FindingKind {
+    /// The percent is the plain ratio change / previous close, not ×100:
+    /// inconsistent as a percent, consistent as a fraction.
+    PercentIsFraction,
+    /// The percent is computed against the current price, 100·C/P.
+    PercentOfPrice,
+    /// The percent's magnitude is consistent but its sign is opposite.
+    PercentSignMismatch,
+    /// The percent fits no reading; the finding carries the interval the
+    /// price and change allow.
+    PercentMismatch,
+    /// The direction marker disagrees with the change's sign (or the
+    /// percent's, when no change is shown), a marker on a zero change included.
+    DirectionMismatch,
+    /// A direction word and a glyph disagree (`No Change ▼`).
+    MarkerConflict,
+    /// The displayed price, or the displayed previous close P − C, is not
+    /// positive: the percent cannot be checked.
+    PriceNotPositive,
+}
+
+impl FindingKind {
+    /// Every kind, in the order reports list them.
+    pub const ALL: [FindingKind; 7] = [
+        FindingKind::PercentIsFraction,
+        FindingKind::PercentOfPrice,
+        FindingKind::PercentSignMismatch,
+        FindingKind::PercentMismatch,
+        FindingKind::DirectionMismatch,
+        FindingKind::MarkerConflict,
+        FindingKind::PriceNotPositive,
+    ];
+
+    /// The kebab-case name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FindingKind::PercentIsFraction => "percent-is-fraction",
+            FindingKind::PercentOfPrice => "percent-of-price",
+            FindingKind::PercentSignMismatch => "percent-sign-mismatch",
+            FindingKind::PercentMismatch => "percent-mismatch",
+            FindingKind::DirectionMismatch => "direction-mismatch",
+            FindingKind::MarkerConflict => "marker-conflict",
+            FindingKind::PriceNotPositive => "price-not-positive",
+        }
+    }
+
+    /// What a strip shows when most of its quotes have this finding.
+    ///
+    /// ```
+    /// use tickerstrip::FindingKind;
+    ///
+    /// assert_eq!(FindingKind::PercentIsFraction.pattern(), "percent column reads as fractions");
+    /// ```
+    pub fn pattern(self) -> &'static str {
+        match self {
+            FindingKind::PercentIsFraction => "percent column reads as fractions",
+            FindingKind::PercentOfPrice => "percent column is computed against the current price",
+            FindingKind::PercentSignMismatch => "percent column has its signs reversed",
+            FindingKind::PercentMismatch => "percent column does not match prices and changes",
+            FindingKind::DirectionMismatch => "direction markers disagree with the changes",
+            FindingKind::MarkerConflict => "direction words and glyphs disagree",
+            FindingKind::PriceNotPositive => "prices or previous closes are not positive",
+        }
+    }
+}
+
+impl fmt::Display for FindingKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The error for a name that is no [`FindingKind`].
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown finding kind '{0}'")]
+pub struct UnknownFindingKind(pub String);
+
+impl std::str::FromStr for FindingKind {
+    type Err = UnknownFindingKind;
+
+    /// Reads a kebab-case name.
+    ///
+    /// # Errors
+    ///
+    /// [`UnknownFindingKind`] for any other text, such as `"percent"`.
+    fn from_str(name: &str) -> Result<FindingKind, UnknownFindingKind> {
+        FindingKind::ALL
+            .into_iter()
+            .find(|kind| kind.as_str() == name)
+            .ok_or_else(|| UnknownFindingKind(name.to_owned()))
+    }
+}
+
+/// An interval of percent values, `low` to `high` inclusive.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct PercentRange {
+    /// The lowest value.
+    pub low: Decimal,
+    /// The highest value.
+    pub high: Decimal,
+}
+
+impl fmt::Display for PercentRange {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} to {}", self.low, self.high)
+    }
+}
+
+/// One thing the validator found wrong with a quote.
+///
+/// It carries the quote's symbol, span and shown numbers, so that its
+/// `Display` can say why in one sentence.
+///
+/// ```
+/// use tickerstrip::{FindingKind, validate};
+///
+/// let quotes = tickerstrip::parse("AGL40.13▲ 0.12 (0.00%)")?;
+/// let findings = validate(&quotes[0]);
+/// let finding = findings.iter().next().unwrap();
+/// assert_eq!(finding.kind, FindingKind::PercentIsFraction);
+/// assert_eq!(
+///     finding.to_string(),
+///     "AGL: percent 0.00 matches change/previous close as a fraction (0.0030); \
+///      as a percent it would be 0.30"
+/// );
+/// # Ok::<(), tickerstrip::ParseError>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub struct Finding<'a> {
+    /// What is wrong.
+    pub kind: FindingKind,
+    /// The quote's symbol.
+    pub symbol: &'a str,
+    /// The quote's byte range in the input.
+    pub span: Range<usize>,
+    /// The quote's price.
+    pub price: Decimal,
+    /// The quote's change, if shown.
+    pub change: Option<Decimal>,
+    /// The quote's percent, if shown.
+    pub percent: Option<Decimal>,
+    /// The quote's markers.
+    pub markers: Markers,
+    /// For [`FindingKind::PercentMismatch`]: the percents that the price and
+    /// change allow, display rounding included.
+    pub expected: Option<PercentRange>,
+}
+
+impl Finding<'_> {
+    /// The previous close the quote implies, P − C.
+    fn previous_close(&self) -> Option<Decimal> {
+        self.price.checked_sub(self.change?)
+    }
+
+    /// `change / base`, rounded half away from zero to `places` decimals.
+    fn ratio(&self, base: Option<Decimal>, factor: i64, places: u32) -> Option<Decimal> {
+        let change = self.change?.checked_mul(Decimal::from(factor))?;
+        let ratio = change.checked_div(base?)?;
+        Some(ratio.round_dp_with_strategy(places, RoundingStrategy::MidpointAwayFromZero))
+    }
+
+    /// The places used to show computed percents: the shown percent's, at least two.
+    fn places(&self) -> u32 {
+        self.percent.map_or(2, |p| p.scale().max(2))
+    }
+}
+
+impl fmt::Display for Finding<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: ", self.symbol)?;
+        let percent = self.percent.unwrap_or_default();
+        let places = self.places();
+        let as_percent = self.ratio(self.previous_close(), 100, places);
+        let unknown = || "?".to_string();
+        let show = |value: Option<Decimal>| value.map_or_else(unknown, |v| v.to_string());
+        match self.kind {
+            FindingKind::PercentIsFraction => write!(
+                f,
+                "percent {percent} matches change/previous close as a fraction ({}); \
+                 as a percent it would be {}",
+                show(self.ratio(self.previous_close(), 1, places + 2)),
+                show(as_percent)
+            ),
+            FindingKind::PercentOfPrice => write!(
+                f,
+                "percent {percent} matches change/price ({}); against the previous close it would be {}",
+                show(self.ratio(Some(self.price), 100, places)),
+                show(as_percent)
+            ),
+            FindingKind::PercentSignMismatch => write!(
+                f,
+                "percent {percent} has the wrong sign; change/previous close gives {}",
+                show(as_percent)
+            ),
+            FindingKind::PercentMismatch => match self.expected {
+                Some(range) => write!(
+                    f,
+                    "percent {percent} does not match change/previous close, which allows {range}"
+                ),
+                None => write!(f, "percent {percent} does not match change/previous close"),
+            },
+            FindingKind::DirectionMismatch => {
+                let marker = self.markers.direction().map_or("none", Direction::as_str);
+                match (self.change, self.percent) {
+                    (Some(change), _) => {
+                        write!(f, "marker says {marker} but the change is {change}")
+                    }
+                    (None, _) => write!(f, "marker says {marker} but the percent is {percent}"),
+                }
+            }
+            FindingKind::MarkerConflict => write!(
+                f,
+                "word says {} but glyph says {}",
+                self.markers.word.map_or("none", Direction::as_str),
+                self.markers.glyph.map_or("none", Direction::as_str)
+            ),
+            FindingKind::PriceNotPositive => match self.previous_close() {
+                Some(close) if self.price.is_sign_positive() && !self.price.is_zero() => write!(
+                    f,
+                    "previous close {close} (price {} minus change {}) is not positive; \
+                     the percent cannot be checked",
+                    self.price,
+                    show(self.change)
+                ),
+                _ => write!(
+                    f,
+                    "price {} is not positive; the percent cannot be checked",
+                    self.price
+                ),
+            },
+        }
+    }
+}
+
+/// The findings for one quote: a small inline collection that does not
+/// allocate.
+///
+/// ```
+/// use tickerstrip::{FindingKind, validate};
+///
+/// let quotes = tickerstrip::parse("HBL 113.00 No Change ▼ 0.00 (0%)")?;
+/// let findings = validate(&quotes[0]);
+/// assert_eq!(findings.len(), 1);
+/// assert!(findings.contains(FindingKind::MarkerConflict));
+/// assert_eq!(findings.kinds().collect::<Vec<_>>(), [FindingKind::MarkerConflict]);
+/// # Ok::<(), tickerstrip::ParseError>(())
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+pub struct Findings<'a> {
+    items: [Option<Finding<'a>>; Findings::CAPACITY],
+    check: Check,
+}
+
+impl<'a> Findings<'a> {
+    /// At most this many findings apply to one quote: one about the
+    /// percent or the price, one about the direction, one about the markers.
+    const CAPACITY: usize = 3;
+
+    pub(crate) fn push(&mut self, finding: Finding<'a>) {
+        let slot = self.items.iter_mut().find(|slot| slot.is_none());
+        debug_assert!(slot.is_some(), "more than {} findings", Findings::CAPACITY);
+        if let Some(slot) = slot {
+            *slot = Some(finding);
+        }
+    }
+
+    pub(crate) fn set_check(&mut self, check: Check) {
+        self.check = check;
+    }
+
+    /// Whether the quote's percent was checked against its price and change.
+    pub fn check(&self) -> Check {
+        self.check
+    }
+
+    /// The findings, in the order they were found.
+    pub fn iter(&self) -> impl Iterator<Item = &Finding<'a>> {
+        self.items.iter().flatten()
+    }
+
+    /// Their kinds.
+    pub fn kinds(&self) -> impl Iterator<Item = FindingKind> + '_ {
+        self.iter().map(|finding| finding.kind)
+    }
+
+    /// Whether a finding of `kind` is among them.
+    pub fn contains(&self, kind: FindingKind) -> bool {
+        self.kinds().any(|k| k == kind)
+    }
+
+    /// How many there are.
+    pub fn len(&self) -> usize {
+        self.iter().count()
+    }
+
+    /// Whether the quote is fine.
+    pub fn is_empty(&self) -> bool {
+        self.items[0].is_none()
+    }
+}
+
+impl<'f, 'a> IntoIterator for &'f Findings<'a> {
+    type Item = &'f Finding<'a>;
+    type IntoIter = std::iter::Flatten<std::slice::Iter<'f, Option<Finding<'a>>>>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.items.iter().flatten()
+    }
+}

@@ -1,0 +1,450 @@
+//! The validator: does a quote's percent agree with its price and change?
+//!
+//! A number shown with `s` decimals stands for an interval of ±½·10^−s
+//! (`41.8` is 41.75 to 41.85). A reading of the percent is consistent when
+//! some price, change and percent inside their intervals satisfy it, so a
+//! quote that display rounding explains is never flagged.
+//!
+//! The check is exact and cheap: the three intervals are put on one integer
+//! scale (`i128`, units of 10^−T), and since `r·den = k·c` is linear in the
+//! price and change once `r` is fixed at an end of its interval, each
+//! reading costs two evaluations at the corners that decide it. No division
+//! and no floats on this path; numbers too large for it make the quote
+//! uncheckable rather than approximately checked.
+
+use rust_decimal::{Decimal, RoundingStrategy};
+
+use crate::finding::{Finding, FindingKind, Findings, PercentRange};
+use crate::quote::{Direction, Quote};
+
+/// How the source turned exact values into the digits it shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[non_exhaustive]
+pub enum Rounding {
+    /// Rounded to the nearest shown unit: `41.8` is 41.75 to 41.85.
+    #[default]
+    Nearest,
+    /// Cut off after the shown digits: `41.8` is anywhere within a whole
+    /// unit of the last place, 41.7 to 41.9 (the sign of the cut is not
+    /// assumed, so either direction of truncation is covered).
+    Truncated,
+}
+
+/// Whether a quote's percent arithmetic was checked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[non_exhaustive]
+pub enum Check {
+    /// The quote does not show both a change and a percent.
+    #[default]
+    NotShown,
+    /// The percent was checked against the price and change.
+    Checked,
+    /// Both are shown but cannot be checked: the price or previous close is
+    /// not positive, the rounding intervals let the previous close reach
+    /// zero, or the numbers are too large to check exactly.
+    Uncheckable,
+}
+
+/// Checks quotes' arithmetic and markers (SPEC section 4).
+///
+/// ```
+/// use tickerstrip::{FindingKind, Rounding, Validator};
+///
+/// let quotes = tickerstrip::parse("X 100.00 +10.00 (+11.13%)")?;
+/// // 10.00 on a previous close of 90.00 is 11.11%; with every number rounded
+/// // to the shown cent, the percent can be 11.10 to 11.12 but not 11.13.
+/// let nearest = Validator::new().validate(&quotes[0]);
+/// assert!(nearest.contains(FindingKind::PercentMismatch));
+/// // A source that truncates may show it: 10.01 on 89.98 is 11.124%.
+/// let truncated = Validator::new().rounding(Rounding::Truncated).validate(&quotes[0]);
+/// assert!(truncated.is_empty());
+/// # Ok::<(), tickerstrip::ParseError>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct Validator {
+    rounding: Rounding,
+}
+
+impl Validator {
+    /// A validator for sources that round to the nearest shown unit.
+    pub fn new() -> Validator {
+        Validator::default()
+    }
+
+    /// Sets how the source rounds the numbers it shows.
+    pub fn rounding(mut self, rounding: Rounding) -> Validator {
+        self.rounding = rounding;
+        self
+    }
+
+    /// Checks one quote. The result does not allocate.
+    ///
+    /// Findings come in this order: the percent or price finding, then
+    /// `direction-mismatch`, then `marker-conflict`.
+    ///
+    /// ```
+    /// use tickerstrip::{Check, FindingKind, Validator};
+    ///
+    /// let quotes = tickerstrip::parse("MLCF49.47▲ 0 (0.00%)")?;
+    /// let findings = Validator::new().validate(&quotes[0]);
+    /// assert_eq!(findings.check(), Check::Checked);
+    /// assert_eq!(findings.kinds().collect::<Vec<_>>(), [FindingKind::DirectionMismatch]);
+    /// # Ok::<(), tickerstrip::ParseError>(())
+    /// ```
+    pub fn validate<'a>(&self, quote: &Quote<'a>) -> Findings<'a> {
+        let mut findings = Findings::default();
+        let finding = |kind| Finding {
+            kind,
+            symbol: quote.symbol,
+            span: quote.span.clone(),
+            price: quote.price,
+            change: quote.change,
+            percent: quote.percent,
+            markers: quote.markers,
+            expected: None,
+        };
+        let previous_close = quote.change.and_then(|c| quote.price.checked_sub(c));
+        let not_positive = |d: Decimal| d.is_sign_negative() || d.is_zero();
+        let both_shown = quote.change.is_some() && quote.percent.is_some();
+        if not_positive(quote.price) || previous_close.is_some_and(not_positive) {
+            findings.push(finding(FindingKind::PriceNotPositive));
+            if both_shown {
+                findings.set_check(Check::Uncheckable);
+            }
+        } else if let (Some(change), Some(percent)) = (quote.change, quote.percent) {
+            match self.percent_reading(quote.price, change, percent) {
+                None => findings.set_check(Check::Uncheckable),
+                Some(reading) => {
+                    findings.set_check(Check::Checked);
+                    if let Some(kind) = reading {
+                        let mut finding = finding(kind);
+                        if kind == FindingKind::PercentMismatch {
+                            finding.expected = self.expected_percent(quote.price, change, percent);
+                        }
+                        findings.push(finding);
+                    }
+                }
+            }
+        }
+        if let Some(marker) = quote.markers.direction() {
+            let shown = quote.change.or(quote.percent).map(Direction::of);
+            if shown.is_some_and(|direction| direction != marker) {
+                findings.push(finding(FindingKind::DirectionMismatch));
+            }
+        }
+        if let (Some(word), Some(glyph)) = (quote.markers.word, quote.markers.glyph) {
+            if word != glyph {
+                findings.push(finding(FindingKind::MarkerConflict));
+            }
+        }
+        findings
+    }
+
+    /// Which reading of the percent fits, in SPEC order: `Some(None)` when
+    /// it is a percent of the previous close, `Some(Some(kind))` for the
+    /// first other reading that fits (or `percent-mismatch`), `None` when
+    /// the quote cannot be checked.
+    fn percent_reading(
+        &self,
+        price: Decimal,
+        change: Decimal,
+        percent: Decimal,
+    ) -> Option<Option<FindingKind>> {
+        let shown = Shown::new(price, change, percent, self.rounding)?;
+        if !shown.previous_close_is_positive() {
+            return None;
+        }
+        let flipped = Interval {
+            low: shown.percent.high.checked_neg()?,
+            high: shown.percent.low.checked_neg()?,
+        };
+        let readings = [
+            (None, Reading::PERCENT, shown.percent),
+            (
+                Some(FindingKind::PercentIsFraction),
+                Reading::FRACTION,
+                shown.percent,
+            ),
+            (
+                Some(FindingKind::PercentOfPrice),
+                Reading::OF_PRICE,
+                shown.percent,
+            ),
+            (
+                Some(FindingKind::PercentSignMismatch),
+                Reading::PERCENT,
+                flipped,
+            ),
+        ];
+        for (kind, reading, percent) in readings {
+            if shown.consistent(reading, percent)? {
+                return Some(kind);
+            }
+        }
+        Some(Some(FindingKind::PercentMismatch))
+    }
+
+    /// The percents 100·C/(P − C) that the rounding intervals allow,
+    /// rounded outwards to two more places than the percent shows.
+    #[cold]
+    fn expected_percent(
+        &self,
+        price: Decimal,
+        change: Decimal,
+        percent: Decimal,
+    ) -> Option<PercentRange> {
+        let shown = Shown::new(price, change, percent, self.rounding)?;
+        let decimal = |units: i128| Decimal::try_from_i128_with_scale(units, shown.scale).ok();
+        let mut values = Vec::with_capacity(4);
+        for p in [shown.price.low, shown.price.high] {
+            for c in [shown.change.low, shown.change.high] {
+                let close = decimal(p.checked_sub(c)?)?;
+                values.push(
+                    decimal(c)?
+                        .checked_mul(Decimal::ONE_HUNDRED)?
+                        .checked_div(close)?,
+                );
+            }
+        }
+        let places = percent.scale() + 2;
+        let low = values
+            .iter()
+            .min()?
+            .round_dp_with_strategy(places, RoundingStrategy::ToNegativeInfinity);
+        let high = values
+            .iter()
+            .max()?
+            .round_dp_with_strategy(places, RoundingStrategy::ToPositiveInfinity);
+        Some(PercentRange { low, high })
+    }
+}
+
+/// Checks one quote with the default [`Validator`].
+///
+/// ```
+/// use tickerstrip::{FindingKind, validate};
+///
+/// let quotes = tickerstrip::parse("NIFTY 22,150.40 +120.25 (+0.55%)")?;
+/// assert!(validate(&quotes[0]).is_empty());
+///
+/// let quotes = tickerstrip::parse("AGL40.13▲ 0.12 (0.00%)")?;
+/// assert!(validate(&quotes[0]).contains(FindingKind::PercentIsFraction));
+/// # Ok::<(), tickerstrip::ParseError>(())
+/// ```
+pub fn validate<'a>(quote: &Quote<'a>) -> Findings<'a> {
+    Validator::new().validate(quote)
+}
+
+/// A closed interval of integers in units of 10^−scale.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Interval {
+    low: i128,
+    high: i128,
+}
+
+/// A percent reading: `percent · base = factor · change`.
+#[derive(Debug, Clone, Copy)]
+struct Reading {
+    factor: i128,
+    base: Base,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Base {
+    PreviousClose,
+    Price,
+}
+
+impl Reading {
+    const PERCENT: Reading = Reading {
+        factor: 100,
+        base: Base::PreviousClose,
+    };
+    const FRACTION: Reading = Reading {
+        factor: 1,
+        base: Base::PreviousClose,
+    };
+    const OF_PRICE: Reading = Reading {
+        factor: 100,
+        base: Base::Price,
+    };
+}
+
+/// Price, change and percent as intervals on one integer scale.
+#[derive(Debug, Clone, Copy)]
+struct Shown {
+    price: Interval,
+    change: Interval,
+    percent: Interval,
+    /// The common scale: one more than the largest shown scale, so that
+    /// half a unit of every number is a whole number of units.
+    scale: u32,
+}
+
+/// 10^n for n up to 38, the most an `i128` holds.
+fn pow10(n: u32) -> Option<i128> {
+    10i128.checked_pow(n)
+}
+
+impl Shown {
+    fn new(price: Decimal, change: Decimal, percent: Decimal, rounding: Rounding) -> Option<Shown> {
+        let scale = price.scale().max(change.scale()).max(percent.scale()) + 1;
+        let interval = |value: Decimal| {
+            let step = pow10(scale - value.scale())?;
+            let center = value.mantissa().checked_mul(step)?;
+            let half = match rounding {
+                Rounding::Nearest => step / 2,
+                Rounding::Truncated => step,
+            };
+            Some(Interval {
+                low: center - half,
+                high: center + half,
+            })
+        };
+        Some(Shown {
+            price: interval(price)?,
+            change: interval(change)?,
+            percent: interval(percent)?,
+            scale,
+        })
+    }
+
+    /// Whether P − C stays above zero everywhere in the intervals.
+    fn previous_close_is_positive(&self) -> bool {
+        self.price
+            .low
+            .checked_sub(self.change.high)
+            .is_some_and(|close| close > 0)
+    }
+
+    /// Whether some price and change in their intervals and some percent in
+    /// `percent` satisfy `reading`; `None` when the arithmetic overflows.
+    ///
+    /// With `den` the base (P − C or P, positive over the box) and
+    /// `K = factor · 10^scale`, the reading holds for some point when
+    /// `max(K·c − r_low·den) ≥ 0` and `min(K·c − r_high·den) ≤ 0`; both
+    /// forms are linear in p and c, so the extremes are at corners chosen
+    /// by the signs of their coefficients.
+    fn consistent(&self, reading: Reading, percent: Interval) -> Option<bool> {
+        if reading.base == Base::Price && self.price.low <= 0 {
+            return Some(false);
+        }
+        let k = reading.factor.checked_mul(pow10(self.scale)?)?;
+        // The form K·c − r·den as coefficients of c and p.
+        let coefficients = |r: i128| match reading.base {
+            Base::PreviousClose => Some((k.checked_add(r)?, -r)),
+            Base::Price => Some((k, -r)),
+        };
+        let at = |(c_coef, p_coef): (i128, i128), c: i128, p: i128| {
+            c_coef.checked_mul(c)?.checked_add(p_coef.checked_mul(p)?)
+        };
+        let pick = |coef: i128, interval: Interval, largest: bool| {
+            if (coef >= 0) == largest {
+                interval.high
+            } else {
+                interval.low
+            }
+        };
+        let low = coefficients(percent.low)?;
+        let max_low = at(
+            low,
+            pick(low.0, self.change, true),
+            pick(low.1, self.price, true),
+        )?;
+        let high = coefficients(percent.high)?;
+        let min_high = at(
+            high,
+            pick(high.0, self.change, false),
+            pick(high.1, self.price, false),
+        )?;
+        Some(max_low >= 0 && min_high <= 0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse;
+
+    fn kinds(text: &str) -> Vec<&'static str> {
+        let quotes = parse(text).expect("quote");
+        validate(&quotes[0])
+            .kinds()
+            .map(FindingKind::as_str)
+            .collect()
+    }
+
+    macro_rules! validation_cases {
+        ($($name:ident: $input:expr => [$($kind:expr),*];)*) => {$(
+            #[test]
+            fn $name() {
+                let expected: Vec<&str> = vec![$($kind),*];
+                assert_eq!(kinds($input), expected, "{}", $input);
+            }
+        )*};
+    }
+
+    validation_cases! {
+        consistent_percent: "NIFTY 22,150.40 +120.25 (+0.55%)" => [];
+        seed_fraction: "AGL40.13▲ 0.12 (0.00%)" => ["percent-is-fraction"];
+        seed_fraction_down: "FCCL38.59▼ -0.41 (-0.01%)" => ["percent-is-fraction"];
+        seed_fraction_whole_change: "PIBTL9.07▲ 1 (0.12%)" => ["percent-is-fraction"];
+        zero_change_with_up_marker: "MLCF49.47▲ 0 (0.00%)" => ["direction-mismatch"];
+        zero_change_unmarked: "X 49.47 0 (0.00%)" => [];
+        word_and_glyph_disagree: "HBL 113.00 No Change ▼ 0.00 (0%)" => ["marker-conflict"];
+        integer_price_decimal_change: "KSE100 98,412 Increased By 812.3 (0.83%)" => [];
+        trimmed_zeros: "LUCK 1,012.30 Decreased By ▼ -21.70 (-2.1%)" => [];
+        trimmed_to_integer: "X 100 +1 (1%)" => [];
+        negative_zero_change: "ANL 6.950000 -0 (0.00%)" => [];
+        zero_price: "ACPL 0.00 -9" => ["price-not-positive"];
+        negative_previous_close: "X 1.00 +2.00 (+5%)" => ["price-not-positive"];
+        previous_close_at_zero: "X 1.00 +1.00 (+5%)" => ["price-not-positive"];
+        previous_close_within_rounding_of_zero: "X 1.0 +0.9 (+900%)" => [];
+        percent_of_price: "X 100.00 +10.00 (+10.00%)" => ["percent-of-price"];
+        sign_flipped: "X 100.00 +10.00 (-11.11%)" => ["percent-sign-mismatch"];
+        plain_mismatch: "X 100.00 +10.00 (+50.00%)" => ["percent-mismatch"];
+        marker_against_sign: "X 10 ▲ -0.41 (-3.9%)" => ["direction-mismatch"];
+        percent_only_marker_against_sign: "X 10 ▼ +1.2%" => ["direction-mismatch"];
+        change_only_is_not_checked: "ABOT 812.000000 -4.10" => [];
+        large_numbers_are_exact: "X 79228162514264.337593543 +1.5 (+0.00%)" => [];
+    }
+
+    #[test]
+    fn mismatch_carries_the_expected_interval() {
+        let quotes = parse("X 100.00 +10.00 (+50.00%)").unwrap();
+        let findings = validate(&quotes[0]);
+        let finding = findings.iter().next().unwrap();
+        let range = finding.expected.unwrap();
+        assert_eq!(
+            (range.low.to_string(), range.high.to_string()),
+            ("11.1043".into(), "11.1180".into())
+        );
+        assert_eq!(
+            finding.to_string(),
+            "X: percent 50.00 does not match change/previous close, which allows 11.1043 to 11.1180"
+        );
+    }
+
+    #[test]
+    fn uncheckable_when_rounding_lets_the_close_reach_zero() {
+        let quotes = parse("X 1.0 +0.9 (+900%)").unwrap();
+        assert_eq!(validate(&quotes[0]).check(), Check::Uncheckable);
+    }
+
+    #[test]
+    fn overflow_is_uncheckable_not_a_panic() {
+        let quotes =
+            parse("X 79228162514264337593543950335 +1.0000000000000000000000000001 (+1%)").unwrap();
+        let findings = validate(&quotes[0]);
+        assert_eq!(findings.check(), Check::Uncheckable);
+        assert!(findings.is_empty());
+    }
+
+    #[test]
+    fn truncated_sources_widen_the_interval() {
+        let quotes = parse("X 100.00 +10.00 (+11.13%)").unwrap();
+        let truncated = Validator::new().rounding(Rounding::Truncated);
+        assert!(truncated.validate(&quotes[0]).is_empty());
+        assert!(validate(&quotes[0]).contains(FindingKind::PercentMismatch));
+    }
+}
