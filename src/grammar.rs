@@ -15,9 +15,14 @@ use nom::combinator::{opt, value};
 use nom::sequence::preceded;
 use nom::{IResult, Parser};
 
+use std::collections::HashSet;
+use std::sync::Arc;
+
+use rust_decimal::Decimal;
+
 use crate::error::{Expected, Found, shorten};
-use crate::number::{Number, NumberError, number};
-use crate::quote::{Direction, Markers, Quote};
+use crate::number::{Number, NumberError, NumberStyle, number};
+use crate::quote::{Direction, Magnitude, Markers, Quote};
 
 /// The grammar's input: the bytes of a `&str`.
 pub(crate) type Input<'a> = &'a [u8];
@@ -39,9 +44,33 @@ pub(crate) enum Mode {
 }
 
 /// The grammar with the options that shape it.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub(crate) struct Grammar {
     pub(crate) mode: Mode,
+    /// [`NumberStyle::Dot`] or [`NumberStyle::Comma`], never `Auto`.
+    pub(crate) style: NumberStyle,
+    /// Symbols the caller knows, which decide glued splits first (rule G (c)).
+    pub(crate) symbols: Option<Arc<HashSet<String>>>,
+}
+
+impl Grammar {
+    pub(crate) fn new(mode: Mode) -> Grammar {
+        Grammar {
+            mode,
+            style: NumberStyle::Dot,
+            symbols: None,
+        }
+    }
+}
+
+/// A price as shown: its currency sign, number and magnitude suffix.
+#[derive(Debug, Clone, Copy)]
+struct Price<'a> {
+    currency: Option<Input<'a>>,
+    number: Number<'a>,
+    magnitude: Option<Magnitude>,
+    /// The number times the magnitude.
+    value: Decimal,
 }
 
 /// Why a rule did not match: where, what it wanted, what was wrong.
@@ -90,8 +119,8 @@ pub(crate) enum Problem {
     /// The number there breaks rule N or does not fit a decimal.
     Number(NumberError),
     /// The glued symbol and price there split validly several ways; the
-    /// letters take `letters` bytes.
-    Ambiguous { letters: usize },
+    /// letters take `letters` bytes and numbers are read in `style`.
+    Ambiguous { letters: usize, style: NumberStyle },
     /// A symbol of `len` bytes there, longer than rule Y allows.
     LongSymbol { len: usize },
 }
@@ -147,15 +176,20 @@ impl<'a> Failure<'a> {
             Problem::LongSymbol { len } => {
                 return (Expected::Symbol, Found::LongSymbol(text(len)));
             }
-            Problem::Ambiguous { letters } => {
-                let splits = longer_splits(self.at, letters)
+            Problem::Ambiguous { letters, style } => {
+                let grammar = Grammar {
+                    style,
+                    ..Grammar::new(Mode::Strict)
+                };
+                let splits = grammar
+                    .longer_splits(self.at, letters)
                     .map(|(end, number)| {
                         let symbol = String::from_utf8_lossy(&self.at[..end]).into_owned();
                         let price = String::from_utf8_lossy(number.text).into_owned();
                         (symbol, price)
                     })
                     .collect();
-                let len = letters + malformed_len(&self.at[letters..]);
+                let len = letters + grammar.malformed_len(&self.at[letters..]);
                 return (
                     Expected::SymbolSplit,
                     Found::AmbiguousSplit {
@@ -216,7 +250,7 @@ fn first_char(input: Input<'_>) -> Option<char> {
 impl Grammar {
     /// The quote at byte `start` of `input`, with its span in `input`.
     pub(crate) fn quote_at<'a>(
-        self,
+        &self,
         input: Input<'a>,
         start: usize,
     ) -> Result<Quote<'a>, Failure<'a>> {
@@ -237,19 +271,22 @@ impl Grammar {
     /// a percent or both.
     ///
     /// The quote's span is relative to `input`.
-    pub(crate) fn quote<'a>(self, input: Input<'a>) -> PResult<'a, Quote<'a>> {
+    pub(crate) fn quote<'a>(&self, input: Input<'a>) -> PResult<'a, Quote<'a>> {
         let (rest, (symbol, price)) = self.symbol_and_price(input)?;
         let (rest, (markers, marker_text)) = markers(rest)?;
-        let (rest, change) = opt(preceded(gap, change)).parse(rest)?;
-        let (rest, percent) = opt(preceded(gap, percent)).parse(rest)?;
+        let (rest, change) = opt(preceded(gap, |i| self.change(i))).parse(rest)?;
+        let (rest, percent) = opt(preceded(gap, |i| self.percent(i))).parse(rest)?;
         if change.is_none() && percent.is_none() {
             let (at, ()) = gap(rest)?;
             return match marker_text {
                 Some(marker) => error(at, Want::ChangeOrPercent, marker),
-                None => error(at, Want::MarkerOrChange, price.text),
+                None => error(at, Want::MarkerOrChange, price.number.text),
             };
         }
-        let Ok(symbol) = std::str::from_utf8(symbol) else {
+        let (Ok(symbol), Ok(currency)) = (
+            std::str::from_utf8(symbol),
+            price.currency.map(std::str::from_utf8).transpose(),
+        ) else {
             return error(input, Want::Quote, &[]);
         };
         let mut quote = Quote::from_fields(
@@ -260,20 +297,27 @@ impl Grammar {
             percent.map(Signed::parts),
         );
         quote.span = 0..input.len() - rest.len();
+        quote.currency = currency;
+        quote.magnitude = price.magnitude;
+        quote.shown_price = price.number.value;
         Ok((rest, quote))
     }
 
     /// Rules Y and G: the symbol and the price after it.
     ///
-    /// The symbol token is the longest run of symbol characters. A symbol
-    /// with a letter runs to its last letter and digits after it start a
-    /// glued price, unless a separator follows them (rule G (a)) or the
-    /// grouping of the digits proves a longer symbol (rule G (b)). An
-    /// all-digit symbol must be followed by a separator.
-    fn symbol_and_price<'a>(self, input: Input<'a>) -> PResult<'a, (Input<'a>, Number<'a>)> {
+    /// The symbol token is the longest run of symbol characters. The
+    /// longest known symbol it starts with, if any, is the symbol (rule G
+    /// (c)). Otherwise a symbol with a letter runs to its last letter and
+    /// digits after it start a glued price, unless a separator follows them
+    /// (rule G (a)) or the grouping of the digits proves a longer symbol
+    /// (rule G (b)). An all-digit symbol must be followed by a separator.
+    fn symbol_and_price<'a>(&self, input: Input<'a>) -> PResult<'a, (Input<'a>, Price<'a>)> {
         let token = symbol_token(input);
         if token.is_empty() {
             return error(input, Want::Quote, &[]);
+        }
+        if let Some(found) = self.known_symbol_and_price(input, token) {
+            return Ok(found);
         }
         let after_token = &input[token.len()..];
         let word = &token[..word_len(token)];
@@ -303,65 +347,76 @@ impl Grammar {
         self.glued_price(input, last_letter + 1)
     }
 
+    /// Rule G (c): the longest known symbol that `token` starts with and
+    /// that a price follows.
+    fn known_symbol_and_price<'a>(
+        &self,
+        input: Input<'a>,
+        token: Input<'a>,
+    ) -> Option<(Input<'a>, (Input<'a>, Price<'a>))> {
+        let symbols = self.symbols.as_deref()?;
+        (1..=token.len().min(MAX_SYMBOL))
+            .rev()
+            .filter(|&len| std::str::from_utf8(&token[..len]).is_ok_and(|s| symbols.contains(s)))
+            .find_map(|len| self.spaced_price(input, len).ok())
+    }
+
     /// A symbol of `len` bytes, then a gap (perhaps empty), then its price.
     fn spaced_price<'a>(
-        self,
+        &self,
         input: Input<'a>,
         len: usize,
-    ) -> PResult<'a, (Input<'a>, Number<'a>)> {
+    ) -> PResult<'a, (Input<'a>, Price<'a>)> {
         let symbol = self.symbol(input, len)?;
         let (at, ()) = gap(&input[len..])?;
         let glued = at.len() == input.len() - len;
         if self.mode == Mode::Scan && !glued && is_lowercase_word(symbol) {
             return error(input, Want::Quote, &[]);
         }
-        match number(at) {
-            Ok((rest, price)) => Ok((rest, (symbol, price))),
-            Err(NumberError::NotANumber) => error(at, Want::Price, symbol),
-            Err(problem) => failure(at, Want::Price, symbol, Problem::Number(problem)),
-        }
+        let (rest, price) = self.price(at, symbol)?;
+        Ok((rest, (symbol, price)))
     }
 
     /// Rule G for a price glued to the symbol's last letter, which ends at
     /// `letters`: the letters-only split, or the one longer split that
     /// grouping proves.
     fn glued_price<'a>(
-        self,
+        &self,
         input: Input<'a>,
         letters: usize,
-    ) -> PResult<'a, (Input<'a>, Number<'a>)> {
+    ) -> PResult<'a, (Input<'a>, Price<'a>)> {
         let symbol = self.symbol(input, letters)?;
-        let letters_only = match number(&input[letters..]) {
+        let letters_only = match self.price(&input[letters..], symbol) {
             Ok((rest, price)) => return Ok((rest, (symbol, price))),
-            Err(problem @ NumberError::Malformed { .. }) => problem,
-            Err(problem) => {
-                return failure(
-                    &input[letters..],
-                    Want::Price,
-                    symbol,
-                    Problem::Number(problem),
-                );
+            Err(nom::Err::Failure(f))
+                if matches!(f.problem, Problem::Number(NumberError::Malformed { .. })) =>
+            {
+                f
             }
+            Err(e) => return Err(e),
         };
-        let mut splits = longer_splits(input, letters);
+        let mut splits = self.longer_splits(input, letters);
         match (splits.next(), splits.next()) {
-            (Some((end, price)), None) => {
+            (Some((end, _)), None) => {
                 let symbol = self.symbol(input, end)?;
-                let rest = &input[end + price.text.len()..];
+                let (rest, price) = self.price(&input[end..], symbol)?;
                 Ok((rest, (symbol, price)))
             }
-            (Some(_), Some(_)) => failure(input, Want::Quote, &[], Problem::Ambiguous { letters }),
-            (None, _) => failure(
-                &input[letters..],
-                Want::Price,
-                symbol,
-                Problem::Number(letters_only),
+            (Some(_), Some(_)) => failure(
+                input,
+                Want::Quote,
+                &[],
+                Problem::Ambiguous {
+                    letters,
+                    style: self.style,
+                },
             ),
+            (None, _) => Err(nom::Err::Failure(letters_only)),
         }
     }
 
     /// The first `len` bytes of `input` as a symbol: at most 15 bytes.
-    fn symbol<'a>(self, input: Input<'a>, len: usize) -> Result<Input<'a>, nom::Err<Failure<'a>>> {
+    fn symbol<'a>(&self, input: Input<'a>, len: usize) -> Result<Input<'a>, nom::Err<Failure<'a>>> {
         if len > MAX_SYMBOL {
             let problem = Problem::LongSymbol { len };
             return Err(nom::Err::Error(Failure::new(
@@ -373,28 +428,168 @@ impl Grammar {
         }
         Ok(&input[..len])
     }
-}
 
-/// Rule G (b): the splits of glued letters-and-digits that put more digits
-/// in the symbol and leave a valid price, as (symbol length, price).
-fn longer_splits(input: Input<'_>, letters: usize) -> impl Iterator<Item = (usize, Number<'_>)> {
-    let digits = input[letters..]
-        .iter()
-        .take_while(|b| b.is_ascii_digit())
-        .count();
-    (letters + 1..letters + digits)
-        .take_while(|&end| end <= MAX_SYMBOL)
-        .filter_map(move |end| number(&input[end..]).ok().map(|(_, price)| (end, price)))
-}
-
-/// Length of the digits-and-separators text at the start of `input`.
-fn malformed_len(input: Input<'_>) -> usize {
-    match number(input) {
-        Err(NumberError::Malformed { len }) => len,
-        Ok((_, n)) => n.text.len(),
-        Err(NumberError::TooLarge { len } | NumberError::TooManyDecimals { len, .. }) => len,
-        Err(NumberError::NotANumber) => 0,
+    /// Rule: a price: an optional currency sign, a number, an optional
+    /// magnitude suffix that multiplies it (`71.4k` is 71400).
+    fn price<'a>(&self, input: Input<'a>, symbol: Input<'a>) -> PResult<'a, Price<'a>> {
+        let (at, currency) = match currency(input) {
+            Some((rest, sign)) => (hspace(rest), Some(sign)),
+            None => (input, None),
+        };
+        let (rest, number) = match number(at, self.style) {
+            Ok(found) => found,
+            Err(NumberError::NotANumber) => return error(at, Want::Price, symbol),
+            Err(problem) => return failure(at, Want::Price, symbol, Problem::Number(problem)),
+        };
+        let (rest, magnitude) = match magnitude(rest) {
+            Some((rest, magnitude)) => (rest, Some(magnitude)),
+            None => (rest, None),
+        };
+        let value = match magnitude {
+            Some(magnitude) => magnitude.apply(number.value),
+            None => Some(number.value),
+        };
+        let Some(value) = value else {
+            let len = number.text.len();
+            return failure(
+                at,
+                Want::Price,
+                symbol,
+                Problem::Number(NumberError::TooLarge { len }),
+            );
+        };
+        let price = Price {
+            currency,
+            number,
+            magnitude,
+            value,
+        };
+        Ok((rest, price))
     }
+
+    /// Rule G (b): the splits of glued letters and digits that put more
+    /// digits in the symbol and leave a valid price, as (symbol length, price).
+    fn longer_splits<'a>(
+        &self,
+        input: Input<'a>,
+        letters: usize,
+    ) -> impl Iterator<Item = (usize, Number<'a>)> + use<'a> {
+        let digits = input[letters..]
+            .iter()
+            .take_while(|b| b.is_ascii_digit())
+            .count();
+        let style = self.style;
+        (letters + 1..letters + digits)
+            .take_while(|&end| end <= MAX_SYMBOL)
+            .filter_map(move |end| {
+                number(&input[end..], style)
+                    .ok()
+                    .map(|(_, price)| (end, price))
+            })
+    }
+
+    /// Length of the digits-and-separators text at the start of `input`.
+    fn malformed_len(&self, input: Input<'_>) -> usize {
+        match number(input, self.style) {
+            Err(NumberError::Malformed { len }) => len,
+            Ok((_, n)) => n.text.len(),
+            Err(NumberError::TooLarge { len } | NumberError::TooManyDecimals { len, .. }) => len,
+            Err(NumberError::NotANumber) => 0,
+        }
+    }
+
+    /// Rule: a number with an optional sign (and one optional space after
+    /// the sign). `want` names the field for errors in the number itself.
+    fn signed_number<'a>(&self, input: Input<'a>, want: Want) -> PResult<'a, Signed<'a>> {
+        let (after_sign, minus) = match sign(input) {
+            Ok((rest, minus)) => (rest, Some(minus)),
+            Err(_) => (input, None),
+        };
+        let digits = match after_sign {
+            [b' ', d, ..] if minus.is_some() && d.is_ascii_digit() => &after_sign[1..],
+            _ => after_sign,
+        };
+        match number(digits, self.style) {
+            Ok((rest, number)) => Ok((rest, Signed { minus, number })),
+            Err(NumberError::NotANumber) if minus.is_some() => {
+                let sign = &input[..input.len() - after_sign.len()];
+                failure(
+                    hspace(after_sign),
+                    Want::DigitsAfterSign,
+                    sign,
+                    Problem::Unexpected,
+                )
+            }
+            Err(NumberError::NotANumber) => error(input, want, &[]),
+            Err(problem) => failure(digits, want, &[], Problem::Number(problem)),
+        }
+    }
+
+    /// Rule: a change: a signed number that is not followed by `%`.
+    fn change<'a>(&self, input: Input<'a>) -> PResult<'a, Signed<'a>> {
+        let (rest, change) = self.signed_number(input, Want::Change)?;
+        if percent_sign(rest).is_some() {
+            return error(input, Want::Change, &[]);
+        }
+        Ok((rest, change))
+    }
+
+    /// Rule: a percent: a signed number and `%`, bare or in parentheses.
+    fn percent<'a>(&self, input: Input<'a>) -> PResult<'a, Signed<'a>> {
+        let Some(inner) = input.strip_prefix(b"(") else {
+            let (rest, percent) = self.signed_number(input, Want::Percent)?;
+            return match percent_sign(rest) {
+                Some(rest) => Ok((rest, percent)),
+                None => error(input, Want::Percent, &[]),
+            };
+        };
+        let inner = hspace(inner);
+        if inner.is_empty() {
+            return failure(inner, Want::Percent, &[], Problem::Unexpected);
+        }
+        let (rest, percent) = self.signed_number(inner, Want::Percent)?;
+        let Some(rest) = percent_sign(rest) else {
+            let number = percent.number.text;
+            return failure(hspace(rest), Want::PercentSign, number, Problem::Unexpected);
+        };
+        let shown = &inner[..inner.len() - rest.len()];
+        match hspace(rest).strip_prefix(b")") {
+            Some(rest) => Ok((rest, percent)),
+            None => failure(hspace(rest), Want::ClosingParen, shown, Problem::Unexpected),
+        }
+    }
+}
+
+/// Rule: a currency sign before a price, returned with the input after it.
+fn currency(input: Input<'_>) -> Option<(Input<'_>, Input<'_>)> {
+    const SIGNS: [&str; 6] = ["$", "€", "£", "¥", "₹", "₦"];
+    let sign = SIGNS
+        .iter()
+        .find(|sign| input.starts_with(sign.as_bytes()))?;
+    let (sign, rest) = input.split_at(sign.len());
+    Some((rest, sign))
+}
+
+/// Rule: a magnitude suffix glued to a price's number, ending at a word
+/// boundary.
+fn magnitude(input: Input<'_>) -> Option<(Input<'_>, Magnitude)> {
+    const SUFFIXES: [(&str, Magnitude); 10] = [
+        ("bn", Magnitude::Billion),
+        ("Bn", Magnitude::Billion),
+        ("tn", Magnitude::Trillion),
+        ("Tr", Magnitude::Trillion),
+        ("k", Magnitude::Thousand),
+        ("K", Magnitude::Thousand),
+        ("m", Magnitude::Million),
+        ("M", Magnitude::Million),
+        ("B", Magnitude::Billion),
+        ("T", Magnitude::Trillion),
+    ];
+    SUFFIXES.iter().find_map(|&(suffix, magnitude)| {
+        let rest = input.strip_prefix(suffix.as_bytes())?;
+        let boundary = !rest.first().is_some_and(u8::is_ascii_alphanumeric);
+        boundary.then_some((rest, magnitude))
+    })
 }
 
 /// Whether `symbol` has lowercase letters and no uppercase ones (`btc`).
@@ -620,88 +815,21 @@ fn sign(input: Input<'_>) -> PResult<'_, bool> {
     .parse(input)
 }
 
-/// Rule: a number with an optional sign (and one optional space after the
-/// sign). `want` names the field for errors in the number itself.
-fn signed_number<'a>(want: Want) -> impl Fn(Input<'a>) -> PResult<'a, Signed<'a>> {
-    move |input| {
-        let (after_sign, minus) = match sign(input) {
-            Ok((rest, minus)) => (rest, Some(minus)),
-            Err(_) => (input, None),
-        };
-        let digits = match after_sign {
-            [b' ', d, ..] if minus.is_some() && d.is_ascii_digit() => &after_sign[1..],
-            _ => after_sign,
-        };
-        match number(digits) {
-            Ok((rest, number)) => Ok((rest, Signed { minus, number })),
-            Err(NumberError::NotANumber) if minus.is_some() => {
-                let sign = &input[..input.len() - after_sign.len()];
-                failure(
-                    hspace(after_sign),
-                    Want::DigitsAfterSign,
-                    sign,
-                    Problem::Unexpected,
-                )
-            }
-            Err(NumberError::NotANumber) => error(input, want, &[]),
-            Err(problem) => failure(digits, want, &[], Problem::Number(problem)),
-        }
-    }
-}
-
 /// The `%` after a percent's number, perhaps after horizontal space.
 fn percent_sign(input: Input<'_>) -> Option<Input<'_>> {
     hspace(input).strip_prefix(b"%")
-}
-
-/// Rule: a change: a signed number that is not followed by `%`.
-fn change(input: Input<'_>) -> PResult<'_, Signed<'_>> {
-    let (rest, change) = signed_number(Want::Change)(input)?;
-    if percent_sign(rest).is_some() {
-        return error(input, Want::Change, &[]);
-    }
-    Ok((rest, change))
-}
-
-/// Rule: a percent: a signed number and `%`, bare or in parentheses.
-fn percent(input: Input<'_>) -> PResult<'_, Signed<'_>> {
-    let Some(inner) = input.strip_prefix(b"(") else {
-        let (rest, percent) = signed_number(Want::Percent)(input)?;
-        return match percent_sign(rest) {
-            Some(rest) => Ok((rest, percent)),
-            None => error(input, Want::Percent, &[]),
-        };
-    };
-    let inner = hspace(inner);
-    if inner.is_empty() {
-        return failure(inner, Want::Percent, &[], Problem::Unexpected);
-    }
-    let (rest, percent) = signed_number(Want::Percent)(inner)?;
-    let Some(rest) = percent_sign(rest) else {
-        return failure(
-            hspace(rest),
-            Want::PercentSign,
-            percent.number.text,
-            Problem::Unexpected,
-        );
-    };
-    let shown = &inner[..inner.len() - rest.len()];
-    match hspace(rest).strip_prefix(b")") {
-        Some(rest) => Ok((rest, percent)),
-        None => failure(hspace(rest), Want::ClosingParen, shown, Problem::Unexpected),
-    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    const STRICT: Grammar = Grammar { mode: Mode::Strict };
-    const SCAN: Grammar = Grammar { mode: Mode::Scan };
+    const STRICT: Mode = Mode::Strict;
+    const SCAN: Mode = Mode::Scan;
 
     /// Parses one quote and returns its canonical text and the leftover.
-    fn quote(grammar: Grammar, input: &str) -> Result<(String, &str), Want> {
-        match grammar.quote(input.as_bytes()) {
+    fn quote(mode: Mode, input: &str) -> Result<(String, &str), Want> {
+        match Grammar::new(mode).quote(input.as_bytes()) {
             Ok((rest, quote)) => Ok((quote.to_string(), std::str::from_utf8(rest).unwrap())),
             Err(nom::Err::Error(f) | nom::Err::Failure(f)) => Err(f.want),
             Err(nom::Err::Incomplete(_)) => unreachable!("complete parsers"),
@@ -813,16 +941,18 @@ mod tests {
 
     #[test]
     fn change_refuses_a_percent() {
-        assert!(change(b"+6.74%EQTY").is_err());
-        let (rest, signed) = change(b"+6.74EQTY").unwrap();
+        let grammar = Grammar::new(STRICT);
+        assert!(grammar.change(b"+6.74%EQTY").is_err());
+        let (rest, signed) = grammar.change(b"+6.74EQTY").unwrap();
         assert_eq!((rest, signed.minus), (&b"EQTY"[..], Some(false)));
     }
 
     #[test]
     fn percent_leaves_what_follows() {
-        let (rest, p) = percent(b"(+0.55%) | TCS").unwrap();
+        let grammar = Grammar::new(STRICT);
+        let (rest, p) = grammar.percent(b"(+0.55%) | TCS").unwrap();
         assert_eq!((rest, p.number.text), (&b" | TCS"[..], &b"0.55"[..]));
-        let (rest, p) = percent(b"-3.01%KCB").unwrap();
+        let (rest, p) = grammar.percent(b"-3.01%KCB").unwrap();
         assert_eq!((rest, p.minus), (&b"KCB"[..], Some(true)));
     }
 
@@ -837,7 +967,7 @@ mod tests {
 
     #[test]
     fn truncation_is_a_failure_at_the_end_after_the_price() {
-        let cut = |input: &str| match STRICT.quote(input.as_bytes()) {
+        let cut = |input: &str| match Grammar::new(STRICT).quote(input.as_bytes()) {
             Err(nom::Err::Error(f) | nom::Err::Failure(f)) => f.is_truncation(),
             _ => false,
         };

@@ -41,8 +41,18 @@
 //! - change only: `ABOT 812.000000 -4.10 | ACPL 0.00 -9`;
 //! - percent only, glued: `KQ4.12+6.74%EQTY41.30+2.15%`;
 //! - symbols with digits: `NDX18,310.42 +95.10 +0.52%`, `ASX2007,812.40 +12.50 +0.16%`;
+//! - comma decimals: `DAX 19 012,44 +85,10 (+0,45 %)`, chosen per input by
+//!   [`NumberStyle::Auto`] or set with [`ParseOptions::number_style`];
+//! - crypto: `btc$71.4k+1.2%eth$3.2k-0.4%`, with currency signs and
+//!   magnitude suffixes kept in the record;
+//! - one field a line, as some exchange pages render them;
 //! - glyphs `▲ ▼ △ ▽ ▴ ▾ ↑ ↓ ⬆ ⬇ 🔺 🔻 ►`, direction words, and the signs
 //!   `+ - − –`.
+//!
+//! Glued symbols and prices split at the symbol's last letter unless a
+//! separator, the digit grouping or a list of known symbols
+//! ([`ParseOptions::symbols`]) says otherwise; a split none of these decides
+//! is reported, never guessed.
 
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]
@@ -61,8 +71,9 @@ mod validation;
 
 pub use error::{ErrorKind, Expected, Found, ParseError};
 pub use finding::{Finding, FindingKind, Findings, PercentRange, UnknownFindingKind};
+pub use number::{NumberStyle, StyleDecision, StyleReason};
 pub use options::ParseOptions;
-pub use quote::{Direction, Markers, OwnedQuote, Quote, SignSource};
+pub use quote::{Direction, Magnitude, Markers, OwnedQuote, Quote, SignSource};
 pub use quotes::Quotes;
 pub use report::{Pattern, StripReport};
 pub use rust_decimal::Decimal;

@@ -7,7 +7,182 @@
 //! the page showed. Anything that is not exactly representable is an error,
 //! never a rounded value.
 
+use std::fmt;
+
 use rust_decimal::Decimal;
+
+/// How a strip writes decimal points and thousands groups.
+///
+/// ```
+/// use tickerstrip::{NumberStyle, ParseOptions};
+///
+/// let options = ParseOptions::new().number_style(NumberStyle::Comma);
+/// let quotes = options.parse("DAX 19 012,44 +85,10 (+0,45 %)")?;
+/// assert_eq!(quotes[0].price.to_string(), "19012.44");
+/// # Ok::<(), tickerstrip::ParseError>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[non_exhaustive]
+pub enum NumberStyle {
+    /// Decide per input from the evidence in its first 64 KiB (see
+    /// [`StyleDecision`]); with no evidence, [`NumberStyle::Dot`].
+    #[default]
+    Auto,
+    /// `.` is the decimal point; `,` or `'` group thousands: `22,150.40`.
+    Dot,
+    /// `,` is the decimal point; `.`, `'`, a space, NBSP, U+202F or U+2009
+    /// group thousands: `19 012,44`, `11.912,40`.
+    Comma,
+}
+
+impl NumberStyle {
+    /// The name used on the command line: `auto`, `dot` or `comma`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            NumberStyle::Auto => "auto",
+            NumberStyle::Dot => "dot",
+            NumberStyle::Comma => "comma",
+        }
+    }
+
+    /// The decimal mark: `,` for comma style, `.` otherwise.
+    fn decimal_mark(self) -> u8 {
+        match self {
+            NumberStyle::Comma => b',',
+            _ => b'.',
+        }
+    }
+
+    /// The length of the thousands separator at the start of `input`, or 0.
+    fn group_separator_len(self, input: &[u8]) -> usize {
+        match (self, input) {
+            (_, [b'\'', ..]) => 1,
+            (NumberStyle::Comma, [b'.' | b' ', ..]) => 1,
+            (NumberStyle::Comma, [0xC2, 0xA0, ..]) => 2,
+            (NumberStyle::Comma, [0xE2, 0x80, 0x89 | 0xAF, ..]) => 3,
+            (NumberStyle::Comma, _) => 0,
+            (_, [b',', ..]) => 1,
+            _ => 0,
+        }
+    }
+}
+
+/// Which number style a parse uses, and why.
+///
+/// ```
+/// use tickerstrip::{NumberStyle, StyleReason};
+///
+/// let quotes = tickerstrip::quotes("DAX 19 012,44 +85,10 (+0,45 %)");
+/// let decision = quotes.number_style();
+/// assert_eq!(decision.style, NumberStyle::Comma);
+/// assert_eq!(decision.reason, StyleReason::Evidence { comma: 3, dot: 0 });
+/// assert_eq!(
+///     decision.to_string(),
+///     "comma decimals (auto: 3 numbers read as comma decimals, 0 as dot decimals)"
+/// );
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub struct StyleDecision {
+    /// The style used: [`NumberStyle::Dot`] or [`NumberStyle::Comma`].
+    pub style: NumberStyle,
+    /// Why.
+    pub reason: StyleReason,
+}
+
+/// Why a [`StyleDecision`] chose its style.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum StyleReason {
+    /// The caller chose it.
+    Chosen,
+    /// [`NumberStyle::Auto`] counted numbers that only one style reads:
+    /// `0,45`, `11.912,40` and `19 012,44` for comma; `0.12` and
+    /// `22,150.40` for dot. Comma wins only with more evidence.
+    Evidence {
+        /// Numbers only comma style reads.
+        comma: usize,
+        /// Numbers only dot style reads.
+        dot: usize,
+    },
+}
+
+impl StyleDecision {
+    /// How many leading bytes of an input [`NumberStyle::Auto`] reads.
+    pub const WINDOW: usize = 64 * 1024;
+
+    /// Resolves `style` for `text`: [`NumberStyle::Auto`] looks at the
+    /// first [`StyleDecision::WINDOW`] bytes.
+    pub(crate) fn resolve(style: NumberStyle, text: &[u8]) -> StyleDecision {
+        if style != NumberStyle::Auto {
+            return StyleDecision {
+                style,
+                reason: StyleReason::Chosen,
+            };
+        }
+        let (comma, dot) = count_evidence(&text[..text.len().min(StyleDecision::WINDOW)]);
+        StyleDecision {
+            style: if comma > dot {
+                NumberStyle::Comma
+            } else {
+                NumberStyle::Dot
+            },
+            reason: StyleReason::Evidence { comma, dot },
+        }
+    }
+}
+
+impl fmt::Display for StyleDecision {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let name = match self.style {
+            NumberStyle::Comma => "comma decimals",
+            _ => "dot decimals",
+        };
+        match self.reason {
+            StyleReason::Chosen => write!(f, "{name} (chosen)"),
+            StyleReason::Evidence { comma, dot } => write!(
+                f,
+                "{name} (auto: {comma} numbers read as comma decimals, {dot} as dot decimals)"
+            ),
+        }
+    }
+}
+
+/// Counts the numbers in `text` that only comma style, or only dot style,
+/// reads as decimals or grouped numbers.
+fn count_evidence(text: &[u8]) -> (usize, usize) {
+    let (mut comma, mut dot) = (0, 0);
+    let mut i = 0;
+    while i < text.len() {
+        if !text[i].is_ascii_digit() || (i > 0 && text[i - 1].is_ascii_digit()) {
+            i += 1;
+            continue;
+        }
+        let rest = &text[i..];
+        let read = |style| number(rest, style).ok().map(|(_, n)| n.text);
+        let (as_comma, as_dot) = (read(NumberStyle::Comma), read(NumberStyle::Dot));
+        let comma_only = is_evidence(as_comma, NumberStyle::Comma);
+        let dot_only = is_evidence(as_dot, NumberStyle::Dot);
+        comma += usize::from(comma_only && !dot_only);
+        dot += usize::from(dot_only && !comma_only);
+        let len = |text: Option<&[u8]>| text.map_or(0, <[u8]>::len);
+        i += len(as_comma).max(len(as_dot)).max(digit_run(rest));
+    }
+    (comma, dot)
+}
+
+/// Whether number text read in `style` shows that style: a decimal mark
+/// with other than three digits after it, or thousands groups before it.
+fn is_evidence(text: Option<&[u8]>, style: NumberStyle) -> bool {
+    let Some(text) = text else {
+        return false;
+    };
+    let Some(mark) = text.iter().position(|&b| b == style.decimal_mark()) else {
+        return false;
+    };
+    let grouped = text[..mark].iter().any(|b| !b.is_ascii_digit());
+    grouped || text.len() - mark - 1 != 3
+}
 
 /// Most fraction digits a [`Decimal`] holds.
 const MAX_SCALE: u32 = 28;
@@ -38,11 +213,11 @@ pub(crate) enum NumberError {
     TooManyDecimals { len: usize, decimals: usize },
 }
 
-/// Reads the number at the start of `input` (rule N, dot style: `,` groups
-/// thousands, `.` is the decimal point).
+/// Reads the number at the start of `input` (rule N) in `style`, which is
+/// [`NumberStyle::Dot`] or [`NumberStyle::Comma`].
 ///
 /// Returns the number and the bytes after it.
-pub(crate) fn number(input: &[u8]) -> Result<(&[u8], Number<'_>), NumberError> {
+pub(crate) fn number(input: &[u8], style: NumberStyle) -> Result<(&[u8], Number<'_>), NumberError> {
     let mut mantissa = Mantissa::default();
     let int_digits = digit_run(input);
     if int_digits == 0 {
@@ -55,16 +230,20 @@ pub(crate) fn number(input: &[u8]) -> Result<(&[u8], Number<'_>), NumberError> {
     let mut len = int_digits;
 
     // Thousands groups: only after a first group of one to three digits
-    // that is not a lone zero.
+    // that is not a lone zero, all with the first group's separator.
     if int_digits <= 3 && input[0] != b'0' {
-        while let Some(group) = thousands_group(&input[len..]) {
-            mantissa.push_digits(&group[1..]);
-            len += group.len();
+        let separator = style.group_separator_len(&input[len..]);
+        if separator > 0 {
+            let separator = &input[len..len + separator];
+            while let Some(digits) = thousands_group(&input[len..], separator) {
+                mantissa.push_digits(digits);
+                len += separator.len() + 3;
+            }
         }
     }
 
     let mut scale = 0;
-    if input.get(len) == Some(&b'.') {
+    if input.get(len) == Some(&style.decimal_mark()) {
         let fraction = digit_run(&input[len + 1..]);
         if fraction > 0 {
             mantissa.push_digits(&input[len + 1..len + 1 + fraction]);
@@ -162,27 +341,29 @@ fn digit_run(input: &[u8]) -> usize {
     input.iter().take_while(|b| b.is_ascii_digit()).count()
 }
 
-/// A `,ddd` thousands group (exactly three digits) at the start of `input`.
-fn thousands_group(input: &[u8]) -> Option<&[u8]> {
-    match input {
-        [b',', a, b, c, rest @ ..]
+/// The three digits of a thousands group (`separator`, exactly three
+/// digits) at the start of `input`.
+fn thousands_group<'a>(input: &'a [u8], separator: &[u8]) -> Option<&'a [u8]> {
+    let digits = input.strip_prefix(separator)?;
+    match digits {
+        [a, b, c, rest @ ..]
             if a.is_ascii_digit()
                 && b.is_ascii_digit()
                 && c.is_ascii_digit()
                 && !rest.first().is_some_and(u8::is_ascii_digit) =>
         {
-            Some(&input[..4])
+            Some(&digits[..3])
         }
         _ => None,
     }
 }
 
 /// The length of a separator or exponent that continues a number at the
-/// start of `input`: `.` `,` `_` or `e`, then a digit (`e` may have a sign
-/// before the digit). Zero when there is none.
+/// start of `input`: `.` `,` `'` `_` or `e`, then a digit (`e` may have a
+/// sign before the digit). Zero when there is none.
 fn continuation_len(input: &[u8]) -> usize {
     match input {
-        [b'.' | b',' | b'_' | b'e' | b'E', d, ..] if d.is_ascii_digit() => 1,
+        [b'.' | b',' | b'\'' | b'_' | b'e' | b'E', d, ..] if d.is_ascii_digit() => 1,
         [b'e' | b'E', b'+' | b'-', d, ..] if d.is_ascii_digit() => 2,
         _ => 0,
     }
@@ -211,9 +392,13 @@ fn malformed(input: &[u8]) -> NumberError {
 mod tests {
     use super::*;
 
-    /// Reads `input` and returns the value's text and the leftover input.
+    /// Reads `input` in dot style and returns the value's text and the leftover input.
     fn read(input: &str) -> Result<(String, &str), NumberError> {
-        number(input.as_bytes()).map(|(rest, n)| {
+        read_in(input, NumberStyle::Dot)
+    }
+
+    fn read_in(input: &str, style: NumberStyle) -> Result<(String, &str), NumberError> {
+        number(input.as_bytes(), style).map(|(rest, n)| {
             let rest = std::str::from_utf8(rest).expect("utf-8 leftover");
             (n.value.to_string(), rest)
         })
@@ -276,6 +461,67 @@ mod tests {
             NumberError::TooManyDecimals { len: 31, decimals: 29 };
         mantissa_overflow: "79228162514264337593543950336" => NumberError::TooLarge { len: 29 };
         forty_digits: "1234567890123456789012345678901234567890" => NumberError::TooLarge { len: 40 };
+    }
+
+    macro_rules! comma_cases {
+        ($($name:ident: $input:expr => $value:expr, $rest:expr;)*) => {$(
+            #[test]
+            fn $name() {
+                assert_eq!(read_in($input, NumberStyle::Comma), Ok(($value.to_string(), $rest)));
+            }
+        )*};
+    }
+
+    comma_cases! {
+        comma_decimal: "0,45 %" => "0.45", " %";
+        space_groups: "19 012,44 +85" => "19012.44", " +85";
+        dot_groups: "11.912,40 +" => "11912.40", " +";
+        nbsp_groups: "7\u{a0}402,18" => "7402.18", "";
+        narrow_nbsp_groups: "3\u{202f}641,77 " => "3641.77", " ";
+        thin_space_groups: "1\u{2009}000\u{2009}000" => "1000000", "";
+        apostrophe_groups: "1'234,5" => "1234.5", "";
+        space_then_short_group_is_a_field: "12 34" => "12", " 34";
+        space_then_long_group_is_a_field: "12 3456" => "12", " 3456";
+        mixed_separators_stop: "1.234 567" => "1234", " 567";
+    }
+
+    #[test]
+    fn comma_style_refuses_a_dot_decimal() {
+        assert_eq!(
+            read_in("12,5.3", NumberStyle::Comma),
+            Err(NumberError::Malformed { len: 6 })
+        );
+        assert_eq!(
+            read_in("1.2", NumberStyle::Comma),
+            Err(NumberError::Malformed { len: 3 })
+        );
+    }
+
+    #[test]
+    fn dot_style_groups_with_apostrophes() {
+        assert_eq!(read("1'234.56"), Ok(("1234.56".to_string(), "")));
+        assert_eq!(read("19 012,44"), Ok(("19".to_string(), " 012,44")));
+    }
+
+    #[test]
+    fn auto_counts_evidence() {
+        let decide = |text: &str| StyleDecision::resolve(NumberStyle::Auto, text.as_bytes());
+        let comma = decide("DAX 19 012,44 +85,10 (+0,45 %) SMI 11.912,40");
+        assert_eq!(comma.style, NumberStyle::Comma);
+        assert_eq!(comma.reason, StyleReason::Evidence { comma: 4, dot: 0 });
+        let dot = decide("AGL40.13▲ 0.12 (0.00%) on 6,700 containers, 19.06.2024");
+        assert_eq!(dot.reason, StyleReason::Evidence { comma: 0, dot: 3 });
+        assert_eq!(dot.style, NumberStyle::Dot);
+        let none = decide("1,234 and 1.234 and 12");
+        assert_eq!(
+            (none.style, none.reason),
+            (NumberStyle::Dot, StyleReason::Evidence { comma: 0, dot: 0 })
+        );
+        let chosen = StyleDecision::resolve(NumberStyle::Comma, b"0.12");
+        assert_eq!(
+            (chosen.style, chosen.reason),
+            (NumberStyle::Comma, StyleReason::Chosen)
+        );
     }
 
     #[test]

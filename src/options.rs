@@ -1,16 +1,20 @@
 //! Parse options and the entry points that take them.
 
 use crate::Quote;
+use std::collections::HashSet;
+use std::sync::Arc;
+
 use crate::error::{Expected, Found, Locator, ParseError};
 use crate::grammar::{Grammar, Mode};
+use crate::number::{NumberStyle, StyleDecision};
 use crate::quotes::Quotes;
 use crate::segments::Segments;
 
 /// Options for reading a strip; the entry points [`parse`](ParseOptions::parse),
 /// [`quotes`](ParseOptions::quotes) and [`scan`](ParseOptions::scan) take them.
 ///
-/// `ParseOptions::default()` reads every format of SPEC section 3 that
-/// writes numbers with a decimal point.
+/// `ParseOptions::default()` decides the number style per input
+/// ([`NumberStyle::Auto`]) and knows no symbols.
 ///
 /// ```
 /// use tickerstrip::ParseOptions;
@@ -21,8 +25,10 @@ use crate::segments::Segments;
 /// # Ok::<(), tickerstrip::ParseError>(())
 /// ```
 #[derive(Debug, Clone, Default)]
-#[non_exhaustive]
-pub struct ParseOptions {}
+pub struct ParseOptions {
+    number_style: NumberStyle,
+    symbols: Option<Arc<HashSet<String>>>,
+}
 
 impl ParseOptions {
     /// The default options.
@@ -30,8 +36,54 @@ impl ParseOptions {
         ParseOptions::default()
     }
 
-    fn grammar(&self, mode: Mode) -> Grammar {
-        Grammar { mode }
+    /// Sets how numbers are written: [`NumberStyle::Auto`] (the default)
+    /// decides per input, see [`StyleDecision`].
+    ///
+    /// ```
+    /// use tickerstrip::{NumberStyle, ParseOptions};
+    ///
+    /// // Read as dot decimals, a comma-decimal strip gives no misread quote.
+    /// let dot = ParseOptions::new().number_style(NumberStyle::Dot);
+    /// assert!(dot.parse("AEX 912,05 +4,61 (+0,51 %)").is_err());
+    /// assert_eq!(dot.scan("AEX 912,05 +4,61 (+0,51 %)").filter(|s| s.as_quote().is_some()).count(), 0);
+    /// ```
+    pub fn number_style(mut self, style: NumberStyle) -> ParseOptions {
+        self.number_style = style;
+        self
+    }
+
+    /// Sets the symbols the caller knows. They decide how glued letters
+    /// and digits split into symbol and price before any other rule (rule
+    /// G (c)): the longest listed symbol that a price follows wins.
+    ///
+    /// ```
+    /// use tickerstrip::ParseOptions;
+    ///
+    /// let strip = "N22538,823.91 -123.02 -0.32%";
+    /// assert!(tickerstrip::parse(strip).is_err()); // N22, N225 or N2253?
+    /// let quotes = ParseOptions::new().symbols(["N225"]).parse(strip)?;
+    /// assert_eq!((quotes[0].symbol, quotes[0].price.to_string().as_str()), ("N225", "38823.91"));
+    /// # Ok::<(), tickerstrip::ParseError>(())
+    /// ```
+    pub fn symbols<I, S>(mut self, symbols: I) -> ParseOptions
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        let symbols: HashSet<String> = symbols.into_iter().map(Into::into).collect();
+        self.symbols = (!symbols.is_empty()).then(|| Arc::new(symbols));
+        self
+    }
+
+    /// The grammar for `text` in `mode`, with the number style decided.
+    fn grammar(&self, mode: Mode, text: &str) -> (Grammar, StyleDecision) {
+        let decision = StyleDecision::resolve(self.number_style, text.as_bytes());
+        let grammar = Grammar {
+            style: decision.style,
+            symbols: self.symbols.clone(),
+            ..Grammar::new(mode)
+        };
+        (grammar, decision)
     }
 
     /// Parses a strip: quotes separated by white space, `|`, `•`, `·` or `;`
@@ -63,7 +115,8 @@ impl ParseOptions {
     /// assert!(items[0].is_ok() && items[1].is_err() && items[2].is_ok());
     /// ```
     pub fn quotes<'a>(&self, text: &'a str) -> Quotes<'a> {
-        Quotes::new(text, self.grammar(Mode::Strict))
+        let (grammar, decision) = self.grammar(Mode::Strict, text);
+        Quotes::new(text, grammar, decision)
     }
 
     /// Finds the quotes in page text, yielding every byte as part of a
@@ -78,7 +131,8 @@ impl ParseOptions {
     /// assert!(matches!(&segments[1], Segment::Quote(q) if q.symbol == "KEL"));
     /// ```
     pub fn scan<'a>(&self, text: &'a str) -> Segments<'a> {
-        Segments::new(text, self.grammar(Mode::Scan))
+        let (grammar, decision) = self.grammar(Mode::Scan, text);
+        Segments::new(text, grammar, decision)
     }
 
     /// Parses exactly one quote, perhaps between separators.

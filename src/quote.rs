@@ -121,6 +121,73 @@ impl Markers {
     }
 }
 
+/// A magnitude suffix on a price: `k`, `M`, `B`, `T` and their variants
+/// (`K`, `m`, `bn`, `Bn`, `tn`, `Tr`).
+///
+/// ```
+/// use tickerstrip::Magnitude;
+///
+/// let quotes = tickerstrip::parse("btc$71.4k+1.2%")?;
+/// assert_eq!(quotes[0].magnitude, Some(Magnitude::Thousand));
+/// assert_eq!(quotes[0].price.to_string(), "71400");
+/// assert_eq!(quotes[0].shown_price.to_string(), "71.4");
+/// # Ok::<(), tickerstrip::ParseError>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "kebab-case"))]
+pub enum Magnitude {
+    /// `k` or `K`: ×1,000.
+    Thousand,
+    /// `m` or `M`: ×1,000,000.
+    Million,
+    /// `B`, `bn` or `Bn`: ×10^9.
+    Billion,
+    /// `T`, `tn` or `Tr`: ×10^12.
+    Trillion,
+}
+
+impl Magnitude {
+    /// The power of ten it multiplies by.
+    pub fn exponent(self) -> u32 {
+        match self {
+            Magnitude::Thousand => 3,
+            Magnitude::Million => 6,
+            Magnitude::Billion => 9,
+            Magnitude::Trillion => 12,
+        }
+    }
+
+    /// The suffix the canonical form writes: `k`, `M`, `B` or `T`.
+    pub fn suffix(self) -> &'static str {
+        match self {
+            Magnitude::Thousand => "k",
+            Magnitude::Million => "M",
+            Magnitude::Billion => "B",
+            Magnitude::Trillion => "T",
+        }
+    }
+
+    /// `shown` times this magnitude, exactly, with the fewest decimals that
+    /// keep it exact (`71.4` thousand is `71400`, `0.0015` thousand `1.5`);
+    /// `None` when it does not fit a [`Decimal`].
+    ///
+    /// ```
+    /// use tickerstrip::{Decimal, Magnitude};
+    ///
+    /// let price = Magnitude::Thousand.apply(Decimal::new(714, 1)).unwrap();
+    /// assert_eq!(price.to_string(), "71400");
+    /// ```
+    pub fn apply(self, shown: Decimal) -> Option<Decimal> {
+        let (mantissa, scale, exponent) = (shown.mantissa(), shown.scale(), self.exponent());
+        if scale >= exponent {
+            return Decimal::try_from_i128_with_scale(mantissa, scale - exponent).ok();
+        }
+        let factor = 10i128.checked_pow(exponent - scale)?;
+        Decimal::try_from_i128_with_scale(mantissa.checked_mul(factor)?, 0).ok()
+    }
+}
+
 /// Where the sign of a change or percent came from (SPEC rule S).
 ///
 /// ```
@@ -177,8 +244,17 @@ pub enum SignSource {
 pub struct Quote<'a> {
     /// The symbol as displayed (`AGL`, `KSE100`, `BRK.B`, `^GSPC`).
     pub symbol: &'a str,
-    /// The last price, with the scale the page showed.
+    /// The last price, with the scale the page showed, times its
+    /// magnitude suffix if it had one (`71.4k` is `71400`).
     pub price: Decimal,
+    /// The price's number as shown, before its magnitude suffix (`71.4`);
+    /// equal to `price` when there is none. Its scale is the precision the
+    /// validator allows the price.
+    pub shown_price: Decimal,
+    /// The magnitude suffix on the price, if any.
+    pub magnitude: Option<Magnitude>,
+    /// The currency sign before the price, if any (`$`, `€`, `£`, `¥`, `₹`, `₦`).
+    pub currency: Option<&'a str>,
     /// Which way the quote moved (rule D).
     pub direction: Direction,
     /// The signed absolute change (rule S), if shown.
@@ -233,6 +309,9 @@ impl<'a> Quote<'a> {
         Quote {
             symbol,
             price,
+            shown_price: price,
+            magnitude: None,
+            currency: None,
             direction,
             change,
             percent,
@@ -291,10 +370,19 @@ impl fmt::Display for Quote<'_> {
     /// the glyph would not imply them.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.symbol)?;
-        if self.symbol.ends_with(|c: char| c.is_ascii_digit()) {
+        let digits_follow = self.currency.is_none();
+        let ends_in_digit = self.symbol.ends_with(|c: char| c.is_ascii_digit());
+        if digits_follow && (ends_in_digit || self.magnitude.is_some()) {
             f.write_str(" ")?;
         }
-        write!(f, "{}{}", self.price, self.direction.glyph())?;
+        if let Some(currency) = self.currency {
+            f.write_str(currency)?;
+        }
+        write!(f, "{}", self.shown_price)?;
+        if let Some(magnitude) = self.magnitude {
+            f.write_str(magnitude.suffix())?;
+        }
+        write!(f, "{}", self.direction.glyph())?;
         if let Some(change) = self.change {
             f.write_str(" ")?;
             write_signed(f, change, self.direction)?;
@@ -335,8 +423,14 @@ fn write_signed(f: &mut fmt::Formatter<'_>, value: Decimal, direction: Direction
 pub struct OwnedQuote {
     /// The symbol as displayed.
     pub symbol: String,
-    /// The last price, with the scale the page showed.
+    /// The last price, with the scale the page showed, times its magnitude.
     pub price: Decimal,
+    /// The price's number as shown, before its magnitude suffix.
+    pub shown_price: Decimal,
+    /// The magnitude suffix on the price, if any.
+    pub magnitude: Option<Magnitude>,
+    /// The currency sign before the price, if any.
+    pub currency: Option<String>,
     /// Which way the quote moved.
     pub direction: Direction,
     /// The signed absolute change, if shown.
@@ -365,6 +459,9 @@ impl OwnedQuote {
         Quote {
             symbol: &self.symbol,
             price: self.price,
+            shown_price: self.shown_price,
+            magnitude: self.magnitude,
+            currency: self.currency.as_deref(),
             direction: self.direction,
             change: self.change,
             percent: self.percent,
@@ -381,6 +478,9 @@ impl From<&Quote<'_>> for OwnedQuote {
         OwnedQuote {
             symbol: quote.symbol.to_owned(),
             price: quote.price,
+            shown_price: quote.shown_price,
+            magnitude: quote.magnitude,
+            currency: quote.currency.map(str::to_owned),
             direction: quote.direction,
             change: quote.change,
             percent: quote.percent,

@@ -3,6 +3,7 @@
 use crate::Quote;
 use crate::error::{Expected, Found, Locator, ParseError};
 use crate::grammar::{Failure, Grammar, can_start_quote, separators};
+use crate::number::StyleDecision;
 
 /// The quotes of a strip, in order, with an error for each stretch of text
 /// that is not a quote (SPEC section 5).
@@ -25,6 +26,8 @@ use crate::grammar::{Failure, Grammar, can_start_quote, separators};
 pub struct Quotes<'a> {
     text: &'a str,
     grammar: Grammar,
+    /// The number style in use, and why.
+    style: StyleDecision,
     /// Where the next quote (or its separators) starts.
     pos: usize,
     /// How many quotes and errors were yielded.
@@ -36,8 +39,14 @@ pub struct Quotes<'a> {
 }
 
 impl<'a> Quotes<'a> {
-    pub(crate) fn new(text: &'a str, grammar: Grammar) -> Quotes<'a> {
+    /// The number style this parse reads numbers in, and why it was chosen.
+    pub fn number_style(&self) -> StyleDecision {
+        self.style
+    }
+
+    pub(crate) fn new(text: &'a str, grammar: Grammar, style: StyleDecision) -> Quotes<'a> {
         Quotes {
+            style,
             text,
             grammar,
             pos: 0,

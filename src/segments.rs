@@ -5,6 +5,7 @@ use std::ops::Range;
 
 use crate::Quote;
 use crate::grammar::{Grammar, can_start_quote, separator_len, starts_symbol};
+use crate::number::StyleDecision;
 
 /// How far, in candidates, a weak candidate may stand from the strong one
 /// that vouches for it.
@@ -106,6 +107,8 @@ pub enum SkipKind {
 pub struct Segments<'a> {
     text: &'a str,
     grammar: Grammar,
+    /// The number style in use, and why.
+    style: StyleDecision,
     /// Where the search for the next candidate resumes.
     search: usize,
     /// The end of the last candidate found.
@@ -142,8 +145,14 @@ struct Run {
 }
 
 impl<'a> Segments<'a> {
-    pub(crate) fn new(text: &'a str, grammar: Grammar) -> Segments<'a> {
+    /// The number style this parse reads numbers in, and why it was chosen.
+    pub fn number_style(&self) -> StyleDecision {
+        self.style
+    }
+
+    pub(crate) fn new(text: &'a str, grammar: Grammar, style: StyleDecision) -> Segments<'a> {
         Segments {
+            style,
             text,
             grammar,
             search: 0,
@@ -335,11 +344,9 @@ const HORIZONTAL_SPACE: [char; 6] = [' ', '\t', '\u{a0}', '\u{2007}', '\u{2009}'
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::grammar::Mode;
 
     fn kinds(text: &str) -> Vec<String> {
-        let grammar = Grammar { mode: Mode::Scan };
-        Segments::new(text, grammar)
+        crate::scan(text)
             .map(|segment| match segment {
                 Segment::Quote(q) => q.symbol.to_string(),
                 Segment::Skipped(s) if s.kind == SkipKind::Truncated => format!("cut:{}", s.text),

@@ -112,14 +112,14 @@ impl Validator {
                 findings.set_check(Check::Uncheckable);
             }
         } else if let (Some(change), Some(percent)) = (quote.change, quote.percent) {
-            match self.percent_reading(quote.price, change, percent) {
+            match self.percent_reading(quote, change, percent) {
                 None => findings.set_check(Check::Uncheckable),
                 Some(reading) => {
                     findings.set_check(Check::Checked);
                     if let Some(kind) = reading {
                         let mut finding = finding(kind);
                         if kind == FindingKind::PercentMismatch {
-                            finding.expected = self.expected_percent(quote.price, change, percent);
+                            finding.expected = self.expected_percent(quote, change, percent);
                         }
                         findings.push(finding);
                     }
@@ -146,11 +146,11 @@ impl Validator {
     /// the quote cannot be checked.
     fn percent_reading(
         &self,
-        price: Decimal,
+        quote: &Quote<'_>,
         change: Decimal,
         percent: Decimal,
     ) -> Option<Option<FindingKind>> {
-        let shown = Shown::new(price, change, percent, self.rounding)?;
+        let shown = Shown::new(quote, change, percent, self.rounding)?;
         if !shown.previous_close_is_positive() {
             return None;
         }
@@ -189,11 +189,11 @@ impl Validator {
     #[cold]
     fn expected_percent(
         &self,
-        price: Decimal,
+        quote: &Quote<'_>,
         change: Decimal,
         percent: Decimal,
     ) -> Option<PercentRange> {
-        let shown = Shown::new(price, change, percent, self.rounding)?;
+        let shown = Shown::new(quote, change, percent, self.rounding)?;
         let decimal = |units: i128| Decimal::try_from_i128_with_scale(units, shown.scale).ok();
         let mut values = Vec::with_capacity(4);
         for p in [shown.price.low, shown.price.high] {
@@ -287,24 +287,33 @@ fn pow10(n: u32) -> Option<i128> {
 }
 
 impl Shown {
-    fn new(price: Decimal, change: Decimal, percent: Decimal, rounding: Rounding) -> Option<Shown> {
+    /// The intervals of a quote's price (as shown, times its magnitude),
+    /// change and percent.
+    fn new(
+        quote: &Quote<'_>,
+        change: Decimal,
+        percent: Decimal,
+        rounding: Rounding,
+    ) -> Option<Shown> {
+        let price = quote.shown_price;
         let scale = price.scale().max(change.scale()).max(percent.scale()) + 1;
-        let interval = |value: Decimal| {
-            let step = pow10(scale - value.scale())?;
+        let interval = |value: Decimal, exponent: u32| {
+            let step = pow10(scale - value.scale())?.checked_mul(pow10(exponent)?)?;
             let center = value.mantissa().checked_mul(step)?;
             let half = match rounding {
                 Rounding::Nearest => step / 2,
                 Rounding::Truncated => step,
             };
             Some(Interval {
-                low: center - half,
-                high: center + half,
+                low: center.checked_sub(half)?,
+                high: center.checked_add(half)?,
             })
         };
+        let exponent = quote.magnitude.map_or(0, |m| m.exponent());
         Some(Shown {
-            price: interval(price)?,
-            change: interval(change)?,
-            percent: interval(percent)?,
+            price: interval(price, exponent)?,
+            change: interval(change, 0)?,
+            percent: interval(percent, 0)?,
             scale,
         })
     }
@@ -407,6 +416,8 @@ mod tests {
         percent_only_marker_against_sign: "X 10 ▼ +1.2%" => ["direction-mismatch"];
         change_only_is_not_checked: "ABOT 812.000000 -4.10" => [];
         large_numbers_are_exact: "X 79228162514264.337593543 +1.5 (+0.00%)" => [];
+        magnitude_widens_the_price: "btc $71.4k +300 (+0.4228%)" => [];
+        magnitude_still_checked: "btc $71.4k +300 (+0.0042%)" => ["percent-is-fraction"];
     }
 
     #[test]

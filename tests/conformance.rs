@@ -70,13 +70,29 @@ fn check(name: &str) {
 }
 
 macro_rules! conformance {
-    ($($test:ident: $name:expr;)*) => {$(
+    ($($test:ident: $name:expr;)*) => {
+        $(
+            #[test]
+            fn $test() {
+                check($name);
+            }
+        )*
+
+        /// Every input in the folder has its test above.
         #[test]
-        fn $test() {
-            check($name);
+        fn every_input_is_checked() {
+            let listed = [$($name),*];
+            for entry in fs::read_dir(DIR).expect("conformance folder") {
+                let path = entry.expect("entry").path();
+                if path.extension().is_some_and(|e| e == "txt") {
+                    let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
+                    assert!(listed.contains(&stem.as_str()), "{stem}.txt has no conformance test");
+                }
+            }
         }
-    )*};
+    };
 }
+
 conformance! {
     seed_page: "seed-page";
     worded_lines: "worded-lines";
@@ -85,4 +101,6 @@ conformance! {
     percent_only_glued: "percent-only-glued";
     digit_symbols: "digit-symbols";
     markers_and_signs: "markers-and-signs";
+    comma_decimals: "comma-decimals";
+    crypto: "crypto";
 }
