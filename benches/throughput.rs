@@ -1,0 +1,148 @@
+//! Throughput of parsing, scanning, validating and owning quotes, with a
+//! `regex` baseline in the same group so the ratio is read off one run.
+//!
+//! Run: `cargo bench --bench throughput` (add `--features parallel` for the
+//! parallel path; set `TICKERSTRIP_BENCH_LARGE=1` for the 64 MiB inputs).
+//! Inputs are generated in memory, deterministically.
+
+#![allow(missing_docs)] // criterion's macros generate undocumented items
+
+use std::hint::black_box;
+use std::str::FromStr;
+
+use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
+use regex::Regex;
+use tickerstrip::{Decimal, Direction, OwnedQuote, Segment};
+
+mod input;
+
+const MIB: usize = 1 << 20;
+
+/// The sizes measured: 1 MiB always, 64 MiB when `TICKERSTRIP_BENCH_LARGE` is set.
+fn sizes() -> Vec<usize> {
+    match std::env::var_os("TICKERSTRIP_BENCH_LARGE") {
+        Some(_) => vec![MIB, 64 * MIB],
+        None => vec![MIB],
+    }
+}
+
+/// The baseline: `regex` captures plus `Decimal::from_str`, building the
+/// same fields the crate's parser does.
+struct RegexBaseline(Regex);
+
+impl RegexBaseline {
+    fn new() -> RegexBaseline {
+        let number = r"(-?\d+(?:\.\d+)?)";
+        let pattern = format!(r"([A-Z][A-Z0-9.]*?){number}(▲|▼)\s*{number}\s*\({number}%\)");
+        RegexBaseline(Regex::new(&pattern).expect("valid pattern"))
+    }
+
+    fn count(&self, text: &str) -> usize {
+        let mut count = 0;
+        for captures in self.0.captures_iter(text) {
+            let decimal = |i: usize| Decimal::from_str(&captures[i]).expect("decimal");
+            let direction = if &captures[3] == "▲" {
+                Direction::Up
+            } else {
+                Direction::Down
+            };
+            black_box((&captures[1], decimal(2), direction, decimal(4), decimal(5)));
+            count += 1;
+        }
+        count
+    }
+}
+
+fn parse(c: &mut Criterion) {
+    let mut group = c.benchmark_group("parse");
+    let baseline = RegexBaseline::new();
+    for size in sizes() {
+        let (text, quotes) = input::seed_strip(size);
+        group.throughput(Throughput::Bytes(text.len() as u64));
+        if size > MIB {
+            group.sample_size(10);
+        }
+        group.bench_with_input(
+            BenchmarkId::new("tickerstrip", size / MIB),
+            &text,
+            |b, text| {
+                b.iter(|| {
+                    let mut count = 0;
+                    for quote in tickerstrip::quotes(text) {
+                        black_box(quote.expect("quote"));
+                        count += 1;
+                    }
+                    assert_eq!(count, quotes);
+                })
+            },
+        );
+        group.bench_with_input(BenchmarkId::new("regex", size / MIB), &text, |b, text| {
+            b.iter(|| assert_eq!(baseline.count(text), quotes))
+        });
+    }
+    group.finish();
+}
+
+fn parse_and_validate(c: &mut Criterion) {
+    let mut group = c.benchmark_group("parse+validate");
+    for size in sizes() {
+        let (text, quotes) = input::seed_strip(size);
+        group.throughput(Throughput::Bytes(text.len() as u64));
+        if size > MIB {
+            group.sample_size(10);
+        }
+        let validated = |text: &str| {
+            let mut counts = (0, 0);
+            for quote in tickerstrip::quotes(text) {
+                counts.0 += 1;
+                counts.1 += tickerstrip::validate(&quote.expect("quote")).len();
+            }
+            counts
+        };
+        let expected = validated(&text);
+        assert_eq!(expected.0, quotes);
+        group.bench_with_input(BenchmarkId::new("seed", size / MIB), &text, |b, text| {
+            b.iter(|| assert_eq!(validated(text), expected))
+        });
+    }
+    group.finish();
+}
+
+fn scan(c: &mut Criterion) {
+    let mut group = c.benchmark_group("scan");
+    let inputs = [
+        ("seed", input::seed_strip(MIB)),
+        ("worded", input::worded_lines(MIB)),
+        ("page", input::page_mix(MIB)),
+    ];
+    for (name, (text, quotes)) in &inputs {
+        group.throughput(Throughput::Bytes(text.len() as u64));
+        group.bench_with_input(BenchmarkId::new(*name, 1), text, |b, text| {
+            b.iter(|| {
+                let count = tickerstrip::scan(text)
+                    .filter(|segment| matches!(black_box(segment), Segment::Quote(_)))
+                    .count();
+                assert_eq!(count, *quotes);
+            })
+        });
+    }
+    group.finish();
+}
+
+fn owned(c: &mut Criterion) {
+    let mut group = c.benchmark_group("owned");
+    let (text, quotes) = input::seed_strip(MIB);
+    group.throughput(Throughput::Bytes(text.len() as u64));
+    group.bench_function("collect", |b| {
+        b.iter(|| {
+            let owned: Vec<OwnedQuote> = tickerstrip::quotes(&text)
+                .map(|q| OwnedQuote::from(q.expect("quote")))
+                .collect();
+            assert_eq!(owned.len(), quotes);
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, parse, parse_and_validate, scan, owned);
+criterion_main!(benches);
