@@ -392,11 +392,7 @@ fn malformed(input: &[u8]) -> NumberError {
 mod tests {
     use super::*;
 
-    /// Reads `input` in dot style and returns the value's text and the leftover input.
-    fn read(input: &str) -> Result<(String, &str), NumberError> {
-        read_in(input, NumberStyle::Dot)
-    }
-
+    /// Reads `input` in `style` and returns the value's text and the leftover input.
     fn read_in(input: &str, style: NumberStyle) -> Result<(String, &str), NumberError> {
         number(input.as_bytes(), style).map(|(rest, n)| {
             let rest = std::str::from_utf8(rest).expect("utf-8 leftover");
@@ -404,85 +400,68 @@ mod tests {
         })
     }
 
+    fn read(input: &str) -> Result<(String, &str), NumberError> {
+        read_in(input, NumberStyle::Dot)
+    }
+
+    fn ok(value: &str, rest: &'static str) -> Result<(String, &'static str), NumberError> {
+        Ok((value.to_string(), rest))
+    }
+
     macro_rules! number_cases {
-        ($($name:ident: $input:expr => $value:expr, $rest:expr;)*) => {$(
+        ($($name:ident: $style:ident $input:expr => $expected:expr;)*) => {$(
             #[test]
             fn $name() {
-                assert_eq!(read($input), Ok(($value.to_string(), $rest)));
+                assert_eq!(read_in($input, NumberStyle::$style), $expected);
             }
         )*};
     }
 
     number_cases! {
-        integer: "812" => "812", "";
-        keeps_scale: "5.990000 x" => "5.990000", " x";
-        one_decimal: "41.8▲" => "41.8", "▲";
-        lone_zero: "0" => "0", "";
-        zero_point: "0.00%" => "0.00", "%";
-        grouped: "98,412 Increased" => "98412", " Increased";
-        grouped_fraction: "22,150.40 +" => "22150.40", " +";
-        many_groups: "1,234,567.5)" => "1234567.5", ")";
-        comma_space_is_not_group: "19, 2024" => "19", ", 2024";
-        trailing_point: "5. next" => "5", ". next";
-        trailing_comma: "5,x" => "5", ",x";
-        stops_at_letter: "40.1x3" => "40.1", "x3";
-        letter_after: "12.5EQTY" => "12.5", "EQTY";
-        e_without_digits: "5e x" => "5", "e x";
-        max_scale: "0.1234567890123456789012345678" => "0.1234567890123456789012345678", "";
-        max_mantissa: "79228162514264337593543950335" => "79228162514264337593543950335", "";
-        wide_mantissa: "12345678901234567890.5" => "12345678901234567890.5", "";
-    }
-
-    macro_rules! number_errors {
-        ($($name:ident: $input:expr => $error:expr;)*) => {$(
-            #[test]
-            fn $name() {
-                assert_eq!(read($input), Err($error));
-            }
-        )*};
-    }
-
-    number_errors! {
-        empty: "" => NumberError::NotANumber;
-        letter: "x1" => NumberError::NotANumber;
-        leading_point: ".5" => NumberError::NotANumber;
-        sign: "-5" => NumberError::NotANumber;
-        leading_zero: "0123 " => NumberError::Malformed { len: 4 };
-        leading_zero_group: "007,812" => NumberError::Malformed { len: 7 };
-        zero_group: "0,123" => NumberError::Malformed { len: 5 };
-        date: "19.06.2024 x" => NumberError::Malformed { len: 10 };
-        short_group: "1,2345" => NumberError::Malformed { len: 6 };
-        long_first_group: "2007,812.40" => NumberError::Malformed { len: 11 };
-        broken_group: "1,234,56" => NumberError::Malformed { len: 8 };
-        exponent: "1e10 " => NumberError::Malformed { len: 4 };
-        signed_exponent: "2.5E-3" => NumberError::Malformed { len: 6 };
-        underscore: "1_000" => NumberError::Malformed { len: 5 };
-        too_many_decimals: "0.12345678901234567890123456789" =>
-            NumberError::TooManyDecimals { len: 31, decimals: 29 };
-        mantissa_overflow: "79228162514264337593543950336" => NumberError::TooLarge { len: 29 };
-        forty_digits: "1234567890123456789012345678901234567890" => NumberError::TooLarge { len: 40 };
-    }
-
-    macro_rules! comma_cases {
-        ($($name:ident: $input:expr => $value:expr, $rest:expr;)*) => {$(
-            #[test]
-            fn $name() {
-                assert_eq!(read_in($input, NumberStyle::Comma), Ok(($value.to_string(), $rest)));
-            }
-        )*};
-    }
-
-    comma_cases! {
-        comma_decimal: "0,45 %" => "0.45", " %";
-        space_groups: "19 012,44 +85" => "19012.44", " +85";
-        dot_groups: "11.912,40 +" => "11912.40", " +";
-        nbsp_groups: "7\u{a0}402,18" => "7402.18", "";
-        narrow_nbsp_groups: "3\u{202f}641,77 " => "3641.77", " ";
-        thin_space_groups: "1\u{2009}000\u{2009}000" => "1000000", "";
-        apostrophe_groups: "1'234,5" => "1234.5", "";
-        space_then_short_group_is_a_field: "12 34" => "12", " 34";
-        space_then_long_group_is_a_field: "12 3456" => "12", " 3456";
-        mixed_separators_stop: "1.234 567" => "1234", " 567";
+        integer: Dot "812" => ok("812", "");
+        keeps_scale: Dot "5.990000 x" => ok("5.990000", " x");
+        one_decimal: Dot "41.8▲" => ok("41.8", "▲");
+        lone_zero: Dot "0" => ok("0", "");
+        zero_point: Dot "0.00%" => ok("0.00", "%");
+        grouped: Dot "98,412 Increased" => ok("98412", " Increased");
+        grouped_fraction: Dot "22,150.40 +" => ok("22150.40", " +");
+        many_groups: Dot "1,234,567.5)" => ok("1234567.5", ")");
+        comma_space_is_not_group: Dot "19, 2024" => ok("19", ", 2024");
+        trailing_point: Dot "5. next" => ok("5", ". next");
+        trailing_comma: Dot "5,x" => ok("5", ",x");
+        stops_at_letter: Dot "40.1x3" => ok("40.1", "x3");
+        letter_after: Dot "12.5EQTY" => ok("12.5", "EQTY");
+        e_without_digits: Dot "5e x" => ok("5", "e x");
+        max_scale: Dot "0.1234567890123456789012345678" => ok("0.1234567890123456789012345678", "");
+        max_mantissa: Dot "79228162514264337593543950335" => ok("79228162514264337593543950335", "");
+        wide_mantissa: Dot "12345678901234567890.5" => ok("12345678901234567890.5", "");
+        empty: Dot "" => Err(NumberError::NotANumber);
+        letter: Dot "x1" => Err(NumberError::NotANumber);
+        leading_point: Dot ".5" => Err(NumberError::NotANumber);
+        sign: Dot "-5" => Err(NumberError::NotANumber);
+        leading_zero: Dot "0123 " => Err(NumberError::Malformed { len: 4 });
+        leading_zero_group: Dot "007,812" => Err(NumberError::Malformed { len: 7 });
+        zero_group: Dot "0,123" => Err(NumberError::Malformed { len: 5 });
+        date: Dot "19.06.2024 x" => Err(NumberError::Malformed { len: 10 });
+        short_group: Dot "1,2345" => Err(NumberError::Malformed { len: 6 });
+        long_first_group: Dot "2007,812.40" => Err(NumberError::Malformed { len: 11 });
+        broken_group: Dot "1,234,56" => Err(NumberError::Malformed { len: 8 });
+        exponent: Dot "1e10 " => Err(NumberError::Malformed { len: 4 });
+        signed_exponent: Dot "2.5E-3" => Err(NumberError::Malformed { len: 6 });
+        underscore: Dot "1_000" => Err(NumberError::Malformed { len: 5 });
+        too_many_decimals: Dot "0.12345678901234567890123456789" => Err(NumberError::TooManyDecimals { len: 31, decimals: 29 });
+        mantissa_overflow: Dot "79228162514264337593543950336" => Err(NumberError::TooLarge { len: 29 });
+        forty_digits: Dot "1234567890123456789012345678901234567890" => Err(NumberError::TooLarge { len: 40 });
+        comma_decimal: Comma "0,45 %" => ok("0.45", " %");
+        space_groups: Comma "19 012,44 +85" => ok("19012.44", " +85");
+        dot_groups: Comma "11.912,40 +" => ok("11912.40", " +");
+        nbsp_groups: Comma "7\u{a0}402,18" => ok("7402.18", "");
+        narrow_nbsp_groups: Comma "3\u{202f}641,77 " => ok("3641.77", " ");
+        thin_space_groups: Comma "1\u{2009}000\u{2009}000" => ok("1000000", "");
+        apostrophe_groups: Comma "1'234,5" => ok("1234.5", "");
+        space_then_short_group_is_a_field: Comma "12 34" => ok("12", " 34");
+        space_then_long_group_is_a_field: Comma "12 3456" => ok("12", " 3456");
+        mixed_separators_stop: Comma "1.234 567" => ok("1234", " 567");
     }
 
     #[test]
