@@ -280,15 +280,23 @@ impl Locator {
     /// The position of byte `offset` in `text`. An offset inside a
     /// character is moved back to that character's start.
     pub(crate) fn locate(&mut self, text: &str, offset: usize) -> Position {
-        let mut offset = offset.min(text.len());
-        while !text.is_char_boundary(offset) {
-            offset -= 1;
+        self.locate_in(text, 0, offset)
+    }
+
+    /// The position of input offset `offset`, where `text` holds the input
+    /// from offset `base` on. Going back before `base` is not possible: a
+    /// stream moves the locator forward before it drops text.
+    pub(crate) fn locate_in(&mut self, text: &str, base: usize, offset: usize) -> Position {
+        let mut local = offset.saturating_sub(base).min(text.len());
+        while !text.is_char_boundary(local) {
+            local -= 1;
         }
-        if offset < self.last.offset {
+        if base + local < self.last.offset && base == 0 {
             self.last = Position::START;
         }
         let mut position = self.last;
-        for c in text[position.offset..offset].chars() {
+        let from = position.offset.saturating_sub(base).min(local);
+        for c in text[from..local].chars() {
             if c == '\n' {
                 position.line += 1;
                 position.column = 1;
@@ -296,7 +304,7 @@ impl Locator {
                 position.column += 1;
             }
         }
-        position.offset = offset;
+        position.offset = position.offset.max(base + local);
         self.last = position;
         position
     }

@@ -135,6 +135,11 @@ impl<'a> Failure<'a> {
         }
     }
 
+    /// A failure of a low-level rule at `end`, with nothing to say.
+    pub(crate) fn at_end(end: Input<'a>) -> Failure<'a> {
+        Failure::new(end, Want::Token, &[], Problem::Unexpected)
+    }
+
     /// Whether the failure came after the symbol and price were read, at
     /// the end of the input: a quote cut off by the end of a scrape.
     pub(crate) fn is_truncation(&self) -> bool {
@@ -248,25 +253,6 @@ fn first_char(input: Input<'_>) -> Option<char> {
 }
 
 impl Grammar {
-    /// The quote at byte `start` of `input`, with its span in `input`.
-    pub(crate) fn quote_at<'a>(
-        &self,
-        input: Input<'a>,
-        start: usize,
-    ) -> Result<Quote<'a>, Failure<'a>> {
-        match self.quote(&input[start..]) {
-            Ok((_, mut quote)) => {
-                quote.span = start + quote.span.start..start + quote.span.end;
-                Ok(quote)
-            }
-            Err(nom::Err::Error(failure) | nom::Err::Failure(failure)) => Err(failure),
-            Err(nom::Err::Incomplete(_)) => {
-                let end = &input[input.len()..];
-                Err(Failure::new(end, Want::Token, &[], Problem::Unexpected))
-            }
-        }
-    }
-
     /// Rule: a quote. A symbol and a price, then markers, then a change,
     /// a percent or both.
     ///
@@ -635,14 +621,17 @@ pub(crate) fn starts_symbol(input: Input<'_>) -> bool {
     !symbol_token(input).is_empty()
 }
 
-/// Whether a quote may start at byte `i` of `input`: a symbol's first byte
-/// that does not continue a word or number before it.
-pub(crate) fn can_start_quote(input: Input<'_>, i: usize) -> bool {
-    let Some(&b) = input.get(i) else {
+/// Whether a quote may start at `input`, after the byte `before` ends
+/// with: a symbol's first byte that does not continue a word or number.
+pub(crate) fn can_start_quote(before: Input<'_>, input: Input<'_>) -> bool {
+    let Some(&b) = input.first() else {
         return false;
     };
     let starts_symbol = b.is_ascii_alphanumeric() || b == b'^' || b == b'.';
-    starts_symbol && (i == 0 || !(is_symbol_byte(input[i - 1]) || input[i - 1] == b'^'))
+    starts_symbol
+        && !before
+            .last()
+            .is_some_and(|&p| is_symbol_byte(p) || p == b'^')
 }
 
 /// White space that may stand between fields and quotes, with its length
@@ -959,10 +948,12 @@ mod tests {
     #[test]
     fn can_start_quote_at_word_starts_only() {
         let text = b"(0.00%)AIRLINK189.43 Moscow-Pyongyang";
-        assert!(can_start_quote(text, 7));
-        assert!(!can_start_quote(text, 8));
-        assert!(!can_start_quote(text, 14));
-        assert!(!can_start_quote(text, 28));
+        let at = |i: usize| can_start_quote(&text[..i], &text[i..]);
+        assert!(at(7));
+        assert!(!at(8));
+        assert!(!at(14));
+        assert!(at(21));
+        assert!(!at(28));
     }
 
     #[test]

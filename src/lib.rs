@@ -67,7 +67,9 @@ mod quote;
 mod quotes;
 mod report;
 mod segments;
+mod stream;
 mod validation;
+mod window;
 
 pub use error::{ErrorKind, Expected, Found, ParseError};
 pub use finding::{Finding, FindingKind, Findings, PercentRange, UnknownFindingKind};
@@ -78,6 +80,7 @@ pub use quotes::Quotes;
 pub use report::{Pattern, StripReport};
 pub use rust_decimal::Decimal;
 pub use segments::{Segment, Segments, SkipKind, Skipped};
+pub use stream::{OwnedSegment, OwnedSkipped, QuoteReader, ReadError, SegmentReader};
 pub use validation::{Check, Rounding, Validator, validate};
 
 /// Parses a strip with the default options: quotes and separators only.

@@ -9,6 +9,7 @@ use crate::grammar::{Grammar, Mode};
 use crate::number::{NumberStyle, StyleDecision};
 use crate::quotes::Quotes;
 use crate::segments::Segments;
+use crate::stream::{QuoteReader, SegmentReader};
 
 /// Options for reading a strip; the entry points [`parse`](ParseOptions::parse),
 /// [`quotes`](ParseOptions::quotes) and [`scan`](ParseOptions::scan) take them.
@@ -133,6 +134,59 @@ impl ParseOptions {
     pub fn scan<'a>(&self, text: &'a str) -> Segments<'a> {
         let (grammar, decision) = self.grammar(Mode::Scan, text);
         Segments::new(text, grammar, decision)
+    }
+
+    /// Scans a stream: [`ParseOptions::scan`] over any [`std::io::Read`],
+    /// yielding owned segments while holding a bounded part of the input.
+    /// It yields exactly what [`ParseOptions::scan`] yields on the whole input.
+    ///
+    /// ```
+    /// use tickerstrip::{OwnedSegment, ParseOptions};
+    ///
+    /// let file = std::fs::File::open("tests/data/conformance/seed-page.txt")?;
+    /// let quotes = ParseOptions::new()
+    ///     .scan_reader(std::io::BufReader::new(file))
+    ///     .filter(|segment| matches!(segment, Ok(OwnedSegment::Quote(_))))
+    ///     .count();
+    /// assert_eq!(quotes, 30);
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// Each item is an [`std::io::Error`] when reading fails or the input is
+    /// not UTF-8 (`InvalidData`, naming the byte offset); the reader stops
+    /// after an error.
+    pub fn scan_reader<R: std::io::Read>(&self, reader: R) -> SegmentReader<R> {
+        let grammar = Grammar {
+            symbols: self.symbols.clone(),
+            ..Grammar::new(Mode::Scan)
+        };
+        SegmentReader::new(reader, grammar, self.number_style)
+    }
+
+    /// Parses a strip from a stream: [`ParseOptions::quotes`] over any
+    /// [`std::io::Read`], yielding owned quotes while holding a bounded part
+    /// of the input.
+    ///
+    /// ```
+    /// let strip = "KQ4.12+6.74%EQTY41.30+2.15%".as_bytes();
+    /// let quotes: Vec<_> = tickerstrip::ParseOptions::new().quote_reader(strip).collect();
+    /// assert_eq!(quotes.len(), 2);
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// Items are [`crate::ReadError::Parse`] for text that is not a quote (reading
+    /// carries on after it, as [`ParseOptions::quotes`] does), and
+    /// [`crate::ReadError::Io`] when reading fails or the input is not UTF-8,
+    /// after which the reader stops.
+    pub fn quote_reader<R: std::io::Read>(&self, reader: R) -> QuoteReader<R> {
+        let grammar = Grammar {
+            symbols: self.symbols.clone(),
+            ..Grammar::new(Mode::Strict)
+        };
+        QuoteReader::new(reader, grammar, self.number_style)
     }
 
     /// Parses exactly one quote, perhaps between separators.

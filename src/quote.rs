@@ -322,6 +322,12 @@ impl<'a> Quote<'a> {
         }
     }
 
+    /// The quote with its span moved `by` bytes later.
+    pub(crate) fn shifted(mut self, by: usize) -> Quote<'a> {
+        self.span = self.span.start + by..self.span.end + by;
+        self
+    }
+
     /// Copies the quote into an [`OwnedQuote`].
     ///
     /// ```

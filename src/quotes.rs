@@ -2,8 +2,9 @@
 
 use crate::Quote;
 use crate::error::{Expected, Found, Locator, ParseError};
-use crate::grammar::{Failure, Grammar, can_start_quote, separators};
+use crate::grammar::{Grammar, can_start_quote, separators};
 use crate::number::StyleDecision;
+use crate::window::{Attempt, Window};
 
 /// The quotes of a strip, in order, with an error for each stretch of text
 /// that is not a quote (SPEC section 5).
@@ -25,64 +26,22 @@ use crate::number::StyleDecision;
 #[derive(Debug, Clone)]
 pub struct Quotes<'a> {
     text: &'a str,
-    grammar: Grammar,
-    /// The number style in use, and why.
+    reader: StrictReader,
     style: StyleDecision,
-    /// Where the next quote (or its separators) starts.
-    pos: usize,
-    /// How many quotes and errors were yielded.
-    index: usize,
-    /// A quote found while resynchronising after an error.
-    pending: Option<Quote<'a>>,
-    finished: bool,
-    locator: Locator,
 }
 
 impl<'a> Quotes<'a> {
+    pub(crate) fn new(text: &'a str, grammar: Grammar, style: StyleDecision) -> Quotes<'a> {
+        Quotes {
+            text,
+            reader: StrictReader::new(grammar),
+            style,
+        }
+    }
+
     /// The number style this parse reads numbers in, and why it was chosen.
     pub fn number_style(&self) -> StyleDecision {
         self.style
-    }
-
-    pub(crate) fn new(text: &'a str, grammar: Grammar, style: StyleDecision) -> Quotes<'a> {
-        Quotes {
-            style,
-            text,
-            grammar,
-            pos: 0,
-            index: 0,
-            pending: None,
-            finished: false,
-            locator: Locator::default(),
-        }
-    }
-
-    /// The quote at byte `start`, if one parses there, with its span in the
-    /// whole text.
-    fn quote_at(&self, start: usize) -> Result<Quote<'a>, Failure<'a>> {
-        self.grammar.quote_at(self.text.as_bytes(), start)
-    }
-
-    /// Finds the next quote after a bad one that started at `start` and
-    /// failed at `failed`; keeps it for the next call.
-    fn resynchronise(&mut self, start: usize, failed: usize) {
-        let bytes = self.text.as_bytes();
-        let from = failed.max(start + 1);
-        let found = (from..bytes.len())
-            .filter(|&i| can_start_quote(bytes, i))
-            .find_map(|i| self.quote_at(i).ok());
-        match found {
-            Some(quote) => {
-                self.pos = quote.span.end;
-                self.pending = Some(quote);
-            }
-            None => self.finished = true,
-        }
-    }
-
-    fn error(&mut self, offset: usize, expected: Expected, found: Found) -> ParseError {
-        let position = self.locator.locate(self.text, offset);
-        ParseError::new(position, self.index, expected, found)
     }
 }
 
@@ -90,40 +49,149 @@ impl<'a> Iterator for Quotes<'a> {
     type Item = Result<Quote<'a>, ParseError>;
 
     fn next(&mut self) -> Option<Self::Item> {
-        if let Some(quote) = self.pending.take() {
-            self.index += 1;
-            return Some(Ok(quote));
+        match self.reader.step(Window::whole(self.text)) {
+            Step::Quote(quote) => Some(Ok(quote)),
+            Step::Error(error) => Some(Err(error)),
+            Step::NeedMore | Step::Done => None,
         }
-        if self.finished {
-            return None;
-        }
-        let bytes = self.text.as_bytes();
-        let (rest, ()) = separators(&bytes[self.pos..]).unwrap_or((&[], ()));
-        let start = bytes.len() - rest.len();
-        if rest.is_empty() {
-            self.finished = true;
-            if self.index > 0 {
-                return None;
-            }
-            let error = self.error(start, Expected::Quote, Found::EndOfInput);
-            return Some(Err(error));
-        }
-        let item = match self.quote_at(start) {
-            Ok(quote) => {
-                self.pos = quote.span.end;
-                Ok(quote)
-            }
-            Err(failure) => {
-                let failed = bytes.len() - failure.at.len();
-                let (expected, found) = failure.describe();
-                let error = self.error(failed, expected, found);
-                self.resynchronise(start, failed);
-                Err(error)
-            }
-        };
-        self.index += 1;
-        Some(item)
     }
 }
 
 impl std::iter::FusedIterator for Quotes<'_> {}
+
+/// What strict reading found next.
+#[derive(Debug)]
+pub(crate) enum Step<'t> {
+    Quote(Quote<'t>),
+    Error(ParseError),
+    /// The window must reach further into the input first.
+    NeedMore,
+    Done,
+}
+
+/// Strict mode's state, apart from the text: every position is an offset
+/// in the whole input, so a stream can feed it window after window.
+#[derive(Debug, Clone)]
+pub(crate) struct StrictReader {
+    grammar: Grammar,
+    /// Where the next quote (or its separators) starts.
+    pos: usize,
+    /// How many quotes and errors were yielded.
+    index: usize,
+    /// After an error: where the search for the next quote resumes.
+    resync: Option<usize>,
+    finished: bool,
+    locator: Locator,
+}
+
+impl StrictReader {
+    pub(crate) fn new(grammar: Grammar) -> StrictReader {
+        StrictReader {
+            grammar,
+            pos: 0,
+            index: 0,
+            resync: None,
+            finished: false,
+            locator: Locator::default(),
+        }
+    }
+
+    /// Sets the number style, once a stream has decided it.
+    pub(crate) fn set_style(&mut self, style: crate::NumberStyle) {
+        self.grammar.style = style;
+    }
+
+    /// The earliest offset the reader may still look at: a stream may drop
+    /// the input before it once [`StrictReader::forget_before`] was called.
+    pub(crate) fn retain_from(&self) -> usize {
+        self.resync.unwrap_or(self.pos).saturating_sub(1)
+    }
+
+    /// Moves the line counter past the text a stream is about to drop.
+    pub(crate) fn forget_before(&mut self, window: Window<'_>, offset: usize) {
+        self.locator.locate_in(window.text, window.base, offset);
+    }
+
+    /// The next quote or error, or what the reader needs to find it.
+    pub(crate) fn step<'t>(&mut self, window: Window<'t>) -> Step<'t> {
+        if let Some(from) = self.resync {
+            return self.resynchronise(window, from);
+        }
+        if self.finished {
+            return Step::Done;
+        }
+        let after_separators =
+            separators(window.bytes_from(self.pos)).map_or(0, |(rest, ())| rest.len());
+        self.pos = window.end() - after_separators;
+        let start = self.pos;
+        if start >= window.end() {
+            if !window.eof {
+                return Step::NeedMore;
+            }
+            self.finished = true;
+            if self.index > 0 {
+                return Step::Done;
+            }
+            return Step::Error(self.error(window, start, Expected::Quote, Found::EndOfInput));
+        }
+        match window.attempt(&self.grammar, start) {
+            Attempt::NeedMore => Step::NeedMore,
+            Attempt::Quote(quote) => {
+                self.pos = quote.span.end;
+                self.index += 1;
+                Step::Quote(quote)
+            }
+            Attempt::Failed {
+                failure, offset, ..
+            } => {
+                let (expected, found) = failure.describe();
+                let error = self.error(window, offset, expected, found);
+                self.resync = Some(offset.max(start + 1));
+                self.index += 1;
+                Step::Error(error)
+            }
+        }
+    }
+
+    /// After an error: the next position where a quote parses.
+    fn resynchronise<'t>(&mut self, window: Window<'t>, from: usize) -> Step<'t> {
+        let mut at = from;
+        while at < window.end() {
+            let bytes = window.bytes_from(at);
+            if can_start_quote(window.before(at, 1), bytes) {
+                match window.attempt(&self.grammar, at) {
+                    Attempt::NeedMore => {
+                        self.resync = Some(at);
+                        return Step::NeedMore;
+                    }
+                    Attempt::Quote(quote) => {
+                        self.resync = None;
+                        self.pos = quote.span.end;
+                        self.index += 1;
+                        return Step::Quote(quote);
+                    }
+                    Attempt::Failed { .. } => {}
+                }
+            }
+            at += 1;
+        }
+        self.resync = Some(at);
+        if !window.eof {
+            return Step::NeedMore;
+        }
+        self.resync = None;
+        self.finished = true;
+        Step::Done
+    }
+
+    fn error(
+        &mut self,
+        window: Window<'_>,
+        offset: usize,
+        expected: Expected,
+        found: Found,
+    ) -> ParseError {
+        let position = self.locator.locate_in(window.text, window.base, offset);
+        ParseError::new(position, self.index, expected, found)
+    }
+}

@@ -6,10 +6,14 @@ use std::ops::Range;
 use crate::Quote;
 use crate::grammar::{Grammar, can_start_quote, separator_len, starts_symbol};
 use crate::number::StyleDecision;
+use crate::window::{Attempt, LOOKBEHIND, REACH, Window};
 
 /// How far, in candidates, a weak candidate may stand from the strong one
 /// that vouches for it.
-const WINDOW: usize = 32;
+const VOUCH_DISTANCE: usize = 32;
+
+/// The longest skipped segment: longer skipped text comes in pieces.
+pub(crate) const MAX_SKIPPED: usize = 64 * 1024;
 
 /// A run must hold this many candidates for its weak ones to be kept.
 const MIN_RUN: usize = 3;
@@ -85,9 +89,14 @@ pub enum SkipKind {
 /// A candidate is *strong* when it shows a percent, a direction marker or an
 /// explicit sign on its change, and *weak* otherwise (`AGHA 11.870000 0.12`).
 /// Strong candidates are quotes. A weak candidate is a quote only inside a
-/// run of at least three candidates separated by nothing but separators,
-/// with a strong candidate of that run at most 32 candidates away; so the
-/// scan looks at most 32 candidates ahead and its memory stays bounded.
+/// run of at least three candidates separated by nothing but separators (at
+/// most 64 KiB of them), with a strong candidate of that run at most 32
+/// candidates away; so the scan looks at most 32 candidates ahead and its
+/// memory stays bounded.
+///
+/// Skipped text longer than 64 KiB comes in consecutive pieces of at most
+/// 64 KiB, so that a stream ([`crate::SegmentReader`]) yields the same
+/// segments while holding only a bounded part of its input.
 ///
 /// Created by [`crate::scan`] and [`crate::ParseOptions::scan`].
 ///
@@ -106,9 +115,128 @@ pub enum SkipKind {
 #[derive(Debug, Clone)]
 pub struct Segments<'a> {
     text: &'a str,
-    grammar: Grammar,
-    /// The number style in use, and why.
+    scanner: Scanner,
     style: StyleDecision,
+    /// Skipped text still to yield, in pieces.
+    pending: Pieces,
+    /// A quote to yield after the pending skipped text.
+    held: Option<Quote<'a>>,
+}
+
+impl<'a> Segments<'a> {
+    pub(crate) fn new(text: &'a str, grammar: Grammar, style: StyleDecision) -> Segments<'a> {
+        Segments {
+            text,
+            scanner: Scanner::new(grammar),
+            style,
+            pending: Pieces::default(),
+            held: None,
+        }
+    }
+
+    /// The number style this scan reads numbers in, and why it was chosen.
+    pub fn number_style(&self) -> StyleDecision {
+        self.style
+    }
+}
+
+impl<'a> Iterator for Segments<'a> {
+    type Item = Segment<'a>;
+
+    fn next(&mut self) -> Option<Segment<'a>> {
+        let window = Window::whole(self.text);
+        loop {
+            if let Some(skipped) = self.pending.next(window) {
+                return Some(Segment::Skipped(skipped));
+            }
+            if let Some(quote) = self.held.take() {
+                return Some(Segment::Quote(quote));
+            }
+            match self.scanner.step(window) {
+                Step::Quote { before, quote } => match before {
+                    Some(range) => {
+                        self.pending = Pieces::new(range, SkipKind::Text);
+                        self.held = Some(quote);
+                    }
+                    None => return Some(Segment::Quote(quote)),
+                },
+                Step::Skipped(range, kind) => self.pending = Pieces::new(range, kind),
+                Step::NeedMore | Step::Done => return None,
+            }
+        }
+    }
+}
+
+impl std::iter::FusedIterator for Segments<'_> {}
+
+/// Skipped text to yield in pieces of at most [`MAX_SKIPPED`] bytes.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Pieces {
+    range: Range<usize>,
+    kind: Option<SkipKind>,
+}
+
+impl Pieces {
+    pub(crate) fn new(range: Range<usize>, kind: SkipKind) -> Pieces {
+        Pieces {
+            range,
+            kind: Some(kind),
+        }
+    }
+
+    /// The next piece, if any is left.
+    pub(crate) fn next<'t>(&mut self, window: Window<'t>) -> Option<Skipped<'t>> {
+        let kind = self.kind?;
+        if self.range.is_empty() {
+            self.kind = None;
+            return None;
+        }
+        let start = self.range.start;
+        let mut end = self.range.end.min(start + MAX_SKIPPED);
+        if end < self.range.end {
+            end = window.boundary(end);
+        }
+        self.range.start = end;
+        Some(Skipped {
+            text: window.slice(start, end),
+            span: start..end,
+            kind,
+        })
+    }
+}
+
+/// What the scanner found next.
+#[derive(Debug)]
+pub(crate) enum Step<'t> {
+    /// A quote to keep, and the skipped text before it, if any.
+    Quote {
+        before: Option<Range<usize>>,
+        quote: Quote<'t>,
+    },
+    /// Skipped text.
+    Skipped(Range<usize>, SkipKind),
+    /// The window must reach further into the input first.
+    NeedMore,
+    /// The input is accounted for.
+    Done,
+}
+
+/// Where the candidate search stopped.
+enum Search<'t> {
+    Candidate(Candidate, Quote<'t>),
+    /// Text far enough behind the search to yield as skipped.
+    Skip(Range<usize>),
+    /// Only for a search for the next joined candidate: the run has ended.
+    RunEnded,
+    NeedMore,
+    Exhausted,
+}
+
+/// Scan mode's state, apart from the text: every position is an offset in
+/// the whole input, so a stream can feed it window after window.
+#[derive(Debug, Clone)]
+pub(crate) struct Scanner {
+    grammar: Grammar,
     /// Where the search for the next candidate resumes.
     search: usize,
     /// The end of the last candidate found.
@@ -116,20 +244,18 @@ pub struct Segments<'a> {
     /// Where the earliest quote cut off by the end of the input starts,
     /// unless a candidate was found after it.
     truncated: Option<usize>,
-    /// Candidates found ahead of the one being decided.
-    ahead: VecDeque<Candidate<'a>>,
+    /// Candidates found ahead of a weak one being decided.
+    ahead: VecDeque<Candidate>,
     /// The run of the candidates decided so far.
     run: Run,
     /// The end of the last segment yielded.
     emitted: usize,
-    /// A quote to yield after the skipped text before it.
-    held: Option<Quote<'a>>,
 }
 
 /// A quote the grammar found, before scan mode decides whether to keep it.
-#[derive(Debug, Clone)]
-struct Candidate<'a> {
-    quote: Quote<'a>,
+#[derive(Debug, Clone, Copy)]
+struct Candidate {
+    start: usize,
     strong: bool,
     /// Whether only separators stand between it and the candidate before.
     joined: bool,
@@ -144,16 +270,9 @@ struct Run {
     since_strong: Option<usize>,
 }
 
-impl<'a> Segments<'a> {
-    /// The number style this parse reads numbers in, and why it was chosen.
-    pub fn number_style(&self) -> StyleDecision {
-        self.style
-    }
-
-    pub(crate) fn new(text: &'a str, grammar: Grammar, style: StyleDecision) -> Segments<'a> {
-        Segments {
-            style,
-            text,
+impl Scanner {
+    pub(crate) fn new(grammar: Grammar) -> Scanner {
+        Scanner {
             grammar,
             search: 0,
             last_candidate_end: None,
@@ -161,156 +280,212 @@ impl<'a> Segments<'a> {
             ahead: VecDeque::new(),
             run: Run::default(),
             emitted: 0,
-            held: None,
         }
     }
 
-    /// Finds the next candidate quote after the last one.
-    fn find_candidate(&mut self) -> Option<Candidate<'a>> {
-        let bytes = self.text.as_bytes();
-        while self.search < bytes.len() {
-            let start = self.search;
-            self.search += 1;
-            if !can_start_quote(bytes, start) {
-                continue;
-            }
-            match self.grammar.quote_at(bytes, start) {
-                Ok(quote) if self.acceptable(&quote) => {
-                    let joined = self
-                        .last_candidate_end
-                        .is_some_and(|end| only_separators(&bytes[end..start]));
-                    self.search = quote.span.end;
-                    self.last_candidate_end = Some(quote.span.end);
-                    self.truncated = None;
-                    let strong = is_strong(&quote);
-                    return Some(Candidate {
-                        quote,
-                        strong,
-                        joined,
-                    });
-                }
-                Ok(_) => {}
-                Err(failure) => {
-                    if failure.is_truncation() && self.truncated.is_none() {
-                        self.truncated = Some(start);
+    /// Sets the number style, once a stream has decided it.
+    pub(crate) fn set_style(&mut self, style: crate::NumberStyle) {
+        self.grammar.style = style;
+    }
+
+    /// The earliest offset the scanner may still look at: a stream may
+    /// drop the input before it.
+    pub(crate) fn retain_from(&self) -> usize {
+        self.emitted.min(self.search.saturating_sub(LOOKBEHIND))
+    }
+
+    /// The next segment, or what the scanner needs to find it.
+    pub(crate) fn step<'t>(&mut self, window: Window<'t>) -> Step<'t> {
+        loop {
+            if self.ahead.is_empty() {
+                match self.find(window, false) {
+                    Search::Candidate(candidate, quote) if candidate.strong => {
+                        self.record(candidate);
+                        return self.emit(quote);
                     }
+                    Search::Candidate(candidate, _) => self.ahead.push_back(candidate),
+                    Search::Skip(range) => return Step::Skipped(range, SkipKind::Text),
+                    Search::NeedMore => return Step::NeedMore,
+                    Search::Exhausted | Search::RunEnded => return self.finish(window),
+                }
+            }
+            let Some(keep) = self.decide_head(window) else {
+                return Step::NeedMore;
+            };
+            let Some(head) = self.ahead.pop_front() else {
+                continue;
+            };
+            self.record(head);
+            if keep {
+                if let Attempt::Quote(quote) = window.attempt(&self.grammar, head.start) {
+                    return self.emit(quote);
                 }
             }
         }
-        None
+    }
+
+    fn emit<'t>(&mut self, quote: Quote<'t>) -> Step<'t> {
+        let before = (self.emitted < quote.span.start).then_some(self.emitted..quote.span.start);
+        self.emitted = quote.span.end;
+        Step::Quote { before, quote }
+    }
+
+    /// Counts a decided candidate into its run.
+    fn record(&mut self, candidate: Candidate) {
+        if !candidate.joined {
+            self.run = Run::default();
+        }
+        self.run.len += 1;
+        self.run.since_strong = match candidate.strong {
+            true => Some(0),
+            false => self.run.since_strong.map(|n| n + 1),
+        };
+    }
+
+    /// Finds the next candidate. With `joined_only`, stops as soon as the
+    /// text after the last candidate shows that the next one, wherever it
+    /// is, will not be joined to it.
+    fn find<'t>(&mut self, window: Window<'t>, joined_only: bool) -> Search<'t> {
+        loop {
+            let start = self.search;
+            if !window.holds(start + 1) || start >= window.end() {
+                return match window.eof {
+                    true => Search::Exhausted,
+                    false => Search::NeedMore,
+                };
+            }
+            if !joined_only && self.ahead.is_empty() {
+                if let Some(range) = self.skippable(window) {
+                    return Search::Skip(range);
+                }
+            }
+            let bytes = window.bytes_from(start);
+            let separator = separator_len(bytes);
+            if joined_only {
+                let far = self
+                    .last_candidate_end
+                    .is_none_or(|end| start - end > REACH);
+                if far {
+                    return Search::RunEnded;
+                }
+            }
+            if separator == 0 && can_start_quote(window.before(start, 1), bytes) {
+                match window.attempt(&self.grammar, start) {
+                    Attempt::NeedMore => return Search::NeedMore,
+                    Attempt::Quote(quote) if self.acceptable(window, &quote) => {
+                        return Search::Candidate(self.candidate(window, &quote), quote);
+                    }
+                    Attempt::Quote(_) => {}
+                    Attempt::Failed { truncated, .. } => {
+                        if truncated && self.truncated.is_none() {
+                            self.truncated = Some(start);
+                        }
+                    }
+                }
+            }
+            if joined_only && separator == 0 {
+                return Search::RunEnded;
+            }
+            self.search += separator.max(1);
+        }
+    }
+
+    /// Skipped text far enough behind the search to yield now: a piece of
+    /// [`MAX_SKIPPED`] bytes once the search is that far past the last segment.
+    fn skippable(&mut self, window: Window<'_>) -> Option<Range<usize>> {
+        let limit = self.truncated.unwrap_or(usize::MAX).min(self.search);
+        if limit < self.emitted + MAX_SKIPPED {
+            return None;
+        }
+        let end = window.boundary(self.emitted + MAX_SKIPPED);
+        let range = self.emitted..end;
+        self.emitted = end;
+        Some(range)
+    }
+
+    /// Records a candidate the search found and moves the search past it.
+    fn candidate(&mut self, window: Window<'_>, quote: &Quote<'_>) -> Candidate {
+        let start = quote.span.start;
+        let joined = self.last_candidate_end.is_some_and(|end| {
+            start - end <= REACH && only_separators(&window.bytes_from(end)[..start - end])
+        });
+        self.search = quote.span.end;
+        self.last_candidate_end = Some(quote.span.end);
+        self.truncated = None;
+        Candidate {
+            start,
+            strong: is_strong(quote),
+            joined,
+        }
     }
 
     /// Scan mode's checks on a quote the grammar read: a weak one must be
     /// followed by a separator, the end of the input or the next symbol; an
     /// all-digit symbol must not be the number of a multi-word name
     /// (`CAC 40`).
-    fn acceptable(&self, quote: &Quote<'a>) -> bool {
-        let bytes = self.text.as_bytes();
-        let after = &bytes[quote.span.end..];
+    fn acceptable(&self, window: Window<'_>, quote: &Quote<'_>) -> bool {
+        let after = window.bytes_from(quote.span.end);
         let well_ended = after.is_empty() || separator_len(after) > 0 || starts_symbol(after);
         if !is_strong(quote) && !well_ended {
             return false;
         }
         let all_digits = quote.symbol.bytes().all(|b| b.is_ascii_digit());
-        !(all_digits && follows_a_word(&self.text[..quote.span.start]))
+        !(all_digits && follows_a_word(window.before(quote.span.start, LOOKBEHIND)))
     }
 
-    /// The next candidate, and whether it is kept.
-    fn next_decision(&mut self) -> Option<(Candidate<'a>, bool)> {
-        let candidate = match self.ahead.pop_front() {
-            Some(candidate) => candidate,
-            None => self.find_candidate()?,
-        };
-        if !candidate.joined {
-            self.run = Run::default();
+    /// Whether the weak candidate at the head of `ahead` is kept: it needs
+    /// a run of at least three with a strong candidate at most
+    /// [`VOUCH_DISTANCE`] away. `None` when the window must reach further.
+    fn decide_head(&mut self, window: Window<'_>) -> Option<bool> {
+        let head = *self.ahead.front()?;
+        if head.strong {
+            return Some(true);
         }
-        let keep = candidate.strong || self.weak_is_kept();
-        self.run.len += 1;
-        self.run.since_strong = match candidate.strong {
-            true => Some(0),
-            false => self.run.since_strong.map(|n| n + 1),
+        let behind = if head.joined {
+            self.run
+        } else {
+            Run::default()
         };
-        Some((candidate, keep))
-    }
-
-    /// Whether the weak candidate being decided has a run of at least three
-    /// with a strong candidate at most [`WINDOW`] away.
-    fn weak_is_kept(&mut self) -> bool {
-        let strong_behind = self.run.since_strong.is_some_and(|n| n < WINDOW);
+        let strong_behind = behind.since_strong.is_some_and(|n| n < VOUCH_DISTANCE);
         let mut strong_ahead = false;
-        let mut run_len = self.run.len + 1;
-        for distance in 1..=WINDOW {
+        let mut run_len = behind.len + 1;
+        for distance in 1..=VOUCH_DISTANCE {
             if (strong_behind || strong_ahead) && run_len >= MIN_RUN {
-                return true;
+                return Some(true);
             }
-            if self.ahead.len() < distance {
-                match self.find_candidate() {
-                    Some(candidate) => self.ahead.push_back(candidate),
-                    None => break,
+            if self.ahead.len() <= distance {
+                match self.find(window, true) {
+                    Search::Candidate(candidate, _) => self.ahead.push_back(candidate),
+                    Search::NeedMore => return None,
+                    _ => break,
                 }
             }
-            let next = &self.ahead[distance - 1];
+            let next = self.ahead[distance];
             if !next.joined {
                 break;
             }
             run_len += 1;
             strong_ahead |= next.strong;
         }
-        (strong_behind || strong_ahead) && run_len >= MIN_RUN
-    }
-
-    fn skipped(&mut self, end: usize, kind: SkipKind) -> Segment<'a> {
-        let span = self.emitted..end;
-        self.emitted = end;
-        Segment::Skipped(Skipped {
-            text: self.text.get(span.clone()).unwrap_or_default(),
-            span,
-            kind,
-        })
+        Some((strong_behind || strong_ahead) && run_len >= MIN_RUN)
     }
 
     /// The skipped text after the last quote, split where a cut-off quote starts.
-    fn tail(&mut self) -> Option<Segment<'a>> {
-        let end = self.text.len();
+    fn finish<'t>(&mut self, window: Window<'t>) -> Step<'t> {
+        let end = window.end();
         if self.emitted >= end {
-            return None;
+            return Step::Done;
         }
-        match self.truncated {
-            Some(cut) if cut > self.emitted => Some(self.skipped(cut, SkipKind::Text)),
-            Some(_) => Some(self.skipped(end, SkipKind::Truncated)),
-            None => Some(self.skipped(end, SkipKind::Text)),
-        }
+        let (stop, kind) = match self.truncated {
+            Some(cut) if cut > self.emitted => (cut, SkipKind::Text),
+            Some(_) => (end, SkipKind::Truncated),
+            None => (end, SkipKind::Text),
+        };
+        let range = self.emitted..stop;
+        self.emitted = stop;
+        Step::Skipped(range, kind)
     }
 }
-
-impl<'a> Iterator for Segments<'a> {
-    type Item = Segment<'a>;
-
-    fn next(&mut self) -> Option<Segment<'a>> {
-        if let Some(quote) = self.held.take() {
-            self.emitted = quote.span.end;
-            return Some(Segment::Quote(quote));
-        }
-        loop {
-            let Some((candidate, keep)) = self.next_decision() else {
-                return self.tail();
-            };
-            if !keep {
-                continue;
-            }
-            let quote = candidate.quote;
-            if quote.span.start > self.emitted {
-                let skipped = self.skipped(quote.span.start, SkipKind::Text);
-                self.held = Some(quote);
-                return Some(skipped);
-            }
-            self.emitted = quote.span.end;
-            return Some(Segment::Quote(quote));
-        }
-    }
-}
-
-impl std::iter::FusedIterator for Segments<'_> {}
 
 /// A strong candidate shows a percent, a direction marker or an explicitly
 /// signed change.
@@ -333,13 +508,18 @@ fn only_separators(mut text: &[u8]) -> bool {
 
 /// Whether `before` ends with a letter and horizontal space: the word of a
 /// multi-word name whose number follows.
-fn follows_a_word(before: &str) -> bool {
-    let word = before.trim_end_matches(HORIZONTAL_SPACE);
-    word.len() < before.len() && word.ends_with(|c: char| c.is_ascii_alphabetic())
+fn follows_a_word(before: &[u8]) -> bool {
+    let mut end = before.len();
+    loop {
+        match before[..end] {
+            [.., b' ' | b'\t'] => end -= 1,
+            [.., 0xC2, 0xA0] => end -= 2,
+            [.., 0xE2, 0x80, 0x87 | 0x89 | 0xAF] => end -= 3,
+            _ => break,
+        }
+    }
+    end < before.len() && before[..end].last().is_some_and(u8::is_ascii_alphabetic)
 }
-
-/// Horizontal white space between the words of a name.
-const HORIZONTAL_SPACE: [char; 6] = [' ', '\t', '\u{a0}', '\u{2007}', '\u{2009}', '\u{202f}'];
 
 #[cfg(test)]
 mod tests {
@@ -386,7 +566,7 @@ mod tests {
             .iter()
             .filter(|k| !k.starts_with("text:"))
             .count();
-        assert_eq!(kept, 1 + WINDOW);
+        assert_eq!(kept, 1 + VOUCH_DISTANCE);
     }
 
     #[test]
@@ -395,11 +575,11 @@ mod tests {
             kinds("CAC 40 7,402.18 -31.77 (-0.43%)"),
             ["text:CAC 40 7,402.18 -31.77 (-0.43%)"]
         );
-        assert!(follows_a_word("CAC "));
-        assert!(follows_a_word("CAC\u{a0}"));
-        assert!(!follows_a_word("CAC"));
-        assert!(!follows_a_word("(1%) "));
-        assert!(!follows_a_word("CAC\n"));
+        assert!(follows_a_word(b"CAC "));
+        assert!(follows_a_word("CAC\u{a0}\u{202f}".as_bytes()));
+        assert!(!follows_a_word(b"CAC"));
+        assert!(!follows_a_word(b"(1%) "));
+        assert!(!follows_a_word(b"CAC\n"));
     }
 
     #[test]

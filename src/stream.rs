@@ -1,0 +1,385 @@
+//! Streaming: quotes and segments from any [`Read`], in bounded memory.
+//!
+//! A reader holds a window of its input: what it has read and not yet
+//! given out, plus at most 64 KiB that a quote attempt may still need. It
+//! runs the same state machines as [`crate::scan`] and [`crate::quotes`], so
+//! it yields exactly what they yield on the whole input, however the input
+//! arrives in chunks.
+
+use std::fmt;
+use std::io::{self, Read};
+use std::ops::Range;
+
+use crate::error::ParseError;
+use crate::grammar::Grammar;
+use crate::number::{NumberStyle, StyleDecision};
+use crate::quote::OwnedQuote;
+use crate::quotes::{self, StrictReader};
+use crate::segments::{Pieces, Scanner, SkipKind, Skipped, Step};
+use crate::window::Window;
+
+/// Bytes read from the source at a time.
+const CHUNK: usize = 64 * 1024;
+
+/// The text held is compacted once this much of it is no longer needed.
+const COMPACT_AT: usize = 1024 * 1024;
+
+/// A segment that owns its text: what [`SegmentReader`] yields.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum OwnedSegment {
+    /// A quote.
+    Quote(OwnedQuote),
+    /// Text that holds no quote, in pieces of at most 64 KiB.
+    Skipped(OwnedSkipped),
+}
+
+impl OwnedSegment {
+    /// The byte range of the segment in the input.
+    pub fn span(&self) -> Range<usize> {
+        match self {
+            OwnedSegment::Quote(quote) => quote.span.clone(),
+            OwnedSegment::Skipped(skipped) => skipped.span.clone(),
+        }
+    }
+}
+
+impl From<crate::Segment<'_>> for OwnedSegment {
+    fn from(segment: crate::Segment<'_>) -> OwnedSegment {
+        match segment {
+            crate::Segment::Quote(quote) => OwnedSegment::Quote(quote.into()),
+            crate::Segment::Skipped(skipped) => OwnedSegment::Skipped(skipped.into()),
+        }
+    }
+}
+
+/// Skipped text that owns its text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct OwnedSkipped {
+    /// The text.
+    pub text: String,
+    /// Its byte range in the input.
+    pub span: Range<usize>,
+    /// Why it was skipped.
+    pub kind: SkipKind,
+}
+
+impl From<Skipped<'_>> for OwnedSkipped {
+    fn from(skipped: Skipped<'_>) -> OwnedSkipped {
+        OwnedSkipped {
+            text: skipped.text.to_owned(),
+            span: skipped.span,
+            kind: skipped.kind,
+        }
+    }
+}
+
+/// Why a [`QuoteReader`] stopped: the source failed, or the strip has text
+/// that is not a quote.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum ReadError {
+    /// Reading failed, or the input is not UTF-8.
+    #[error(transparent)]
+    Io(#[from] io::Error),
+    /// Strict parsing failed.
+    #[error(transparent)]
+    Parse(#[from] ParseError),
+}
+
+/// The input read so far that is still needed, as text.
+struct Source<R> {
+    reader: R,
+    /// The input from offset `base` on, as far as it was read and decoded.
+    text: String,
+    base: usize,
+    /// The bytes of a character cut by the last read.
+    partial: Vec<u8>,
+    eof: bool,
+    /// Where reads land.
+    chunk: Box<[u8]>,
+}
+
+impl<R: Read> Source<R> {
+    fn new(reader: R) -> Source<R> {
+        Source {
+            reader,
+            text: String::new(),
+            base: 0,
+            partial: Vec::new(),
+            eof: false,
+            chunk: vec![0; CHUNK].into_boxed_slice(),
+        }
+    }
+
+    fn window(&self) -> Window<'_> {
+        Window {
+            text: &self.text,
+            base: self.base,
+            eof: self.eof,
+        }
+    }
+
+    /// Reads more input.
+    ///
+    /// # Errors
+    ///
+    /// The reader's errors, and `InvalidData` for bytes that are not UTF-8,
+    /// with their offset.
+    fn fill(&mut self) -> io::Result<()> {
+        let read = loop {
+            match self.reader.read(&mut self.chunk) {
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                result => break result?,
+            }
+        };
+        if read == 0 {
+            self.eof = true;
+            if !self.partial.is_empty() {
+                return Err(self.invalid(0));
+            }
+            return Ok(());
+        }
+        self.partial.extend_from_slice(&self.chunk[..read]);
+        let bytes = std::mem::take(&mut self.partial);
+        match std::str::from_utf8(&bytes) {
+            Ok(text) => self.text.push_str(text),
+            Err(e) => {
+                let (valid, rest) = bytes.split_at(e.valid_up_to());
+                self.text
+                    .push_str(std::str::from_utf8(valid).unwrap_or_default());
+                if e.error_len().is_some() {
+                    return Err(self.invalid(0));
+                }
+                self.partial = rest.to_vec();
+            }
+        }
+        Ok(())
+    }
+
+    /// Reads until at least `len` bytes are held, or the input ends.
+    fn fill_to(&mut self, len: usize) -> io::Result<()> {
+        while !self.eof && self.text.len() < len {
+            self.fill()?;
+        }
+        Ok(())
+    }
+
+    #[cold]
+    fn invalid(&self, extra: usize) -> io::Error {
+        let offset = self.base + self.text.len() + extra;
+        io::Error::new(
+            io::ErrorKind::InvalidData,
+            format!("invalid UTF-8 at byte {offset}"),
+        )
+    }
+
+    /// Drops the text before offset `keep` once enough of it has piled up.
+    fn compact(&mut self, keep: usize) {
+        let keep = self.window().boundary(keep.max(self.base));
+        let drop = keep - self.base;
+        if drop >= COMPACT_AT {
+            self.text.drain(..drop);
+            self.base = keep;
+        }
+    }
+}
+
+/// Resolves `style` from the first 64 KiB of the source, as whole-input
+/// parsing does.
+fn decide_style<R: Read>(source: &mut Source<R>, style: NumberStyle) -> io::Result<StyleDecision> {
+    source.fill_to(StyleDecision::WINDOW)?;
+    Ok(StyleDecision::resolve(style, source.text.as_bytes()))
+}
+
+/// The segments of a stream: [`crate::scan`] over any [`Read`], yielding
+/// owned segments and holding a bounded part of the input.
+///
+/// Created by [`crate::ParseOptions::scan_reader`].
+///
+/// ```
+/// use tickerstrip::{OwnedSegment, ParseOptions};
+///
+/// let page = "Top movers\nKEL6.34▼ -0.06 (-0.01%)\n".as_bytes();
+/// let mut quotes = 0;
+/// for segment in ParseOptions::new().scan_reader(page) {
+///     if let OwnedSegment::Quote(quote) = segment? {
+///         assert_eq!(quote.symbol, "KEL");
+///         quotes += 1;
+///     }
+/// }
+/// assert_eq!(quotes, 1);
+/// # Ok::<(), std::io::Error>(())
+/// ```
+pub struct SegmentReader<R> {
+    source: Source<R>,
+    scanner: Scanner,
+    style: NumberStyle,
+    decided: Option<StyleDecision>,
+    pending: Pieces,
+    held: Option<OwnedQuote>,
+    failed: bool,
+}
+
+impl<R: Read> SegmentReader<R> {
+    pub(crate) fn new(reader: R, grammar: Grammar, style: NumberStyle) -> SegmentReader<R> {
+        SegmentReader {
+            source: Source::new(reader),
+            scanner: Scanner::new(grammar),
+            style,
+            decided: None,
+            pending: Pieces::default(),
+            held: None,
+            failed: false,
+        }
+    }
+
+    /// The number style in use, once the first 64 KiB were read.
+    pub fn number_style(&self) -> Option<StyleDecision> {
+        self.decided
+    }
+
+    fn next_segment(&mut self) -> io::Result<Option<OwnedSegment>> {
+        if self.decided.is_none() {
+            let decision = decide_style(&mut self.source, self.style)?;
+            self.scanner.set_style(decision.style);
+            self.decided = Some(decision);
+        }
+        loop {
+            if let Some(skipped) = self.pending.next(self.source.window()) {
+                return Ok(Some(OwnedSegment::Skipped(skipped.into())));
+            }
+            if let Some(quote) = self.held.take() {
+                return Ok(Some(OwnedSegment::Quote(quote)));
+            }
+            self.source.compact(self.scanner.retain_from());
+            match self.scanner.step(self.source.window()) {
+                Step::Quote { before, quote } => {
+                    let quote = OwnedQuote::from(quote);
+                    match before {
+                        Some(range) => {
+                            self.pending = Pieces::new(range, SkipKind::Text);
+                            self.held = Some(quote);
+                        }
+                        None => return Ok(Some(OwnedSegment::Quote(quote))),
+                    }
+                }
+                Step::Skipped(range, kind) => self.pending = Pieces::new(range, kind),
+                Step::NeedMore => self.source.fill()?,
+                Step::Done => return Ok(None),
+            }
+        }
+    }
+}
+
+impl<R: Read> Iterator for SegmentReader<R> {
+    type Item = io::Result<OwnedSegment>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.failed {
+            return None;
+        }
+        let next = self.next_segment().transpose();
+        self.failed = matches!(next, Some(Err(_)));
+        next
+    }
+}
+
+impl<R> fmt::Debug for SegmentReader<R> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("SegmentReader")
+            .field("offset", &self.source.base)
+            .field("held", &self.source.text.len())
+            .finish_non_exhaustive()
+    }
+}
+
+/// The quotes of a strip read from a stream: [`crate::quotes`] over any
+/// [`Read`], yielding owned quotes and holding a bounded part of the input.
+///
+/// Created by [`crate::ParseOptions::quote_reader`].
+///
+/// ```
+/// use tickerstrip::ParseOptions;
+///
+/// let strip = "AGL40.13▲ 0.12 (0.00%)AIRLINK189.43▲ 1.45 (0.01%)".as_bytes();
+/// let symbols = ParseOptions::new()
+///     .quote_reader(strip)
+///     .map(|quote| quote.map(|q| q.symbol))
+///     .collect::<Result<Vec<_>, _>>()?;
+/// assert_eq!(symbols, ["AGL", "AIRLINK"]);
+/// # Ok::<(), tickerstrip::ReadError>(())
+/// ```
+pub struct QuoteReader<R> {
+    source: Source<R>,
+    reader: StrictReader,
+    style: NumberStyle,
+    decided: Option<StyleDecision>,
+    failed: bool,
+}
+
+impl<R: Read> QuoteReader<R> {
+    pub(crate) fn new(reader: R, grammar: Grammar, style: NumberStyle) -> QuoteReader<R> {
+        QuoteReader {
+            source: Source::new(reader),
+            reader: StrictReader::new(grammar),
+            style,
+            decided: None,
+            failed: false,
+        }
+    }
+
+    /// The number style in use, once the first 64 KiB were read.
+    pub fn number_style(&self) -> Option<StyleDecision> {
+        self.decided
+    }
+
+    fn next_quote(&mut self) -> Result<Option<Result<OwnedQuote, ParseError>>, io::Error> {
+        if self.decided.is_none() {
+            let decision = decide_style(&mut self.source, self.style)?;
+            self.reader.set_style(decision.style);
+            self.decided = Some(decision);
+        }
+        loop {
+            let keep = self.reader.retain_from();
+            if keep >= self.source.base + COMPACT_AT {
+                self.reader.forget_before(self.source.window(), keep);
+                self.source.compact(keep);
+            }
+            match self.reader.step(self.source.window()) {
+                quotes::Step::Quote(quote) => return Ok(Some(Ok(quote.into()))),
+                quotes::Step::Error(error) => return Ok(Some(Err(error))),
+                quotes::Step::NeedMore => self.source.fill()?,
+                quotes::Step::Done => return Ok(None),
+            }
+        }
+    }
+}
+
+impl<R: Read> Iterator for QuoteReader<R> {
+    type Item = Result<OwnedQuote, ReadError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.failed {
+            return None;
+        }
+        match self.next_quote() {
+            Ok(Some(Ok(quote))) => Some(Ok(quote)),
+            Ok(Some(Err(error))) => Some(Err(error.into())),
+            Ok(None) => None,
+            Err(error) => {
+                self.failed = true;
+                Some(Err(error.into()))
+            }
+        }
+    }
+}
+
+impl<R> fmt::Debug for QuoteReader<R> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("QuoteReader")
+            .field("offset", &self.source.base)
+            .field("held", &self.source.text.len())
+            .finish_non_exhaustive()
+    }
+}

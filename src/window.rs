@@ -1,0 +1,119 @@
+//! The part of the input a parser holds, and quote attempts bounded in it.
+//!
+//! Every quote attempt reads at most [`REACH`] bytes from its start, whether
+//! the input is a whole `&str` or a stream read in chunks. So what a parse
+//! finds depends only on the input, never on how it was chunked, and a
+//! stream needs to hold only a bounded part of it.
+
+use crate::Quote;
+use crate::grammar::{Failure, Grammar, Input};
+
+/// How far one quote attempt may read from its start: a quote, with the
+/// gaps between its fields, spans at most 64 KiB.
+pub(crate) const REACH: usize = 64 * 1024;
+
+/// Bytes after an attempt's reach that scan mode looks at (what follows a
+/// weak candidate).
+const SLACK: usize = 8;
+
+/// How far before a candidate scan mode looks: the word of a multi-word
+/// name before an all-digit symbol.
+pub(crate) const LOOKBEHIND: usize = 64;
+
+/// A window on the input: `text` is the input from byte `base` on, up to
+/// the end of the input when `eof`.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Window<'t> {
+    pub(crate) text: &'t str,
+    pub(crate) base: usize,
+    pub(crate) eof: bool,
+}
+
+/// The outcome of a quote attempt.
+#[derive(Debug)]
+pub(crate) enum Attempt<'t> {
+    /// A quote, its span in the whole input.
+    Quote(Quote<'t>),
+    /// No quote: why, at which offset of the input, and whether the end
+    /// of the input cut a quote off there.
+    Failed {
+        failure: Failure<'t>,
+        offset: usize,
+        truncated: bool,
+    },
+    /// The window does not yet hold the attempt's reach.
+    NeedMore,
+}
+
+impl<'t> Window<'t> {
+    /// The whole input.
+    pub(crate) fn whole(text: &'t str) -> Window<'t> {
+        Window {
+            text,
+            base: 0,
+            eof: true,
+        }
+    }
+
+    /// The input's offset just past the window.
+    pub(crate) fn end(&self) -> usize {
+        self.base + self.text.len()
+    }
+
+    /// Whether the window holds the input up to offset `pos` (or all of it).
+    pub(crate) fn holds(&self, pos: usize) -> bool {
+        self.eof || pos <= self.end()
+    }
+
+    /// The bytes from offset `pos` to the window's end.
+    pub(crate) fn bytes_from(&self, pos: usize) -> Input<'t> {
+        &self.text.as_bytes()[pos - self.base..]
+    }
+
+    /// The text between two offsets (moved back to char boundaries).
+    pub(crate) fn slice(&self, start: usize, end: usize) -> &'t str {
+        let (start, end) = (self.boundary(start), self.boundary(end));
+        &self.text[start - self.base..end - self.base]
+    }
+
+    /// The bytes before offset `pos`, at most `len` of them, as far back as
+    /// the window holds.
+    pub(crate) fn before(&self, pos: usize, len: usize) -> Input<'t> {
+        let start = pos.saturating_sub(len).max(self.base);
+        &self.text.as_bytes()[start - self.base..pos - self.base]
+    }
+
+    /// `pos`, moved back to the start of the char it is inside.
+    pub(crate) fn boundary(&self, pos: usize) -> usize {
+        let mut local = (pos - self.base).min(self.text.len());
+        while !self.text.is_char_boundary(local) {
+            local -= 1;
+        }
+        self.base + local
+    }
+
+    /// Attempts a quote at offset `start`, reading at most [`REACH`] bytes.
+    pub(crate) fn attempt(&self, grammar: &Grammar, start: usize) -> Attempt<'t> {
+        if !self.holds(start + REACH + SLACK) {
+            return Attempt::NeedMore;
+        }
+        let end = self.boundary((start + REACH).min(self.end()));
+        let reach = &self.text.as_bytes()[start - self.base..end - self.base];
+        match grammar.quote(reach) {
+            Ok((_, quote)) => Attempt::Quote(quote.shifted(start)),
+            Err(nom::Err::Error(failure) | nom::Err::Failure(failure)) => {
+                let at_input_end = self.eof && end == self.end();
+                Attempt::Failed {
+                    failure,
+                    offset: end - failure.at.len(),
+                    truncated: at_input_end && failure.is_truncation(),
+                }
+            }
+            Err(nom::Err::Incomplete(_)) => Attempt::Failed {
+                failure: Failure::at_end(&reach[reach.len()..]),
+                offset: end,
+                truncated: false,
+            },
+        }
+    }
+}
