@@ -34,7 +34,9 @@ fn seed_quote(rng: &mut Lcg, out: &mut String) {
     let symbol = SYMBOLS[rng.below(SYMBOLS.len() as u64) as usize];
     let price = 100 + rng.below(99_900); // cents
     let change = rng.below(price / 20 + 1) as i64 * if rng.below(3) == 0 { -1 } else { 1 };
-    let percent = change * 100 / (price as i64 - change).max(1); // hundredths of the ratio
+    let previous = (price as i64 - change).max(1);
+    // Hundredths of the ratio, rounded half away from zero.
+    let percent = (2 * change * 100 + change.signum() * previous) / (2 * previous);
     let glyph = if change < 0 { '▼' } else { '▲' };
     let cents = |v: i64| {
         format!(

@@ -712,6 +712,10 @@ const GLYPHS: [(&str, Direction); 13] = [
 
 /// Rule: a direction glyph, perhaps with an emoji variation selector.
 fn glyph(input: Input<'_>) -> PResult<'_, Direction> {
+    // Every glyph's UTF-8 starts with one of these bytes.
+    if !matches!(input.first(), Some(0xE2 | 0xF0)) {
+        return error(input, Want::Token, &[]);
+    }
     for (text, direction) in GLYPHS {
         if let Some(rest) = input.strip_prefix(text.as_bytes()) {
             let rest = rest.strip_prefix("\u{FE0F}".as_bytes()).unwrap_or(rest);
@@ -723,6 +727,13 @@ fn glyph(input: Input<'_>) -> PResult<'_, Direction> {
 
 /// Rule: a direction word, any case, ending at a word boundary.
 fn direction_word(input: Input<'_>) -> PResult<'_, Direction> {
+    // Every word starts with one of these letters, in either case.
+    if !input
+        .first()
+        .is_some_and(|b| matches!(b | 0x20, b'd' | b'i' | b'n' | b'u'))
+    {
+        return error(input, Want::Token, &[]);
+    }
     let two_words = |first, second| (tag_no_case(first), hspace1, tag_no_case(second));
     let (rest, direction) = nom::branch::alt((
         value(Direction::Up, two_words("increased", "by")),
@@ -795,6 +806,9 @@ impl Signed<'_> {
 /// Rule S's signs: `+`, `-`, U+2212 `−`, U+2013 `–`. Returns whether it is
 /// a minus.
 fn sign(input: Input<'_>) -> PResult<'_, bool> {
+    if !matches!(input.first(), Some(b'+' | b'-' | 0xE2)) {
+        return error(input, Want::Token, &[]);
+    }
     nom::branch::alt((
         value(false, tag("+")),
         value(true, tag("-")),

@@ -276,47 +276,39 @@ pub(crate) fn number(input: &[u8], style: NumberStyle) -> Result<(&[u8], Number<
 /// The mantissa of a number being read.
 #[derive(Debug, Default)]
 struct Mantissa {
-    /// The value so far, while it fits a `u64`.
-    small: u64,
-    /// The value once it outgrew `small`.
-    wide: Option<u128>,
+    value: u128,
+    /// Digits pushed so far.
+    digits: usize,
     /// Set once the value no longer fits a [`Decimal`].
     overflow: bool,
 }
 
 impl Mantissa {
-    fn push_digits(&mut self, digits: &[u8]) {
-        for &digit in digits {
-            self.push(u64::from(digit - b'0'));
-        }
-    }
+    /// Up to this many digits always fit a `u64`.
+    const SMALL_DIGITS: usize = 19;
 
     #[inline]
-    fn push(&mut self, digit: u64) {
-        if self.wide.is_none() {
-            if let Some(next) = self
-                .small
-                .checked_mul(10)
-                .and_then(|v| v.checked_add(digit))
-            {
-                self.small = next;
-                return;
+    fn push_digits(&mut self, digits: &[u8]) {
+        if self.digits + digits.len() <= Mantissa::SMALL_DIGITS {
+            let mut small = self.value as u64;
+            for &digit in digits {
+                small = small * 10 + u64::from(digit - b'0');
             }
-            self.wide = Some(u128::from(self.small));
+            self.value = u128::from(small);
+        } else {
+            self.push_wide(digits);
         }
-        self.push_wide(digit);
+        self.digits += digits.len();
     }
 
     #[cold]
-    fn push_wide(&mut self, digit: u64) {
-        if self.overflow {
-            return;
-        }
-        let wide = self.wide.unwrap_or_default() * 10 + u128::from(digit);
-        if wide > MAX_MANTISSA {
-            self.overflow = true;
-        } else {
-            self.wide = Some(wide);
+    fn push_wide(&mut self, digits: &[u8]) {
+        for &digit in digits {
+            if self.overflow {
+                return;
+            }
+            self.value = self.value * 10 + u128::from(digit - b'0');
+            self.overflow = self.value > MAX_MANTISSA;
         }
     }
 
@@ -324,7 +316,7 @@ impl Mantissa {
         if self.overflow {
             return None;
         }
-        let value = self.wide.unwrap_or(u128::from(self.small));
+        let value = self.value;
         debug_assert!(scale <= MAX_SCALE && value <= MAX_MANTISSA);
         Some(Decimal::from_parts(
             value as u32,

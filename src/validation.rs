@@ -195,26 +195,32 @@ impl Validator {
     ) -> Option<PercentRange> {
         let shown = Shown::new(quote, change, percent, self.rounding)?;
         let decimal = |units: i128| Decimal::try_from_i128_with_scale(units, shown.scale).ok();
-        let mut values = Vec::with_capacity(4);
-        for p in [shown.price.low, shown.price.high] {
-            for c in [shown.change.low, shown.change.high] {
-                let close = decimal(p.checked_sub(c)?)?;
-                values.push(
-                    decimal(c)?
-                        .checked_mul(Decimal::ONE_HUNDRED)?
-                        .checked_div(close)?,
-                );
-            }
-        }
+        // 100·c/(p − c) grows with c, and with p when c < 0: its extremes
+        // are at these two corners.
+        let (price, change) = (shown.price, shown.change);
+        let low_price = if change.low > 0 {
+            price.high
+        } else {
+            price.low
+        };
+        let high_price = if change.high > 0 {
+            price.low
+        } else {
+            price.high
+        };
+        let percent_at = |p: i128, c: i128| {
+            let close = decimal(p.checked_sub(c)?)?;
+            decimal(c)?
+                .checked_mul(Decimal::ONE_HUNDRED)?
+                .checked_div(close)
+        };
+        let values = [
+            percent_at(low_price, change.low)?,
+            percent_at(high_price, change.high)?,
+        ];
         let places = percent.scale() + 2;
-        let low = values
-            .iter()
-            .min()?
-            .round_dp_with_strategy(places, RoundingStrategy::ToNegativeInfinity);
-        let high = values
-            .iter()
-            .max()?
-            .round_dp_with_strategy(places, RoundingStrategy::ToPositiveInfinity);
+        let low = values[0].round_dp_with_strategy(places, RoundingStrategy::ToNegativeInfinity);
+        let high = values[1].round_dp_with_strategy(places, RoundingStrategy::ToPositiveInfinity);
         Some(PercentRange { low, high })
     }
 }
@@ -283,7 +289,16 @@ struct Shown {
 
 /// 10^n for n up to 38, the most an `i128` holds.
 fn pow10(n: u32) -> Option<i128> {
-    10i128.checked_pow(n)
+    const POWERS: [i128; 39] = {
+        let mut powers = [1i128; 39];
+        let mut n = 1;
+        while n < powers.len() {
+            powers[n] = powers[n - 1] * 10;
+            n += 1;
+        }
+        powers
+    };
+    POWERS.get(n as usize).copied()
 }
 
 impl Shown {
