@@ -144,5 +144,31 @@ fn owned(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, parse, parse_and_validate, scan, owned);
+/// Collecting a strip's quotes on one thread and on all cores.
+#[cfg(feature = "parallel")]
+fn parallel(c: &mut Criterion) {
+    let mut group = c.benchmark_group("parallel");
+    let options = tickerstrip::ParseOptions::new();
+    for size in sizes().into_iter().chain([16 * MIB]) {
+        let (text, quotes) = input::seed_strip(size);
+        group.throughput(Throughput::Bytes(text.len() as u64));
+        group.sample_size(10);
+        group.bench_with_input(
+            BenchmarkId::new("one-thread", size / MIB),
+            &text,
+            |b, text| b.iter(|| assert_eq!(options.parse(text).expect("strip").len(), quotes)),
+        );
+        group.bench_with_input(
+            BenchmarkId::new("all-cores", size / MIB),
+            &text,
+            |b, text| b.iter(|| assert_eq!(options.par_parse(text).expect("strip").len(), quotes)),
+        );
+    }
+    group.finish();
+}
+
+#[cfg(not(feature = "parallel"))]
+fn parallel(_: &mut Criterion) {}
+
+criterion_group!(benches, parse, parse_and_validate, scan, owned, parallel);
 criterion_main!(benches);

@@ -63,6 +63,8 @@ mod finding;
 mod grammar;
 mod number;
 mod options;
+#[cfg(feature = "parallel")]
+mod parallel;
 mod quote;
 mod quotes;
 mod report;

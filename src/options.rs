@@ -77,7 +77,7 @@ impl ParseOptions {
     }
 
     /// The grammar for `text` in `mode`, with the number style decided.
-    fn grammar(&self, mode: Mode, text: &str) -> (Grammar, StyleDecision) {
+    pub(crate) fn grammar(&self, mode: Mode, text: &str) -> (Grammar, StyleDecision) {
         let decision = StyleDecision::resolve(self.number_style, text.as_bytes());
         let grammar = Grammar {
             style: decision.style,
