@@ -21,9 +21,16 @@ use std::fmt;
 /// assert_eq!(err.quote_index(), 1);
 /// assert_eq!(err.kind(), ErrorKind::Unexpected);
 /// ```
+///
+/// It is one pointer wide, so results that carry it stay small.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
+pub struct ParseError(Box<Details>);
+
+/// What a [`ParseError`] holds.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("line {line}, column {column}: expected {expected}, found {found}")]
-pub struct ParseError {
+struct Details {
     offset: usize,
     line: usize,
     column: usize,
@@ -33,55 +40,56 @@ pub struct ParseError {
 }
 
 impl ParseError {
+    #[cold]
     pub(crate) fn new(
         position: Position,
         quote_index: usize,
         expected: Expected,
         found: Found,
     ) -> ParseError {
-        ParseError {
+        ParseError(Box::new(Details {
             offset: position.offset,
             line: position.line,
             column: position.column,
             quote_index,
             expected,
             found,
-        }
+        }))
     }
 
     /// The byte offset of the error in the input.
     pub fn offset(&self) -> usize {
-        self.offset
+        self.0.offset
     }
 
     /// The 1-based line of the error.
     pub fn line(&self) -> usize {
-        self.line
+        self.0.line
     }
 
     /// The 1-based column of the error, counted in characters.
     pub fn column(&self) -> usize {
-        self.column
+        self.0.column
     }
 
     /// The index, from 0, of the quote being read when the error occurred.
     pub fn quote_index(&self) -> usize {
-        self.quote_index
+        self.0.quote_index
     }
 
     /// What the grammar expected at the error.
     pub fn expected(&self) -> &Expected {
-        &self.expected
+        &self.0.expected
     }
 
     /// What stood in the input at the error.
     pub fn found(&self) -> &Found {
-        &self.found
+        &self.0.found
     }
 
     /// The category of the error.
     pub fn kind(&self) -> ErrorKind {
-        match self.found {
+        match self.0.found {
             Found::Char(_) | Found::LongSymbol(_) => ErrorKind::Unexpected,
             Found::EndOfInput => ErrorKind::UnexpectedEnd,
             Found::MalformedNumber(_) => ErrorKind::MalformedNumber,
