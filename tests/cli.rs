@@ -1,0 +1,551 @@
+//! End-to-end tests of the command-line example, `examples/tickerstrip.rs`.
+//!
+//! They run the built example binary, which `cargo test` builds before it
+//! runs the tests. `cargo test --test cli` alone does not build examples, so
+//! the tests refuse a binary older than its sources instead of testing stale
+//! code: run `cargo build --example tickerstrip` first in that case.
+
+use std::env;
+use std::fs;
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::{self, Command, Stdio};
+use std::time::SystemTime;
+
+use serde_json::Value;
+
+/// The bundled seed page.
+const SEED_PAGE: &str = include_str!("data/conformance/seed-page.txt");
+
+/// The seed page's path, relative to the crate root (where the tool runs).
+const SEED_PAGE_PATH: &str = "tests/data/conformance/seed-page.txt";
+
+/// The note the tool prints when it reads the bundled page.
+const BUNDLED_NOTE: &str = "note: no FILE given; reading the bundled seed page\n";
+
+/// The first record of the seed page, exactly as `--format jsonl` writes it.
+const AGL_JSONL: &str = r#"{"symbol":"AGL","price":"40.13","direction":"up","change":"0.12","percent":"0.00","span":[0,24],"findings":["percent-is-fraction"]}"#;
+
+/// The crate root.
+fn crate_dir() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The example binary: `target/<profile>/examples/tickerstrip`, found from
+/// this test's own `target/<profile>/deps/cli-…`.
+fn binary() -> PathBuf {
+    let exe = env::current_exe().expect("the test executable's path");
+    let profile_dir = exe
+        .parent()
+        .and_then(Path::parent)
+        .expect("the test executable lives in target/<profile>/deps");
+    let name = format!("tickerstrip{}", env::consts::EXE_SUFFIX);
+    let binary = profile_dir.join("examples").join(name);
+    let built = fs::metadata(&binary).and_then(|m| m.modified());
+    let built = built.unwrap_or_else(|_| {
+        panic!(
+            "{} is missing: run `cargo test`, or `cargo build --example tickerstrip` first",
+            binary.display()
+        )
+    });
+    let sources = [
+        "examples/tickerstrip.rs",
+        "src",
+        "tests/data/conformance/seed-page.txt",
+    ];
+    let newest = sources
+        .iter()
+        .map(|s| newest_change(&crate_dir().join(s)))
+        .max();
+    assert!(
+        newest.flatten().is_none_or(|source| source <= built),
+        "{} is older than its sources: run `cargo test`, or `cargo build --example tickerstrip` first",
+        binary.display()
+    );
+    binary
+}
+
+/// When the file, or the newest file under the directory, `path` last changed.
+fn newest_change(path: &Path) -> Option<SystemTime> {
+    let metadata = fs::metadata(path).ok()?;
+    if !metadata.is_dir() {
+        return metadata.modified().ok();
+    }
+    let entries = fs::read_dir(path).ok()?;
+    entries
+        .filter_map(|entry| newest_change(&entry.ok()?.path()))
+        .max()
+}
+
+/// What a run of the tool did.
+#[derive(Debug)]
+struct Run {
+    code: Option<i32>,
+    stdout: String,
+    stderr: String,
+}
+
+/// Runs the tool in `dir` with `args`, feeding it `stdin`.
+fn run_tool_in(dir: &Path, args: &[&str], stdin: &[u8]) -> Run {
+    let mut child = Command::new(binary())
+        .args(args)
+        .current_dir(dir)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the example starts");
+    // Inputs here are smaller than a pipe's buffer, so this cannot block.
+    let mut input = child.stdin.take().expect("a stdin pipe");
+    input.write_all(stdin).expect("stdin is written");
+    drop(input);
+    let output = child.wait_with_output().expect("the example runs");
+    Run {
+        code: output.status.code(),
+        stdout: String::from_utf8(output.stdout).expect("stdout is UTF-8"),
+        stderr: String::from_utf8(output.stderr).expect("stderr is UTF-8"),
+    }
+}
+
+/// Runs the tool in the crate root with `args` and an empty stdin.
+fn run_tool(args: &[&str]) -> Run {
+    run_tool_in(crate_dir(), args, b"")
+}
+
+/// A file in the temp directory, removed when dropped.
+struct TempFile {
+    path: PathBuf,
+}
+
+impl TempFile {
+    /// A file named `name` (made unique to this process) holding `contents`.
+    fn new(name: &str, contents: &[u8]) -> TempFile {
+        let dir = env::temp_dir().join(format!("tickerstrip-cli-{}", process::id()));
+        fs::create_dir_all(&dir).expect("the temp directory is created");
+        let path = dir.join(name);
+        fs::write(&path, contents).expect("the temp file is written");
+        TempFile { path }
+    }
+
+    fn dir(&self) -> &Path {
+        self.path.parent().expect("a temp file has a directory")
+    }
+
+    fn path(&self) -> &str {
+        self.path.to_str().expect("the temp path is UTF-8")
+    }
+}
+
+impl Drop for TempFile {
+    fn drop(&mut self) {
+        let _ = fs::remove_file(&self.path);
+        // Fails while another test's file is still there; the last one wins.
+        let _ = fs::remove_dir(self.dir());
+    }
+}
+
+/// The fields the tool writes that `seed-page.jsonl` pins.
+fn pinned_fields(record: &Value) -> Value {
+    let fields = [
+        "symbol",
+        "price",
+        "direction",
+        "change",
+        "percent",
+        "span",
+        "findings",
+    ];
+    fields
+        .iter()
+        .map(|&field| (field.to_string(), record[field].clone()))
+        .collect::<serde_json::Map<_, _>>()
+        .into()
+}
+
+#[test]
+fn no_file_scans_the_bundled_seed_page_as_jsonl() {
+    let run = run_tool(&["--format", "jsonl"]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert_eq!(run.stderr, BUNDLED_NOTE);
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    assert_eq!(lines.len(), 30);
+    assert_eq!(lines[0], AGL_JSONL);
+    let expected = include_str!("data/conformance/seed-page.jsonl");
+    assert_eq!(expected.lines().count(), 30);
+    for (line, expected) in lines.iter().zip(expected.lines()) {
+        let record: Value = serde_json::from_str(line).expect("each line is JSON");
+        let expected: Value = serde_json::from_str(expected).expect("the fixture is JSON");
+        assert_eq!(pinned_fields(&record), pinned_fields(&expected), "{line}");
+        assert_eq!(record.as_object().map(|o| o.len()), Some(7), "{line}");
+    }
+}
+
+#[test]
+fn strict_stops_at_the_prose_on_line_3() {
+    let run = run_tool(&["--strict", "--format", "jsonl", SEED_PAGE_PATH]);
+    assert_eq!(run.code, Some(1));
+    // Input is streamed: the strip's quotes are out before the prose fails.
+    assert_eq!(run.stdout.lines().count(), 30);
+    let error = tickerstrip::parse(SEED_PAGE).expect_err("the page holds prose");
+    let message = format!("error: {SEED_PAGE_PATH}: {error}\n");
+    assert!(message.starts_with(&format!("error: {SEED_PAGE_PATH}: line 3, column ")));
+    assert_eq!(run.stderr, message);
+}
+
+#[test]
+fn strict_reads_the_strip_line_of_the_seed_page() {
+    let strip = SEED_PAGE.lines().next().expect("the page has a first line");
+    let file = TempFile::new("strip.txt", strip.as_bytes());
+    let strict = run_tool(&["--strict", "--format", "jsonl", file.path()]);
+    assert_eq!(strict.code, Some(0), "{}", strict.stderr);
+    assert_eq!(strict.stderr, "");
+    assert_eq!(strict.stdout.lines().count(), 30);
+    assert_eq!(strict.stdout.lines().next(), Some(AGL_JSONL));
+    // The strip opens the page, so its quotes and spans are the scan's.
+    let scanned = run_tool(&["--format", "jsonl"]);
+    assert_eq!(strict.stdout, scanned.stdout);
+}
+
+#[test]
+fn csv_has_a_header_and_one_row_a_quote() {
+    let run = run_tool(&["--format", "csv", SEED_PAGE_PATH]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert_eq!(run.stderr, "");
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    assert_eq!(lines.len(), 31);
+    assert_eq!(
+        lines[0],
+        "symbol,price,direction,change,percent,span_start,span_end,findings"
+    );
+    assert_eq!(lines[1], "AGL,40.13,up,0.12,0.00,0,24,percent-is-fraction");
+    assert_eq!(
+        lines[8],
+        "FCCL,38.59,down,-0.41,-0.01,176,203,percent-is-fraction"
+    );
+    assert_eq!(lines[15], "MLCF,49.47,up,0,0.00,351,373,direction-mismatch");
+}
+
+#[test]
+fn csv_leaves_absent_values_empty() {
+    let run = run_tool(&["--format", "csv", "tests/data/conformance/crypto.txt"]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert_eq!(run.stdout.lines().nth(1), Some("btc,71400,up,,1.2,0,14,"));
+}
+
+#[test]
+fn table_aligns_columns_explains_findings_and_sums_up() {
+    let run = run_tool(&[]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert_eq!(run.stderr, BUNDLED_NOTE);
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    assert_eq!(lines.len(), 1 + 30 + 2 + 30 + 3);
+    assert_eq!(
+        lines[..3],
+        [
+            "symbol            price  direction      change   percent  span          findings",
+            "AGL               40.13  up               0.12      0.00  0..24         percent-is-fraction",
+            "AIRLINK          189.43  up               1.45      0.01  24..53        percent-is-fraction",
+        ]
+    );
+    assert_eq!(
+        lines[15],
+        "MLCF              49.47  up                  0      0.00  351..373      direction-mismatch"
+    );
+    assert_eq!(lines[31..33], ["", "findings:"]);
+    assert_eq!(
+        lines[33],
+        "  AGL: percent 0.00 matches change/previous close as a fraction (0.0030); \
+         as a percent it would be 0.30"
+    );
+    assert_eq!(lines[47], "  MLCF: marker says up but the change is 0");
+    // 7227 bytes, of which the 30 quotes take the first 751.
+    assert_eq!(
+        lines[63..],
+        [
+            "",
+            "30 quotes, 30 findings, 6476 bytes skipped",
+            "pattern: percent column reads as fractions: 29 of 30 quotes",
+        ]
+    );
+}
+
+#[test]
+fn summary_prints_the_totals_and_the_pattern() {
+    let run = run_tool(&["--summary", SEED_PAGE_PATH]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert_eq!(
+        run.stdout,
+        "quotes: 30\n\
+         checked: 30 of 30 checkable\n\
+         percent-is-fraction: 29\n\
+         direction-mismatch: 1\n\
+         pattern: percent column reads as fractions: 29 of 30 quotes\n\
+         skipped: 6476 bytes\n"
+    );
+}
+
+#[test]
+fn number_style_can_be_forced() {
+    let comma_page = "tests/data/conformance/comma-decimals.txt";
+    let count = |args: &[&str]| run_tool(args).stdout.lines().count();
+    assert_eq!(count(&["--format", "jsonl", comma_page]), 5);
+    assert_eq!(
+        count(&["--format", "jsonl", "--number-style", "comma", comma_page]),
+        5
+    );
+    // Read as dot decimals, nothing is misread: no quote at all.
+    assert_eq!(
+        count(&["--format", "jsonl", "--number-style", "dot", comma_page]),
+        0
+    );
+    let bad = run_tool(&["--number-style", "roman"]);
+    assert_eq!(bad.code, Some(2));
+}
+
+#[test]
+fn known_symbols_decide_glued_splits() {
+    let symbols = TempFile::new("symbols.txt", b"N225\n\nSPX\n");
+    let strip = "N22538,823.91 -123.02 -0.32%\n";
+    let without = run_tool_in(crate_dir(), &["--strict", "-"], strip.as_bytes());
+    assert_eq!(without.code, Some(1));
+    assert!(
+        without.stderr.contains("which splits 3 ways"),
+        "{}",
+        without.stderr
+    );
+    let with = run_tool_in(
+        crate_dir(),
+        &[
+            "--strict",
+            "--format",
+            "csv",
+            "--symbols",
+            symbols.path(),
+            "-",
+        ],
+        strip.as_bytes(),
+    );
+    assert_eq!(with.code, Some(0), "{}", with.stderr);
+    assert_eq!(
+        with.stdout.lines().nth(1),
+        Some("N225,38823.91,down,-123.02,-0.32,0,28,")
+    );
+    let missing = run_tool(&["--symbols", "no-such-list.txt"]);
+    assert_eq!(missing.code, Some(2));
+    assert!(
+        missing.stderr.starts_with("error: no-such-list.txt: "),
+        "{}",
+        missing.stderr
+    );
+}
+
+#[test]
+fn strict_table_counts_quotes_only() {
+    let strip = SEED_PAGE.lines().next().expect("the page has a first line");
+    let run = run_tool_in(crate_dir(), &["--strict", "-"], strip.as_bytes());
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    let summary = run
+        .stdout
+        .lines()
+        .find(|line| line.starts_with("30 quotes"));
+    assert_eq!(summary, Some("30 quotes, 30 findings"));
+}
+
+#[test]
+fn table_reports_a_truncated_quote() {
+    let page = "KEL6.34▼ -0.06 (-0.01%)AGL40.13▲ 0.12 (0.0";
+    let run = run_tool_in(crate_dir(), &["-"], page.as_bytes());
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert_eq!(run.stderr, "");
+    assert_eq!(
+        run.stdout.lines().find(|line| line.starts_with("1 quote")),
+        Some("1 quote, 1 finding, 21 bytes skipped (1 truncated quote)")
+    );
+}
+
+#[test]
+fn several_files_add_a_file_field() {
+    let crypto = "tests/data/conformance/crypto.txt";
+    let run = run_tool(&["--format", "jsonl", SEED_PAGE_PATH, crypto]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert_eq!(run.stderr, "");
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    assert_eq!(lines.len(), 34);
+    assert_eq!(
+        lines[0],
+        format!(
+            "{},\"file\":\"{SEED_PAGE_PATH}\"}}",
+            AGL_JSONL.trim_end_matches('}')
+        )
+    );
+    assert_eq!(
+        lines[30],
+        r#"{"symbol":"btc","price":"71400","direction":"up","change":null,"percent":"1.2","span":[0,14],"findings":[],"file":"tests/data/conformance/crypto.txt"}"#
+    );
+}
+
+#[test]
+fn several_files_add_a_file_column() {
+    let crypto = "tests/data/conformance/crypto.txt";
+    let csv = run_tool(&["--format", "csv", crypto, crypto]);
+    assert_eq!(csv.code, Some(0), "{}", csv.stderr);
+    let lines: Vec<&str> = csv.stdout.lines().collect();
+    assert_eq!(
+        lines[0],
+        "symbol,price,direction,change,percent,span_start,span_end,findings,file"
+    );
+    assert_eq!(lines[1], format!("btc,71400,up,,1.2,0,14,,{crypto}"));
+    let table = run_tool(&[crypto, crypto]);
+    assert_eq!(table.code, Some(0), "{}", table.stderr);
+    let lines: Vec<&str> = table.stdout.lines().collect();
+    assert_eq!(
+        lines[..2],
+        [
+            "symbol            price  direction      change   percent  span          file                  findings",
+            "btc               71400  up                  -       1.2  0..14         tests/data/conformance/crypto.txt  -",
+        ]
+    );
+    // Each copy of the file ends with a newline.
+    assert_eq!(lines.last(), Some(&"8 quotes in 2 files, 2 bytes skipped"));
+}
+
+#[test]
+fn dash_reads_stdin() {
+    let strip = "KEL6.34▼ -0.06 (-0.01%)";
+    let run = run_tool_in(crate_dir(), &["--format", "jsonl", "-"], strip.as_bytes());
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert_eq!(run.stderr, "");
+    assert_eq!(
+        run.stdout,
+        "{\"symbol\":\"KEL\",\"price\":\"6.34\",\"direction\":\"down\",\"change\":\"-0.06\",\
+         \"percent\":\"-0.01\",\"span\":[0,25],\"findings\":[\"percent-is-fraction\"]}\n"
+    );
+    let both = run_tool_in(
+        crate_dir(),
+        &["--format", "csv", "-", SEED_PAGE_PATH],
+        strip.as_bytes(),
+    );
+    assert_eq!(both.code, Some(0), "{}", both.stderr);
+    assert_eq!(
+        both.stdout.lines().nth(1),
+        Some("KEL,6.34,down,-0.06,-0.01,0,25,percent-is-fraction,<stdin>")
+    );
+}
+
+#[test]
+fn a_missing_file_is_an_input_error() {
+    let run = run_tool(&["--format", "jsonl", "does-not-exist.txt"]);
+    assert_eq!(run.code, Some(2));
+    assert_eq!(run.stdout, "");
+    assert!(
+        run.stderr.starts_with("error: does-not-exist.txt: "),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(run.stderr.lines().count(), 1, "{}", run.stderr);
+}
+
+#[test]
+fn invalid_utf8_is_an_input_error_at_its_offset() {
+    let run = run_tool_in(crate_dir(), &["-"], b"AGL40.13\xE2\x96 0.12 (0.00%)");
+    assert_eq!(run.code, Some(2));
+    assert_eq!(run.stdout, "");
+    assert_eq!(run.stderr, "error: <stdin>: invalid UTF-8 at byte 8\n");
+}
+
+#[test]
+fn an_unknown_flag_is_a_usage_error() {
+    let run = run_tool(&["--no-such-flag"]);
+    assert_eq!(run.code, Some(2));
+    assert_eq!(run.stdout, "");
+    assert!(
+        run.stderr
+            .starts_with("error: unexpected argument '--no-such-flag' found"),
+        "{}",
+        run.stderr
+    );
+    let bad_format = run_tool(&["--format", "xml"]);
+    assert_eq!(bad_format.code, Some(2));
+    assert!(
+        bad_format
+            .stderr
+            .starts_with("error: invalid value 'xml' for '--format <FORMAT>'"),
+        "{}",
+        bad_format.stderr
+    );
+}
+
+#[test]
+fn help_documents_every_option() {
+    let run = run_tool(&["--help"]);
+    assert_eq!(run.code, Some(0));
+    for option in [
+        "--format <FORMAT>",
+        "--strict",
+        "--summary",
+        "--number-style <NUMBER_STYLE>",
+        "--symbols <FILE>",
+        "auto",
+        "dot",
+        "comma",
+        "[FILE]...",
+        "table",
+        "jsonl",
+        "csv",
+    ] {
+        assert!(run.stdout.contains(option), "{option} in:\n{}", run.stdout);
+    }
+}
+
+/// A file name with a quote, a tab and a comma is escaped in JSON and
+/// quoted in CSV.
+#[cfg(unix)]
+#[test]
+fn file_names_are_escaped() {
+    let name = "odd \"name\"\t,1.txt";
+    let file = TempFile::new(name, "KEL6.34▼ -0.06 (-0.01%)".as_bytes());
+    let jsonl = run_tool_in(file.dir(), &["--format", "jsonl", name, name], b"");
+    assert_eq!(jsonl.code, Some(0), "{}", jsonl.stderr);
+    let line = jsonl.stdout.lines().next().expect("a record");
+    assert!(
+        line.ends_with(r#","file":"odd \"name\"\u0009,1.txt"}"#),
+        "{line}"
+    );
+    let record: Value = serde_json::from_str(line).expect("the line is JSON");
+    assert_eq!(record["file"], name);
+    let csv = run_tool_in(file.dir(), &["--format", "csv", name, name], b"");
+    assert_eq!(csv.code, Some(0), "{}", csv.stderr);
+    assert_eq!(
+        csv.stdout.lines().nth(1),
+        Some("KEL,6.34,down,-0.06,-0.01,0,25,percent-is-fraction,\"odd \"\"name\"\"\t,1.txt\"")
+    );
+}
+
+/// `| head` closes the pipe early: the tool stops quietly, without a panic.
+#[test]
+fn a_closed_pipe_ends_the_output_quietly() {
+    let strip = SEED_PAGE.lines().next().expect("the page has a first line");
+    let input = format!("{strip}\n").repeat(2_000); // about 3.6 MB of JSON out
+    let mut child = Command::new(binary())
+        .args(["--format", "jsonl", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the example starts");
+    // The tool streams: it writes while it reads, so feed it from a thread.
+    let mut stdin = child.stdin.take().expect("a stdin pipe");
+    let feeder = std::thread::spawn(move || {
+        // The tool may stop reading once its output is closed.
+        let _ = stdin.write_all(input.as_bytes());
+    });
+    let mut stdout = child.stdout.take().expect("a stdout pipe");
+    let mut first = [0; AGL_JSONL.len()];
+    stdout.read_exact(&mut first).expect("the first record");
+    assert_eq!(first, AGL_JSONL.as_bytes());
+    drop(stdout);
+    let output = child.wait_with_output().expect("the example runs");
+    feeder.join().expect("the feeder ends");
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(String::from_utf8_lossy(&output.stderr), "");
+}
