@@ -119,8 +119,10 @@ impl std::str::FromStr for FindingKind {
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct PercentRange {
     /// The lowest value.
+    #[cfg_attr(feature = "serde", serde(with = "rust_decimal::serde::str"))]
     pub low: Decimal,
     /// The highest value.
+    #[cfg_attr(feature = "serde", serde(with = "rust_decimal::serde::str"))]
     pub high: Decimal,
 }
 
@@ -150,19 +152,25 @@ impl fmt::Display for PercentRange {
 /// # Ok::<(), tickerstrip::ParseError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
 pub struct Finding<'a> {
     /// What is wrong.
     pub kind: FindingKind,
     /// The quote's symbol.
+    #[cfg_attr(feature = "serde", serde(borrow))]
     pub symbol: &'a str,
     /// The quote's byte range in the input.
+    #[cfg_attr(feature = "serde", serde(with = "crate::serde_glue::span"))]
     pub span: Range<usize>,
     /// The quote's price.
+    #[cfg_attr(feature = "serde", serde(with = "rust_decimal::serde::str"))]
     pub price: Decimal,
     /// The quote's change, if shown.
+    #[cfg_attr(feature = "serde", serde(with = "rust_decimal::serde::str_option"))]
     pub change: Option<Decimal>,
     /// The quote's percent, if shown.
+    #[cfg_attr(feature = "serde", serde(with = "rust_decimal::serde::str_option"))]
     pub percent: Option<Decimal>,
     /// The quote's markers.
     pub markers: Markers,
@@ -321,6 +329,14 @@ impl<'a> Findings<'a> {
     /// Whether the quote is fine.
     pub fn is_empty(&self) -> bool {
         self.items[0].is_none()
+    }
+}
+
+/// Findings serialize as a list of [`Finding`]s.
+#[cfg(feature = "serde")]
+impl serde::Serialize for Findings<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.iter())
     }
 }
 

@@ -69,6 +69,8 @@ mod quote;
 mod quotes;
 mod report;
 mod segments;
+#[cfg(feature = "serde")]
+mod serde_glue;
 mod stream;
 mod validation;
 mod window;

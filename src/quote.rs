@@ -240,29 +240,35 @@ pub enum SignSource {
 /// # Ok::<(), tickerstrip::ParseError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct Quote<'a> {
     /// The symbol as displayed (`AGL`, `KSE100`, `BRK.B`, `^GSPC`).
     pub symbol: &'a str,
     /// The last price, with the scale the page showed, times its
     /// magnitude suffix if it had one (`71.4k` is `71400`).
+    #[cfg_attr(feature = "serde", serde(with = "rust_decimal::serde::str"))]
     pub price: Decimal,
+    /// Which way the quote moved (rule D).
+    pub direction: Direction,
+    /// The signed absolute change (rule S), if shown.
+    #[cfg_attr(feature = "serde", serde(with = "rust_decimal::serde::str_option"))]
+    pub change: Option<Decimal>,
+    /// The signed percent change as displayed (never rescaled), if shown.
+    #[cfg_attr(feature = "serde", serde(with = "rust_decimal::serde::str_option"))]
+    pub percent: Option<Decimal>,
+    /// The byte range of the whole quote in the input.
+    #[cfg_attr(feature = "serde", serde(with = "crate::serde_glue::span"))]
+    pub span: Range<usize>,
     /// The price's number as shown, before its magnitude suffix (`71.4`);
     /// equal to `price` when there is none. Its scale is the precision the
     /// validator allows the price.
+    #[cfg_attr(feature = "serde", serde(with = "rust_decimal::serde::str"))]
     pub shown_price: Decimal,
     /// The magnitude suffix on the price, if any.
     pub magnitude: Option<Magnitude>,
     /// The currency sign before the price, if any (`$`, `€`, `£`, `¥`, `₹`, `₦`).
     pub currency: Option<&'a str>,
-    /// Which way the quote moved (rule D).
-    pub direction: Direction,
-    /// The signed absolute change (rule S), if shown.
-    pub change: Option<Decimal>,
-    /// The signed percent change as displayed (never rescaled), if shown.
-    pub percent: Option<Decimal>,
-    /// The byte range of the whole quote in the input.
-    pub span: Range<usize>,
     /// The direction markers shown.
     pub markers: Markers,
     /// Where the change's sign came from.
@@ -425,26 +431,32 @@ fn write_signed(f: &mut fmt::Formatter<'_>, value: Decimal, direction: Direction
 /// # Ok::<(), tickerstrip::ParseError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
 pub struct OwnedQuote {
     /// The symbol as displayed.
     pub symbol: String,
     /// The last price, with the scale the page showed, times its magnitude.
+    #[cfg_attr(feature = "serde", serde(with = "rust_decimal::serde::str"))]
     pub price: Decimal,
+    /// Which way the quote moved.
+    pub direction: Direction,
+    /// The signed absolute change, if shown.
+    #[cfg_attr(feature = "serde", serde(with = "rust_decimal::serde::str_option"))]
+    pub change: Option<Decimal>,
+    /// The signed percent change as displayed, if shown.
+    #[cfg_attr(feature = "serde", serde(with = "rust_decimal::serde::str_option"))]
+    pub percent: Option<Decimal>,
+    /// The byte range of the quote in the input it was parsed from.
+    #[cfg_attr(feature = "serde", serde(with = "crate::serde_glue::span"))]
+    pub span: Range<usize>,
     /// The price's number as shown, before its magnitude suffix.
+    #[cfg_attr(feature = "serde", serde(with = "rust_decimal::serde::str"))]
     pub shown_price: Decimal,
     /// The magnitude suffix on the price, if any.
     pub magnitude: Option<Magnitude>,
     /// The currency sign before the price, if any.
     pub currency: Option<String>,
-    /// Which way the quote moved.
-    pub direction: Direction,
-    /// The signed absolute change, if shown.
-    pub change: Option<Decimal>,
-    /// The signed percent change as displayed, if shown.
-    pub percent: Option<Decimal>,
-    /// The byte range of the quote in the input it was parsed from.
-    pub span: Range<usize>,
     /// The direction markers shown.
     pub markers: Markers,
     /// Where the change's sign came from.

@@ -31,6 +31,8 @@ use crate::validation::Check;
 /// );
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(into = "ReportData", from = "ReportData"))]
 pub struct StripReport {
     quotes: usize,
     checkable: usize,
@@ -157,6 +159,7 @@ impl fmt::Display for StripReport {
 
 /// A finding shared by most of a strip's checkable quotes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
 pub struct Pattern {
     /// The shared finding.
@@ -177,6 +180,59 @@ impl fmt::Display for Pattern {
             self.quotes,
             self.of
         )
+    }
+}
+
+/// A report as serde writes it: counts by kind name, and the pattern.
+#[cfg(feature = "serde")]
+#[derive(serde::Serialize, serde::Deserialize)]
+struct ReportData {
+    quotes: usize,
+    checkable: usize,
+    checked: usize,
+    uncheckable: usize,
+    findings: std::collections::BTreeMap<FindingKind, usize>,
+    checkable_findings: std::collections::BTreeMap<FindingKind, usize>,
+    /// Written for readers; recomputed when read.
+    pattern: Option<Pattern>,
+}
+
+#[cfg(feature = "serde")]
+impl From<StripReport> for ReportData {
+    fn from(report: StripReport) -> ReportData {
+        let by_kind = |counts: [usize; FindingKind::ALL.len()]| {
+            FindingKind::ALL
+                .into_iter()
+                .zip(counts)
+                .filter(|&(_, n)| n > 0)
+                .collect()
+        };
+        ReportData {
+            quotes: report.quotes,
+            checkable: report.checkable,
+            checked: report.checked,
+            uncheckable: report.uncheckable,
+            findings: by_kind(report.findings),
+            checkable_findings: by_kind(report.checkable_findings),
+            pattern: report.dominant(),
+        }
+    }
+}
+
+#[cfg(feature = "serde")]
+impl From<ReportData> for StripReport {
+    fn from(data: ReportData) -> StripReport {
+        let counts = |by_kind: &std::collections::BTreeMap<FindingKind, usize>| {
+            FindingKind::ALL.map(|kind| by_kind.get(&kind).copied().unwrap_or_default())
+        };
+        StripReport {
+            quotes: data.quotes,
+            checkable: data.checkable,
+            checked: data.checked,
+            uncheckable: data.uncheckable,
+            findings: counts(&data.findings),
+            checkable_findings: counts(&data.checkable_findings),
+        }
     }
 }
 
