@@ -23,13 +23,50 @@
 //! # Ok::<(), tickerstrip::ParseError>(())
 //! ```
 //!
-//! # Strict and scan
+//! # A tour
 //!
-//! - [`parse`] and [`quotes`] read a strip and nothing else; text that is not
-//!   a quote is a [`ParseError`] with its line, column and quote index.
-//! - [`scan`] finds the quotes inside page text and yields every byte as a
-//!   [`Segment`]: a quote or skipped text. Prose, menus and dates yield no
-//!   quote.
+//! - **Strict**: [`parse`] and [`quotes`] read a strip and nothing else;
+//!   text that is not a quote is a [`ParseError`] with its byte offset,
+//!   line, column and quote index. [`Quotes`] carries on after a bad quote.
+//! - **Scan**: [`scan`] finds the quotes inside page text and yields every
+//!   byte as a [`Segment`], a quote or skipped text, so the segments join to
+//!   the input. Prose, menus and dates yield no quote; a quote cut off by
+//!   the end of the input is skipped text of kind [`SkipKind::Truncated`].
+//! - **Streaming**: [`ParseOptions::scan_reader`] and
+//!   [`ParseOptions::quote_reader`] do the same over any [`std::io::Read`]
+//!   in bounded memory, yielding [`OwnedSegment`]s and [`OwnedQuote`]s.
+//! - **Parallel** (feature `parallel`): `ParseOptions::par_parse` parses a
+//!   large strip on all cores and returns what [`parse`] returns.
+//! - **Validation**: [`validate`] checks a quote's percent against its price
+//!   and change, allowing for display rounding, and returns its
+//!   [`Findings`]; [`Validator`] takes [`Rounding`] for sources that
+//!   truncate; [`StripReport`] counts findings over a strip and names the
+//!   pattern most quotes share.
+//! - **Options**: [`ParseOptions`] sets the [`NumberStyle`] and the known
+//!   symbols.
+//! - **Records**: [`Quote`] borrows its symbol from the input and allocates
+//!   nothing; [`OwnedQuote`] owns it. `Display` writes the canonical seed
+//!   form, which parses back to the same quote. With feature `serde`,
+//!   quotes, findings and reports serialize, decimals as strings that keep
+//!   their scale.
+//!
+//! ```
+//! use tickerstrip::{FindingKind, Segment, StripReport, validate};
+//!
+//! let page = "Markets\nAGL40.13▲ 0.12 (0.00%)FCCL38.59▼ -0.41 (-0.01%)\nRead more";
+//! let mut report = StripReport::new();
+//! for segment in tickerstrip::scan(page) {
+//!     if let Segment::Quote(quote) = segment {
+//!         let findings = validate(&quote);
+//!         assert!(findings.contains(FindingKind::PercentIsFraction));
+//!         report.add(&quote, &findings);
+//!     }
+//! }
+//! assert_eq!(
+//!     report.dominant().unwrap().to_string(),
+//!     "percent column reads as fractions: 2 of 2 quotes"
+//! );
+//! ```
 //!
 //! # Formats
 //!
@@ -53,6 +90,26 @@
 //! separator, the digit grouping or a list of known symbols
 //! ([`ParseOptions::symbols`]) says otherwise; a split none of these decides
 //! is reported, never guessed.
+//!
+//! A quote, with the gaps between its fields, spans at most 64 KiB: every
+//! quote attempt reads at most that far, which keeps time linear and makes
+//! streamed results independent of chunking.
+//!
+//! # Findings
+//!
+//! Every displayed number stands for the interval its rounding allows
+//! (`41.8` is 41.75 to 41.85); a quote is flagged only when no values in
+//! those intervals fit, in exact arithmetic.
+//!
+//! | kind | meaning |
+//! |---|---|
+//! | `percent-is-fraction` | the percent is the plain ratio change / previous close: a ×100 scale error |
+//! | `percent-of-price` | the percent was computed against the current price |
+//! | `percent-sign-mismatch` | the magnitude fits, the sign is reversed |
+//! | `percent-mismatch` | no reading fits; the finding carries the interval that would |
+//! | `direction-mismatch` | the marker disagrees with the change's sign (a marker on a zero change included) |
+//! | `marker-conflict` | a direction word and a glyph disagree (`No Change ▼`) |
+//! | `price-not-positive` | the price or the previous close is not positive: nothing to check against |
 
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]
