@@ -22,7 +22,7 @@ use rust_decimal::Decimal;
 
 use crate::error::{Expected, Found, shorten};
 use crate::number::{Number, NumberError, NumberStyle, number};
-use crate::quote::{Direction, Magnitude, Markers, Quote};
+use crate::quote::{Currency, Direction, Magnitude, Markers, Quote};
 
 /// The grammar's input: the bytes of a `&str`.
 pub(crate) type Input<'a> = &'a [u8];
@@ -66,7 +66,7 @@ impl Grammar {
 /// A price as shown: its currency sign, number and magnitude suffix.
 #[derive(Debug, Clone, Copy)]
 struct Price<'a> {
-    currency: Option<Input<'a>>,
+    currency: Option<Currency>,
     number: Number<'a>,
     magnitude: Option<Magnitude>,
     /// The number times the magnitude.
@@ -269,10 +269,7 @@ impl Grammar {
                 None => error(at, Want::MarkerOrChange, price.number.text),
             };
         }
-        let (Ok(symbol), Ok(currency)) = (
-            std::str::from_utf8(symbol),
-            price.currency.map(std::str::from_utf8).transpose(),
-        ) else {
+        let Ok(symbol) = std::str::from_utf8(symbol) else {
             return error(input, Want::Quote, &[]);
         };
         let mut quote = Quote::from_fields(
@@ -283,9 +280,9 @@ impl Grammar {
             percent.map(Signed::parts),
         );
         quote.span = 0..input.len() - rest.len();
-        quote.currency = currency;
+        quote.currency = price.currency;
         quote.magnitude = price.magnitude;
-        quote.shown_price = price.number.value;
+        quote.shown_scale = price.number.value.scale() as u8;
         Ok((rest, quote))
     }
 
@@ -547,13 +544,11 @@ impl Grammar {
 }
 
 /// Rule: a currency sign before a price, returned with the input after it.
-fn currency(input: Input<'_>) -> Option<(Input<'_>, Input<'_>)> {
-    const SIGNS: [&str; 6] = ["$", "€", "£", "¥", "₹", "₦"];
-    let sign = SIGNS
-        .iter()
-        .find(|sign| input.starts_with(sign.as_bytes()))?;
-    let (sign, rest) = input.split_at(sign.len());
-    Some((rest, sign))
+fn currency(input: Input<'_>) -> Option<(Input<'_>, Currency)> {
+    Currency::ALL.into_iter().find_map(|currency| {
+        let rest = input.strip_prefix(currency.sign().as_bytes())?;
+        Some((rest, currency))
+    })
 }
 
 /// Rule: a magnitude suffix glued to a price's number, ending at a word

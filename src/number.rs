@@ -219,14 +219,13 @@ pub(crate) enum NumberError {
 /// Returns the number and the bytes after it.
 pub(crate) fn number(input: &[u8], style: NumberStyle) -> Result<(&[u8], Number<'_>), NumberError> {
     let mut mantissa = Mantissa::default();
-    let int_digits = digit_run(input);
+    let int_digits = mantissa.take_digits(input);
     if int_digits == 0 {
         return Err(NumberError::NotANumber);
     }
     if input[0] == b'0' && int_digits > 1 {
         return Err(malformed(input));
     }
-    mantissa.push_digits(&input[..int_digits]);
     let mut len = int_digits;
 
     // Thousands groups: only after a first group of one to three digits
@@ -244,9 +243,8 @@ pub(crate) fn number(input: &[u8], style: NumberStyle) -> Result<(&[u8], Number<
 
     let mut scale = 0;
     if input.get(len) == Some(&style.decimal_mark()) {
-        let fraction = digit_run(&input[len + 1..]);
+        let fraction = mantissa.take_digits(&input[len + 1..]);
         if fraction > 0 {
-            mantissa.push_digits(&input[len + 1..len + 1 + fraction]);
             len += 1 + fraction;
             scale = fraction;
         }
@@ -286,6 +284,42 @@ struct Mantissa {
 impl Mantissa {
     /// Up to this many digits always fit a `u64`.
     const SMALL_DIGITS: usize = 19;
+
+    /// Reads the run of digits at the start of `input` into the mantissa;
+    /// returns its length.
+    #[inline]
+    fn take_digits(&mut self, input: &[u8]) -> usize {
+        if self.digits >= Mantissa::SMALL_DIGITS {
+            return self.take_wide(input);
+        }
+        let mut small = self.value as u64;
+        let mut len = 0;
+        while let Some(&byte) = input.get(len) {
+            let digit = byte.wrapping_sub(b'0');
+            if digit > 9 {
+                break;
+            }
+            if self.digits + len == Mantissa::SMALL_DIGITS {
+                self.value = u128::from(small);
+                self.digits += len;
+                return len + self.take_wide(&input[len..]);
+            }
+            small = small * 10 + u64::from(digit);
+            len += 1;
+        }
+        self.value = u128::from(small);
+        self.digits += len;
+        len
+    }
+
+    /// [`Mantissa::take_digits`] once the value may outgrow a `u64`.
+    #[cold]
+    fn take_wide(&mut self, input: &[u8]) -> usize {
+        let run = digit_run(input);
+        self.push_wide(&input[..run]);
+        self.digits += run;
+        run
+    }
 
     #[inline]
     fn push_digits(&mut self, digits: &[u8]) {

@@ -130,7 +130,7 @@ impl Markers {
 /// let quotes = tickerstrip::parse("btc$71.4k+1.2%")?;
 /// assert_eq!(quotes[0].magnitude, Some(Magnitude::Thousand));
 /// assert_eq!(quotes[0].price.to_string(), "71400");
-/// assert_eq!(quotes[0].shown_price.to_string(), "71.4");
+/// assert_eq!(quotes[0].shown_price().to_string(), "71.4");
 /// # Ok::<(), tickerstrip::ParseError>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -185,6 +185,59 @@ impl Magnitude {
         }
         let factor = 10i128.checked_pow(exponent - scale)?;
         Decimal::try_from_i128_with_scale(mantissa.checked_mul(factor)?, 0).ok()
+    }
+}
+
+/// A currency sign shown before a price.
+///
+/// ```
+/// use tickerstrip::Currency;
+///
+/// let quotes = tickerstrip::parse("ABC €12.50 +0.25 (+2.04%)")?;
+/// assert_eq!(quotes[0].currency, Some(Currency::Euro));
+/// assert_eq!(Currency::Euro.sign(), "€");
+/// # Ok::<(), tickerstrip::ParseError>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "kebab-case"))]
+#[non_exhaustive]
+pub enum Currency {
+    /// `$`
+    Dollar,
+    /// `€`
+    Euro,
+    /// `£`
+    Pound,
+    /// `¥`
+    Yen,
+    /// `₹`
+    Rupee,
+    /// `₦`
+    Naira,
+}
+
+impl Currency {
+    /// Every currency, in the order their signs are tried.
+    pub const ALL: [Currency; 6] = [
+        Currency::Dollar,
+        Currency::Euro,
+        Currency::Pound,
+        Currency::Yen,
+        Currency::Rupee,
+        Currency::Naira,
+    ];
+
+    /// The sign as shown.
+    pub fn sign(self) -> &'static str {
+        match self {
+            Currency::Dollar => "$",
+            Currency::Euro => "€",
+            Currency::Pound => "£",
+            Currency::Yen => "¥",
+            Currency::Rupee => "₹",
+            Currency::Naira => "₦",
+        }
     }
 }
 
@@ -260,15 +313,14 @@ pub struct Quote<'a> {
     /// The byte range of the whole quote in the input.
     #[cfg_attr(feature = "serde", serde(with = "crate::serde_glue::span"))]
     pub span: Range<usize>,
-    /// The price's number as shown, before its magnitude suffix (`71.4`);
-    /// equal to `price` when there is none. Its scale is the precision the
-    /// validator allows the price.
-    #[cfg_attr(feature = "serde", serde(with = "rust_decimal::serde::str"))]
-    pub shown_price: Decimal,
     /// The magnitude suffix on the price, if any.
     pub magnitude: Option<Magnitude>,
-    /// The currency sign before the price, if any (`$`, `€`, `£`, `¥`, `₹`, `₦`).
-    pub currency: Option<&'a str>,
+    /// The decimal places of the price as shown, before its magnitude
+    /// suffix (`71.4k` has 1): the precision the validator allows the price.
+    /// Without a suffix it is the price's own scale.
+    pub shown_scale: u8,
+    /// The currency sign before the price, if any.
+    pub currency: Option<Currency>,
     /// The direction markers shown.
     pub markers: Markers,
     /// Where the change's sign came from.
@@ -315,8 +367,8 @@ impl<'a> Quote<'a> {
         Quote {
             symbol,
             price,
-            shown_price: price,
             magnitude: None,
+            shown_scale: price.scale() as u8,
             currency: None,
             direction,
             change,
@@ -326,6 +378,34 @@ impl<'a> Quote<'a> {
             change_sign,
             percent_sign,
         }
+    }
+
+    /// The price as shown, before its magnitude suffix: `71.4` for `71.4k`;
+    /// the price itself when there is no suffix.
+    ///
+    /// ```
+    /// let quotes = tickerstrip::parse("btc$71.40k+1.2%")?;
+    /// assert_eq!(quotes[0].price.to_string(), "71400");
+    /// assert_eq!(quotes[0].shown_price().to_string(), "71.40");
+    /// # Ok::<(), tickerstrip::ParseError>(())
+    /// ```
+    pub fn shown_price(&self) -> Decimal {
+        let Some(magnitude) = self.magnitude else {
+            return self.price;
+        };
+        // price = shown × 10^exponent exactly, so this division is exact.
+        let exponent = magnitude.exponent() as i32;
+        let shift = i32::from(self.shown_scale) - exponent - self.price.scale() as i32;
+        let mantissa = self.price.mantissa();
+        let shifted = match u32::try_from(shift) {
+            Ok(up) => 10i128.checked_pow(up).and_then(|f| mantissa.checked_mul(f)),
+            Err(_) => 10i128
+                .checked_pow(shift.unsigned_abs())
+                .map(|f| mantissa / f),
+        };
+        shifted
+            .and_then(|m| Decimal::try_from_i128_with_scale(m, u32::from(self.shown_scale)).ok())
+            .unwrap_or(self.price)
     }
 
     /// The quote with its span moved `by` bytes later.
@@ -388,9 +468,9 @@ impl fmt::Display for Quote<'_> {
             f.write_str(" ")?;
         }
         if let Some(currency) = self.currency {
-            f.write_str(currency)?;
+            f.write_str(currency.sign())?;
         }
-        write!(f, "{}", self.shown_price)?;
+        write!(f, "{}", self.shown_price())?;
         if let Some(magnitude) = self.magnitude {
             f.write_str(magnitude.suffix())?;
         }
@@ -450,13 +530,12 @@ pub struct OwnedQuote {
     /// The byte range of the quote in the input it was parsed from.
     #[cfg_attr(feature = "serde", serde(with = "crate::serde_glue::span"))]
     pub span: Range<usize>,
-    /// The price's number as shown, before its magnitude suffix.
-    #[cfg_attr(feature = "serde", serde(with = "rust_decimal::serde::str"))]
-    pub shown_price: Decimal,
     /// The magnitude suffix on the price, if any.
     pub magnitude: Option<Magnitude>,
+    /// The decimal places of the price as shown, before its magnitude suffix.
+    pub shown_scale: u8,
     /// The currency sign before the price, if any.
-    pub currency: Option<String>,
+    pub currency: Option<Currency>,
     /// The direction markers shown.
     pub markers: Markers,
     /// Where the change's sign came from.
@@ -477,9 +556,9 @@ impl OwnedQuote {
         Quote {
             symbol: &self.symbol,
             price: self.price,
-            shown_price: self.shown_price,
             magnitude: self.magnitude,
-            currency: self.currency.as_deref(),
+            shown_scale: self.shown_scale,
+            currency: self.currency,
             direction: self.direction,
             change: self.change,
             percent: self.percent,
@@ -496,9 +575,9 @@ impl From<&Quote<'_>> for OwnedQuote {
         OwnedQuote {
             symbol: quote.symbol.to_owned(),
             price: quote.price,
-            shown_price: quote.shown_price,
             magnitude: quote.magnitude,
-            currency: quote.currency.map(str::to_owned),
+            shown_scale: quote.shown_scale,
+            currency: quote.currency,
             direction: quote.direction,
             change: quote.change,
             percent: quote.percent,

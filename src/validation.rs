@@ -310,7 +310,7 @@ impl Shown {
         percent: Decimal,
         rounding: Rounding,
     ) -> Option<Shown> {
-        let price = quote.shown_price;
+        let price = quote.shown_price();
         let scale = price.scale().max(change.scale()).max(percent.scale()) + 1;
         let interval = |value: Decimal, exponent: u32| {
             let step = pow10(scale - value.scale())?.checked_mul(pow10(exponent)?)?;
