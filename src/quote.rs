@@ -462,9 +462,11 @@ impl fmt::Display for Quote<'_> {
     /// the glyph would not imply them.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.symbol)?;
-        let digits_follow = self.currency.is_none();
+        // Digits after a symbol's last digit would join it (rule G), and a
+        // magnitude letter glued to a price joins a glued symbol's token.
         let ends_in_digit = self.symbol.ends_with(|c: char| c.is_ascii_digit());
-        if digits_follow && (ends_in_digit || self.magnitude.is_some()) {
+        let glued_magnitude = self.magnitude.is_some() && self.currency.is_none();
+        if ends_in_digit || glued_magnitude {
             f.write_str(" ")?;
         }
         if let Some(currency) = self.currency {

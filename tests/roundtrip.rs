@@ -107,3 +107,27 @@ fn seed_quotes_round_trip_through_display() {
         assert_ne!(quote.direction, Direction::Unchanged);
     }
 }
+
+/// Inputs the fuzzer found whose canonical text did not parse back: a
+/// symbol ending in a digit before a currency sign was written glued to it.
+#[test]
+fn fuzz_found_round_trips() {
+    let inputs = [
+        "2\u{c}\u{c}¥715\u{c}2",
+        "K110\n¥5\u{202f}165",
+        "FS412\u{b}$1111+11+0.1%",
+        "9 $9.5k  9",
+        "AGL4\t₦\t0.13▲ 0.11 (0.00%)",
+        "110112\u{b}$1+0.1%",
+    ];
+    for input in inputs {
+        for quote in tickerstrip::parse(input).unwrap() {
+            let canonical = quote.to_string();
+            let again: OwnedQuote = canonical
+                .parse()
+                .unwrap_or_else(|e| panic!("{canonical:?}: {e}"));
+            assert_eq!(again.to_string(), canonical);
+            assert_eq!(again.price, quote.price);
+        }
+    }
+}
