@@ -1,0 +1,256 @@
+//! End-to-end tests of the small examples: `validate_page`, `stream_archive`
+//! and (with feature `serde`) `to_json`, run on the bundled seed page.
+//!
+//! They run the built example binaries, which `cargo test` builds before it
+//! runs the tests. `cargo test --test examples` alone does not build
+//! examples, so the tests refuse a binary older than its sources instead of
+//! testing stale code: run `cargo build --examples --all-features` first in
+//! that case.
+
+use std::env;
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::SystemTime;
+
+/// The bundled seed page.
+const SEED_PAGE: &str = include_str!("data/conformance/seed-page.txt");
+
+/// The seed page's path, relative to the crate root (where the examples run).
+const SEED_PAGE_PATH: &str = "tests/data/conformance/seed-page.txt";
+
+/// The strip report of the seed page, as `StripReport`'s `Display` writes it.
+const SEED_REPORT: &str = "\
+quotes: 30
+checked: 30 of 30 checkable
+percent-is-fraction: 29
+direction-mismatch: 1
+pattern: percent column reads as fractions: 29 of 30 quotes
+";
+
+/// The crate root.
+fn crate_dir() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The example binary `name`: `target/<profile>/examples/<name>`, found from
+/// this test's own `target/<profile>/deps/examples-…`.
+fn binary(name: &str) -> PathBuf {
+    let exe = env::current_exe().expect("the test executable's path");
+    let profile_dir = exe
+        .parent()
+        .and_then(Path::parent)
+        .expect("the test executable lives in target/<profile>/deps");
+    let file = format!("{name}{}", env::consts::EXE_SUFFIX);
+    let binary = profile_dir.join("examples").join(file);
+    let built = fs::metadata(&binary).and_then(|m| m.modified());
+    let built = built.unwrap_or_else(|_| {
+        panic!(
+            "{} is missing: run `cargo test`, or `cargo build --example {name}` first",
+            binary.display()
+        )
+    });
+    let example = format!("examples/{name}.rs");
+    let sources = [example.as_str(), "src", SEED_PAGE_PATH];
+    let newest = sources
+        .iter()
+        .map(|s| newest_change(&crate_dir().join(s)))
+        .max();
+    assert!(
+        newest.flatten().is_none_or(|source| source <= built),
+        "{} is older than its sources: run `cargo test`, or `cargo build --example {name}` first",
+        binary.display()
+    );
+    binary
+}
+
+/// When the file, or the newest file under the directory, `path` last changed.
+fn newest_change(path: &Path) -> Option<SystemTime> {
+    let metadata = fs::metadata(path).ok()?;
+    if !metadata.is_dir() {
+        return metadata.modified().ok();
+    }
+    let entries = fs::read_dir(path).ok()?;
+    entries
+        .filter_map(|entry| newest_change(&entry.ok()?.path()))
+        .max()
+}
+
+/// What a run of an example did.
+#[derive(Debug)]
+struct Run {
+    code: Option<i32>,
+    stdout: String,
+    stderr: String,
+}
+
+/// Runs the example `name` in the crate root with `args`, feeding it `stdin`.
+fn run_example(name: &str, args: &[&str], stdin: &[u8]) -> Run {
+    let mut child = Command::new(binary(name))
+        .args(args)
+        .current_dir(crate_dir())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the example starts");
+    // Inputs here are smaller than a pipe's buffer, so this cannot block.
+    let mut input = child.stdin.take().expect("a stdin pipe");
+    input.write_all(stdin).expect("stdin is written");
+    drop(input);
+    let output = child.wait_with_output().expect("the example runs");
+    Run {
+        code: output.status.code(),
+        stdout: String::from_utf8(output.stdout).expect("stdout is UTF-8"),
+        stderr: String::from_utf8(output.stderr).expect("stderr is UTF-8"),
+    }
+}
+
+/// The seed page's first line: its ticker strip and nothing else.
+fn seed_strip() -> &'static str {
+    SEED_PAGE.lines().next().expect("the page has a first line")
+}
+
+#[test]
+fn validate_page_explains_each_finding_then_reports() {
+    let run = run_example("validate_page", &[SEED_PAGE_PATH], b"");
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert_eq!(run.stderr, "");
+    let (findings, report) = run
+        .stdout
+        .split_once("\n\n")
+        .expect("a blank line between the findings and the report");
+    let findings: Vec<&str> = findings.lines().collect();
+    assert_eq!(findings.len(), 30);
+    assert_eq!(
+        findings[0],
+        "AGL: percent 0.00 matches change/previous close as a fraction (0.0030); \
+         as a percent it would be 0.30"
+    );
+    assert_eq!(findings[14], "MLCF: marker says up but the change is 0");
+    let fractions = findings
+        .iter()
+        .filter(|line| line.contains("as a fraction"))
+        .count();
+    assert_eq!(fractions, 29);
+    assert_eq!(report, SEED_REPORT);
+    assert_eq!(
+        report.lines().last(),
+        Some("pattern: percent column reads as fractions: 29 of 30 quotes")
+    );
+}
+
+#[test]
+fn validate_page_reads_the_seed_page_by_default() {
+    let default = run_example("validate_page", &[], b"");
+    let named = run_example("validate_page", &[SEED_PAGE_PATH], b"");
+    assert_eq!(default.code, Some(0), "{}", default.stderr);
+    assert_eq!(default.stdout, named.stdout);
+}
+
+#[test]
+fn validate_page_fails_with_2_on_a_missing_file() {
+    let run = run_example("validate_page", &["no/such/page.txt"], b"");
+    assert_eq!(run.code, Some(2));
+    assert_eq!(run.stdout, "");
+    assert!(
+        run.stderr.starts_with("error: no/such/page.txt: "),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn stream_archive_totals_the_seed_page() {
+    let run = run_example("stream_archive", &[SEED_PAGE_PATH], b"");
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    // stderr is a pipe here, not a terminal: no progress line.
+    assert_eq!(run.stderr, "");
+    let expected = format!(
+        "{SEED_REPORT}skipped: 6476 bytes\nread: {} bytes\n",
+        SEED_PAGE.len()
+    );
+    assert_eq!(run.stdout, expected);
+}
+
+#[test]
+fn stream_archive_reads_stdin() {
+    let page = SEED_PAGE.repeat(3);
+    let run = run_example("stream_archive", &["-"], page.as_bytes());
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    let first = run.stdout.lines().next();
+    assert_eq!(first, Some("quotes: 90"));
+    let read = format!("read: {} bytes", page.len());
+    assert_eq!(run.stdout.lines().last(), Some(read.as_str()));
+}
+
+#[test]
+fn stream_archive_fails_with_2_on_text_that_is_not_utf8() {
+    let mut page = seed_strip().as_bytes().to_vec();
+    page.extend_from_slice(b"\xff\xfe");
+    let run = run_example("stream_archive", &["-"], &page);
+    assert_eq!(run.code, Some(2));
+    assert_eq!(run.stdout, "");
+    assert!(run.stderr.starts_with("error: -: "), "{}", run.stderr);
+}
+
+#[cfg(feature = "serde")]
+mod to_json {
+    use super::*;
+    use serde_json::Value;
+
+    #[test]
+    fn writes_quotes_findings_and_report() {
+        let run = run_example("to_json", &[], seed_strip().as_bytes());
+        assert_eq!(run.code, Some(0), "{}", run.stderr);
+        assert_eq!(run.stderr, "");
+        let document: Value = serde_json::from_str(&run.stdout).expect("stdout is JSON");
+        let mut keys: Vec<&String> = document.as_object().expect("an object").keys().collect();
+        keys.sort();
+        assert_eq!(keys, ["findings", "quotes", "report"]);
+
+        let quotes = document["quotes"].as_array().expect("a list of quotes");
+        assert_eq!(quotes.len(), 30);
+        assert_eq!(quotes[0]["symbol"], "AGL");
+        assert_eq!(quotes[0]["price"], "40.13");
+        assert_eq!(quotes[0]["percent"], "0.00");
+
+        let findings = document["findings"].as_array().expect("a list of findings");
+        assert_eq!(findings.len(), 30);
+        assert_eq!(findings[0]["kind"], "percent-is-fraction");
+        assert_eq!(findings[14]["kind"], "direction-mismatch");
+        assert_eq!(findings[14]["symbol"], "MLCF");
+
+        let report = &document["report"];
+        assert_eq!(report["quotes"], 30);
+        assert_eq!(report["findings"]["percent-is-fraction"], 29);
+        assert_eq!(report["pattern"]["kind"], "percent-is-fraction");
+        assert_eq!(report["pattern"]["quotes"], 29);
+        assert_eq!(report["pattern"]["of"], 30);
+
+        // Pretty-printed, one value a line, with a final newline.
+        assert!(run.stdout.starts_with("{\n  \"quotes\": [\n    {\n"));
+        assert!(run.stdout.ends_with("}\n"));
+    }
+
+    #[test]
+    fn reads_a_file_argument() {
+        let run = run_example("to_json", &["tests/data/conformance/separated.txt"], b"");
+        assert_eq!(run.code, Some(0), "{}", run.stderr);
+        let document: Value = serde_json::from_str(&run.stdout).expect("stdout is JSON");
+        let expected = include_str!("data/conformance/separated.jsonl")
+            .lines()
+            .count();
+        assert_eq!(document["quotes"].as_array().map(Vec::len), Some(expected));
+    }
+
+    #[test]
+    fn fails_with_1_on_text_that_is_not_a_quote() {
+        let run = run_example("to_json", &[SEED_PAGE_PATH], b"");
+        assert_eq!(run.code, Some(1));
+        assert_eq!(run.stdout, "");
+        let error = tickerstrip::parse(SEED_PAGE).expect_err("the page holds prose");
+        assert_eq!(run.stderr, format!("error: {SEED_PAGE_PATH}: {error}\n"));
+    }
+}
