@@ -1,16 +1,16 @@
 //! End-to-end tests of the command-line example, `examples/tickerstrip.rs`.
 //!
-//! They run the built example binary, which `cargo test` builds before it
-//! runs the tests. `cargo test --test cli` alone does not build examples, so
-//! the tests refuse a binary older than its sources instead of testing stale
-//! code: run `cargo build --example tickerstrip` first in that case.
+//! They run the built example binary (see `common::example`).
+
+mod common;
 
 use std::env;
 use std::fs;
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::{self, Command, Stdio};
-use std::time::SystemTime;
+
+use common::example::{Run, crate_dir};
 
 use serde_json::Value;
 
@@ -26,85 +26,9 @@ const BUNDLED_NOTE: &str = "note: no FILE given; reading the bundled seed page\n
 /// The first record of the seed page, exactly as `--format jsonl` writes it.
 const AGL_JSONL: &str = r#"{"symbol":"AGL","price":"40.13","direction":"up","change":"0.12","percent":"0.00","span":[0,24],"findings":["percent-is-fraction"]}"#;
 
-/// The crate root.
-fn crate_dir() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-/// The example binary: `target/<profile>/examples/tickerstrip`, found from
-/// this test's own `target/<profile>/deps/cli-…`.
-fn binary() -> PathBuf {
-    let exe = env::current_exe().expect("the test executable's path");
-    let profile_dir = exe
-        .parent()
-        .and_then(Path::parent)
-        .expect("the test executable lives in target/<profile>/deps");
-    let name = format!("tickerstrip{}", env::consts::EXE_SUFFIX);
-    let binary = profile_dir.join("examples").join(name);
-    let built = fs::metadata(&binary).and_then(|m| m.modified());
-    let built = built.unwrap_or_else(|_| {
-        panic!(
-            "{} is missing: run `cargo test`, or `cargo build --example tickerstrip` first",
-            binary.display()
-        )
-    });
-    let sources = [
-        "examples/tickerstrip.rs",
-        "src",
-        "tests/data/conformance/seed-page.txt",
-    ];
-    let newest = sources
-        .iter()
-        .map(|s| newest_change(&crate_dir().join(s)))
-        .max();
-    assert!(
-        newest.flatten().is_none_or(|source| source <= built),
-        "{} is older than its sources: run `cargo test`, or `cargo build --example tickerstrip` first",
-        binary.display()
-    );
-    binary
-}
-
-/// When the file, or the newest file under the directory, `path` last changed.
-fn newest_change(path: &Path) -> Option<SystemTime> {
-    let metadata = fs::metadata(path).ok()?;
-    if !metadata.is_dir() {
-        return metadata.modified().ok();
-    }
-    let entries = fs::read_dir(path).ok()?;
-    entries
-        .filter_map(|entry| newest_change(&entry.ok()?.path()))
-        .max()
-}
-
-/// What a run of the tool did.
-#[derive(Debug)]
-struct Run {
-    code: Option<i32>,
-    stdout: String,
-    stderr: String,
-}
-
 /// Runs the tool in `dir` with `args`, feeding it `stdin`.
 fn run_tool_in(dir: &Path, args: &[&str], stdin: &[u8]) -> Run {
-    let mut child = Command::new(binary())
-        .args(args)
-        .current_dir(dir)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the example starts");
-    // Inputs here are smaller than a pipe's buffer, so this cannot block.
-    let mut input = child.stdin.take().expect("a stdin pipe");
-    input.write_all(stdin).expect("stdin is written");
-    drop(input);
-    let output = child.wait_with_output().expect("the example runs");
-    Run {
-        code: output.status.code(),
-        stdout: String::from_utf8(output.stdout).expect("stdout is UTF-8"),
-        stderr: String::from_utf8(output.stderr).expect("stderr is UTF-8"),
-    }
+    common::example::run("tickerstrip", dir, args, stdin)
 }
 
 /// Runs the tool in the crate root with `args` and an empty stdin.
@@ -526,7 +450,7 @@ fn file_names_are_escaped() {
 fn a_closed_pipe_ends_the_output_quietly() {
     let strip = SEED_PAGE.lines().next().expect("the page has a first line");
     let input = format!("{strip}\n").repeat(2_000); // about 3.6 MB of JSON out
-    let mut child = Command::new(binary())
+    let mut child = Command::new(common::example::binary("tickerstrip"))
         .args(["--format", "jsonl", "-"])
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())

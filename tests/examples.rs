@@ -1,18 +1,11 @@
 //! End-to-end tests of the small examples: `validate_page`, `stream_archive`
 //! and (with feature `serde`) `to_json`, run on the bundled seed page.
 //!
-//! They run the built example binaries, which `cargo test` builds before it
-//! runs the tests. `cargo test --test examples` alone does not build
-//! examples, so the tests refuse a binary older than its sources instead of
-//! testing stale code: run `cargo build --examples --all-features` first in
-//! that case.
+//! They run the built example binaries (see `common::example`).
 
-use std::env;
-use std::fs;
-use std::io::Write;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
-use std::time::SystemTime;
+mod common;
+
+use common::example::{Run, crate_dir};
 
 /// The bundled seed page.
 const SEED_PAGE: &str = include_str!("data/conformance/seed-page.txt");
@@ -29,82 +22,9 @@ direction-mismatch: 1
 pattern: percent column reads as fractions: 29 of 30 quotes
 ";
 
-/// The crate root.
-fn crate_dir() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-/// The example binary `name`: `target/<profile>/examples/<name>`, found from
-/// this test's own `target/<profile>/deps/examples-…`.
-fn binary(name: &str) -> PathBuf {
-    let exe = env::current_exe().expect("the test executable's path");
-    let profile_dir = exe
-        .parent()
-        .and_then(Path::parent)
-        .expect("the test executable lives in target/<profile>/deps");
-    let file = format!("{name}{}", env::consts::EXE_SUFFIX);
-    let binary = profile_dir.join("examples").join(file);
-    let built = fs::metadata(&binary).and_then(|m| m.modified());
-    let built = built.unwrap_or_else(|_| {
-        panic!(
-            "{} is missing: run `cargo test`, or `cargo build --example {name}` first",
-            binary.display()
-        )
-    });
-    let example = format!("examples/{name}.rs");
-    let sources = [example.as_str(), "src", SEED_PAGE_PATH];
-    let newest = sources
-        .iter()
-        .map(|s| newest_change(&crate_dir().join(s)))
-        .max();
-    assert!(
-        newest.flatten().is_none_or(|source| source <= built),
-        "{} is older than its sources: run `cargo test`, or `cargo build --example {name}` first",
-        binary.display()
-    );
-    binary
-}
-
-/// When the file, or the newest file under the directory, `path` last changed.
-fn newest_change(path: &Path) -> Option<SystemTime> {
-    let metadata = fs::metadata(path).ok()?;
-    if !metadata.is_dir() {
-        return metadata.modified().ok();
-    }
-    let entries = fs::read_dir(path).ok()?;
-    entries
-        .filter_map(|entry| newest_change(&entry.ok()?.path()))
-        .max()
-}
-
-/// What a run of an example did.
-#[derive(Debug)]
-struct Run {
-    code: Option<i32>,
-    stdout: String,
-    stderr: String,
-}
-
 /// Runs the example `name` in the crate root with `args`, feeding it `stdin`.
 fn run_example(name: &str, args: &[&str], stdin: &[u8]) -> Run {
-    let mut child = Command::new(binary(name))
-        .args(args)
-        .current_dir(crate_dir())
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the example starts");
-    // Inputs here are smaller than a pipe's buffer, so this cannot block.
-    let mut input = child.stdin.take().expect("a stdin pipe");
-    input.write_all(stdin).expect("stdin is written");
-    drop(input);
-    let output = child.wait_with_output().expect("the example runs");
-    Run {
-        code: output.status.code(),
-        stdout: String::from_utf8(output.stdout).expect("stdout is UTF-8"),
-        stderr: String::from_utf8(output.stderr).expect("stderr is UTF-8"),
-    }
+    common::example::run(name, crate_dir(), args, stdin)
 }
 
 /// The seed page's first line: its ticker strip and nothing else.

@@ -1,4 +1,8 @@
-//! Shared test setup.
+//! Shared test setup. Each test crate uses a part of it.
+
+#![allow(dead_code)]
+
+pub mod example;
 
 use proptest::test_runner::{Config, FileFailurePersistence};
 
