@@ -27,6 +27,7 @@ fn inputs(len: usize) -> Vec<(&'static str, String)> {
         ("signs", repeat("A 1 - ", len)),
         ("words", repeat("Up 1 Down 2 unch 3 ", len)),
         ("glued-digits", repeat("N22538,823.91 ", len)),
+        ("dotted-digits", repeat("1.", len)),
     ]
 }
 

@@ -92,6 +92,7 @@ impl ParseError {
         match self.0.found {
             Found::Char(_) | Found::LongSymbol(_) => ErrorKind::Unexpected,
             Found::EndOfInput => ErrorKind::UnexpectedEnd,
+            Found::QuoteTooLong => ErrorKind::QuoteTooLong,
             Found::MalformedNumber(_) => ErrorKind::MalformedNumber,
             Found::NumberTooLarge(_) => ErrorKind::NumberTooLarge,
             Found::TooManyDecimals { .. } => ErrorKind::TooManyDecimals,
@@ -116,6 +117,8 @@ pub enum ErrorKind {
     TooManyDecimals,
     /// Glued symbol and price digits that split validly more than one way.
     AmbiguousSymbol,
+    /// A quote spanning more than 64 KiB.
+    QuoteTooLong,
 }
 
 /// What the grammar expected where a [`ParseError`] occurred.
@@ -210,6 +213,9 @@ pub enum Found {
     },
     /// A symbol longer than 15 characters.
     LongSymbol(String),
+    /// A quote whose fields and the gaps between them span more than
+    /// 64 KiB, the most one quote may.
+    QuoteTooLong,
     /// Glued symbol and price text that splits validly more than one way.
     AmbiguousSplit {
         /// The glued text.
@@ -224,6 +230,7 @@ impl fmt::Display for Found {
         match self {
             Found::Char(c) => write!(f, "'{}'", c.escape_debug()),
             Found::EndOfInput => f.write_str("end of input"),
+            Found::QuoteTooLong => f.write_str("a quote longer than 64 KiB"),
             Found::LongSymbol(symbol) => {
                 write!(f, "'{symbol}' of {} characters", symbol.chars().count())
             }

@@ -143,7 +143,9 @@ impl<'a> Failure<'a> {
     /// Whether the failure came after the symbol and price were read, at
     /// the end of the input: a quote cut off by the end of a scrape.
     pub(crate) fn is_truncation(&self) -> bool {
-        self.at.is_empty() && !matches!(self.want, Want::Quote | Want::Price | Want::Token)
+        let cut_number = matches!(self.problem, Problem::Number(NumberError::Cut { .. }));
+        let after_price = !matches!(self.want, Want::Quote | Want::Price | Want::Token);
+        self.at.is_empty() && (cut_number || after_price)
     }
 
     /// What the failure wanted and found, for a [`crate::ParseError`].
@@ -171,6 +173,7 @@ impl<'a> Failure<'a> {
                 Found::Char(first_char(self.at).unwrap_or(char::REPLACEMENT_CHARACTER))
             }
             Problem::Number(NumberError::Malformed { len }) => Found::MalformedNumber(text(len)),
+            Problem::Number(NumberError::Cut { .. }) => Found::EndOfInput,
             Problem::Number(NumberError::TooLarge { len }) => Found::NumberTooLarge(text(len)),
             Problem::Number(NumberError::TooManyDecimals { len, decimals }) => {
                 Found::TooManyDecimals {
@@ -238,6 +241,21 @@ fn failure<'a, O>(
     Err(nom::Err::Failure(Failure::new(at, want, context, problem)))
 }
 
+/// The failure for a bad number at `at`: a number cut off by the end of
+/// the input fails at that end.
+fn number_failure<'a, O>(
+    at: Input<'a>,
+    want: Want,
+    context: Input<'a>,
+    problem: NumberError,
+) -> PResult<'a, O> {
+    let at = match problem {
+        NumberError::Cut { len } => &at[len..],
+        _ => at,
+    };
+    failure(at, want, context, Problem::Number(problem))
+}
+
 /// The first character of `input`, if any.
 fn first_char(input: Input<'_>) -> Option<char> {
     let head = &input[..input.len().min(4)];
@@ -302,6 +320,9 @@ impl Grammar {
         if let Some(found) = self.known_symbol_and_price(input, token) {
             return Ok(found);
         }
+        if self.inside_a_number(input, token) {
+            return error(input, Want::Quote, &[]);
+        }
         let after_token = &input[token.len()..];
         let word = &token[..word_len(token)];
         let Some(last_letter) = word.iter().rposition(u8::is_ascii_alphabetic) else {
@@ -328,6 +349,19 @@ impl Grammar {
             );
         }
         self.glued_price(input, last_letter + 1)
+    }
+
+    /// Whether the letters of a token that starts with digits belong to a
+    /// malformed number (`1e10`), which is no symbol.
+    fn inside_a_number(&self, input: Input<'_>, token: Input<'_>) -> bool {
+        if !token[0].is_ascii_digit() {
+            return false;
+        }
+        let first_letter = token.iter().position(u8::is_ascii_alphabetic);
+        match (first_letter, number(input, self.style)) {
+            (Some(letter), Err(NumberError::Malformed { len })) => len > letter,
+            _ => false,
+        }
     }
 
     /// Rule G (c): the longest known symbol that `token` starts with and
@@ -422,7 +456,7 @@ impl Grammar {
         let (rest, number) = match number(at, self.style) {
             Ok(found) => found,
             Err(NumberError::NotANumber) => return error(at, Want::Price, symbol),
-            Err(problem) => return failure(at, Want::Price, symbol, Problem::Number(problem)),
+            Err(problem) => return number_failure(at, Want::Price, symbol, problem),
         };
         let (rest, magnitude) = match magnitude(rest) {
             Some((rest, magnitude)) => (rest, Some(magnitude)),
@@ -476,7 +510,11 @@ impl Grammar {
         match number(input, self.style) {
             Err(NumberError::Malformed { len }) => len,
             Ok((_, n)) => n.text.len(),
-            Err(NumberError::TooLarge { len } | NumberError::TooManyDecimals { len, .. }) => len,
+            Err(
+                NumberError::Cut { len }
+                | NumberError::TooLarge { len }
+                | NumberError::TooManyDecimals { len, .. },
+            ) => len,
             Err(NumberError::NotANumber) => 0,
         }
     }
@@ -504,7 +542,7 @@ impl Grammar {
                 )
             }
             Err(NumberError::NotANumber) => error(input, want, &[]),
-            Err(problem) => failure(digits, want, &[], Problem::Number(problem)),
+            Err(problem) => number_failure(digits, want, &[], problem),
         }
     }
 
@@ -906,6 +944,7 @@ mod tests {
         word_is_not_a_marker_prefix: STRICT, "X 5 Upward" => Want::MarkerOrChange;
         letter_after_price: STRICT, "AIRLINK189.43x" => Want::MarkerOrChange;
         letter_inside_price: STRICT, "AGL40.1x3▲ 0.12 (0.01%)" => Want::MarkerOrChange;
+        exponent_is_no_symbol: STRICT, "1e10 +1 (1%)" => Want::Quote;
     }
 
     #[test]
@@ -975,6 +1014,9 @@ mod tests {
         assert!(cut("AGL40.13▲ 0.12 ("));
         assert!(cut("AGL40.13▲"));
         assert!(cut("AGL40.13"));
+        assert!(cut("BOP10."));
+        assert!(cut("BOP10.34▲ 0."));
+        assert!(cut("TCS 3,901.10 -12."));
         assert!(!cut("AGL"));
         assert!(!cut("AGL40.13 x"));
     }

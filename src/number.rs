@@ -150,25 +150,45 @@ impl fmt::Display for StyleDecision {
 
 /// Counts the numbers in `text` that only comma style, or only dot style,
 /// reads as decimals or grouped numbers.
+///
+/// Only numbers that start a word count (digits ending a symbol such as
+/// `KSE100` do not), and each stretch of number text is read once, so the
+/// count takes time linear in `text`.
 fn count_evidence(text: &[u8]) -> (usize, usize) {
     let (mut comma, mut dot) = (0, 0);
     let mut i = 0;
     while i < text.len() {
-        if !text[i].is_ascii_digit() || (i > 0 && text[i - 1].is_ascii_digit()) {
+        let starts_word = i == 0 || !text[i - 1].is_ascii_alphanumeric();
+        if !text[i].is_ascii_digit() || !starts_word {
             i += 1;
             continue;
         }
         let rest = &text[i..];
-        let read = |style| number(rest, style).ok().map(|(_, n)| n.text);
-        let (as_comma, as_dot) = (read(NumberStyle::Comma), read(NumberStyle::Dot));
+        let (as_comma, comma_len) = read_text(rest, NumberStyle::Comma);
+        let (as_dot, dot_len) = read_text(rest, NumberStyle::Dot);
         let comma_only = is_evidence(as_comma, NumberStyle::Comma);
         let dot_only = is_evidence(as_dot, NumberStyle::Dot);
         comma += usize::from(comma_only && !dot_only);
         dot += usize::from(dot_only && !comma_only);
-        let len = |text: Option<&[u8]>| text.map_or(0, <[u8]>::len);
-        i += len(as_comma).max(len(as_dot)).max(digit_run(rest));
+        i += comma_len.max(dot_len).max(1);
     }
     (comma, dot)
+}
+
+/// The number text at the start of `input` in `style`, if it is a number,
+/// and how many bytes of number-like text (a number or a malformed one)
+/// stand there.
+fn read_text(input: &[u8], style: NumberStyle) -> (Option<&[u8]>, usize) {
+    match number(input, style) {
+        Ok((_, number)) => (Some(number.text), number.text.len()),
+        Err(
+            NumberError::Malformed { len }
+            | NumberError::Cut { len }
+            | NumberError::TooLarge { len }
+            | NumberError::TooManyDecimals { len, .. },
+        ) => (None, len),
+        Err(NumberError::NotANumber) => (None, 0),
+    }
 }
 
 /// Whether number text read in `style` shows that style: a decimal mark
@@ -207,6 +227,9 @@ pub(crate) enum NumberError {
     /// Digits that break rule N (a leading zero, a bad group, a second
     /// separator); `len` bytes make up the malformed text.
     Malformed { len: usize },
+    /// A number followed by a decimal mark or thousands separator and then
+    /// the end of the input (`0.`, `3,`): cut off, `len` bytes with the mark.
+    Cut { len: usize },
     /// More digits than a decimal mantissa holds; `len` bytes of number text.
     TooLarge { len: usize },
     /// More than 28 digits after the decimal point.
@@ -254,6 +277,10 @@ pub(crate) fn number(input: &[u8], style: NumberStyle) -> Result<(&[u8], Number<
     // `1,2345`, `2007,812`, `1_000`, `1e10`.
     if continues_number(&input[len..]) {
         return Err(malformed(input));
+    }
+    // A separator and then the end: the input cut the number off.
+    if matches!(&input[len..], [b'.' | b',' | b'\'']) {
+        return Err(NumberError::Cut { len: len + 1 });
     }
     if scale > MAX_SCALE as usize {
         return Err(NumberError::TooManyDecimals {
@@ -514,19 +541,31 @@ mod tests {
         let comma = decide("DAX 19 012,44 +85,10 (+0,45 %) SMI 11.912,40");
         assert_eq!(comma.style, NumberStyle::Comma);
         assert_eq!(comma.reason, StyleReason::Evidence { comma: 4, dot: 0 });
+        // 40.13 ends the word AGL40.13, so it is not counted.
         let dot = decide("AGL40.13▲ 0.12 (0.00%) on 6,700 containers, 19.06.2024");
-        assert_eq!(dot.reason, StyleReason::Evidence { comma: 0, dot: 3 });
+        assert_eq!(dot.reason, StyleReason::Evidence { comma: 0, dot: 2 });
         assert_eq!(dot.style, NumberStyle::Dot);
         let none = decide("1,234 and 1.234 and 12");
         assert_eq!(
             (none.style, none.reason),
             (NumberStyle::Dot, StyleReason::Evidence { comma: 0, dot: 0 })
         );
+        // Digits that end a symbol are not the first group of a number.
+        let glued = decide("A1 100,000 +0 +0% | KSE100 112,345 Increased By 812 (1%)");
+        assert_eq!(glued.reason, StyleReason::Evidence { comma: 0, dot: 0 });
         let chosen = StyleDecision::resolve(NumberStyle::Comma, b"0.12");
         assert_eq!(
             (chosen.style, chosen.reason),
             (NumberStyle::Comma, StyleReason::Chosen)
         );
+    }
+
+    #[test]
+    fn a_separator_at_the_end_cuts_the_number() {
+        assert_eq!(read("0."), Err(NumberError::Cut { len: 2 }));
+        assert_eq!(read("3,"), Err(NumberError::Cut { len: 2 }));
+        assert_eq!(read("3,901.10 -12."), Ok(("3901.10".to_string(), " -12.")));
+        assert_eq!(read("5. "), Ok(("5".to_string(), ". ")));
     }
 
     #[test]

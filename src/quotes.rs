@@ -142,9 +142,15 @@ impl StrictReader {
                 Step::Quote(quote)
             }
             Attempt::Failed {
-                failure, offset, ..
+                failure,
+                offset,
+                too_long,
+                ..
             } => {
-                let (expected, found) = failure.describe();
+                let (expected, mut found) = failure.describe();
+                if too_long {
+                    found = Found::QuoteTooLong;
+                }
                 let error = self.error(window, offset, expected, found);
                 self.resync = Some(offset.max(start + 1));
                 self.index += 1;

@@ -95,7 +95,10 @@ struct Source<R> {
     base: usize,
     /// The bytes of a character cut by the last read.
     partial: Vec<u8>,
+    /// No more text will come: the input ended, or a byte was not UTF-8.
     eof: bool,
+    /// The error that ended the text early, to report once its text is done.
+    invalid: Option<io::Error>,
     /// Where reads land.
     chunk: Box<[u8]>,
 }
@@ -108,6 +111,7 @@ impl<R: Read> Source<R> {
             base: 0,
             partial: Vec::new(),
             eof: false,
+            invalid: None,
             chunk: vec![0; CHUNK].into_boxed_slice(),
         }
     }
@@ -120,13 +124,16 @@ impl<R: Read> Source<R> {
         }
     }
 
-    /// Reads more input.
+    /// Reads more input. At a byte that is not UTF-8 the text ends there;
+    /// the error waits in `invalid` until the text before it is used.
     ///
     /// # Errors
     ///
-    /// The reader's errors, and `InvalidData` for bytes that are not UTF-8,
-    /// with their offset.
+    /// The reader's errors.
     fn fill(&mut self) -> io::Result<()> {
+        if self.eof {
+            return Ok(());
+        }
         let read = loop {
             match self.reader.read(&mut self.chunk) {
                 Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
@@ -136,7 +143,7 @@ impl<R: Read> Source<R> {
         if read == 0 {
             self.eof = true;
             if !self.partial.is_empty() {
-                return Err(self.invalid(0));
+                self.invalid = Some(self.invalid_here());
             }
             return Ok(());
         }
@@ -149,7 +156,9 @@ impl<R: Read> Source<R> {
                 self.text
                     .push_str(std::str::from_utf8(valid).unwrap_or_default());
                 if e.error_len().is_some() {
-                    return Err(self.invalid(0));
+                    self.eof = true;
+                    self.invalid = Some(self.invalid_here());
+                    return Ok(());
                 }
                 self.partial = rest.to_vec();
             }
@@ -165,13 +174,17 @@ impl<R: Read> Source<R> {
         Ok(())
     }
 
+    /// The error for a byte that is not UTF-8 right after the text held.
     #[cold]
-    fn invalid(&self, extra: usize) -> io::Error {
-        let offset = self.base + self.text.len() + extra;
-        io::Error::new(
-            io::ErrorKind::InvalidData,
-            format!("invalid UTF-8 at byte {offset}"),
-        )
+    fn invalid_here(&self) -> io::Error {
+        let offset = self.base + self.text.len();
+        let message = format!("invalid UTF-8 at byte {offset}");
+        io::Error::new(io::ErrorKind::InvalidData, message)
+    }
+
+    /// Once the text is done: the error that ended it early, if any.
+    fn finish(&mut self) -> io::Result<()> {
+        self.invalid.take().map_or(Ok(()), Err)
     }
 
     /// Drops the text before offset `keep` once enough of it has piled up.
@@ -266,7 +279,10 @@ impl<R: Read> SegmentReader<R> {
                 }
                 Step::Skipped(range, kind) => self.pending = Pieces::new(range, kind),
                 Step::NeedMore => self.source.fill()?,
-                Step::Done => return Ok(None),
+                Step::Done => {
+                    self.source.finish()?;
+                    return Ok(None);
+                }
             }
         }
     }
@@ -350,7 +366,10 @@ impl<R: Read> QuoteReader<R> {
                 quotes::Step::Quote(quote) => return Ok(Some(Ok(quote.into()))),
                 quotes::Step::Error(error) => return Ok(Some(Err(error))),
                 quotes::Step::NeedMore => self.source.fill()?,
-                quotes::Step::Done => return Ok(None),
+                quotes::Step::Done => {
+                    self.source.finish()?;
+                    return Ok(None);
+                }
             }
         }
     }

@@ -40,6 +40,8 @@ pub(crate) enum Attempt<'t> {
         failure: Failure<'t>,
         offset: usize,
         truncated: bool,
+        /// The attempt failed where its reach ended, inside the input.
+        too_long: bool,
     },
     /// The window does not yet hold the attempt's reach.
     NeedMore,
@@ -107,12 +109,14 @@ impl<'t> Window<'t> {
                     failure,
                     offset: end - failure.at.len(),
                     truncated: at_input_end && failure.is_truncation(),
+                    too_long: !at_input_end && failure.at.is_empty(),
                 }
             }
             Err(nom::Err::Incomplete(_)) => Attempt::Failed {
                 failure: Failure::at_end(&reach[reach.len()..]),
                 offset: end,
                 truncated: false,
+                too_long: false,
             },
         }
     }

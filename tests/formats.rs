@@ -62,6 +62,18 @@ fn auto_reads_comma_decimals_and_reports_why() {
 }
 
 #[test]
+fn digits_ending_a_symbol_are_no_evidence_for_comma_decimals() {
+    let strip =
+        "A1 100,000 +0 +0% | KSE100 112,345 Increased By 812 (1%) | NIFTY50 100,250 +120 (+1%)";
+    let prices: Vec<String> = tickerstrip::parse(strip)
+        .unwrap()
+        .iter()
+        .map(|q| q.price.to_string())
+        .collect();
+    assert_eq!(prices, ["100000", "112345", "100250"]);
+}
+
+#[test]
 fn auto_without_evidence_reads_dots() {
     let quotes = tickerstrip::quotes("X 1,234 +5 (+1%)");
     let decision = quotes.number_style();
