@@ -1,0 +1,34 @@
+//! Scan mode on any text, in every number style: no panic, and the segments
+//! tile the input (each starts where the last ended, the last ends at its
+//! length) with every skipped segment's text equal to its span's text.
+
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use tickerstrip::{NumberStyle, ParseOptions, Segment};
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    for style in [NumberStyle::Auto, NumberStyle::Dot, NumberStyle::Comma] {
+        let mut end = 0;
+        for segment in ParseOptions::new().number_style(style).scan(text) {
+            let span = segment.span();
+            assert_eq!(span.start, end, "gap or overlap before {segment:?}");
+            assert!(span.start < span.end, "empty segment {segment:?}");
+            let Some(covered) = text.get(span.clone()) else {
+                panic!("span {span:?} is not a char range of the input");
+            };
+            match &segment {
+                Segment::Skipped(skipped) => assert_eq!(skipped.text, covered),
+                Segment::Quote(quote) => assert!(
+                    covered.starts_with(quote.symbol),
+                    "quote {quote:?} does not start with its symbol"
+                ),
+            }
+            end = span.end;
+        }
+        assert_eq!(end, text.len(), "segments end before the input does");
+    }
+});

@@ -1,0 +1,374 @@
+//! Hostile inputs, each with its exact outcome: the strict parse's error
+//! message (or its quotes, in canonical form) and the scan's segments.
+//!
+//! Segments are rendered `Q:<canonical quote>`, `S:<skipped text>` and
+//! `T:<text skipped as truncated>`; skipped text longer than 120 bytes is
+//! rendered by its length, `S:<65536 bytes>`. Every scan is also checked to
+//! tile its input exactly.
+
+use std::io::{self, Read};
+
+use tickerstrip::{OwnedSegment, ParseOptions, Segment, SkipKind};
+
+/// What strict parsing gives.
+enum Strict {
+    Quotes(&'static [&'static str]),
+    Error(&'static str),
+}
+
+/// Strict parsing succeeds with these quotes, in canonical form.
+fn quotes(canonical: &'static [&'static str]) -> Strict {
+    Strict::Quotes(canonical)
+}
+
+/// Strict parsing fails with this message.
+fn error(message: &'static str) -> Strict {
+    Strict::Error(message)
+}
+
+fn check_parse(input: &str, expected: Strict) {
+    let result = tickerstrip::parse(input)
+        .map(|quotes| quotes.iter().map(ToString::to_string).collect::<Vec<_>>());
+    match (result, expected) {
+        (Ok(found), Strict::Quotes(canonical)) => assert_eq!(found, canonical),
+        (Err(err), Strict::Error(message)) => {
+            assert_eq!(err.to_string(), message);
+            assert!(err.offset() <= input.len() && input.is_char_boundary(err.offset()));
+        }
+        (Ok(found), Strict::Error(message)) => {
+            panic!("expected the error {message:?}, parsed {found:?}")
+        }
+        (Err(err), Strict::Quotes(canonical)) => {
+            panic!("expected {canonical:?}, got the error {err}")
+        }
+    }
+}
+
+fn render(segment: &Segment<'_>) -> String {
+    let (tag, text) = match segment {
+        Segment::Quote(quote) => return format!("Q:{quote}"),
+        Segment::Skipped(s) if s.kind == SkipKind::Truncated => ("T", s.text),
+        Segment::Skipped(s) => ("S", s.text),
+    };
+    match text.len() {
+        0..=120 => format!("{tag}:{text}"),
+        len => format!("{tag}:<{len} bytes>"),
+    }
+}
+
+fn check_scan(input: &str, expected: &[&str]) {
+    let segments: Vec<Segment> = tickerstrip::scan(input).collect();
+    let mut end = 0;
+    for segment in &segments {
+        assert_eq!(segment.span().start, end, "gap or overlap at {segment:?}");
+        if let Segment::Skipped(skipped) = segment {
+            assert_eq!(skipped.text, &input[skipped.span.clone()]);
+        }
+        end = segment.span().end;
+    }
+    assert_eq!(end, input.len(), "the segments end early");
+    let rendered: Vec<String> = segments.iter().map(render).collect();
+    assert_eq!(rendered, expected);
+}
+
+/// `name: input, parse <strict outcome>, scan [<segments>];` with either
+/// outcome optional (left out where the crate contradicts SPEC; see the
+/// notes by the case).
+macro_rules! hostile {
+    ($($name:ident: $input:expr $(, parse $strict:expr)? $(, scan $scan:expr)?;)*) => {$(
+        #[test]
+        fn $name() {
+            let input: &str = &$input;
+            $(check_parse(input, $strict);)?
+            $(check_scan(input, &$scan);)?
+        }
+    )*};
+}
+
+const AGL: &str = "AGL40.13▲ 0.12 (0.00%)";
+const BOP: &str = "BOP10.34▲ 0.22 (0.02%)";
+
+/// One mebibyte of prose without a number in it.
+fn mebibyte_of_prose() -> String {
+    let sentence = "Markets were quiet today, as traders waited for the news again. ";
+    assert_eq!(sentence.len(), 64);
+    sentence.repeat(16 * 1024)
+}
+
+hostile! {
+    // Nothing, or nothing but separators.
+    empty: "",
+        parse error("line 1, column 1: expected a quote, found end of input"),
+        scan [];
+    whitespace_only: " \t\r\n\u{a0} ",
+        parse error("line 2, column 3: expected a quote, found end of input"),
+        scan ["S: \t\r\n\u{a0} "];
+    carriage_return_only: "\r",
+        parse error("line 1, column 2: expected a quote, found end of input"),
+        scan ["S:\r"];
+
+    // Markers and signs with nothing to mark.
+    lone_glyph: "▲",
+        parse error("line 1, column 1: expected a quote, found '▲'"),
+        scan ["S:▲"];
+    glyph_at_the_end: "X 5 ▲",
+        parse error("line 1, column 6: expected a change or a percent after marker '▲', found end of input"),
+        scan ["T:X 5 ▲"];
+    two_glyphs: "X 5 ▲▼ 1 (1%)",
+        parse error("line 1, column 6: expected a change or a percent after marker '▲', found '▼'"),
+        scan ["S:X 5 ▲▼ 1 (1%)"];
+    lone_signs: "--5",
+        parse error("line 1, column 1: expected a quote, found '-'"),
+        scan ["S:--5"];
+    double_minus: "X 5 --5 (1%)",
+        parse error("line 1, column 6: expected digits after sign '-', found '-'"),
+        scan ["S:X 5 --5 (1%)"];
+    plus_minus: "X 5 +-5 (1%)",
+        parse error("line 1, column 6: expected digits after sign '+', found '-'"),
+        scan ["S:X 5 +-5 (1%)"];
+    minus_sign_at_the_end: "X 5 −",
+        parse error("line 1, column 6: expected digits after sign '−', found end of input"),
+        scan ["T:X 5 −"];
+
+    // Percent signs and parentheses.
+    percent_alone: "%",
+        parse error("line 1, column 1: expected a quote, found '%'"),
+        scan ["S:%"];
+    percent_without_number: "X 5 %",
+        parse error("line 1, column 5: expected a direction marker or a change after price 5, found '%'"),
+        scan ["S:X 5 %"];
+    double_parentheses: "X 5 ((1%))",
+        parse error("line 1, column 5: expected a direction marker or a change after price 5, found '('"),
+        scan ["S:X 5 ((1%))"];
+    double_parentheses_after_a_change: "X 5 +1 ((1%))",
+        parse error("line 1, column 8: expected a quote, found '('"),
+        scan ["Q:X5▲ 1", "S: ((1%))"];
+    empty_parentheses_after_a_change: "X 5 +1 (%)",
+        parse error("line 1, column 8: expected a quote, found '('"),
+        scan ["Q:X5▲ 1", "S: (%)"];
+
+    // Numbers that rule N refuses, and the largest it takes.
+    ten_thousand_digit_price: format!("X {} +1 (1%)", "1".repeat(10_000)),
+        parse error(
+            "line 1, column 3: expected a price after symbol 'X', found number \
+             '1111111111111111111111111111111111111111… (9960 more)', too large for an exact decimal"
+        ),
+        scan ["S:<10010 bytes>"];
+    ten_thousand_digit_glued_price: format!("AGL{}▲ 1 (1%)", "9".repeat(10_000)),
+        parse error(
+            "line 1, column 4: expected a price after symbol 'AGL', found number \
+             '9999999999999999999999999999999999999999… (9960 more)', too large for an exact decimal"
+        ),
+        scan ["S:<10013 bytes>"];
+    largest_mantissa: "X 79228162514264337593543950335 +1 (1%)",
+        parse quotes(&["X79228162514264337593543950335▲ 1 (1%)"]),
+        scan ["Q:X79228162514264337593543950335▲ 1 (1%)"];
+    one_past_the_largest_mantissa: "X 79228162514264337593543950336 +1 (1%)",
+        parse error(
+            "line 1, column 3: expected a price after symbol 'X', found number \
+             '79228162514264337593543950336', too large for an exact decimal"
+        ),
+        scan ["S:X 79228162514264337593543950336 +1 (1%)"];
+    twenty_eight_decimals: "X 0.1111111111111111111111111111 +1 (1%)",
+        parse quotes(&["X0.1111111111111111111111111111▲ 1 (1%)"]),
+        scan ["Q:X0.1111111111111111111111111111▲ 1 (1%)"];
+    twenty_nine_decimals: "X 0.11111111111111111111111111111 +1 (1%)",
+        parse error(
+            "line 1, column 3: expected a price after symbol 'X', found number \
+             '0.11111111111111111111111111111' with 29 decimal places (at most 28)"
+        ),
+        scan ["S:X 0.11111111111111111111111111111 +1 (1%)"];
+    // Scan reads `1e10` as symbol `1e` and price 10: left out, see the report.
+    exponent_price: "X 1e10 +1 (1%)",
+        parse error("line 1, column 3: expected a price after symbol 'X', found malformed number '1e10'");
+    exponent_percent: "X 5 +1 (1e2%)",
+        parse error("line 1, column 9: expected a percent, found malformed number '1e2'"),
+        scan ["S:X 5 +1 (1e2%)"];
+    underscore_price: "X 1_000 +1 (1%)",
+        parse error("line 1, column 3: expected a price after symbol 'X', found malformed number '1_000'"),
+        scan ["S:X 1_000 +1 (1%)"];
+    leading_zero_price: "X 0123 +1 (1%)",
+        parse error("line 1, column 3: expected a price after symbol 'X', found malformed number '0123'"),
+        scan ["S:X 0123 +1 (1%)"];
+    date_as_price: "X 19.06.2024 +1 (1%)",
+        parse error("line 1, column 3: expected a price after symbol 'X', found malformed number '19.06.2024'"),
+        scan ["S:X 19.06.2024 +1 (1%)"];
+    sixteen_character_symbol: "ABCDEFGHIJKLMNOP 5 +1 (1%)",
+        parse error("line 1, column 1: expected a symbol of at most 15 characters, found 'ABCDEFGHIJKLMNOP' of 16 characters"),
+        scan ["S:ABCDEFGHIJKLMNOP 5 +1 (1%)"];
+
+    // Control characters.
+    nul_alone: "\0",
+        parse error("line 1, column 1: expected a quote, found '\\0'"),
+        scan ["S:\0"];
+    nul_inside_a_quote: "AGL40.13\0▲ 0.12 (0.00%)",
+        parse error("line 1, column 9: expected a direction marker or a change after price 40.13, found '\\0'"),
+        scan ["S:AGL40.13\0▲ 0.12 (0.00%)"];
+    nul_between_quotes: format!("{AGL}\0{BOP}"),
+        parse error("line 1, column 23: expected a quote, found '\\0'"),
+        scan [format!("Q:{AGL}").as_str(), "S:\0", &format!("Q:{BOP}")];
+    escape_between_quotes: format!("{AGL}\x1b{BOP}"),
+        parse error("line 1, column 23: expected a quote, found '\\u{1b}'"),
+        scan [format!("Q:{AGL}").as_str(), "S:\x1b", &format!("Q:{BOP}")];
+
+    // Long text.
+    mebibyte_line_without_a_quote: mebibyte_of_prose(),
+        parse error("line 1, column 9: expected a price after symbol 'Markets', found 'w'"),
+        // Skipped text comes in pieces of at most 64 KiB (see `Segments`).
+        scan ["S:<65536 bytes>"; 16];
+    seventy_thousand_spaces_between_quotes: format!("{AGL}{}{BOP}", " ".repeat(70_000)),
+        parse quotes(&[AGL, BOP]),
+        scan [format!("Q:{AGL}").as_str(), "S:<65536 bytes>", "S:<4464 bytes>", &format!("Q:{BOP}")];
+
+    // Truncated scrapes: never completed by guesswork.
+    every_quote_truncated: "AGL40.13▲ 0.12 (0.0|AIRLINK189.43▲ 1.45 (0.0|BOP10.34▲ 0.22 (0.0",
+        parse error("line 1, column 20: expected '%' after percent 0.0, found '|'"),
+        scan ["S:AGL40.13▲ 0.12 (0.0|AIRLINK189.43▲ 1.45 (0.0|", "T:BOP10.34▲ 0.22 (0.0"];
+    every_line_truncated: "AGL40.13▲ 0.12 (0.0\nAIRLINK189.43▲ 1.45 (0.0\nBOP10.34▲ 0.22 (0.0",
+        parse error("line 1, column 20: expected '%' after percent 0.0, found '\\n'"),
+        scan ["S:AGL40.13▲ 0.12 (0.0\nAIRLINK189.43▲ 1.45 (0.0\n", "T:BOP10.34▲ 0.22 (0.0"];
+    strip_cut_after_a_marker: format!("{AGL}BOP10.34▲"),
+        parse error("line 1, column 32: expected a change or a percent after marker '▲', found end of input"),
+        scan [format!("Q:{AGL}").as_str(), "T:BOP10.34▲"];
+    strip_cut_before_the_closing_parenthesis: format!("{AGL}BOP10.34▲ 0.22 (0.02%"),
+        parse error("line 1, column 44: expected ')' after percent 0.02%, found end of input"),
+        scan [format!("Q:{AGL}").as_str(), "T:BOP10.34▲ 0.22 (0.02%"];
+
+    strip_cut_after_a_decimal_point: format!("{AGL}BOP10.34▲ 0."),
+        parse error("line 1, column 35: expected a change, found end of input"),
+        scan [format!("Q:{AGL}").as_str(), "T:BOP10.34▲ 0."];
+    strip_cut_inside_a_price: format!("{AGL}BOP10."),
+        parse error("line 1, column 29: expected a price after symbol 'BOP', found end of input"),
+        scan [format!("Q:{AGL}").as_str(), "T:BOP10."];
+    percent_cut_to_a_change: "KQ4.12+6.74%EQTY41.30+2.",
+        parse error("line 1, column 25: expected a change, found end of input"),
+        scan ["Q:KQ4.12▲ (6.74%)", "T:EQTY41.30+2."];
+    grouping_cut: "NIFTY 22,150.40 +120.25 (+0.55%) | TCS 3,",
+        parse error("line 1, column 42: expected a price after symbol 'TCS', found end of input"),
+        scan ["Q:NIFTY22150.40▲ 120.25 (0.55%)", "S: | ", "T:TCS 3,"];
+
+    // A quote spans at most 64 KiB, gaps included.
+    quote_longer_than_its_reach: format!("X 5{}+1 (1%)", " ".repeat(70_000)),
+        parse error("line 1, column 65537: expected a direction marker or a change after price 5, found a quote longer than 64 KiB");
+
+    // Number-like words in page text are no symbols.
+    exponent_is_no_symbol: "X 1e10 +1 (1%)",
+        parse error("line 1, column 3: expected a price after symbol 'X', found malformed number '1e10'"),
+        scan ["S:X 1e10 +1 (1%)"];
+
+    // Encodings and invisible characters.
+    mojibake_arrow: "AGL40.13â–² 0.12 (0.00%)",
+        parse error("line 1, column 9: expected a direction marker or a change after price 40.13, found 'â'"),
+        scan ["S:AGL40.13â–² 0.12 (0.00%)"];
+    mojibake_strip: "AGL40.13â–² 0.12 (0.00%)AIRLINK189.43â–² 1.45 (0.01%)FCCL38.59â–¼ -0.41 (-0.01%)",
+        parse error("line 1, column 9: expected a direction marker or a change after price 40.13, found 'â'"),
+        scan ["S:AGL40.13â–² 0.12 (0.00%)AIRLINK189.43â–² 1.45 (0.01%)FCCL38.59â–¼ -0.41 (-0.01%)"];
+    crlf_between_glued_quotes: format!("{AGL}\r\nAIRLINK189.43▲ 1.45 (0.01%)\r\n{BOP}"),
+        parse quotes(&[AGL, "AIRLINK189.43▲ 1.45 (0.01%)", BOP]),
+        scan [
+            format!("Q:{AGL}").as_str(), "S:\r\n", "Q:AIRLINK189.43▲ 1.45 (0.01%)", "S:\r\n",
+            &format!("Q:{BOP}"),
+        ];
+    crlf_between_separated_quotes: "NIFTY 22,150.40 +120.25 (+0.55%)\r\nTCS 3,901.10 -12.40 (-0.32%)\r\n",
+        parse quotes(&["NIFTY22150.40▲ 120.25 (0.55%)", "TCS3901.10▼ -12.40 (-0.32%)"]),
+        scan ["Q:NIFTY22150.40▲ 120.25 (0.55%)", "S:\r\n", "Q:TCS3901.10▼ -12.40 (-0.32%)", "S:\r\n"];
+    crlf_between_weak_quotes: "ABOT 812.000000 -4.10\r\nACPL 0.00 -9\r\nAGHA 11.870000 0.12\r\n",
+        parse quotes(&["ABOT812.000000▼ -4.10", "ACPL0.00▼ -9", "AGHA11.870000▲ 0.12"]),
+        scan [
+            "Q:ABOT812.000000▼ -4.10", "S:\r\n", "Q:ACPL0.00▼ -9", "S:\r\n",
+            "Q:AGHA11.870000▲ 0.12", "S:\r\n",
+        ];
+    crlf_between_fields: "X\r\n5\r\n▲\r\n1\r\n(1%)\r\n",
+        parse quotes(&["X5▲ 1 (1%)"]),
+        scan ["Q:X5▲ 1 (1%)", "S:\r\n"];
+    right_to_left_mark_between_quotes: format!("{AGL}\u{200f}{BOP}"),
+        parse error("line 1, column 23: expected a quote, found '\\u{200f}'"),
+        scan [format!("Q:{AGL}").as_str(), "S:\u{200f}", &format!("Q:{BOP}")];
+    right_to_left_mark_between_spaces: format!("{AGL} \u{200f} {BOP}"),
+        parse error("line 1, column 24: expected a quote, found '\\u{200f}'"),
+        scan [format!("Q:{AGL}").as_str(), "S: \u{200f} ", &format!("Q:{BOP}")];
+    line_separator_between_quotes: "X 5 +1 (1%)\u{2028}Y 6 +1 (1%)",
+        parse error("line 1, column 12: expected a quote, found '\\u{2028}'"),
+        scan ["Q:X5▲ 1 (1%)", "S:\u{2028}", "Q:Y6▲ 1 (1%)"];
+    zero_width_space_in_a_price: "AGL40\u{200b}.13▲ 0.12 (0.00%)",
+        parse error("line 1, column 6: expected a direction marker or a change after price 40, found '\\u{200b}'"),
+        scan ["S:AGL40\u{200b}.13▲ 0.12 (0.00%)"];
+    zero_width_space_in_a_grouped_price: "X 1\u{200b}000 +1 (1%)",
+        parse error("line 1, column 4: expected a direction marker or a change after price 1, found '\\u{200b}'"),
+        scan ["S:X 1\u{200b}000 +1 (1%)"];
+    byte_order_mark: format!("\u{feff}{AGL}"),
+        parse error("line 1, column 1: expected a quote, found '\\u{feff}'"),
+        scan ["S:\u{feff}", &format!("Q:{AGL}")];
+}
+
+/// A reader that hands out one byte per read.
+struct OneByteAtATime<'a>(&'a [u8]);
+
+impl Read for OneByteAtATime<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        match (self.0.split_first(), buf.first_mut()) {
+            (Some((&byte, rest)), Some(slot)) => {
+                *slot = byte;
+                self.0 = rest;
+                Ok(1)
+            }
+            _ => Ok(0),
+        }
+    }
+}
+
+fn scan_bytes(bytes: &[u8]) -> Vec<Result<OwnedSegment, String>> {
+    ParseOptions::new()
+        .scan_reader(OneByteAtATime(bytes))
+        .map(|segment| segment.map_err(|e| format!("{:?}: {e}", e.kind())))
+        .collect()
+}
+
+#[test]
+fn glyph_split_between_reads() {
+    let strip = format!("{AGL}{BOP}");
+    let whole: Vec<Result<OwnedSegment, String>> = tickerstrip::scan(&strip)
+        .map(|segment| Ok(segment.into()))
+        .collect();
+    assert_eq!(whole.len(), 2);
+    assert_eq!(scan_bytes(strip.as_bytes()), whole);
+    let quotes: Vec<String> = ParseOptions::new()
+        .quote_reader(OneByteAtATime(strip.as_bytes()))
+        .map(|quote| quote.map(|q| q.to_string()).map_err(|e| e.to_string()))
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(quotes, [AGL, BOP]);
+}
+
+/// The text ends at a byte that is not UTF-8: what comes before it is read
+/// as if the input ended there, then the error says where.
+#[test]
+fn glyph_missing_its_last_byte() {
+    let bytes = b"BOP10.34\xE2\x96\xB2 0.22 (0.02%)AGL40.13\xE2\x96 0.12 (0.00%)";
+    let bop = OwnedSegment::from(tickerstrip::scan(BOP).next().unwrap());
+    let cut = tickerstrip::scan("BOP10.34▲ 0.22 (0.02%)AGL40.13")
+        .nth(1)
+        .unwrap();
+    let expected = [
+        Ok(bop),
+        Ok(OwnedSegment::from(cut)),
+        Err("InvalidData: invalid UTF-8 at byte 32".to_string()),
+    ];
+    assert_eq!(scan_bytes(bytes), expected);
+    let quotes: Vec<String> = ParseOptions::new()
+        .quote_reader(&bytes[..])
+        .map(|quote| {
+            quote
+                .map(|q| q.to_string())
+                .unwrap_or_else(|e| e.to_string())
+        })
+        .collect();
+    assert_eq!(
+        quotes,
+        [
+            BOP,
+            "line 1, column 31: expected a direction marker or a change after price 40.13, found end of input",
+            "invalid UTF-8 at byte 32",
+        ]
+    );
+}
