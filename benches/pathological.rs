@@ -58,10 +58,8 @@ fn strict(c: &mut Criterion) {
             group.throughput(Throughput::Bytes(text.len() as u64));
             group.bench_with_input(BenchmarkId::new(name, size / KIB), &text, |b, text| {
                 b.iter(|| {
-                    let errors = tickerstrip::quotes(text)
-                        .filter(|item| black_box(item).is_err())
-                        .count();
-                    assert!(errors >= 1);
+                    let items = tickerstrip::quotes(text).map(black_box).count();
+                    assert!(items >= 1);
                 })
             });
         }

@@ -58,36 +58,76 @@ impl ParseError {
     }
 
     /// The byte offset of the error in the input.
+    ///
+    /// ```
+    /// let err = tickerstrip::parse("AGL40.13▲ 0.12 (0.00)").unwrap_err();
+    /// assert_eq!(err.offset(), 22); // `▲` is three bytes
+    /// ```
     pub fn offset(&self) -> usize {
         self.0.offset
     }
 
     /// The 1-based line of the error.
+    ///
+    /// ```
+    /// let err = tickerstrip::parse("AGL40.13▲ 0.12 (0.00%)\nBOP10.34▲ 0.22 (0.02)").unwrap_err();
+    /// assert_eq!(err.line(), 2);
+    /// ```
     pub fn line(&self) -> usize {
         self.0.line
     }
 
     /// The 1-based column of the error, counted in characters.
+    ///
+    /// ```
+    /// let err = tickerstrip::parse("AGL40.13▲ 0.12 (0.00)").unwrap_err();
+    /// assert_eq!(err.column(), 21); // `▲` is one column
+    /// ```
     pub fn column(&self) -> usize {
         self.0.column
     }
 
     /// The index, from 0, of the quote being read when the error occurred.
+    ///
+    /// ```
+    /// let err = tickerstrip::parse("AGL40.13▲ 0.12 (0.00%)\nBOP10.34▲ 0.22 (0.02)").unwrap_err();
+    /// assert_eq!(err.quote_index(), 1);
+    /// ```
     pub fn quote_index(&self) -> usize {
         self.0.quote_index
     }
 
     /// What the grammar expected at the error.
+    ///
+    /// ```
+    /// use tickerstrip::Expected;
+    ///
+    /// let err = tickerstrip::parse("AGL40.13▲ 0.12 (0.00)").unwrap_err();
+    /// assert_eq!(err.expected(), &Expected::PercentSign { number: "0.00".into() });
+    /// ```
     pub fn expected(&self) -> &Expected {
         &self.0.expected
     }
 
     /// What stood in the input at the error.
+    ///
+    /// ```
+    /// use tickerstrip::Found;
+    ///
+    /// let err = tickerstrip::parse("AGL40.13▲ 0.12 (0.00)").unwrap_err();
+    /// assert_eq!(err.found(), &Found::Char(')'));
+    /// ```
     pub fn found(&self) -> &Found {
         &self.0.found
     }
 
     /// The category of the error.
+    ///
+    /// ```
+    /// use tickerstrip::ErrorKind;
+    ///
+    /// assert_eq!(tickerstrip::parse("").unwrap_err().kind(), ErrorKind::UnexpectedEnd);
+    /// ```
     pub fn kind(&self) -> ErrorKind {
         match self.0.found {
             Found::Char(_) | Found::LongSymbol(_) => ErrorKind::Unexpected,
@@ -102,6 +142,14 @@ impl ParseError {
 }
 
 /// The category of a [`ParseError`].
+///
+/// ```
+/// use tickerstrip::{ErrorKind, parse};
+///
+/// assert_eq!(parse("X 19.06.2024 +1%").unwrap_err().kind(), ErrorKind::MalformedNumber);
+/// assert_eq!(parse("AGL40.13▲ 0.12 (0.00)").unwrap_err().kind(), ErrorKind::Unexpected);
+/// assert_eq!(parse("").unwrap_err().kind(), ErrorKind::UnexpectedEnd);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ErrorKind {
@@ -122,6 +170,14 @@ pub enum ErrorKind {
 }
 
 /// What the grammar expected where a [`ParseError`] occurred.
+///
+/// ```
+/// use tickerstrip::{Expected, parse};
+///
+/// assert_eq!(parse("").unwrap_err().expected(), &Expected::Quote);
+/// let err = parse("AGL40.13▲ 0.12 (0.00)").unwrap_err();
+/// assert_eq!(err.expected().to_string(), "'%' after percent 0.00");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Expected {
@@ -193,6 +249,15 @@ impl fmt::Display for Expected {
 }
 
 /// What stood in the input where a [`ParseError`] occurred.
+///
+/// ```
+/// use tickerstrip::{Found, parse};
+///
+/// assert_eq!(parse("").unwrap_err().found(), &Found::EndOfInput);
+/// let err = parse("X 19.06.2024 +1%").unwrap_err();
+/// assert_eq!(err.found(), &Found::MalformedNumber("19.06.2024".into()));
+/// assert_eq!(err.found().to_string(), "malformed number '19.06.2024'");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Found {

@@ -44,6 +44,14 @@ pub enum FindingKind {
 
 impl FindingKind {
     /// Every kind, in the order reports list them.
+    ///
+    /// ```
+    /// use tickerstrip::FindingKind;
+    ///
+    /// assert_eq!(FindingKind::ALL.len(), 7);
+    /// assert_eq!(FindingKind::ALL[0], FindingKind::PercentIsFraction);
+    /// assert_eq!(FindingKind::ALL[6], FindingKind::PriceNotPositive);
+    /// ```
     pub const ALL: [FindingKind; 7] = [
         FindingKind::PercentIsFraction,
         FindingKind::PercentOfPrice,
@@ -55,6 +63,10 @@ impl FindingKind {
     ];
 
     /// The kebab-case name.
+    ///
+    /// ```
+    /// assert_eq!(tickerstrip::FindingKind::DirectionMismatch.as_str(), "direction-mismatch");
+    /// ```
     pub fn as_str(self) -> &'static str {
         match self {
             FindingKind::PercentIsFraction => "percent-is-fraction",
@@ -94,6 +106,14 @@ impl fmt::Display for FindingKind {
 }
 
 /// The error for a name that is no [`FindingKind`].
+///
+/// ```
+/// use tickerstrip::{FindingKind, UnknownFindingKind};
+///
+/// let err = "percent".parse::<FindingKind>().unwrap_err();
+/// assert_eq!(err, UnknownFindingKind("percent".into()));
+/// assert_eq!(err.to_string(), "unknown finding kind 'percent'");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("unknown finding kind '{0}'")]
 pub struct UnknownFindingKind(pub String);
@@ -115,6 +135,16 @@ impl std::str::FromStr for FindingKind {
 }
 
 /// An interval of percent values, `low` to `high` inclusive.
+///
+/// ```
+/// let quotes = tickerstrip::parse("X 100.00 +10.00 (+11.13%)")?;
+/// let findings = tickerstrip::validate(&quotes[0]);
+/// let range = findings.iter().next().unwrap().expected.unwrap();
+/// assert_eq!(range.low.to_string(), "11.1043");
+/// assert_eq!(range.high.to_string(), "11.1180");
+/// assert_eq!(range.to_string(), "11.1043 to 11.1180");
+/// # Ok::<(), tickerstrip::ParseError>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct PercentRange {
@@ -302,31 +332,80 @@ impl<'a> Findings<'a> {
     }
 
     /// Whether the quote's percent was checked against its price and change.
+    ///
+    /// ```
+    /// use tickerstrip::{Check, validate};
+    ///
+    /// let quotes = tickerstrip::parse("AGL40.13▲ 0.12 (0.00%) | ACPL 0.00 -9")?;
+    /// assert_eq!(validate(&quotes[0]).check(), Check::Checked);
+    /// assert_eq!(validate(&quotes[1]).check(), Check::NotShown);
+    /// # Ok::<(), tickerstrip::ParseError>(())
+    /// ```
     pub fn check(&self) -> Check {
         self.check
     }
 
     /// The findings, in the order they were found.
+    ///
+    /// ```
+    /// let quotes = tickerstrip::parse("AGL40.13▲ 0.12 (0.00%)")?;
+    /// let findings = tickerstrip::validate(&quotes[0]);
+    /// let symbols: Vec<_> = findings.iter().map(|finding| finding.symbol).collect();
+    /// assert_eq!(symbols, ["AGL"]);
+    /// # Ok::<(), tickerstrip::ParseError>(())
+    /// ```
     pub fn iter(&self) -> impl Iterator<Item = &Finding<'a>> {
         self.items.iter().flatten()
     }
 
     /// Their kinds.
+    ///
+    /// ```
+    /// use tickerstrip::{FindingKind, validate};
+    ///
+    /// let quotes = tickerstrip::parse("FCCL38.59▲ -0.41 (-0.01%)")?;
+    /// let kinds: Vec<_> = validate(&quotes[0]).kinds().collect();
+    /// assert_eq!(kinds, [FindingKind::PercentIsFraction, FindingKind::DirectionMismatch]);
+    /// # Ok::<(), tickerstrip::ParseError>(())
+    /// ```
     pub fn kinds(&self) -> impl Iterator<Item = FindingKind> + '_ {
         self.iter().map(|finding| finding.kind)
     }
 
     /// Whether a finding of `kind` is among them.
+    ///
+    /// ```
+    /// use tickerstrip::{FindingKind, validate};
+    ///
+    /// let quotes = tickerstrip::parse("ACPL 0.00 -9")?;
+    /// assert!(validate(&quotes[0]).contains(FindingKind::PriceNotPositive));
+    /// assert!(!validate(&quotes[0]).contains(FindingKind::PercentMismatch));
+    /// # Ok::<(), tickerstrip::ParseError>(())
+    /// ```
     pub fn contains(&self, kind: FindingKind) -> bool {
         self.kinds().any(|k| k == kind)
     }
 
     /// How many there are.
+    ///
+    /// ```
+    /// let quotes = tickerstrip::parse("FCCL38.59▲ -0.41 (-0.01%)")?;
+    /// assert_eq!(tickerstrip::validate(&quotes[0]).len(), 2);
+    /// # Ok::<(), tickerstrip::ParseError>(())
+    /// ```
     pub fn len(&self) -> usize {
         self.iter().count()
     }
 
     /// Whether the quote is fine.
+    ///
+    /// ```
+    /// let strip = "NIFTY 22,150.40 +120.25 (+0.55%) | AGL40.13▲ 0.12 (0.00%)";
+    /// let quotes = tickerstrip::parse(strip)?;
+    /// assert!(tickerstrip::validate(&quotes[0]).is_empty());
+    /// assert!(!tickerstrip::validate(&quotes[1]).is_empty());
+    /// # Ok::<(), tickerstrip::ParseError>(())
+    /// ```
     pub fn is_empty(&self) -> bool {
         self.items[0].is_none()
     }

@@ -37,6 +37,10 @@ pub enum NumberStyle {
 
 impl NumberStyle {
     /// The name used on the command line: `auto`, `dot` or `comma`.
+    ///
+    /// ```
+    /// assert_eq!(tickerstrip::NumberStyle::Comma.as_str(), "comma");
+    /// ```
     pub fn as_str(self) -> &'static str {
         match self {
             NumberStyle::Auto => "auto",
@@ -91,6 +95,15 @@ pub struct StyleDecision {
 }
 
 /// Why a [`StyleDecision`] chose its style.
+///
+/// ```
+/// use tickerstrip::{NumberStyle, ParseOptions, StyleReason};
+///
+/// let auto = tickerstrip::quotes("KQ4.12+6.74%");
+/// assert_eq!(auto.number_style().reason, StyleReason::Evidence { comma: 0, dot: 1 });
+/// let chosen = ParseOptions::new().number_style(NumberStyle::Dot).quotes("KQ4.12+6.74%");
+/// assert_eq!(chosen.number_style().reason, StyleReason::Chosen);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum StyleReason {
@@ -109,6 +122,15 @@ pub enum StyleReason {
 
 impl StyleDecision {
     /// How many leading bytes of an input [`NumberStyle::Auto`] reads.
+    ///
+    /// ```
+    /// use tickerstrip::{NumberStyle, StyleDecision};
+    ///
+    /// assert_eq!(StyleDecision::WINDOW, 65_536);
+    /// // Evidence past the window is not counted.
+    /// let text = format!("{}DAX 19 012,44 +85,10 (+0,45 %)", " ".repeat(StyleDecision::WINDOW));
+    /// assert_eq!(tickerstrip::quotes(&text).number_style().style, NumberStyle::Dot);
+    /// ```
     pub const WINDOW: usize = 64 * 1024;
 
     /// Resolves `style` for `text`: [`NumberStyle::Auto`] looks at the

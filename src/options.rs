@@ -33,6 +33,12 @@ pub struct ParseOptions {
 
 impl ParseOptions {
     /// The default options.
+    ///
+    /// ```
+    /// let strip = "AGL40.13▲ 0.12 (0.00%)";
+    /// assert_eq!(tickerstrip::ParseOptions::new().parse(strip)?, tickerstrip::parse(strip)?);
+    /// # Ok::<(), tickerstrip::ParseError>(())
+    /// ```
     pub fn new() -> ParseOptions {
         ParseOptions::default()
     }

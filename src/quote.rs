@@ -149,6 +149,10 @@ pub enum Magnitude {
 
 impl Magnitude {
     /// The power of ten it multiplies by.
+    ///
+    /// ```
+    /// assert_eq!(tickerstrip::Magnitude::Million.exponent(), 6);
+    /// ```
     pub fn exponent(self) -> u32 {
         match self {
             Magnitude::Thousand => 3,
@@ -159,6 +163,13 @@ impl Magnitude {
     }
 
     /// The suffix the canonical form writes: `k`, `M`, `B` or `T`.
+    ///
+    /// ```
+    /// use tickerstrip::Magnitude;
+    ///
+    /// assert_eq!(Magnitude::Thousand.suffix(), "k");
+    /// assert_eq!(Magnitude::Billion.suffix(), "B");
+    /// ```
     pub fn suffix(self) -> &'static str {
         match self {
             Magnitude::Thousand => "k",
@@ -219,6 +230,13 @@ pub enum Currency {
 
 impl Currency {
     /// Every currency, in the order their signs are tried.
+    ///
+    /// ```
+    /// use tickerstrip::Currency;
+    ///
+    /// assert_eq!(Currency::ALL.len(), 6);
+    /// assert_eq!(Currency::ALL.map(Currency::sign).concat(), "$€£¥₹₦");
+    /// ```
     pub const ALL: [Currency; 6] = [
         Currency::Dollar,
         Currency::Euro,
@@ -229,6 +247,12 @@ impl Currency {
     ];
 
     /// The sign as shown.
+    ///
+    /// ```
+    /// let quotes = tickerstrip::parse("ABC £12.50 +0.25 (+2.04%)")?;
+    /// assert_eq!(quotes[0].currency.unwrap().sign(), "£");
+    /// # Ok::<(), tickerstrip::ParseError>(())
+    /// ```
     pub fn sign(self) -> &'static str {
         match self {
             Currency::Dollar => "$",

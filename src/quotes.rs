@@ -40,6 +40,13 @@ impl<'a> Quotes<'a> {
     }
 
     /// The number style this parse reads numbers in, and why it was chosen.
+    ///
+    /// ```
+    /// use tickerstrip::NumberStyle;
+    ///
+    /// let quotes = tickerstrip::quotes("AEX 912,05 +4,61 (+0,51 %)");
+    /// assert_eq!(quotes.number_style().style, NumberStyle::Comma);
+    /// ```
     pub fn number_style(&self) -> StyleDecision {
         self.style
     }

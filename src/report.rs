@@ -46,11 +46,27 @@ pub struct StripReport {
 
 impl StripReport {
     /// An empty report.
+    ///
+    /// ```
+    /// let report = tickerstrip::StripReport::new();
+    /// assert_eq!((report.quotes(), report.total_findings()), (0, 0));
+    /// assert_eq!(report.dominant(), None);
+    /// ```
     pub fn new() -> StripReport {
         StripReport::default()
     }
 
     /// Counts one quote and its findings.
+    ///
+    /// ```
+    /// use tickerstrip::{FindingKind, StripReport, validate};
+    ///
+    /// let quotes = tickerstrip::parse("AGL40.13▲ 0.12 (0.00%)")?;
+    /// let mut report = StripReport::new();
+    /// report.add(&quotes[0], &validate(&quotes[0]));
+    /// assert_eq!(report.count(FindingKind::PercentIsFraction), 1);
+    /// # Ok::<(), tickerstrip::ParseError>(())
+    /// ```
     pub fn add(&mut self, quote: &Quote<'_>, findings: &Findings<'_>) {
         self.quotes += 1;
         match findings.check() {
@@ -68,31 +84,98 @@ impl StripReport {
     }
 
     /// Quotes counted.
+    ///
+    /// ```
+    /// use tickerstrip::{StripReport, validate};
+    ///
+    /// let mut report = StripReport::new();
+    /// for quote in tickerstrip::parse("AGL40.13▲ 0.12 (0.00%) | ACPL 0.00 -9")? {
+    ///     report.add(&quote, &validate(&quote));
+    /// }
+    /// assert_eq!(report.quotes(), 2);
+    /// # Ok::<(), tickerstrip::ParseError>(())
+    /// ```
     pub fn quotes(&self) -> usize {
         self.quotes
     }
 
     /// Quotes that show a change and a percent on a positive previous close.
+    ///
+    /// ```
+    /// use tickerstrip::{StripReport, validate};
+    ///
+    /// let mut report = StripReport::new();
+    /// for quote in tickerstrip::parse("AGL40.13▲ 0.12 (0.00%) | ABOT 812.000000 -4.10")? {
+    ///     report.add(&quote, &validate(&quote));
+    /// }
+    /// assert_eq!(report.checkable(), 1);
+    /// # Ok::<(), tickerstrip::ParseError>(())
+    /// ```
     pub fn checkable(&self) -> usize {
         self.checkable
     }
 
     /// Quotes whose percent was checked against their price and change.
+    ///
+    /// ```
+    /// use tickerstrip::{StripReport, validate};
+    ///
+    /// let mut report = StripReport::new();
+    /// for quote in tickerstrip::parse("AGL40.13▲ 0.12 (0.00%) | ACPL 0.00 -9 (1%)")? {
+    ///     report.add(&quote, &validate(&quote));
+    /// }
+    /// assert_eq!(report.checked(), 1);
+    /// # Ok::<(), tickerstrip::ParseError>(())
+    /// ```
     pub fn checked(&self) -> usize {
         self.checked
     }
 
     /// Quotes that show a change and a percent that could not be checked.
+    ///
+    /// ```
+    /// use tickerstrip::{StripReport, validate};
+    ///
+    /// let mut report = StripReport::new();
+    /// for quote in tickerstrip::parse("AGL40.13▲ 0.12 (0.00%) | ACPL 0.00 -9 (1%)")? {
+    ///     report.add(&quote, &validate(&quote));
+    /// }
+    /// assert_eq!(report.uncheckable(), 1);
+    /// # Ok::<(), tickerstrip::ParseError>(())
+    /// ```
     pub fn uncheckable(&self) -> usize {
         self.uncheckable
     }
 
     /// Findings of `kind`.
+    ///
+    /// ```
+    /// use tickerstrip::{FindingKind, StripReport, validate};
+    ///
+    /// let seed = include_str!("../tests/data/conformance/seed-page.txt");
+    /// let mut report = StripReport::new();
+    /// for quote in tickerstrip::scan(seed).filter_map(|s| s.as_quote().cloned()) {
+    ///     report.add(&quote, &validate(&quote));
+    /// }
+    /// assert_eq!(report.count(FindingKind::DirectionMismatch), 1);
+    /// ```
     pub fn count(&self, kind: FindingKind) -> usize {
         self.findings[index(kind)]
     }
 
     /// Every kind with at least one finding, and its count.
+    ///
+    /// ```
+    /// use tickerstrip::{FindingKind, StripReport, validate};
+    ///
+    /// let seed = include_str!("../tests/data/conformance/seed-page.txt");
+    /// let mut report = StripReport::new();
+    /// for quote in tickerstrip::scan(seed).filter_map(|s| s.as_quote().cloned()) {
+    ///     report.add(&quote, &validate(&quote));
+    /// }
+    /// let counts: Vec<_> = report.counts().map(|(kind, n)| (kind.as_str(), n)).collect();
+    /// assert_eq!(counts, [("percent-is-fraction", 29), ("direction-mismatch", 1)]);
+    /// ```
     pub fn counts(&self) -> impl Iterator<Item = (FindingKind, usize)> + '_ {
         FindingKind::ALL
             .into_iter()
@@ -101,12 +184,35 @@ impl StripReport {
     }
 
     /// All findings.
+    ///
+    /// ```
+    /// use tickerstrip::{StripReport, validate};
+    ///
+    /// let seed = include_str!("../tests/data/conformance/seed-page.txt");
+    /// let mut report = StripReport::new();
+    /// for quote in tickerstrip::scan(seed).filter_map(|s| s.as_quote().cloned()) {
+    ///     report.add(&quote, &validate(&quote));
+    /// }
+    /// assert_eq!(report.total_findings(), 30);
+    /// ```
     pub fn total_findings(&self) -> usize {
         self.findings.iter().sum()
     }
 
     /// The finding that more than half of the checkable quotes share, if any
     /// (the most shared when several do).
+    ///
+    /// ```
+    /// use tickerstrip::{StripReport, validate};
+    ///
+    /// let mut report = StripReport::new();
+    /// let strip = "AGL40.13▲ 0.12 (0.00%) | NIFTY 22,150.40 +120.25 (+0.55%)";
+    /// for quote in tickerstrip::parse(strip)? {
+    ///     report.add(&quote, &validate(&quote));
+    /// }
+    /// assert_eq!(report.dominant(), None); // 1 of 2 is not more than half
+    /// # Ok::<(), tickerstrip::ParseError>(())
+    /// ```
     pub fn dominant(&self) -> Option<Pattern> {
         let (kind, quotes) = FindingKind::ALL
             .into_iter()
@@ -158,6 +264,19 @@ impl fmt::Display for StripReport {
 }
 
 /// A finding shared by most of a strip's checkable quotes.
+///
+/// ```
+/// use tickerstrip::{FindingKind, StripReport, validate};
+///
+/// let seed = include_str!("../tests/data/conformance/seed-page.txt");
+/// let mut report = StripReport::new();
+/// for quote in tickerstrip::scan(seed).filter_map(|s| s.as_quote().cloned()) {
+///     report.add(&quote, &validate(&quote));
+/// }
+/// let pattern = report.dominant().unwrap();
+/// assert_eq!(pattern.kind, FindingKind::PercentIsFraction);
+/// assert_eq!((pattern.quotes, pattern.of), (29, 30));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]

@@ -22,6 +22,14 @@ const MIN_RUN: usize = 3;
 ///
 /// The segments of a scan cover the input in order, without gaps or
 /// overlaps: joining their text gives the input back.
+///
+/// ```
+/// use tickerstrip::Segment;
+///
+/// let segments: Vec<_> = tickerstrip::scan("Top: KEL6.34▼ -0.06 (-0.01%)").collect();
+/// assert!(matches!(&segments[0], Segment::Skipped(s) if s.text == "Top: "));
+/// assert!(matches!(&segments[1], Segment::Quote(q) if q.symbol == "KEL"));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Segment<'a> {
     /// A quote.
@@ -62,6 +70,15 @@ impl<'a> Segment<'a> {
 }
 
 /// Text that a scan found no quote in.
+///
+/// ```
+/// use tickerstrip::{Segment, SkipKind};
+///
+/// let Some(Segment::Skipped(skipped)) = tickerstrip::scan("Top: KEL6.34▼ -0.06").next() else {
+///     panic!("the page starts with text");
+/// };
+/// assert_eq!((skipped.text, skipped.span, skipped.kind), ("Top: ", 0..5, SkipKind::Text));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Skipped<'a> {
@@ -74,6 +91,13 @@ pub struct Skipped<'a> {
 }
 
 /// Why a scan skipped text.
+///
+/// ```
+/// use tickerstrip::{Segment, SkipKind};
+///
+/// let last = tickerstrip::scan("Prices: AGL40.13▲ 0.12 (0.0").last();
+/// assert!(matches!(last, Some(Segment::Skipped(s)) if s.kind == SkipKind::Truncated));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum SkipKind {
@@ -135,6 +159,13 @@ impl<'a> Segments<'a> {
     }
 
     /// The number style this scan reads numbers in, and why it was chosen.
+    ///
+    /// ```
+    /// use tickerstrip::{NumberStyle, ParseOptions};
+    ///
+    /// let segments = ParseOptions::new().number_style(NumberStyle::Dot).scan("KEL6.34▼ -0.06");
+    /// assert_eq!(segments.number_style().to_string(), "dot decimals (chosen)");
+    /// ```
     pub fn number_style(&self) -> StyleDecision {
         self.style
     }

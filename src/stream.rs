@@ -25,6 +25,16 @@ const CHUNK: usize = 64 * 1024;
 const COMPACT_AT: usize = 1024 * 1024;
 
 /// A segment that owns its text: what [`SegmentReader`] yields.
+///
+/// ```
+/// use tickerstrip::{OwnedSegment, ParseOptions};
+///
+/// let page = "Top: KEL6.34▼ -0.06 (-0.01%)".as_bytes();
+/// let segments = ParseOptions::new().scan_reader(page).collect::<Result<Vec<_>, _>>()?;
+/// assert!(matches!(&segments[0], OwnedSegment::Skipped(s) if s.text == "Top: "));
+/// assert!(matches!(&segments[1], OwnedSegment::Quote(q) if q.symbol == "KEL"));
+/// # Ok::<(), std::io::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum OwnedSegment {
     /// A quote.
@@ -35,6 +45,14 @@ pub enum OwnedSegment {
 
 impl OwnedSegment {
     /// The byte range of the segment in the input.
+    ///
+    /// ```
+    /// let page = "Top: KEL6.34▼ -0.06 (-0.01%)";
+    /// let reader = tickerstrip::ParseOptions::new().scan_reader(page.as_bytes());
+    /// let spans = reader.map(|s| s.map(|s| s.span())).collect::<Result<Vec<_>, _>>()?;
+    /// assert_eq!(spans, [0..5, 5..page.len()]);
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn span(&self) -> Range<usize> {
         match self {
             OwnedSegment::Quote(quote) => quote.span.clone(),
@@ -53,6 +71,15 @@ impl From<crate::Segment<'_>> for OwnedSegment {
 }
 
 /// Skipped text that owns its text.
+///
+/// ```
+/// use tickerstrip::{OwnedSegment, ParseOptions, SkipKind};
+///
+/// let page = "Prices: AGL40.13▲ 0.12 (0.0".as_bytes();
+/// let last = ParseOptions::new().scan_reader(page).last();
+/// let Some(Ok(OwnedSegment::Skipped(skipped))) = last else { panic!("a cut-off quote") };
+/// assert_eq!((skipped.span, skipped.kind), (8..29, SkipKind::Truncated));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct OwnedSkipped {
@@ -76,6 +103,16 @@ impl From<Skipped<'_>> for OwnedSkipped {
 
 /// Why a [`QuoteReader`] stopped: the source failed, or the strip has text
 /// that is not a quote.
+///
+/// ```
+/// use tickerstrip::{ParseOptions, ReadError};
+///
+/// let first = ParseOptions::new().quote_reader("AGL40.13▲ 0.12 (0.00)".as_bytes()).next();
+/// assert!(matches!(first, Some(Err(ReadError::Parse(e))) if e.column() == 21));
+/// let items: Vec<_> = ParseOptions::new().quote_reader(&b"KQ4.12+6.74%\xff"[..]).collect();
+/// let Err(ReadError::Io(e)) = &items[1] else { panic!("not UTF-8") };
+/// assert_eq!(e.to_string(), "invalid UTF-8 at byte 12");
+/// ```
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum ReadError {
@@ -248,6 +285,16 @@ impl<R: Read> SegmentReader<R> {
     }
 
     /// The number style in use, once the first 64 KiB were read.
+    ///
+    /// ```
+    /// use tickerstrip::{NumberStyle, ParseOptions};
+    ///
+    /// let page = "DAX 19 012,44 +85,10 (+0,45 %)".as_bytes();
+    /// let mut reader = ParseOptions::new().scan_reader(page);
+    /// assert_eq!(reader.number_style(), None);
+    /// reader.next();
+    /// assert_eq!(reader.number_style().unwrap().style, NumberStyle::Comma);
+    /// ```
     pub fn number_style(&self) -> Option<StyleDecision> {
         self.decided
     }
@@ -346,6 +393,16 @@ impl<R: Read> QuoteReader<R> {
     }
 
     /// The number style in use, once the first 64 KiB were read.
+    ///
+    /// ```
+    /// use tickerstrip::{NumberStyle, ParseOptions};
+    ///
+    /// let strip = "AEX 912,05 +4,61 (+0,51 %)".as_bytes();
+    /// let mut reader = ParseOptions::new().quote_reader(strip);
+    /// assert_eq!(reader.number_style(), None);
+    /// reader.next();
+    /// assert_eq!(reader.number_style().unwrap().style, NumberStyle::Comma);
+    /// ```
     pub fn number_style(&self) -> Option<StyleDecision> {
         self.decided
     }

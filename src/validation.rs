@@ -18,6 +18,16 @@ use crate::finding::{Finding, FindingKind, Findings, PercentRange};
 use crate::quote::{Direction, Quote};
 
 /// How the source turned exact values into the digits it shows.
+///
+/// ```
+/// use tickerstrip::{FindingKind, Rounding, Validator};
+///
+/// assert_eq!(Rounding::default(), Rounding::Nearest);
+/// let quotes = tickerstrip::parse("X 100.00 +10.00 (+11.13%)")?;
+/// let nearest = Validator::new().rounding(Rounding::Nearest).validate(&quotes[0]);
+/// assert!(nearest.contains(FindingKind::PercentMismatch));
+/// # Ok::<(), tickerstrip::ParseError>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 #[non_exhaustive]
 pub enum Rounding {
@@ -31,6 +41,15 @@ pub enum Rounding {
 }
 
 /// Whether a quote's percent arithmetic was checked.
+///
+/// ```
+/// use tickerstrip::{Check, validate};
+///
+/// let strip = "AGL40.13▲ 0.12 (0.00%) | ABOT 812.000000 -4.10 | ACPL 0.00 -9 (1%)";
+/// let checks: Vec<_> = tickerstrip::parse(strip)?.iter().map(|q| validate(q).check()).collect();
+/// assert_eq!(checks, [Check::Checked, Check::NotShown, Check::Uncheckable]);
+/// # Ok::<(), tickerstrip::ParseError>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 #[non_exhaustive]
 pub enum Check {
@@ -67,11 +86,27 @@ pub struct Validator {
 
 impl Validator {
     /// A validator for sources that round to the nearest shown unit.
+    ///
+    /// ```
+    /// let quotes = tickerstrip::parse("AGL40.13▲ 0.12 (0.00%)")?;
+    /// let findings = tickerstrip::Validator::new().validate(&quotes[0]);
+    /// assert_eq!(findings, tickerstrip::validate(&quotes[0]));
+    /// # Ok::<(), tickerstrip::ParseError>(())
+    /// ```
     pub fn new() -> Validator {
         Validator::default()
     }
 
     /// Sets how the source rounds the numbers it shows.
+    ///
+    /// ```
+    /// use tickerstrip::{Rounding, Validator};
+    ///
+    /// let quotes = tickerstrip::parse("X 100.00 +10.00 (+11.13%)")?;
+    /// let truncating = Validator::new().rounding(Rounding::Truncated);
+    /// assert!(truncating.validate(&quotes[0]).is_empty());
+    /// # Ok::<(), tickerstrip::ParseError>(())
+    /// ```
     pub fn rounding(mut self, rounding: Rounding) -> Validator {
         self.rounding = rounding;
         self
