@@ -486,11 +486,14 @@ impl fmt::Display for Quote<'_> {
     /// the glyph would not imply them.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.symbol)?;
-        // Digits after a symbol's last digit would join it (rule G), and a
-        // magnitude letter glued to a price joins a glued symbol's token.
-        let ends_in_digit = self.symbol.ends_with(|c: char| c.is_ascii_digit());
+        // Digits after a symbol's last digit would join it (rule G), a
+        // symbol that starts with digits could read as one number with its
+        // price (`0e` and `0` as `0e0`), and a magnitude letter glued to a
+        // price joins a glued symbol's token.
+        let digit = |c: char| c.is_ascii_digit();
+        let number_like = self.symbol.starts_with(digit) || self.symbol.ends_with(digit);
         let glued_magnitude = self.magnitude.is_some() && self.currency.is_none();
-        if ends_in_digit || glued_magnitude {
+        if number_like || glued_magnitude {
             f.write_str(" ")?;
         }
         if let Some(currency) = self.currency {

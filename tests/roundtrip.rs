@@ -119,6 +119,7 @@ fn fuzz_found_round_trips() {
         "9 $9.5k  9",
         "AGL4\t₦\t0.13▲ 0.11 (0.00%)",
         "110112\u{b}$1+0.1%",
+        " 0e 0-7",
     ];
     for input in inputs {
         for quote in tickerstrip::parse(input).unwrap() {
