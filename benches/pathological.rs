@@ -31,40 +31,35 @@ fn inputs(len: usize) -> Vec<(&'static str, String)> {
     ]
 }
 
-fn scan(c: &mut Criterion) {
-    let mut group = c.benchmark_group("pathological/scan");
+/// Times `run` on every hostile input at sizes n, 4n and 16n.
+fn sizes(c: &mut Criterion, group: &str, run: impl Fn(&str)) {
+    let mut group = c.benchmark_group(group);
     group.sample_size(10);
     for size in [64 * KIB, 256 * KIB, 1024 * KIB] {
         for (name, text) in inputs(size) {
             group.throughput(Throughput::Bytes(text.len() as u64));
             group.bench_with_input(BenchmarkId::new(name, size / KIB), &text, |b, text| {
-                b.iter(|| {
-                    let bytes: usize = tickerstrip::scan(text)
-                        .map(|s| black_box(s).span().len())
-                        .sum();
-                    assert_eq!(bytes, text.len());
-                })
+                b.iter(|| run(text))
             });
         }
     }
     group.finish();
 }
 
+fn scan(c: &mut Criterion) {
+    sizes(c, "pathological/scan", |text| {
+        let bytes: usize = tickerstrip::scan(text)
+            .map(|s| black_box(s).span().len())
+            .sum();
+        assert_eq!(bytes, text.len());
+    });
+}
+
 fn strict(c: &mut Criterion) {
-    let mut group = c.benchmark_group("pathological/strict");
-    group.sample_size(10);
-    for size in [64 * KIB, 256 * KIB, 1024 * KIB] {
-        for (name, text) in inputs(size) {
-            group.throughput(Throughput::Bytes(text.len() as u64));
-            group.bench_with_input(BenchmarkId::new(name, size / KIB), &text, |b, text| {
-                b.iter(|| {
-                    let items = tickerstrip::quotes(text).map(black_box).count();
-                    assert!(items >= 1);
-                })
-            });
-        }
-    }
-    group.finish();
+    sizes(c, "pathological/strict", |text| {
+        let items = tickerstrip::quotes(text).map(black_box).count();
+        assert!(items >= 1);
+    });
 }
 
 criterion_group!(benches, scan, strict);
