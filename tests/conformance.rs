@@ -3,6 +3,8 @@
 //! `tests/data/conformance/NAME.txt` is scanned, each quote validated, and
 //! the records compared, field by field and scale included, with `NAME.jsonl`.
 
+mod common;
+
 use std::fs;
 use std::path::Path;
 
@@ -30,22 +32,10 @@ fn record(quote: &Quote<'_>) -> Value {
     })
 }
 
-/// The same fields of an expected record (it may have more).
+/// The schema's fields of an expected record (it may have more).
 fn expected_record(line: &str) -> Value {
     let full: Value = serde_json::from_str(line).expect("valid JSON line");
-    let mut record = serde_json::Map::new();
-    for key in [
-        "symbol",
-        "price",
-        "direction",
-        "change",
-        "percent",
-        "span",
-        "findings",
-    ] {
-        record.insert(key.to_string(), full[key].clone());
-    }
-    Value::Object(record)
+    common::record::schema_fields(&full)
 }
 
 fn check(name: &str) {

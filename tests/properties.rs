@@ -227,6 +227,25 @@ fn worded_line() -> impl Strategy<Value = Rendered> {
         )
 }
 
+/// The record of a quote rendered as `text` with a change and a percent,
+/// each a magnitude and whether it was shown with a minus.
+fn signed_quote(
+    text: String,
+    symbol: String,
+    price: Decimal,
+    (change, c_minus): (Decimal, bool),
+    (percent, p_minus): (Decimal, bool),
+) -> Rendered {
+    Rendered {
+        text,
+        symbol,
+        price: price.to_string(),
+        direction: direction_of(change, c_minus),
+        change: Some(signed(change, c_minus)),
+        percent: Some(signed(percent, p_minus)),
+    }
+}
+
 /// Separated with signs: `NIFTY 22,150.40 +120.25 (+0.55%)`.
 fn separated() -> impl Strategy<Value = Rendered> {
     let symbol = prop_oneof![
@@ -235,16 +254,12 @@ fn separated() -> impl Strategy<Value = Rendered> {
         (letters(1..4), letters(1..2)).prop_map(|(a, b)| format!("{a}.{b}")),
     ];
     (symbol, decimal(2), sign(), decimal(2), sign(), decimal(2)).prop_map(
-        |(symbol, price, (c_sign, c_minus), change, (p_sign, p_minus), percent)| Rendered {
-            text: format!(
+        |(symbol, price, (c_sign, c_minus), change, (p_sign, p_minus), percent)| {
+            let text = format!(
                 "{symbol} {} {c_sign}{change} ({p_sign}{percent}%)",
                 grouped(price)
-            ),
-            symbol,
-            price: price.to_string(),
-            direction: direction_of(change, c_minus),
-            change: Some(signed(change, c_minus)),
-            percent: Some(signed(percent, p_minus)),
+            );
+            signed_quote(text, symbol, price, (change, c_minus), (percent, p_minus))
         },
     )
 }
@@ -286,16 +301,12 @@ fn digit_symbol() -> impl Strategy<Value = Rendered> {
         "[0-9]{3,4}",
     ];
     (symbol, decimal(2), sign(), decimal(2), sign(), decimal(2)).prop_map(
-        |(symbol, price, (c_sign, c_minus), change, (p_sign, p_minus), percent)| Rendered {
-            text: format!(
+        |(symbol, price, (c_sign, c_minus), change, (p_sign, p_minus), percent)| {
+            let text = format!(
                 "{symbol} {} {c_sign}{change} {p_sign}{percent}%",
                 grouped(price)
-            ),
-            symbol,
-            price: price.to_string(),
-            direction: direction_of(change, c_minus),
-            change: Some(signed(change, c_minus)),
-            percent: Some(signed(percent, p_minus)),
+            );
+            signed_quote(text, symbol, price, (change, c_minus), (percent, p_minus))
         },
     )
 }

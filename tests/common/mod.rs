@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 pub mod example;
+pub mod record;
 
 use proptest::test_runner::{Config, FileFailurePersistence};
 
