@@ -10,7 +10,7 @@
 //! parenthesis). Either way they carry what was wanted and where, so strict
 //! mode can say so and scan mode can skip the text.
 
-use nom::bytes::complete::{tag, tag_no_case};
+use nom::bytes::complete::tag_no_case;
 use nom::combinator::{opt, value};
 use nom::sequence::preceded;
 use nom::{IResult, Parser};
@@ -274,8 +274,10 @@ impl Grammar {
     /// Rule: a quote. A symbol and a price, then markers, then a change,
     /// a percent or both.
     ///
-    /// The quote's span is relative to `input`.
-    pub(crate) fn quote<'a>(&self, input: Input<'a>) -> PResult<'a, Quote<'a>> {
+    /// The quote's span is relative to `text`. The grammar reads its bytes;
+    /// the symbol is sliced from `text` itself, so it needs no UTF-8 check.
+    pub(crate) fn quote<'a>(&self, text: &'a str) -> PResult<'a, Quote<'a>> {
+        let input = text.as_bytes();
         let (rest, (symbol, price)) = self.symbol_and_price(input)?;
         let (rest, (markers, marker_text)) = markers(rest)?;
         let (rest, change) = opt(preceded(gap, |i| self.change(i))).parse(rest)?;
@@ -287,7 +289,8 @@ impl Grammar {
                 None => error(at, Want::MarkerOrChange, price.number.text),
             };
         }
-        let Ok(symbol) = std::str::from_utf8(symbol) else {
+        // Symbols end on an ASCII byte, a char boundary, so this always succeeds.
+        let Some(symbol) = text.get(..symbol.len()) else {
             return error(input, Want::Quote, &[]);
         };
         let mut quote = Quote::from_fields(
@@ -313,7 +316,10 @@ impl Grammar {
     /// (rule G (a)) or the grouping of the digits proves a longer symbol
     /// (rule G (b)). An all-digit symbol must be followed by a separator.
     fn symbol_and_price<'a>(&self, input: Input<'a>) -> PResult<'a, (Input<'a>, Price<'a>)> {
-        let token = symbol_token(input);
+        let Token {
+            text: token,
+            last_letter,
+        } = symbol_token(input);
         if token.is_empty() {
             return error(input, Want::Quote, &[]);
         }
@@ -324,8 +330,7 @@ impl Grammar {
             return error(input, Want::Quote, &[]);
         }
         let after_token = &input[token.len()..];
-        let word = &token[..word_len(token)];
-        let Some(last_letter) = word.iter().rposition(u8::is_ascii_alphabetic) else {
+        let Some(last_letter) = last_letter else {
             if token.iter().all(u8::is_ascii_digit) && space_len(after_token) > 0 {
                 return self.spaced_price(input, token.len());
             }
@@ -583,6 +588,10 @@ impl Grammar {
 
 /// Rule: a currency sign before a price, returned with the input after it.
 fn currency(input: Input<'_>) -> Option<(Input<'_>, Currency)> {
+    // Every sign's UTF-8 starts with one of these bytes.
+    if !matches!(input.first(), Some(b'$' | 0xC2 | 0xE2)) {
+        return None;
+    }
     Currency::ALL.into_iter().find_map(|currency| {
         let rest = input.strip_prefix(currency.sign().as_bytes())?;
         Some((rest, currency))
@@ -604,6 +613,13 @@ fn magnitude(input: Input<'_>) -> Option<(Input<'_>, Magnitude)> {
         ("B", Magnitude::Billion),
         ("T", Magnitude::Trillion),
     ];
+    // Every suffix starts with one of these letters, in either case.
+    if !input
+        .first()
+        .is_some_and(|b| matches!(b | 0x20, b'b' | b'k' | b'm' | b't'))
+    {
+        return None;
+    }
     SUFFIXES.iter().find_map(|&(suffix, magnitude)| {
         let rest = input.strip_prefix(suffix.as_bytes())?;
         let boundary = !rest.first().is_some_and(u8::is_ascii_alphanumeric);
@@ -616,42 +632,93 @@ fn is_lowercase_word(symbol: Input<'_>) -> bool {
     symbol.iter().any(u8::is_ascii_lowercase) && !symbol.iter().any(u8::is_ascii_uppercase)
 }
 
+/// What a byte may be in a symbol token: one table lookup instead of a
+/// chain of range checks, since the token loop runs over every symbol byte.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum SymbolByte {
+    Letter,
+    Digit,
+    /// Punctuation that may stand inside a symbol: `. - & / : = _`.
+    Inner,
+    /// Anything else ends the token.
+    Other,
+}
+
+/// [`SymbolByte`] of every byte.
+const SYMBOL_BYTES: [SymbolByte; 256] = {
+    let mut table = [SymbolByte::Other; 256];
+    let mut b = 0;
+    while b < 256 {
+        let byte = b as u8;
+        table[b] = if byte.is_ascii_alphabetic() {
+            SymbolByte::Letter
+        } else if byte.is_ascii_digit() {
+            SymbolByte::Digit
+        } else if matches!(byte, b'.' | b'-' | b'&' | b'/' | b':' | b'=' | b'_') {
+            SymbolByte::Inner
+        } else {
+            SymbolByte::Other
+        };
+        b += 1;
+    }
+    table
+};
+
 /// A byte that may stand inside a symbol.
 fn is_symbol_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b'&' | b'/' | b':' | b'=' | b'_')
+    SYMBOL_BYTES[usize::from(b)] != SymbolByte::Other
 }
 
-/// Rule Y's token: an optional `^` or `.`, then an ASCII letter or digit,
-/// then symbol bytes. Punctuation at its end is not part of it.
-fn symbol_token(input: Input<'_>) -> Input<'_> {
+/// Rule Y's token at the start of some input.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Token<'a> {
+    /// An optional `^` or `.`, then an ASCII letter or digit, then symbol
+    /// bytes. Punctuation at its end is not part of it.
+    text: Input<'a>,
+    /// The last letter of the token's word, if it has one. The word is the
+    /// part before the first decimal number in the token: `AIRLINK189.43`
+    /// has the word `AIRLINK189`, whose last letter ends the symbol, so
+    /// that `189.43` is the price.
+    last_letter: Option<usize>,
+}
+
+/// Reads rule Y's token at the start of `input`, in one pass.
+fn symbol_token(input: Input<'_>) -> Token<'_> {
     let start = usize::from(matches!(input.first(), Some(b'^' | b'.')));
+    let mut token = Token {
+        text: &[],
+        last_letter: None,
+    };
     if !input.get(start).is_some_and(u8::is_ascii_alphanumeric) {
-        return &[];
+        return token;
     }
-    let run = input[start..]
-        .iter()
-        .take_while(|&&b| is_symbol_byte(b))
-        .count();
-    let end = input[..start + run]
-        .iter()
-        .rposition(u8::is_ascii_alphanumeric)
-        .map_or(0, |last| last + 1);
-    &input[..end]
-}
-
-/// The length of the part of a symbol token before the first decimal
-/// number in it: `AIRLINK189.43x` has the word `AIRLINK189`, whose last
-/// letter ends the symbol, so that `189.43` is the price.
-fn word_len(token: Input<'_>) -> usize {
+    let mut len = 0;
+    let mut in_word = true;
+    for (i, &b) in input.iter().enumerate().skip(start) {
+        match SYMBOL_BYTES[usize::from(b)] {
+            SymbolByte::Letter => {
+                if in_word {
+                    token.last_letter = Some(i);
+                }
+                len = i + 1;
+            }
+            SymbolByte::Digit => len = i + 1,
+            SymbolByte::Inner if b == b'.' && in_word => {
+                // A digit, `.`, a digit: a decimal number starts before the dot.
+                let next_is_digit = input.get(i + 1).is_some_and(u8::is_ascii_digit);
+                in_word = !(next_is_digit && input[i - 1].is_ascii_digit());
+            }
+            SymbolByte::Inner => {}
+            SymbolByte::Other => break,
+        }
+    }
+    token.text = &input[..len];
     token
-        .windows(3)
-        .position(|w| w[0].is_ascii_digit() && w[1] == b'.' && w[2].is_ascii_digit())
-        .map_or(token.len(), |i| i + 1)
 }
 
 /// Whether a symbol starts `input`.
 pub(crate) fn starts_symbol(input: Input<'_>) -> bool {
-    !symbol_token(input).is_empty()
+    !symbol_token(input).text.is_empty()
 }
 
 /// Whether a quote may start at `input`, after the byte `before` ends
@@ -839,16 +906,13 @@ impl Signed<'_> {
 /// Rule S's signs: `+`, `-`, U+2212 `−`, U+2013 `–`. Returns whether it is
 /// a minus.
 fn sign(input: Input<'_>) -> PResult<'_, bool> {
-    if !matches!(input.first(), Some(b'+' | b'-' | 0xE2)) {
-        return error(input, Want::Token, &[]);
+    match input {
+        [b'+', rest @ ..] => Ok((rest, false)),
+        [b'-', rest @ ..] => Ok((rest, true)),
+        // U+2212 and U+2013.
+        [0xE2, 0x88, 0x92, rest @ ..] | [0xE2, 0x80, 0x93, rest @ ..] => Ok((rest, true)),
+        _ => error(input, Want::Token, &[]),
     }
-    nom::branch::alt((
-        value(false, tag("+")),
-        value(true, tag("-")),
-        value(true, tag("\u{2212}")),
-        value(true, tag("\u{2013}")),
-    ))
-    .parse(input)
 }
 
 /// The `%` after a percent's number, perhaps after horizontal space.
@@ -865,7 +929,7 @@ mod tests {
 
     /// Parses one quote and returns its canonical text and the leftover.
     fn quote(mode: Mode, input: &str) -> Result<(String, &str), Want> {
-        match Grammar::new(mode).quote(input.as_bytes()) {
+        match Grammar::new(mode).quote(input) {
             Ok((rest, quote)) => Ok((quote.to_string(), std::str::from_utf8(rest).unwrap())),
             Err(nom::Err::Error(f) | nom::Err::Failure(f)) => Err(f.want),
             Err(nom::Err::Incomplete(_)) => unreachable!("complete parsers"),
@@ -949,11 +1013,23 @@ mod tests {
 
     #[test]
     fn symbol_token_stops_before_trailing_punctuation() {
-        assert_eq!(symbol_token(b"U.S. x"), b"U.S");
-        assert_eq!(symbol_token(b"^GSPC 1"), b"^GSPC");
-        assert_eq!(symbol_token(b"AGL40.13\xe2\x96\xb2"), b"AGL40.13");
-        assert_eq!(symbol_token(b"-AGL"), b"");
-        assert_eq!(symbol_token(b"^-A"), b"");
+        let text = |input: &'static [u8]| symbol_token(input).text;
+        assert_eq!(text(b"U.S. x"), b"U.S");
+        assert_eq!(text(b"^GSPC 1"), b"^GSPC");
+        assert_eq!(text(b"AGL40.13\xe2\x96\xb2"), b"AGL40.13");
+        assert_eq!(text(b"-AGL"), b"");
+        assert_eq!(text(b"^-A"), b"");
+    }
+
+    #[test]
+    fn symbol_token_word_ends_before_a_decimal_number() {
+        let last_letter = |input: &'static [u8]| symbol_token(input).last_letter;
+        assert_eq!(last_letter(b"AIRLINK189.43x"), Some(6));
+        assert_eq!(last_letter(b"AGL40.13\xe2\x96\xb2"), Some(2));
+        assert_eq!(last_letter(b"BRK.B412.07"), Some(4));
+        assert_eq!(last_letter(b"X1.5Y"), Some(0));
+        assert_eq!(last_letter(b"555 7"), None);
+        assert_eq!(last_letter(b"U.S. x"), Some(2));
     }
 
     #[test]
@@ -1006,7 +1082,7 @@ mod tests {
 
     #[test]
     fn truncation_is_a_failure_at_the_end_after_the_price() {
-        let cut = |input: &str| match Grammar::new(STRICT).quote(input.as_bytes()) {
+        let cut = |input: &str| match Grammar::new(STRICT).quote(input) {
             Err(nom::Err::Error(f) | nom::Err::Failure(f)) => f.is_truncation(),
             _ => false,
         };

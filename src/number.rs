@@ -263,6 +263,83 @@ pub(crate) enum NumberError {
 ///
 /// Returns the number and the bytes after it.
 pub(crate) fn number(input: &[u8], style: NumberStyle) -> Result<(&[u8], Number<'_>), NumberError> {
+    match plain_number(input, style) {
+        Some(found) => Ok(found),
+        None => grouped_number(input, style),
+    }
+}
+
+/// Most digits [`plain_number`] reads: their value fits a `u64`.
+const PLAIN_DIGITS: usize = 18;
+
+/// The common case of rule N in one tight loop: digits, perhaps a decimal
+/// mark and more digits, at most [`PLAIN_DIGITS`] in all, and after them a
+/// byte that can neither group, continue nor cut the number.
+///
+/// `None` for anything else (no digits, a leading zero, thousands groups,
+/// long numbers, a separator after the number), which
+/// [`grouped_number`] reads by the whole rule, errors included.
+#[inline]
+fn plain_number(input: &[u8], style: NumberStyle) -> Option<(&[u8], Number<'_>)> {
+    let (mut value, int_len) = accumulate(0, input);
+    if int_len == 0 || (input[0] == b'0' && int_len > 1) {
+        return None;
+    }
+    let mut len = int_len;
+    let mut scale = 0;
+    if input.get(len) == Some(&style.decimal_mark()) {
+        let (fraction, fraction_len) = accumulate(value, &input[len + 1..]);
+        if fraction_len == 0 {
+            return None;
+        }
+        value = fraction;
+        scale = fraction_len;
+        len += 1 + fraction_len;
+    }
+    if len - usize::from(scale > 0) > PLAIN_DIGITS {
+        return None;
+    }
+    if input.get(len).is_some_and(|&b| may_extend(style, b)) {
+        return None;
+    }
+    let value = Decimal::from_parts(value as u32, (value >> 32) as u32, 0, false, scale as u32);
+    let number = Number {
+        text: &input[..len],
+        value,
+    };
+    Some((&input[len..], number))
+}
+
+/// Adds the run of digits at the start of `input` to `value`, stopping
+/// after one digit more than [`PLAIN_DIGITS`]; returns the value and the
+/// number of digits read.
+#[inline]
+fn accumulate(mut value: u64, input: &[u8]) -> (u64, usize) {
+    let mut len = 0;
+    for &byte in input.iter().take(PLAIN_DIGITS + 1) {
+        let digit = byte.wrapping_sub(b'0');
+        if digit > 9 {
+            break;
+        }
+        value = value.wrapping_mul(10).wrapping_add(u64::from(digit));
+        len += 1;
+    }
+    (value, len)
+}
+
+/// Whether byte `b` right after number text may group, continue or cut the
+/// number in `style`, so that [`plain_number`] must leave it to the rule.
+fn may_extend(style: NumberStyle, b: u8) -> bool {
+    match b {
+        b'.' | b',' | b'\'' | b'_' | b'e' | b'E' | b'0'..=b'9' => true,
+        // Comma style groups with spaces, NBSP and U+2009 / U+202F.
+        b' ' | 0xC2 | 0xE2 => style == NumberStyle::Comma,
+        _ => false,
+    }
+}
+
+/// Rule N in full: what [`plain_number`] leaves, and every error.
+fn grouped_number(input: &[u8], style: NumberStyle) -> Result<(&[u8], Number<'_>), NumberError> {
     let mut mantissa = Mantissa::default();
     let int_digits = mantissa.take_digits(input);
     if int_digits == 0 {
@@ -588,6 +665,42 @@ mod tests {
         assert_eq!(read("3,"), Err(NumberError::Cut { len: 2 }));
         assert_eq!(read("3,901.10 -12."), Ok(("3901.10".to_string(), " -12.")));
         assert_eq!(read("5. "), Ok(("5".to_string(), ". ")));
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+
+        /// The fast path reads exactly what the whole rule reads.
+        #[test]
+        fn plain_numbers_agree_with_the_whole_rule(
+            input in "[0-9.,'_eE +%\u{a0}\u{202f}x-]{0,30}",
+            comma in proptest::bool::ANY,
+        ) {
+            let style = if comma { NumberStyle::Comma } else { NumberStyle::Dot };
+            let bytes = input.as_bytes();
+            if let Some(plain) = plain_number(bytes, style) {
+                proptest::prop_assert_eq!(Ok(plain), grouped_number(bytes, style));
+            }
+        }
+    }
+
+    #[test]
+    fn plain_numbers_take_the_fast_path() {
+        let plain = |input: &str| plain_number(input.as_bytes(), NumberStyle::Dot).is_some();
+        assert!(plain("40.13▲"));
+        assert!(plain("0.00%)"));
+        assert!(plain("812 "));
+        assert!(plain("123456789012345678"));
+        assert!(plain("12345678.9012345678"));
+        assert!(!plain("1234567890123456789"));
+        assert!(!plain("22,150.40"));
+        assert!(!plain("0123"));
+        assert!(!plain("5. "));
+        assert!(!plain("1e10"));
+        assert!(!plain("19.06.2024"));
+        let comma = |input: &str| plain_number(input.as_bytes(), NumberStyle::Comma).is_some();
+        assert!(comma("0,45%"));
+        assert!(!comma("19 012,44"));
     }
 
     #[test]

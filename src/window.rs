@@ -100,7 +100,7 @@ impl<'t> Window<'t> {
             return Attempt::NeedMore;
         }
         let end = self.boundary((start + REACH).min(self.end()));
-        let reach = &self.text.as_bytes()[start - self.base..end - self.base];
+        let reach = &self.text[start - self.base..end - self.base];
         match grammar.quote(reach) {
             Ok((_, quote)) => Attempt::Quote(quote.shifted(start)),
             Err(nom::Err::Error(failure) | nom::Err::Failure(failure)) => {
@@ -113,7 +113,7 @@ impl<'t> Window<'t> {
                 }
             }
             Err(nom::Err::Incomplete(_)) => Attempt::Failed {
-                failure: Failure::at_end(&reach[reach.len()..]),
+                failure: Failure::at_end(&reach.as_bytes()[reach.len()..]),
                 offset: end,
                 truncated: false,
                 too_long: false,
