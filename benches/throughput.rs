@@ -144,25 +144,43 @@ fn owned(c: &mut Criterion) {
     group.finish();
 }
 
-/// Collecting a strip's quotes on one thread and on all cores.
+/// Reporting on a strip (parse, validate, count findings) and collecting
+/// its quotes, each on one thread and on all cores.
 #[cfg(feature = "parallel")]
 fn parallel(c: &mut Criterion) {
+    use tickerstrip::{StripReport, Validator};
+
     let mut group = c.benchmark_group("parallel");
     let options = tickerstrip::ParseOptions::new();
+    let validator = Validator::new();
+    let one_thread_report = |text: &str| {
+        let mut report = StripReport::new();
+        for quote in options.quotes(text) {
+            let quote = quote.expect("quote");
+            report.add(&quote, &validator.validate(&quote));
+        }
+        report
+    };
     for size in sizes().into_iter().chain([16 * MIB]) {
         let (text, quotes) = input::seed_strip(size);
         group.throughput(Throughput::Bytes(text.len() as u64));
         group.sample_size(10);
-        group.bench_with_input(
-            BenchmarkId::new("one-thread", size / MIB),
-            &text,
-            |b, text| b.iter(|| assert_eq!(options.parse(text).expect("strip").len(), quotes)),
-        );
-        group.bench_with_input(
-            BenchmarkId::new("all-cores", size / MIB),
-            &text,
-            |b, text| b.iter(|| assert_eq!(options.par_parse(text).expect("strip").len(), quotes)),
-        );
+        let id = |name: &str| BenchmarkId::new(name, size / MIB);
+        group.bench_with_input(id("report-one-thread"), &text, |b, text| {
+            b.iter(|| assert_eq!(one_thread_report(text).quotes(), quotes))
+        });
+        group.bench_with_input(id("report-all-cores"), &text, |b, text| {
+            b.iter(|| {
+                let report = options.par_report(text, &validator).expect("strip");
+                assert_eq!(report.quotes(), quotes);
+            })
+        });
+        group.bench_with_input(id("collect-one-thread"), &text, |b, text| {
+            b.iter(|| assert_eq!(options.parse(text).expect("strip").len(), quotes))
+        });
+        group.bench_with_input(id("collect-all-cores"), &text, |b, text| {
+            b.iter(|| assert_eq!(options.par_parse(text).expect("strip").len(), quotes))
+        });
     }
     group.finish();
 }

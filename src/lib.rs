@@ -36,7 +36,9 @@
 //!   [`ParseOptions::quote_reader`] do the same over any [`std::io::Read`]
 //!   in bounded memory, yielding [`OwnedSegment`]s and [`OwnedQuote`]s.
 //! - **Parallel** (feature `parallel`): `ParseOptions::par_parse` parses a
-//!   large strip on all cores and returns what [`parse`] returns.
+//!   large strip on all cores and returns what [`parse`] returns;
+//!   `ParseOptions::par_report` validates it on all cores into the
+//!   [`StripReport`] one thread would count.
 //! - **Validation**: [`validate`] checks a quote's percent against its price
 //!   and change, allowing for display rounding, and returns its
 //!   [`Findings`]; [`Validator`] takes [`Rounding`] for sources that

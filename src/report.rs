@@ -83,6 +83,42 @@ impl StripReport {
         }
     }
 
+    /// Adds the counts of `other`, a report on more quotes of the same
+    /// kind of strip: the report on two strips is the merge of theirs.
+    ///
+    /// ```
+    /// use tickerstrip::{StripReport, validate};
+    ///
+    /// let report_on = |strip: &str| -> Result<StripReport, tickerstrip::ParseError> {
+    ///     let mut report = StripReport::new();
+    ///     for quote in tickerstrip::parse(strip)? {
+    ///         report.add(&quote, &validate(&quote));
+    ///     }
+    ///     Ok(report)
+    /// };
+    /// let (first, second) = ("AGL40.13▲ 0.12 (0.00%)", "MLCF49.47▲ 0 (0.00%)");
+    /// let mut merged = report_on(first)?;
+    /// merged.merge(&report_on(second)?);
+    /// assert_eq!(merged, report_on(&format!("{first}{second}"))?);
+    /// # Ok::<(), tickerstrip::ParseError>(())
+    /// ```
+    pub fn merge(&mut self, other: &StripReport) {
+        self.quotes += other.quotes;
+        self.checkable += other.checkable;
+        self.checked += other.checked;
+        self.uncheckable += other.uncheckable;
+        for (mine, theirs) in self.findings.iter_mut().zip(other.findings) {
+            *mine += theirs;
+        }
+        for (mine, theirs) in self
+            .checkable_findings
+            .iter_mut()
+            .zip(other.checkable_findings)
+        {
+            *mine += theirs;
+        }
+    }
+
     /// Quotes counted.
     ///
     /// ```
