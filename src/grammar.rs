@@ -632,33 +632,15 @@ fn is_lowercase_word(symbol: Input<'_>) -> bool {
     symbol.iter().any(u8::is_ascii_lowercase) && !symbol.iter().any(u8::is_ascii_uppercase)
 }
 
-/// What a byte may be in a symbol token: one table lookup instead of a
-/// chain of range checks, since the token loop runs over every symbol byte.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum SymbolByte {
-    Letter,
-    Digit,
-    /// Punctuation that may stand inside a symbol: `. - & / : = _`.
-    Inner,
-    /// Anything else ends the token.
-    Other,
-}
-
-/// [`SymbolByte`] of every byte.
-const SYMBOL_BYTES: [SymbolByte; 256] = {
-    let mut table = [SymbolByte::Other; 256];
+/// Which bytes may stand inside a symbol: ASCII letters and digits and
+/// `. - & / : = _`. A table, since the token loop looks up every byte.
+const SYMBOL_BYTES: [bool; 256] = {
+    let mut table = [false; 256];
     let mut b = 0;
     while b < 256 {
         let byte = b as u8;
-        table[b] = if byte.is_ascii_alphabetic() {
-            SymbolByte::Letter
-        } else if byte.is_ascii_digit() {
-            SymbolByte::Digit
-        } else if matches!(byte, b'.' | b'-' | b'&' | b'/' | b':' | b'=' | b'_') {
-            SymbolByte::Inner
-        } else {
-            SymbolByte::Other
-        };
+        table[b] = byte.is_ascii_alphanumeric()
+            || matches!(byte, b'.' | b'-' | b'&' | b'/' | b':' | b'=' | b'_');
         b += 1;
     }
     table
@@ -666,7 +648,7 @@ const SYMBOL_BYTES: [SymbolByte; 256] = {
 
 /// A byte that may stand inside a symbol.
 fn is_symbol_byte(b: u8) -> bool {
-    SYMBOL_BYTES[usize::from(b)] != SymbolByte::Other
+    SYMBOL_BYTES[usize::from(b)]
 }
 
 /// Rule Y's token at the start of some input.
@@ -682,38 +664,32 @@ struct Token<'a> {
     last_letter: Option<usize>,
 }
 
-/// Reads rule Y's token at the start of `input`, in one pass.
+/// Reads rule Y's token at the start of `input`.
 fn symbol_token(input: Input<'_>) -> Token<'_> {
     let start = usize::from(matches!(input.first(), Some(b'^' | b'.')));
-    let mut token = Token {
-        text: &[],
-        last_letter: None,
-    };
     if !input.get(start).is_some_and(u8::is_ascii_alphanumeric) {
-        return token;
+        return Token {
+            text: &[],
+            last_letter: None,
+        };
     }
-    let mut len = 0;
-    let mut in_word = true;
-    for (i, &b) in input.iter().enumerate().skip(start) {
-        match SYMBOL_BYTES[usize::from(b)] {
-            SymbolByte::Letter => {
-                if in_word {
-                    token.last_letter = Some(i);
-                }
-                len = i + 1;
-            }
-            SymbolByte::Digit => len = i + 1,
-            SymbolByte::Inner if b == b'.' && in_word => {
-                // A digit, `.`, a digit: a decimal number starts before the dot.
-                let next_is_digit = input.get(i + 1).is_some_and(u8::is_ascii_digit);
-                in_word = !(next_is_digit && input[i - 1].is_ascii_digit());
-            }
-            SymbolByte::Inner => {}
-            SymbolByte::Other => break,
-        }
-    }
-    token.text = &input[..len];
-    token
+    let run = input[start..]
+        .iter()
+        .position(|&b| !is_symbol_byte(b))
+        .map_or(input.len(), |end| start + end);
+    let len = input[..run]
+        .iter()
+        .rposition(u8::is_ascii_alphanumeric)
+        .map_or(0, |last| last + 1);
+    let text = &input[..len];
+    // A digit, `.`, a digit: a decimal number starts before the dot, and
+    // the word ends there.
+    let word = text
+        .windows(3)
+        .position(|w| w[1] == b'.' && w[0].is_ascii_digit() && w[2].is_ascii_digit())
+        .map_or(len, |i| i + 1);
+    let last_letter = text[..word].iter().rposition(u8::is_ascii_alphabetic);
+    Token { text, last_letter }
 }
 
 /// Whether a symbol starts `input`.
