@@ -329,6 +329,11 @@ fn accumulate(mut value: u64, input: &[u8]) -> (u64, usize) {
 
 /// Whether byte `b` right after number text may group, continue or cut the
 /// number in `style`, so that [`plain_number`] must leave it to the rule.
+///
+/// One byte is a superset of what the rule's own checks
+/// ([`NumberStyle::group_separator_len`], [`continues_number`], the cut
+/// check) look at: calling those instead measured 7% more instructions
+/// for the whole parse (callgrind, 4 MiB seed strip).
 fn may_extend(style: NumberStyle, b: u8) -> bool {
     match b {
         b'.' | b',' | b'\'' | b'_' | b'e' | b'E' | b'0'..=b'9' => true,

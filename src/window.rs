@@ -95,6 +95,9 @@ impl<'t> Window<'t> {
     }
 
     /// Attempts a quote at offset `start`, reading at most [`REACH`] bytes.
+    ///
+    /// `start` is a char boundary: readers attempt quotes only where one
+    /// may start (an ASCII byte) or right after a quote and its separators.
     pub(crate) fn attempt(&self, grammar: &Grammar, start: usize) -> Attempt<'t> {
         if !self.holds(start + REACH + SLACK) {
             return Attempt::NeedMore;
