@@ -366,16 +366,15 @@ impl<'a> Quote<'a> {
         percent: Option<(Option<bool>, Decimal)>,
     ) -> Quote<'a> {
         let marker = markers.direction();
+        // Rule S: a sign shown on the change signs an unsigned percent,
+        // even on a zero change (`-0 (2.2%)` is -2.2).
+        let change_shown_sign = change.and_then(|(shown, _)| shown);
         let (change, change_sign) = match change {
             Some((shown, value)) => {
                 let (negative, source) = implied_sign(shown, marker, None);
                 (Some(signed(value, negative)), source)
             }
             None => (None, SignSource::Unsigned),
-        };
-        let change_shown_sign = match change_sign {
-            SignSource::Shown => change.map(|c| c.is_sign_negative()),
-            _ => None,
         };
         let (percent, percent_sign) = match percent {
             Some((shown, value)) => {
