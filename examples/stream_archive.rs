@@ -24,8 +24,9 @@
 //! read: 7227 bytes
 //! ```
 //!
+//! Bytes that are not UTF-8 are skipped and counted, and the scan goes on.
 //! Exit status: 0 when the whole input was read, 2 when it cannot be read
-//! or is not UTF-8 (`error: PATH: message` on stderr).
+//! (`error: PATH: message` on stderr).
 
 use std::fs::File;
 use std::io::{self, BufReader, IsTerminal, Read, Write};
@@ -68,6 +69,7 @@ fn run(cli: &Cli) -> io::Result<()> {
     let mut read = 0;
     let mut skipped_bytes = 0;
     let mut truncated = 0;
+    let mut invalid_bytes = 0;
     // Segments come one at a time and are dropped once counted: memory
     // stays bounded however large the input.
     for segment in ParseOptions::new().scan_reader(reader) {
@@ -82,6 +84,9 @@ fn run(cli: &Cli) -> io::Result<()> {
             OwnedSegment::Skipped(skipped) => {
                 skipped_bytes += skipped.span.len();
                 truncated += usize::from(skipped.kind == SkipKind::Truncated);
+                if skipped.kind == SkipKind::InvalidUtf8 {
+                    invalid_bytes += skipped.span.len();
+                }
             }
         }
     }
@@ -91,6 +96,11 @@ fn run(cli: &Cli) -> io::Result<()> {
     if truncated > 0 {
         // Quotes cut off by the end of the input, counted as skipped.
         println!("truncated quotes: {truncated}");
+    }
+    if invalid_bytes > 0 {
+        // Bytes that are not UTF-8, counted as skipped: the scan goes on
+        // after them.
+        println!("not UTF-8: {invalid_bytes} bytes");
     }
     println!("read: {read} bytes");
     Ok(())

@@ -37,8 +37,9 @@
 //! totals: quotes, findings by kind, skipped bytes and the dominant pattern.
 //!
 //! Exit status: 0 on success (findings are not failures), 1 when `--strict`
-//! meets text that is not a quote, 2 on a usage error or an input that
-//! cannot be read or is not UTF-8. A closed output pipe (`| head`) ends the
+//! meets text that is not a quote (bytes that are not UTF-8 included), 2 on
+//! a usage error or an input that cannot be read. Scanning skips bytes that
+//! are not UTF-8 and counts them. A closed output pipe (`| head`) ends the
 //! program quietly with 0.
 
 use std::borrow::Cow;
@@ -200,6 +201,7 @@ fn options(cli: &Cli) -> Result<ParseOptions, Failure> {
         name: path.to_string_lossy().into_owned(),
         message: error.to_string(),
     })?;
+    let list = list.strip_prefix('\u{feff}').unwrap_or(&list);
     let symbols = list.lines().map(str::trim).filter(|line| !line.is_empty());
     Ok(options.symbols(symbols.map(str::to_owned)))
 }
@@ -207,7 +209,7 @@ fn options(cli: &Cli) -> Result<ParseOptions, Failure> {
 /// Why the program stops early.
 #[derive(Debug)]
 enum Failure {
-    /// An input that cannot be read or is not UTF-8.
+    /// An input that cannot be read.
     Input { name: String, message: String },
     /// Text that is not a quote, in strict mode.
     Parse { name: String, error: ParseError },
@@ -327,6 +329,8 @@ struct Output {
     report: StripReport,
     skipped_bytes: usize,
     truncated: usize,
+    /// Skipped bytes that are not UTF-8.
+    invalid_bytes: usize,
     /// The findings' sentences, for under the table.
     explanations: Vec<String>,
     /// Findings beyond [`MAX_EXPLANATIONS`].
@@ -346,6 +350,7 @@ impl Output {
             report: StripReport::new(),
             skipped_bytes: 0,
             truncated: 0,
+            invalid_bytes: 0,
             explanations: Vec::new(),
             unexplained: 0,
             started: false,
@@ -392,6 +397,9 @@ impl Output {
     fn skipped(&mut self, bytes: usize, kind: SkipKind) {
         self.skipped_bytes += bytes;
         self.truncated += usize::from(kind == SkipKind::Truncated);
+        if kind == SkipKind::InvalidUtf8 {
+            self.invalid_bytes += bytes;
+        }
     }
 
     /// Keeps the sentences of `findings` for under the table.
@@ -433,7 +441,7 @@ impl Output {
 
     /// `30 quotes, 6476 bytes skipped`, with ` in N files` after the quotes
     /// when there are several inputs, the findings when there are any, and
-    /// ` (1 truncated quote)` when a quote was cut off.
+    /// what the skipped text held (see [`Output::skipped_kinds`]).
     fn summary_line(&self) -> String {
         let mut line = plural(self.report.quotes(), "quote");
         if self.inputs > 1 {
@@ -446,19 +454,29 @@ impl Output {
         if !self.strict {
             let _ = write!(line, ", {} skipped", plural(self.skipped_bytes, "byte"));
         }
-        if self.truncated > 0 {
-            let _ = write!(line, " ({})", plural(self.truncated, "truncated quote"));
-        }
-        line
+        line + &self.skipped_kinds()
     }
 
-    /// `6476 bytes`, with the truncated quotes among them.
+    /// `6476 bytes`, with what the skipped text held.
     fn skipped_line(&self) -> String {
-        let mut line = plural(self.skipped_bytes, "byte");
+        plural(self.skipped_bytes, "byte") + &self.skipped_kinds()
+    }
+
+    /// ` (1 truncated quote, 3 bytes not UTF-8)`: the quotes cut off by
+    /// the end of an input and the bytes that are not UTF-8, when there
+    /// are any.
+    fn skipped_kinds(&self) -> String {
+        let mut kinds = Vec::new();
         if self.truncated > 0 {
-            let _ = write!(line, " ({})", plural(self.truncated, "truncated quote"));
+            kinds.push(plural(self.truncated, "truncated quote"));
         }
-        line
+        if self.invalid_bytes > 0 {
+            kinds.push(plural(self.invalid_bytes, "byte") + " not UTF-8");
+        }
+        match kinds.is_empty() {
+            true => String::new(),
+            false => format!(" ({})", kinds.join(", ")),
+        }
     }
 }
 

@@ -7,6 +7,8 @@ use std::fmt;
 ///
 /// Its message is `line L, column C: expected …, found …`; columns count
 /// characters (`▲` is one column, three bytes), lines and columns start at 1.
+/// Bytes that are not UTF-8 (in input read as bytes, where a column means
+/// little) give `byte N: invalid UTF-8`.
 ///
 /// ```
 /// use tickerstrip::{ErrorKind, parse};
@@ -28,8 +30,7 @@ use std::fmt;
 pub struct ParseError(Box<Details>);
 
 /// What a [`ParseError`] holds.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("line {line}, column {column}: expected {expected}, found {found}")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 struct Details {
     offset: usize,
     line: usize,
@@ -37,6 +38,26 @@ struct Details {
     quote_index: usize,
     expected: Expected,
     found: Found,
+}
+
+impl fmt::Display for Details {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let Details {
+            offset,
+            line,
+            column,
+            expected,
+            found,
+            ..
+        } = self;
+        match found {
+            Found::InvalidUtf8 => write!(f, "byte {offset}: invalid UTF-8"),
+            _ => write!(
+                f,
+                "line {line}, column {column}: expected {expected}, found {found}"
+            ),
+        }
+    }
 }
 
 impl ParseError {
@@ -137,6 +158,7 @@ impl ParseError {
             Found::NumberTooLarge(_) => ErrorKind::NumberTooLarge,
             Found::TooManyDecimals { .. } => ErrorKind::TooManyDecimals,
             Found::AmbiguousSplit { .. } => ErrorKind::AmbiguousSymbol,
+            Found::InvalidUtf8 => ErrorKind::InvalidUtf8,
         }
     }
 }
@@ -167,6 +189,19 @@ pub enum ErrorKind {
     AmbiguousSymbol,
     /// A quote spanning more than 64 KiB.
     QuoteTooLong,
+    /// Bytes that are not UTF-8, in input read as bytes.
+    ///
+    /// ```
+    /// use tickerstrip::{ErrorKind, ParseOptions, ReadError};
+    ///
+    /// let strip = b"KQ4.12+6.74%\xffEQTY41.30+2.15%";
+    /// let items: Vec<_> = ParseOptions::new().quote_reader(&strip[..]).collect();
+    /// let Err(ReadError::Parse(error)) = &items[1] else { panic!("not UTF-8") };
+    /// assert_eq!(error.kind(), ErrorKind::InvalidUtf8);
+    /// assert_eq!(error.to_string(), "byte 12: invalid UTF-8");
+    /// assert!(matches!(&items[2], Ok(quote) if quote.symbol == "EQTY"));
+    /// ```
+    InvalidUtf8,
 }
 
 /// What the grammar expected where a [`ParseError`] occurred.
@@ -288,6 +323,8 @@ pub enum Found {
         /// Each valid split, as (symbol, price text).
         splits: Vec<(String, String)>,
     },
+    /// Bytes that are not UTF-8.
+    InvalidUtf8,
 }
 
 impl fmt::Display for Found {
@@ -296,6 +333,7 @@ impl fmt::Display for Found {
             Found::Char(c) => write!(f, "'{}'", c.escape_debug()),
             Found::EndOfInput => f.write_str("end of input"),
             Found::QuoteTooLong => f.write_str("a quote longer than 64 KiB"),
+            Found::InvalidUtf8 => f.write_str("bytes that are not UTF-8"),
             Found::LongSymbol(symbol) => {
                 write!(f, "'{symbol}' of {} characters", symbol.chars().count())
             }
@@ -359,16 +397,19 @@ impl Default for Locator {
 impl Locator {
     /// The position of byte `offset` in `text`. An offset inside a
     /// character is moved back to that character's start.
-    pub(crate) fn locate(&mut self, text: &str, offset: usize) -> Position {
+    pub(crate) fn locate(&mut self, text: &[u8], offset: usize) -> Position {
         self.locate_in(text, 0, offset)
     }
 
     /// The position of input offset `offset`, where `text` holds the input
     /// from offset `base` on. Going back before `base` is not possible: a
     /// stream moves the locator forward before it drops text.
-    pub(crate) fn locate_in(&mut self, text: &str, base: usize, offset: usize) -> Position {
+    ///
+    /// Columns count characters: every byte but UTF-8 continuation bytes
+    /// starts one (a byte that is not UTF-8 counts as one).
+    pub(crate) fn locate_in(&mut self, text: &[u8], base: usize, offset: usize) -> Position {
         let mut local = offset.saturating_sub(base).min(text.len());
-        while !text.is_char_boundary(local) {
+        while local > 0 && local < text.len() && is_continuation(text[local]) {
             local -= 1;
         }
         if base + local < self.last.offset && base == 0 {
@@ -376,11 +417,11 @@ impl Locator {
         }
         let mut position = self.last;
         let from = position.offset.saturating_sub(base).min(local);
-        for c in text[from..local].chars() {
-            if c == '\n' {
+        for &byte in &text[from..local] {
+            if byte == b'\n' {
                 position.line += 1;
                 position.column = 1;
-            } else {
+            } else if !is_continuation(byte) {
                 position.column += 1;
             }
         }
@@ -388,6 +429,11 @@ impl Locator {
         self.last = position;
         position
     }
+}
+
+/// Whether `byte` continues a UTF-8 sequence rather than starting one.
+fn is_continuation(byte: u8) -> bool {
+    byte & 0xC0 == 0x80
 }
 
 /// Shortens long number text for messages: the first 40 characters and the
@@ -411,14 +457,14 @@ mod tests {
     fn locator_counts_characters_and_lines() {
         let text = "a▲b\ncd";
         let mut locator = Locator::default();
-        assert_eq!(locator.locate(text, 4).column, 3);
-        let d = locator.locate(text, 7);
+        assert_eq!(locator.locate(text.as_bytes(), 4).column, 3);
+        let d = locator.locate(text.as_bytes(), 7);
         assert_eq!((d.line, d.column), (2, 2));
         // Going back restarts from the beginning.
-        let a = locator.locate(text, 0);
+        let a = locator.locate(text.as_bytes(), 0);
         assert_eq!((a.line, a.column), (1, 1));
         // An offset inside '▲' moves to its start.
-        assert_eq!(locator.locate(text, 2).offset, 1);
+        assert_eq!(locator.locate(text.as_bytes(), 2).offset, 1);
     }
 
     #[test]

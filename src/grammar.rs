@@ -21,7 +21,7 @@ use std::sync::Arc;
 use rust_decimal::Decimal;
 
 use crate::error::{Expected, Found, shorten};
-use crate::number::{Number, NumberError, NumberStyle, number};
+use crate::number::{Number, NumberError, NumberStyle, number, number_like_len};
 use crate::quote::{Currency, Direction, Magnitude, Markers, Quote};
 
 /// The grammar's input: the bytes of a `&str`.
@@ -172,7 +172,9 @@ impl<'a> Failure<'a> {
             Problem::Number(NumberError::NotANumber) => {
                 Found::Char(first_char(self.at).unwrap_or(char::REPLACEMENT_CHARACTER))
             }
-            Problem::Number(NumberError::Malformed { len }) => Found::MalformedNumber(text(len)),
+            Problem::Number(NumberError::Malformed) => {
+                Found::MalformedNumber(text(number_like_len(self.at)))
+            }
             Problem::Number(NumberError::Cut { .. }) => Found::EndOfInput,
             Problem::Number(NumberError::TooLarge { len }) => Found::NumberTooLarge(text(len)),
             Problem::Number(NumberError::TooManyDecimals { len, decimals }) => {
@@ -274,10 +276,9 @@ impl Grammar {
     /// Rule: a quote. A symbol and a price, then markers, then a change,
     /// a percent or both.
     ///
-    /// The quote's span is relative to `text`. The grammar reads its bytes;
-    /// the symbol is sliced from `text` itself, so it needs no UTF-8 check.
-    pub(crate) fn quote<'a>(&self, text: &'a str) -> PResult<'a, Quote<'a>> {
-        let input = text.as_bytes();
+    /// The quote's span is relative to `input`, which need not be UTF-8:
+    /// everything a quote holds is, and bytes that are not end it.
+    pub(crate) fn quote<'a>(&self, input: Input<'a>) -> PResult<'a, Quote<'a>> {
         let (rest, (symbol, price)) = self.symbol_and_price(input)?;
         let (rest, (markers, marker_text)) = markers(rest)?;
         let (rest, change) = opt(preceded(gap, |i| self.change(i))).parse(rest)?;
@@ -289,8 +290,8 @@ impl Grammar {
                 None => error(at, Want::MarkerOrChange, price.number.text),
             };
         }
-        // Symbols end on an ASCII byte, a char boundary, so this always succeeds.
-        let Some(symbol) = text.get(..symbol.len()) else {
+        // Symbols are ASCII (rule Y), so this always succeeds.
+        let Ok(symbol) = std::str::from_utf8(symbol) else {
             return error(input, Want::Quote, &[]);
         };
         let mut quote = Quote::from_fields(
@@ -329,9 +330,9 @@ impl Grammar {
         if self.inside_a_number(input, token) {
             return error(input, Want::Quote, &[]);
         }
-        let after_token = &input[token.len()..];
+        let separated = gap_len(&input[token.len()..]) > 0;
         let Some(last_letter) = last_letter else {
-            if token.iter().all(u8::is_ascii_digit) && space_len(after_token) > 0 {
+            if token.iter().all(u8::is_ascii_digit) && separated {
                 return self.spaced_price(input, token.len());
             }
             return error(input, Want::Quote, &[]);
@@ -340,8 +341,7 @@ impl Grammar {
         if digits.is_empty() {
             return self.spaced_price(input, token.len());
         }
-        let separated = digits.iter().all(u8::is_ascii_digit) && space_len(after_token) > 0;
-        if separated {
+        if separated && digits.iter().all(u8::is_ascii_digit) {
             if let Ok(found) = self.spaced_price(input, token.len()) {
                 return Ok(found);
             }
@@ -362,11 +362,15 @@ impl Grammar {
         if !token[0].is_ascii_digit() {
             return false;
         }
-        let first_letter = token.iter().position(u8::is_ascii_alphabetic);
-        match (first_letter, number(input, self.style)) {
-            (Some(letter), Err(NumberError::Malformed { len })) => len > letter,
-            _ => false,
-        }
+        let Some(letter) = token.iter().position(u8::is_ascii_alphabetic) else {
+            return false;
+        };
+        // A continuation that takes in the letter starts at most one byte
+        // before it and spans at most three (`e+1`): reading that far
+        // decides, however long the number-like run goes on.
+        let reach = &input[..input.len().min(letter + 3)];
+        matches!(number(input, self.style), Err(NumberError::Malformed))
+            && number_like_len(reach) > letter
     }
 
     /// Rule G (c): the longest known symbol that `token` starts with and
@@ -411,7 +415,7 @@ impl Grammar {
         let letters_only = match self.price(&input[letters..], symbol) {
             Ok((rest, price)) => return Ok((rest, (symbol, price))),
             Err(nom::Err::Failure(f))
-                if matches!(f.problem, Problem::Number(NumberError::Malformed { .. })) =>
+                if matches!(f.problem, Problem::Number(NumberError::Malformed)) =>
             {
                 f
             }
@@ -513,7 +517,7 @@ impl Grammar {
     /// Length of the digits-and-separators text at the start of `input`.
     fn malformed_len(&self, input: Input<'_>) -> usize {
         match number(input, self.style) {
-            Err(NumberError::Malformed { len }) => len,
+            Err(NumberError::Malformed) => number_like_len(input),
             Ok((_, n)) => n.text.len(),
             Err(
                 NumberError::Cut { len }
@@ -561,9 +565,20 @@ impl Grammar {
     }
 
     /// Rule: a percent: a signed number and `%`, bare or in parentheses.
+    ///
+    /// A bare number that breaks rule N, or a sign with no digits, is no
+    /// percent unless `%` follows it: after a whole quote it is what comes
+    /// next (a date, a dash between quotes), not a broken field of the
+    /// quote. The end of the input is no such proof: a number cut off
+    /// there may have been a percent.
     fn percent<'a>(&self, input: Input<'a>) -> PResult<'a, Signed<'a>> {
         let Some(inner) = input.strip_prefix(b"(") else {
-            let (rest, percent) = self.signed_number(input, Want::Percent)?;
+            let (rest, percent) = match self.signed_number(input, Want::Percent) {
+                Err(nom::Err::Failure(f)) if !f.at.is_empty() && !percent_follows(input) => {
+                    return error(input, Want::Percent, &[]);
+                }
+                result => result?,
+            };
             return match percent_sign(rest) {
                 Some(rest) => Ok((rest, percent)),
                 None => error(input, Want::Percent, &[]),
@@ -742,11 +757,21 @@ fn skip_run(mut input: Input<'_>, len: impl Fn(Input<'_>) -> usize) -> Input<'_>
 /// Rule: the gap between a quote's fields: white space and table cell bars,
 /// perhaps none.
 pub(crate) fn gap(input: Input<'_>) -> PResult<'_, ()> {
-    let rest = skip_run(input, |i| match i {
+    Ok((skip_run(input, gap_char_len), ()))
+}
+
+/// The byte length of the gap at the start of `input`, 0 when there is none.
+fn gap_len(input: Input<'_>) -> usize {
+    input.len() - skip_run(input, gap_char_len).len()
+}
+
+/// The byte length of the gap character at the start of `input`: white
+/// space or a table cell bar; 0 for anything else.
+fn gap_char_len(input: Input<'_>) -> usize {
+    match input {
         [b'|', ..] => 1,
-        _ => space_len(i),
-    });
-    Ok((rest, ()))
+        _ => space_len(input),
+    }
 }
 
 /// Rule: separators between quotes: the gap's characters and `•`, `·`, `;`.
@@ -761,6 +786,35 @@ pub(crate) fn separator_len(input: Input<'_>) -> usize {
         [0xC2, 0xB7, ..] => 2,
         [0xE2, 0x80, 0xA2, ..] => 3,
         _ => space_len(input),
+    }
+}
+
+/// The longest UTF-8 sequence: how far ahead a reader looks to tell a
+/// character from bytes that are not UTF-8.
+pub(crate) const MAX_CHAR: usize = 4;
+
+/// The byte length of the sequence that is not UTF-8 at the start of
+/// `input`, or 0. A sequence cut off by the end of `input` counts as
+/// not UTF-8: callers hold [`MAX_CHAR`] bytes, or the input's end.
+pub(crate) fn invalid_utf8_len(input: &[u8]) -> usize {
+    if input.first().is_none_or(u8::is_ascii) {
+        return 0;
+    }
+    let head = &input[..input.len().min(MAX_CHAR)];
+    match std::str::from_utf8(head) {
+        Err(e) if e.valid_up_to() == 0 => e.error_len().unwrap_or(head.len()),
+        _ => 0,
+    }
+}
+
+/// The byte length of a UTF-8 byte order mark at the start of `input`,
+/// or 0: strict reading skips one at the start of its input.
+pub(crate) fn byte_order_mark_len(input: Input<'_>) -> usize {
+    const MARK: &[u8] = "\u{feff}".as_bytes();
+    if input.starts_with(MARK) {
+        MARK.len()
+    } else {
+        0
     }
 }
 
@@ -896,6 +950,16 @@ fn percent_sign(input: Input<'_>) -> Option<Input<'_>> {
     hspace(input).strip_prefix(b"%")
 }
 
+/// Whether `%` follows the number-like text at the start of `input`, after
+/// an optional sign: a percent, however broken its number.
+fn percent_follows(input: Input<'_>) -> bool {
+    let digits = match sign(input) {
+        Ok((rest, _)) => rest.strip_prefix(b" ").unwrap_or(rest),
+        Err(_) => input,
+    };
+    percent_sign(&digits[number_like_len(digits)..]).is_some()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -905,7 +969,7 @@ mod tests {
 
     /// Parses one quote and returns its canonical text and the leftover.
     fn quote(mode: Mode, input: &str) -> Result<(String, &str), Want> {
-        match Grammar::new(mode).quote(input) {
+        match Grammar::new(mode).quote(input.as_bytes()) {
             Ok((rest, quote)) => Ok((quote.to_string(), std::str::from_utf8(rest).unwrap())),
             Err(nom::Err::Error(f) | nom::Err::Failure(f)) => Err(f.want),
             Err(nom::Err::Incomplete(_)) => unreachable!("complete parsers"),
@@ -957,6 +1021,12 @@ mod tests {
         up_word_then_glyph_order: STRICT, "X 5 ▲ Up 1 (2%)" => "X5▲ 1 (2%)", "";
         symbol_digits_then_marker: STRICT, "MLCF49 ▲ 1 (2%)" => "MLCF49▲ 1 (2%)", "";
         not_a_percent_in_parens: STRICT, "X 5 +1 (note)" => "X5▲ 1", " (note)";
+        date_after_change: SCAN, "ABOT 812.000000 -4.10 19.06.2024" => "ABOT812.000000▼ -4.10", " 19.06.2024";
+        dash_before_next_quote: SCAN, "ABOT 812.00 -4.10 – ACPL 0.50 -9" => "ABOT812.00▼ -4.10", " – ACPL 0.50 -9";
+        huge_number_in_next_cell: SCAN, "ABOT 812.00 ▼ 4.10 | 99999999999999999999999999999999 |" =>
+            "ABOT812.00▼ -4.10", " | 99999999999999999999999999999999 |";
+        bar_after_symbol_digits: STRICT, "KSE100|98,412|+812.3|(+0.83%)" => "KSE100 98412▲ 812.3 (0.83%)", "";
+        bar_after_digit_symbol: STRICT, "555|7.12|+0.33|" => "555 7.12▲ 0.33", "|";
     }
 
     macro_rules! quote_errors {
@@ -985,6 +1055,9 @@ mod tests {
         letter_after_price: STRICT, "AIRLINK189.43x" => Want::MarkerOrChange;
         letter_inside_price: STRICT, "AGL40.1x3▲ 0.12 (0.01%)" => Want::MarkerOrChange;
         exponent_is_no_symbol: STRICT, "1e10 +1 (1%)" => Want::Quote;
+        broken_percent_is_a_percent: STRICT, "X 5 -4.10 1.2.3%" => Want::Percent;
+        cut_percent_is_a_percent: STRICT, "X 5 -4.10 19." => Want::Percent;
+        sign_cut_at_the_end: STRICT, "X 5 -4.10 –" => Want::DigitsAfterSign;
     }
 
     #[test]
@@ -1058,7 +1131,7 @@ mod tests {
 
     #[test]
     fn truncation_is_a_failure_at_the_end_after_the_price() {
-        let cut = |input: &str| match Grammar::new(STRICT).quote(input) {
+        let cut = |input: &str| match Grammar::new(STRICT).quote(input.as_bytes()) {
             Err(nom::Err::Error(f) | nom::Err::Failure(f)) => f.is_truncation(),
             _ => false,
         };

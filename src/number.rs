@@ -203,9 +203,9 @@ fn count_evidence(text: &[u8]) -> (usize, usize) {
 fn read_text(input: &[u8], style: NumberStyle) -> (Option<&[u8]>, usize) {
     match number(input, style) {
         Ok((_, number)) => (Some(number.text), number.text.len()),
+        Err(NumberError::Malformed) => (None, number_like_len(input)),
         Err(
-            NumberError::Malformed { len }
-            | NumberError::Cut { len }
+            NumberError::Cut { len }
             | NumberError::TooLarge { len }
             | NumberError::TooManyDecimals { len, .. },
         ) => (None, len),
@@ -247,12 +247,15 @@ pub(crate) enum NumberError {
     /// The input does not start with a digit.
     NotANumber,
     /// Digits that break rule N (a leading zero, a bad group, a second
-    /// separator); `len` bytes make up the malformed text.
-    Malformed { len: usize },
+    /// separator). Found without reading the whole malformed text, which
+    /// may be long: [`number_like_len`] measures it where a message or a
+    /// skip needs it.
+    Malformed,
     /// A number followed by a decimal mark or thousands separator and then
     /// the end of the input (`0.`, `3,`): cut off, `len` bytes with the mark.
     Cut { len: usize },
-    /// More digits than a decimal mantissa holds; `len` bytes of number text.
+    /// More digits than a decimal mantissa holds; `len` bytes of number
+    /// text were read, up to the group where the value outgrew a decimal.
     TooLarge { len: usize },
     /// More than 28 digits after the decimal point.
     TooManyDecimals { len: usize, decimals: usize },
@@ -351,7 +354,7 @@ fn grouped_number(input: &[u8], style: NumberStyle) -> Result<(&[u8], Number<'_>
         return Err(NumberError::NotANumber);
     }
     if input[0] == b'0' && int_digits > 1 {
-        return Err(malformed(input));
+        return Err(NumberError::Malformed);
     }
     let mut len = int_digits;
 
@@ -361,7 +364,13 @@ fn grouped_number(input: &[u8], style: NumberStyle) -> Result<(&[u8], Number<'_>
         let separator = style.group_separator_len(&input[len..]);
         if separator > 0 {
             let separator = &input[len..len + separator];
-            while let Some(digits) = thousands_group(&input[len..], separator) {
+            // Reading stops once the value no longer fits: a run of groups
+            // is then too large however long it is, and a scan that tries
+            // a number at every group of a long run reads each only a
+            // bounded distance.
+            while let Some(digits) =
+                thousands_group(&input[len..], separator).filter(|_| !mantissa.overflow)
+            {
                 mantissa.push_digits(digits);
                 len += separator.len() + 3;
             }
@@ -380,7 +389,7 @@ fn grouped_number(input: &[u8], style: NumberStyle) -> Result<(&[u8], Number<'_>
     // A separator and a digit straight after the number: `19.06.2024`,
     // `1,2345`, `2007,812`, `1_000`, `1e10`.
     if continues_number(&input[len..]) {
-        return Err(malformed(input));
+        return Err(NumberError::Malformed);
     }
     // A separator and then the end: the input cut the number off.
     if matches!(&input[len..], [b'.' | b',' | b'\'']) {
@@ -532,14 +541,15 @@ fn continues_number(input: &[u8]) -> bool {
     continuation_len(input) > 0
 }
 
-/// The malformed-number error for the number-like text at the start of
-/// `input`: digits joined by separators or exponents.
-#[cold]
-fn malformed(input: &[u8]) -> NumberError {
+/// The length of the number-like text at the start of `input`: digits
+/// joined by separators or exponents, as far as they go. What a
+/// [`NumberError::Malformed`] number's message shows, and how far
+/// [`count_evidence`] skips.
+pub(crate) fn number_like_len(input: &[u8]) -> usize {
     let mut len = digit_run(input);
     loop {
         match continuation_len(&input[len..]) {
-            0 => return NumberError::Malformed { len },
+            0 => return len,
             n => len += n + digit_run(&input[len + n..]),
         }
     }
@@ -596,16 +606,16 @@ mod tests {
         letter: Dot "x1" => Err(NumberError::NotANumber);
         leading_point: Dot ".5" => Err(NumberError::NotANumber);
         sign: Dot "-5" => Err(NumberError::NotANumber);
-        leading_zero: Dot "0123 " => Err(NumberError::Malformed { len: 4 });
-        leading_zero_group: Dot "007,812" => Err(NumberError::Malformed { len: 7 });
-        zero_group: Dot "0,123" => Err(NumberError::Malformed { len: 5 });
-        date: Dot "19.06.2024 x" => Err(NumberError::Malformed { len: 10 });
-        short_group: Dot "1,2345" => Err(NumberError::Malformed { len: 6 });
-        long_first_group: Dot "2007,812.40" => Err(NumberError::Malformed { len: 11 });
-        broken_group: Dot "1,234,56" => Err(NumberError::Malformed { len: 8 });
-        exponent: Dot "1e10 " => Err(NumberError::Malformed { len: 4 });
-        signed_exponent: Dot "2.5E-3" => Err(NumberError::Malformed { len: 6 });
-        underscore: Dot "1_000" => Err(NumberError::Malformed { len: 5 });
+        leading_zero: Dot "0123 " => Err(NumberError::Malformed);
+        leading_zero_group: Dot "007,812" => Err(NumberError::Malformed);
+        zero_group: Dot "0,123" => Err(NumberError::Malformed);
+        date: Dot "19.06.2024 x" => Err(NumberError::Malformed);
+        short_group: Dot "1,2345" => Err(NumberError::Malformed);
+        long_first_group: Dot "2007,812.40" => Err(NumberError::Malformed);
+        broken_group: Dot "1,234,56" => Err(NumberError::Malformed);
+        exponent: Dot "1e10 " => Err(NumberError::Malformed);
+        signed_exponent: Dot "2.5E-3" => Err(NumberError::Malformed);
+        underscore: Dot "1_000" => Err(NumberError::Malformed);
         too_many_decimals: Dot "0.12345678901234567890123456789" => Err(NumberError::TooManyDecimals { len: 31, decimals: 29 });
         mantissa_overflow: Dot "79228162514264337593543950336" => Err(NumberError::TooLarge { len: 29 });
         forty_digits: Dot "1234567890123456789012345678901234567890" => Err(NumberError::TooLarge { len: 40 });
@@ -622,14 +632,35 @@ mod tests {
     }
 
     #[test]
+    fn number_like_text_runs_through_separators_and_exponents() {
+        for (input, len) in [
+            ("0123 ", 4),
+            ("007,812", 7),
+            ("0,123", 5),
+            ("19.06.2024 x", 10),
+            ("1,2345", 6),
+            ("2007,812.40", 11),
+            ("1,234,56", 8),
+            ("1e10 ", 4),
+            ("2.5E-3", 6),
+            ("1_000", 5),
+            ("12,5.3", 6),
+            ("1.2", 3),
+            ("1,1,1,1 x", 7),
+        ] {
+            assert_eq!(number_like_len(input.as_bytes()), len, "{input}");
+        }
+    }
+
+    #[test]
     fn comma_style_refuses_a_dot_decimal() {
         assert_eq!(
             read_in("12,5.3", NumberStyle::Comma),
-            Err(NumberError::Malformed { len: 6 })
+            Err(NumberError::Malformed)
         );
         assert_eq!(
             read_in("1.2", NumberStyle::Comma),
-            Err(NumberError::Malformed { len: 3 })
+            Err(NumberError::Malformed)
         );
     }
 

@@ -146,6 +146,11 @@ impl ParseOptions {
     /// yielding owned segments while holding a bounded part of the input.
     /// It yields exactly what [`ParseOptions::scan`] yields on the whole input.
     ///
+    /// The input is bytes: a sequence that is not UTF-8 is skipped text of
+    /// kind [`crate::SkipKind::InvalidUtf8`], and the scan finds the quotes
+    /// around it as if it were a separator, so one bad byte loses nothing
+    /// else.
+    ///
     /// ```
     /// use tickerstrip::{OwnedSegment, ParseOptions};
     ///
@@ -160,9 +165,8 @@ impl ParseOptions {
     ///
     /// # Errors
     ///
-    /// Each item is an [`std::io::Error`] when reading fails or the input is
-    /// not UTF-8 (`InvalidData`, naming the byte offset); the reader stops
-    /// after an error.
+    /// Each item is an [`std::io::Error`] when reading fails; the reader
+    /// stops after an error.
     pub fn scan_reader<R: std::io::Read>(&self, reader: R) -> SegmentReader<R> {
         let grammar = Grammar {
             symbols: self.symbols.clone(),
@@ -185,8 +189,9 @@ impl ParseOptions {
     ///
     /// Items are [`crate::ReadError::Parse`] for text that is not a quote (reading
     /// carries on after it, as [`ParseOptions::quotes`] does), and
-    /// [`crate::ReadError::Io`] when reading fails or the input is not UTF-8,
-    /// after which the reader stops.
+    /// [`crate::ReadError::Io`] when reading fails, after which the reader
+    /// stops. Bytes that are not UTF-8 are a parse error of kind
+    /// [`crate::ErrorKind::InvalidUtf8`], and reading carries on after them.
     pub fn quote_reader<R: std::io::Read>(&self, reader: R) -> QuoteReader<R> {
         let grammar = Grammar {
             symbols: self.symbols.clone(),
@@ -201,13 +206,13 @@ impl ParseOptions {
         match (quotes.next(), quotes.next()) {
             (Some(quote), None) => Ok(quote),
             (_, Some(second)) => {
-                let position = Locator::default().locate(text, second.span.start);
+                let position = Locator::default().locate(text.as_bytes(), second.span.start);
                 let found = text[second.span.start..].chars().next();
                 let found = found.map_or(Found::EndOfInput, Found::Char);
                 Err(ParseError::new(position, 1, Expected::EndOfQuote, found))
             }
             (None, None) => {
-                let position = Locator::default().locate(text, text.len());
+                let position = Locator::default().locate(text.as_bytes(), text.len());
                 Err(ParseError::new(
                     position,
                     0,

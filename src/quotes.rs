@@ -2,7 +2,7 @@
 
 use crate::Quote;
 use crate::error::{Expected, Found, Locator, ParseError};
-use crate::grammar::{Grammar, can_start_quote, separators};
+use crate::grammar::{Grammar, byte_order_mark_len, can_start_quote, invalid_utf8_len, separators};
 use crate::number::StyleDecision;
 use crate::window::{Attempt, Window};
 
@@ -56,7 +56,7 @@ impl<'a> Iterator for Quotes<'a> {
     type Item = Result<Quote<'a>, ParseError>;
 
     fn next(&mut self) -> Option<Self::Item> {
-        match self.reader.step(Window::whole(self.text)) {
+        match self.reader.step(Window::whole(self.text.as_bytes())) {
             Step::Quote(quote) => Some(Ok(quote)),
             Step::Error(error) => Some(Err(error)),
             Step::NeedMore | Step::Done => None,
@@ -116,7 +116,7 @@ impl StrictReader {
 
     /// Moves the line counter past the text a stream is about to drop.
     pub(crate) fn forget_before(&mut self, window: Window<'_>, offset: usize) {
-        self.locator.locate_in(window.text, window.base, offset);
+        self.locator.locate_in(window.bytes, window.base, offset);
     }
 
     /// The next quote or error, or what the reader needs to find it.
@@ -126,6 +126,9 @@ impl StrictReader {
         }
         if self.finished {
             return Step::Done;
+        }
+        if self.pos == 0 {
+            self.pos = byte_order_mark_len(window.bytes_from(0));
         }
         let after_separators =
             separators(window.bytes_from(self.pos)).map_or(0, |(rest, ())| rest.len());
@@ -157,6 +160,9 @@ impl StrictReader {
                 let (expected, mut found) = failure.describe();
                 if too_long {
                     found = Found::QuoteTooLong;
+                }
+                if invalid_utf8_len(window.bytes_from(offset)) > 0 {
+                    found = Found::InvalidUtf8;
                 }
                 let error = self.error(window, offset, expected, found);
                 self.resync = Some(offset.max(start + 1));
@@ -204,7 +210,7 @@ impl StrictReader {
         expected: Expected,
         found: Found,
     ) -> ParseError {
-        let position = self.locator.locate_in(window.text, window.base, offset);
+        let position = self.locator.locate_in(window.bytes, window.base, offset);
         ParseError::new(position, self.index, expected, found)
     }
 }

@@ -4,7 +4,9 @@ use std::collections::VecDeque;
 use std::ops::Range;
 
 use crate::Quote;
-use crate::grammar::{Grammar, can_start_quote, separator_len, starts_symbol};
+use crate::grammar::{
+    Grammar, MAX_CHAR, can_start_quote, invalid_utf8_len, separator_len, starts_symbol,
+};
 use crate::number::StyleDecision;
 use crate::window::{Attempt, LOOKBEHIND, REACH, Window};
 
@@ -106,6 +108,23 @@ pub enum SkipKind {
     /// The start of a quote that the end of the input cut off
     /// (`AGL40.13▲ 0.12 (0.0`): never completed by guesswork.
     Truncated,
+    /// Bytes that are not UTF-8, in input read as bytes
+    /// ([`crate::ParseOptions::scan_reader`]). The scan goes on after them
+    /// as after a separator; the owned segment's text shows each bad
+    /// sequence as U+FFFD, as [`String::from_utf8_lossy`] does, and its
+    /// span gives the bytes.
+    ///
+    /// ```
+    /// use tickerstrip::{OwnedSegment, ParseOptions, SkipKind};
+    ///
+    /// let page = b"KQ4.12+6.74%\xe9EQTY41.30+2.15%";
+    /// let segments = ParseOptions::new().scan_reader(&page[..]).collect::<Result<Vec<_>, _>>()?;
+    /// assert_eq!(segments.len(), 3);
+    /// let OwnedSegment::Skipped(bad) = &segments[1] else { panic!("a bad byte") };
+    /// assert_eq!((bad.span.clone(), bad.kind, bad.text.as_str()), (12..13, SkipKind::InvalidUtf8, "\u{fffd}"));
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
+    InvalidUtf8,
 }
 
 /// The segments of page text, in order (SPEC section 3, scan mode).
@@ -175,10 +194,15 @@ impl<'a> Iterator for Segments<'a> {
     type Item = Segment<'a>;
 
     fn next(&mut self) -> Option<Segment<'a>> {
-        let window = Window::whole(self.text);
+        let window = Window::whole(self.text.as_bytes());
         loop {
-            if let Some(skipped) = self.pending.next(window) {
-                return Some(Segment::Skipped(skipped));
+            if let Some(piece) = self.pending.next(window) {
+                return Some(Segment::Skipped(Skipped {
+                    // A `&str` holds UTF-8 only, so every piece of it is text.
+                    text: std::str::from_utf8(piece.bytes).unwrap_or_default(),
+                    span: piece.span,
+                    kind: piece.kind,
+                }));
             }
             if let Some(quote) = self.held.take() {
                 return Some(Segment::Quote(quote));
@@ -200,7 +224,16 @@ impl<'a> Iterator for Segments<'a> {
 
 impl std::iter::FusedIterator for Segments<'_> {}
 
-/// Skipped text to yield in pieces of at most [`MAX_SKIPPED`] bytes.
+/// A piece of skipped text, as bytes of the window.
+#[derive(Debug, Clone)]
+pub(crate) struct Piece<'t> {
+    pub(crate) bytes: &'t [u8],
+    pub(crate) span: Range<usize>,
+    pub(crate) kind: SkipKind,
+}
+
+/// Skipped text to yield in pieces: at most [`MAX_SKIPPED`] bytes each,
+/// with bytes that are not UTF-8 apart, as [`SkipKind::InvalidUtf8`].
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Pieces {
     range: Range<usize>,
@@ -216,24 +249,60 @@ impl Pieces {
     }
 
     /// The next piece, if any is left.
-    pub(crate) fn next<'t>(&mut self, window: Window<'t>) -> Option<Skipped<'t>> {
+    pub(crate) fn next<'t>(&mut self, window: Window<'t>) -> Option<Piece<'t>> {
         let kind = self.kind?;
         if self.range.is_empty() {
             self.kind = None;
             return None;
         }
         let start = self.range.start;
-        let mut end = self.range.end.min(start + MAX_SKIPPED);
-        if end < self.range.end {
-            end = window.boundary(end);
-        }
+        let (end, kind) = first_piece(window, self.range.clone(), kind);
         self.range.start = end;
-        Some(Skipped {
-            text: window.slice(start, end),
+        Some(Piece {
+            bytes: window.slice(start, end),
             span: start..end,
             kind,
         })
     }
+}
+
+/// Where the first piece of the skipped text `range` ends, and its kind:
+/// `kind` for UTF-8 text, [`SkipKind::InvalidUtf8`] for a run of bytes
+/// that are not. A piece ends after [`MAX_SKIPPED`] bytes (moved back to
+/// the start of a character it would cut) or where the kind changes, so
+/// a piece that ends before `range` does is the same whatever follows it.
+///
+/// `range` ends where a quote starts (an ASCII byte) or at the end of the
+/// input, so a UTF-8 sequence cut off at its end is not UTF-8.
+fn first_piece(window: Window<'_>, range: Range<usize>, kind: SkipKind) -> (usize, SkipKind) {
+    let limit = range.end.min(range.start + MAX_SKIPPED);
+    let bytes = window.slice(range.start, limit);
+    let valid = match std::str::from_utf8(bytes) {
+        Ok(_) => return (limit, kind),
+        Err(e) => e.valid_up_to(),
+    };
+    if valid > 0 {
+        return (range.start + valid, kind);
+    }
+    // Bytes that are not UTF-8, up to the next that are.
+    let mut len = 0;
+    while len < bytes.len() {
+        match std::str::from_utf8(&bytes[len..]) {
+            Err(e) if e.valid_up_to() == 0 => match e.error_len() {
+                Some(bad) => len += bad,
+                // A sequence cut off by the piece's length limit may be
+                // whole in the input; cut off by the range's end it is not.
+                None if limit < range.end => break,
+                None => len = bytes.len(),
+            },
+            _ => break,
+        }
+    }
+    // `len` > 0: a cut-off sequence at the start of `bytes` reaches its
+    // end, which the length limit cannot be (a sequence is at most 3 bytes
+    // short of whole), so the range's end cut it. The `max` only keeps
+    // every piece non-empty beyond doubt.
+    (range.start + len.max(1), SkipKind::InvalidUtf8)
 }
 
 /// What the scanner found next.
@@ -255,8 +324,6 @@ pub(crate) enum Step<'t> {
 /// Where the candidate search stopped.
 enum Search<'t> {
     Candidate(Candidate, Quote<'t>),
-    /// Text far enough behind the search to yield as skipped.
-    Skip(Range<usize>),
     /// Only for a search for the next joined candidate: the run has ended.
     RunEnded,
     NeedMore,
@@ -265,18 +332,30 @@ enum Search<'t> {
 
 /// Scan mode's state, apart from the text: every position is an offset in
 /// the whole input, so a stream can feed it window after window.
+///
+/// Everything it remembers is bounded: the candidates ahead of a weak one
+/// being decided (at most [`VOUCH_DISTANCE`] + 1, each within [`REACH`] of
+/// the one before), and offsets. Skipped text is yielded as soon as no
+/// quote can start in it, so a stream holds at most the text from the
+/// earliest undecided candidate on.
 #[derive(Debug, Clone)]
 pub(crate) struct Scanner {
     grammar: Grammar,
     /// Where the search for the next candidate resumes.
     search: usize,
-    /// The end of the last candidate found.
-    last_candidate_end: Option<usize>,
+    /// The last candidate found.
+    last: Option<Found>,
+    /// Whether only separators stand between the last candidate and the
+    /// search.
+    separated: bool,
     /// Where the earliest quote cut off by the end of the input starts,
     /// unless a candidate was found after it.
     truncated: Option<usize>,
     /// Candidates found ahead of a weak one being decided.
     ahead: VecDeque<Candidate>,
+    /// Offsets inside a weak candidate that was dropped, still to try: a
+    /// quote may start there.
+    inside: Option<Range<usize>>,
     /// The run of the candidates decided so far.
     run: Run,
     /// The end of the last segment yielded.
@@ -287,9 +366,17 @@ pub(crate) struct Scanner {
 #[derive(Debug, Clone, Copy)]
 struct Candidate {
     start: usize,
+    end: usize,
     strong: bool,
     /// Whether only separators stand between it and the candidate before.
     joined: bool,
+}
+
+/// What the search remembers of the last candidate it found.
+#[derive(Debug, Clone, Copy)]
+struct Found {
+    end: usize,
+    strong: bool,
 }
 
 /// The run the last decided candidate belongs to.
@@ -306,9 +393,11 @@ impl Scanner {
         Scanner {
             grammar,
             search: 0,
-            last_candidate_end: None,
+            last: None,
+            separated: false,
             truncated: None,
             ahead: VecDeque::new(),
+            inside: None,
             run: Run::default(),
             emitted: 0,
         }
@@ -322,12 +411,34 @@ impl Scanner {
     /// The earliest offset the scanner may still look at: a stream may
     /// drop the input before it.
     pub(crate) fn retain_from(&self) -> usize {
-        self.emitted.min(self.search.saturating_sub(LOOKBEHIND))
+        self.emitted.min(self.settled().saturating_sub(LOOKBEHIND))
+    }
+
+    /// The offset before which no quote can start any more: the earliest
+    /// of the search, the candidates still undecided, the offsets inside a
+    /// dropped one still to try, and a quote cut off by the end.
+    fn settled(&self) -> usize {
+        [
+            Some(self.search),
+            self.truncated,
+            self.ahead.front().map(|head| head.start),
+            self.inside.as_ref().map(|inside| inside.start),
+        ]
+        .into_iter()
+        .flatten()
+        .min()
+        .unwrap_or(self.search)
     }
 
     /// The next segment, or what the scanner needs to find it.
     pub(crate) fn step<'t>(&mut self, window: Window<'t>) -> Step<'t> {
         loop {
+            if let Some(range) = self.skippable(window) {
+                return Step::Skipped(range, SkipKind::Text);
+            }
+            if !self.search_inside(window) {
+                return Step::NeedMore;
+            }
             if self.ahead.is_empty() {
                 match self.find(window, false) {
                     Search::Candidate(candidate, quote) if candidate.strong => {
@@ -335,7 +446,6 @@ impl Scanner {
                         return self.emit(quote);
                     }
                     Search::Candidate(candidate, _) => self.ahead.push_back(candidate),
-                    Search::Skip(range) => return Step::Skipped(range, SkipKind::Text),
                     Search::NeedMore => return Step::NeedMore,
                     Search::Exhausted | Search::RunEnded => return self.finish(window),
                 }
@@ -347,10 +457,12 @@ impl Scanner {
                 continue;
             };
             self.record(head);
-            if keep {
-                if let Attempt::Quote(quote) = window.attempt(&self.grammar, head.start) {
-                    return self.emit(quote);
-                }
+            if !keep {
+                self.inside = Some(head.start + 1..head.end);
+                continue;
+            }
+            if let Attempt::Quote(quote) = window.attempt(&self.grammar, head.start) {
+                return self.emit(quote);
             }
         }
     }
@@ -373,38 +485,41 @@ impl Scanner {
         };
     }
 
+    /// Whether a quote may start at offset `start`: at a token boundary
+    /// (rule B), or glued to the end of a strong candidate, which is
+    /// always kept.
+    fn may_start(&self, window: Window<'_>, start: usize) -> bool {
+        let glued = self
+            .last
+            .is_some_and(|last| last.strong && last.end == start);
+        let before = if glued { &[] } else { window.before(start, 1) };
+        can_start_quote(before, window.bytes_from(start))
+    }
+
     /// Finds the next candidate. With `joined_only`, stops as soon as the
     /// text after the last candidate shows that the next one, wherever it
     /// is, will not be joined to it.
     fn find<'t>(&mut self, window: Window<'t>, joined_only: bool) -> Search<'t> {
         loop {
             let start = self.search;
-            if !window.holds(start + 1) || start >= window.end() {
-                return match window.eof {
+            if start >= window.end() || !window.holds(start + MAX_CHAR) {
+                return match window.eof && start >= window.end() {
                     true => Search::Exhausted,
                     false => Search::NeedMore,
                 };
             }
-            if !joined_only && self.ahead.is_empty() {
-                if let Some(range) = self.skippable(window) {
-                    return Search::Skip(range);
-                }
-            }
-            let bytes = window.bytes_from(start);
-            let separator = separator_len(bytes);
+            let separator = scan_separator_len(window.bytes_from(start));
             if joined_only {
-                let far = self
-                    .last_candidate_end
-                    .is_none_or(|end| start - end > REACH);
+                let far = self.last.is_none_or(|last| start - last.end > REACH);
                 if far {
                     return Search::RunEnded;
                 }
             }
-            if separator == 0 && can_start_quote(window.before(start, 1), bytes) {
+            if separator == 0 && self.may_start(window, start) {
                 match window.attempt(&self.grammar, start) {
                     Attempt::NeedMore => return Search::NeedMore,
                     Attempt::Quote(quote) if self.acceptable(window, &quote) => {
-                        return Search::Candidate(self.candidate(window, &quote), quote);
+                        return Search::Candidate(self.candidate(&quote), quote);
                     }
                     Attempt::Quote(_) => {}
                     Attempt::Failed { truncated, .. } => {
@@ -417,35 +532,71 @@ impl Scanner {
             if joined_only && separator == 0 {
                 return Search::RunEnded;
             }
+            self.separated &= separator > 0;
             self.search += separator.max(1);
         }
     }
 
-    /// Skipped text far enough behind the search to yield now: a piece of
-    /// [`MAX_SKIPPED`] bytes once the search is that far past the last segment.
+    /// Tries the offsets inside a dropped weak candidate for a strong one,
+    /// which scan mode always keeps. One found there makes the search start
+    /// again from it, since the candidates found after the dropped one may
+    /// overlap it. (A weak candidate inside a dropped weak one is not
+    /// sought: it would need the same run to vouch for it, and looking for
+    /// it would find the candidates after it again at every offset of a
+    /// run of numbers.) `false` when the window must reach further first.
+    fn search_inside(&mut self, window: Window<'_>) -> bool {
+        let Some(inside) = self.inside.clone() else {
+            return true;
+        };
+        for pos in inside.clone() {
+            if !can_start_quote(window.before(pos, 1), window.bytes_from(pos)) {
+                continue;
+            }
+            match window.attempt(&self.grammar, pos) {
+                Attempt::NeedMore => {
+                    self.inside = Some(pos..inside.end);
+                    return false;
+                }
+                Attempt::Quote(quote) if is_strong(&quote) && self.acceptable(window, &quote) => {
+                    self.ahead.clear();
+                    self.search = pos;
+                    self.last = None;
+                    break;
+                }
+                Attempt::Quote(_) | Attempt::Failed { .. } => {}
+            }
+        }
+        self.inside = None;
+        true
+    }
+
+    /// Skipped text that no quote can start in any more, to yield now:
+    /// a piece once the settled text reaches [`MAX_SKIPPED`] bytes past the
+    /// last segment, so a stream need not hold it.
     fn skippable(&mut self, window: Window<'_>) -> Option<Range<usize>> {
-        let limit = self.truncated.unwrap_or(usize::MAX).min(self.search);
-        if limit < self.emitted + MAX_SKIPPED {
+        let settled = self.settled();
+        if settled < self.emitted + MAX_SKIPPED {
             return None;
         }
-        let end = window.boundary(self.emitted + MAX_SKIPPED);
+        let (end, _) = first_piece(window, self.emitted..settled, SkipKind::Text);
         let range = self.emitted..end;
         self.emitted = end;
         Some(range)
     }
 
     /// Records a candidate the search found and moves the search past it.
-    fn candidate(&mut self, window: Window<'_>, quote: &Quote<'_>) -> Candidate {
-        let start = quote.span.start;
-        let joined = self.last_candidate_end.is_some_and(|end| {
-            start - end <= REACH && only_separators(&window.bytes_from(end)[..start - end])
-        });
-        self.search = quote.span.end;
-        self.last_candidate_end = Some(quote.span.end);
+    fn candidate(&mut self, quote: &Quote<'_>) -> Candidate {
+        let Range { start, end } = quote.span;
+        let joined = self.separated && self.last.is_some_and(|last| start - last.end <= REACH);
+        let strong = is_strong(quote);
+        self.search = end;
+        self.last = Some(Found { end, strong });
+        self.separated = true;
         self.truncated = None;
         Candidate {
             start,
-            strong: is_strong(quote),
+            end,
+            strong,
             joined,
         }
     }
@@ -456,7 +607,7 @@ impl Scanner {
     /// (`CAC 40`).
     fn acceptable(&self, window: Window<'_>, quote: &Quote<'_>) -> bool {
         let after = window.bytes_from(quote.span.end);
-        let well_ended = after.is_empty() || separator_len(after) > 0 || starts_symbol(after);
+        let well_ended = after.is_empty() || scan_separator_len(after) > 0 || starts_symbol(after);
         if !is_strong(quote) && !well_ended {
             return false;
         }
@@ -526,15 +677,14 @@ fn is_strong(quote: &Quote<'_>) -> bool {
         || quote.change_sign == crate::SignSource::Shown
 }
 
-/// Whether `text` is separators only.
-fn only_separators(mut text: &[u8]) -> bool {
-    while !text.is_empty() {
-        match separator_len(text) {
-            0 => return false,
-            n => text = &text[n..],
-        }
+/// The byte length of what separates quotes in scan mode at the start of
+/// `input`: a quote separator, or bytes that are not UTF-8, which scan
+/// mode skips as it would a separator. 0 for anything else.
+fn scan_separator_len(input: &[u8]) -> usize {
+    match separator_len(input) {
+        0 => invalid_utf8_len(input),
+        n => n,
     }
-    true
 }
 
 /// Whether `before` ends with a letter and horizontal space: the word of a

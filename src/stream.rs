@@ -5,6 +5,10 @@
 //! runs the same state machines as [`crate::scan`] and [`crate::quotes`], so
 //! it yields exactly what they yield on the whole input, however the input
 //! arrives in chunks.
+//!
+//! Readers take bytes. Bytes that are not UTF-8 are skipped text of kind
+//! [`SkipKind::InvalidUtf8`] in scan mode, which goes on after them, and a
+//! [`crate::ErrorKind::InvalidUtf8`] error in strict mode.
 
 use std::fmt;
 use std::io::{self, Read};
@@ -110,13 +114,13 @@ impl From<Skipped<'_>> for OwnedSkipped {
 /// let first = ParseOptions::new().quote_reader("AGL40.13▲ 0.12 (0.00)".as_bytes()).next();
 /// assert!(matches!(first, Some(Err(ReadError::Parse(e))) if e.column() == 21));
 /// let items: Vec<_> = ParseOptions::new().quote_reader(&b"KQ4.12+6.74%\xff"[..]).collect();
-/// let Err(ReadError::Io(e)) = &items[1] else { panic!("not UTF-8") };
-/// assert_eq!(e.to_string(), "invalid UTF-8 at byte 12");
+/// let Err(ReadError::Parse(e)) = &items[1] else { panic!("not UTF-8") };
+/// assert_eq!(e.to_string(), "byte 12: invalid UTF-8");
 /// ```
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum ReadError {
-    /// Reading failed, or the input is not UTF-8.
+    /// Reading failed.
     #[error(transparent)]
     Io(#[from] io::Error),
     /// Strict parsing failed.
@@ -124,18 +128,18 @@ pub enum ReadError {
     Parse(#[from] ParseError),
 }
 
-/// The input read so far that is still needed, as text.
+/// The input read so far that is still needed.
+///
+/// It holds bytes as read: the scanner reads bytes, and bytes that are not
+/// UTF-8 are skipped text (scan mode) or an error (strict mode) found where
+/// they stand, so nothing needs decoding here.
 struct Source<R> {
     reader: R,
-    /// The input from offset `base` on, as far as it was read and decoded.
-    text: String,
+    /// The input from offset `base` on, as far as it was read.
+    bytes: Vec<u8>,
     base: usize,
-    /// The bytes of a character cut by the last read.
-    partial: Vec<u8>,
-    /// No more text will come: the input ended, or a byte was not UTF-8.
+    /// The input ended.
     eof: bool,
-    /// The error that ended the text early, to report once its text is done.
-    invalid: Option<io::Error>,
     /// Where reads land.
     chunk: Box<[u8]>,
 }
@@ -144,25 +148,22 @@ impl<R: Read> Source<R> {
     fn new(reader: R) -> Source<R> {
         Source {
             reader,
-            text: String::new(),
+            bytes: Vec::new(),
             base: 0,
-            partial: Vec::new(),
             eof: false,
-            invalid: None,
             chunk: vec![0; CHUNK].into_boxed_slice(),
         }
     }
 
     fn window(&self) -> Window<'_> {
         Window {
-            text: &self.text,
+            bytes: &self.bytes,
             base: self.base,
             eof: self.eof,
         }
     }
 
-    /// Reads more input. At a byte that is not UTF-8 the text ends there;
-    /// the error waits in `invalid` until the text before it is used.
+    /// Reads more input.
     ///
     /// # Errors
     ///
@@ -177,61 +178,32 @@ impl<R: Read> Source<R> {
                 result => break result?,
             }
         };
-        if read == 0 {
-            self.eof = true;
-            if !self.partial.is_empty() {
-                self.invalid = Some(self.invalid_here());
-            }
-            return Ok(());
-        }
-        self.partial.extend_from_slice(&self.chunk[..read]);
-        let bytes = std::mem::take(&mut self.partial);
-        match std::str::from_utf8(&bytes) {
-            Ok(text) => self.text.push_str(text),
-            Err(e) => {
-                let (valid, rest) = bytes.split_at(e.valid_up_to());
-                self.text
-                    .push_str(std::str::from_utf8(valid).unwrap_or_default());
-                if e.error_len().is_some() {
-                    self.eof = true;
-                    self.invalid = Some(self.invalid_here());
-                    return Ok(());
-                }
-                self.partial = rest.to_vec();
-            }
-        }
+        self.eof = read == 0;
+        self.bytes.extend_from_slice(&self.chunk[..read]);
         Ok(())
     }
 
     /// Reads until at least `len` bytes are held, or the input ends.
     fn fill_to(&mut self, len: usize) -> io::Result<()> {
-        while !self.eof && self.text.len() < len {
+        while !self.eof && self.bytes.len() < len {
             self.fill()?;
         }
         Ok(())
     }
 
-    /// The error for a byte that is not UTF-8 right after the text held.
-    #[cold]
-    fn invalid_here(&self) -> io::Error {
-        let offset = self.base + self.text.len();
-        let message = format!("invalid UTF-8 at byte {offset}");
-        io::Error::new(io::ErrorKind::InvalidData, message)
-    }
-
-    /// Once the text is done: the error that ended it early, if any.
-    fn finish(&mut self) -> io::Result<()> {
-        self.invalid.take().map_or(Ok(()), Err)
-    }
-
-    /// Drops the text before offset `keep` once enough of it has piled up.
+    /// Drops the input before offset `keep` once enough of it has piled up.
     fn compact(&mut self, keep: usize) {
-        let keep = self.window().boundary(keep.max(self.base));
-        let drop = keep - self.base;
+        let drop = keep.saturating_sub(self.base);
         if drop >= COMPACT_AT {
-            self.text.drain(..drop);
+            self.bytes.drain(..drop);
             self.base = keep;
         }
+    }
+
+    /// The bytes of memory the held input takes.
+    #[cfg(test)]
+    fn capacity(&self) -> usize {
+        self.bytes.capacity()
     }
 }
 
@@ -239,7 +211,7 @@ impl<R: Read> Source<R> {
 /// parsing does.
 fn decide_style<R: Read>(source: &mut Source<R>, style: NumberStyle) -> io::Result<StyleDecision> {
     source.fill_to(StyleDecision::WINDOW)?;
-    Ok(StyleDecision::resolve(style, source.text.as_bytes()))
+    Ok(StyleDecision::resolve(style, &source.bytes))
 }
 
 /// The segments of a stream: [`crate::scan`] over any [`Read`], yielding
@@ -306,8 +278,12 @@ impl<R: Read> SegmentReader<R> {
             self.decided = Some(decision);
         }
         loop {
-            if let Some(skipped) = self.pending.next(self.source.window()) {
-                return Ok(Some(OwnedSegment::Skipped(skipped.into())));
+            if let Some(piece) = self.pending.next(self.source.window()) {
+                return Ok(Some(OwnedSegment::Skipped(OwnedSkipped {
+                    text: String::from_utf8_lossy(piece.bytes).into_owned(),
+                    span: piece.span,
+                    kind: piece.kind,
+                })));
             }
             if let Some(quote) = self.held.take() {
                 return Ok(Some(OwnedSegment::Quote(quote)));
@@ -326,10 +302,7 @@ impl<R: Read> SegmentReader<R> {
                 }
                 Step::Skipped(range, kind) => self.pending = Pieces::new(range, kind),
                 Step::NeedMore => self.source.fill()?,
-                Step::Done => {
-                    self.source.finish()?;
-                    return Ok(None);
-                }
+                Step::Done => return Ok(None),
             }
         }
     }
@@ -352,7 +325,7 @@ impl<R> fmt::Debug for SegmentReader<R> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("SegmentReader")
             .field("offset", &self.source.base)
-            .field("held", &self.source.text.len())
+            .field("held", &self.source.bytes.len())
             .finish_non_exhaustive()
     }
 }
@@ -423,10 +396,7 @@ impl<R: Read> QuoteReader<R> {
                 quotes::Step::Quote(quote) => return Ok(Some(Ok(quote.into()))),
                 quotes::Step::Error(error) => return Ok(Some(Err(error))),
                 quotes::Step::NeedMore => self.source.fill()?,
-                quotes::Step::Done => {
-                    self.source.finish()?;
-                    return Ok(None);
-                }
+                quotes::Step::Done => return Ok(None),
             }
         }
     }
@@ -455,7 +425,77 @@ impl<R> fmt::Debug for QuoteReader<R> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("QuoteReader")
             .field("offset", &self.source.base)
-            .field("held", &self.source.text.len())
+            .field("held", &self.source.bytes.len())
             .finish_non_exhaustive()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A reader that repeats `unit` to `len` bytes without holding them.
+    struct Repeat {
+        unit: Vec<u8>,
+        len: usize,
+        at: usize,
+    }
+
+    impl Read for Repeat {
+        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+            let n = buf.len().min(self.len - self.at);
+            for (i, byte) in buf[..n].iter_mut().enumerate() {
+                *byte = self.unit[(self.at + i) % self.unit.len()];
+            }
+            self.at += n;
+            Ok(n)
+        }
+    }
+
+    /// What the held input's memory never exceeds on inputs made of
+    /// short repeated pieces: the text a compaction waits for, a read, and
+    /// the reach of an attempt, rounded up as a `Vec` grows.
+    const HELD_AT_MOST: usize = (COMPACT_AT + CHUNK + 2 * crate::window::REACH).next_power_of_two();
+
+    /// Pieces that once made the window grow with the input or panicked:
+    /// weak candidates without a strong one, number-like runs, prose,
+    /// strong quotes, bytes that are not UTF-8, cut-off glyphs.
+    const PIECES: [&[u8]; 12] = [
+        b"W 1 1 ",
+        b"AAPL 189.43 1.45\n",
+        b"X 1 +1%",
+        b"1,",
+        b"111\xc2\xa0",
+        b"1e+",
+        b"The index gained 120.25 today. ",
+        b"#",
+        b"\xe9",
+        b"AGL40.13\xe2\x96",
+        b"AGL40.13\xe2\x96\xb2 0.12 (0.00%)",
+        b" | ",
+    ];
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4))]
+
+        /// The window a streaming scan holds stays under a fixed bound,
+        /// whatever the input's length (here more than the bound).
+        #[test]
+        fn a_streaming_scan_holds_a_bounded_window(
+            pieces in proptest::collection::vec(proptest::sample::select(PIECES.to_vec()), 1..5),
+            read in 1usize..100_000,
+        ) {
+            let unit = pieces.concat();
+            let reader = Repeat { unit, len: HELD_AT_MOST + HELD_AT_MOST / 4, at: 0 };
+            let reader = io::BufReader::with_capacity(read, reader);
+            let grammar = Grammar::new(crate::grammar::Mode::Scan);
+            let mut segments = SegmentReader::new(reader, grammar, NumberStyle::Auto);
+            let mut held = 0;
+            while let Some(segment) = segments.next() {
+                proptest::prop_assert!(segment.is_ok());
+                held = held.max(segments.source.capacity());
+            }
+            proptest::prop_assert!(held <= HELD_AT_MOST, "held {held} bytes");
+        }
     }
 }

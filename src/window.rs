@@ -20,11 +20,15 @@ const SLACK: usize = 8;
 /// name before an all-digit symbol.
 pub(crate) const LOOKBEHIND: usize = 64;
 
-/// A window on the input: `text` is the input from byte `base` on, up to
+/// A window on the input: `bytes` is the input from offset `base` on, up to
 /// the end of the input when `eof`.
+///
+/// The bytes need not be UTF-8: a quote holds only UTF-8 (rule Y's ASCII
+/// symbols, numbers, the listed glyphs and words), and any other byte is
+/// text that holds no quote.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Window<'t> {
-    pub(crate) text: &'t str,
+    pub(crate) bytes: &'t [u8],
     pub(crate) base: usize,
     pub(crate) eof: bool,
 }
@@ -49,9 +53,9 @@ pub(crate) enum Attempt<'t> {
 
 impl<'t> Window<'t> {
     /// The whole input.
-    pub(crate) fn whole(text: &'t str) -> Window<'t> {
+    pub(crate) fn whole(bytes: &'t [u8]) -> Window<'t> {
         Window {
-            text,
+            bytes,
             base: 0,
             eof: true,
         }
@@ -59,7 +63,7 @@ impl<'t> Window<'t> {
 
     /// The input's offset just past the window.
     pub(crate) fn end(&self) -> usize {
-        self.base + self.text.len()
+        self.base + self.bytes.len()
     }
 
     /// Whether the window holds the input up to offset `pos` (or all of it).
@@ -69,41 +73,28 @@ impl<'t> Window<'t> {
 
     /// The bytes from offset `pos` to the window's end.
     pub(crate) fn bytes_from(&self, pos: usize) -> Input<'t> {
-        &self.text.as_bytes()[pos - self.base..]
+        &self.bytes[pos - self.base..]
     }
 
-    /// The text between two offsets (moved back to char boundaries).
-    pub(crate) fn slice(&self, start: usize, end: usize) -> &'t str {
-        let (start, end) = (self.boundary(start), self.boundary(end));
-        &self.text[start - self.base..end - self.base]
+    /// The bytes between two offsets.
+    pub(crate) fn slice(&self, start: usize, end: usize) -> Input<'t> {
+        &self.bytes[start - self.base..end - self.base]
     }
 
     /// The bytes before offset `pos`, at most `len` of them, as far back as
     /// the window holds.
     pub(crate) fn before(&self, pos: usize, len: usize) -> Input<'t> {
         let start = pos.saturating_sub(len).max(self.base);
-        &self.text.as_bytes()[start - self.base..pos - self.base]
-    }
-
-    /// `pos`, moved back to the start of the char it is inside.
-    pub(crate) fn boundary(&self, pos: usize) -> usize {
-        let mut local = (pos - self.base).min(self.text.len());
-        while !self.text.is_char_boundary(local) {
-            local -= 1;
-        }
-        self.base + local
+        &self.bytes[start - self.base..pos - self.base]
     }
 
     /// Attempts a quote at offset `start`, reading at most [`REACH`] bytes.
-    ///
-    /// `start` is a char boundary: readers attempt quotes only where one
-    /// may start (an ASCII byte) or right after a quote and its separators.
     pub(crate) fn attempt(&self, grammar: &Grammar, start: usize) -> Attempt<'t> {
         if !self.holds(start + REACH + SLACK) {
             return Attempt::NeedMore;
         }
-        let end = self.boundary((start + REACH).min(self.end()));
-        let reach = &self.text[start - self.base..end - self.base];
+        let end = (start + REACH).min(self.end());
+        let reach = self.slice(start, end);
         match grammar.quote(reach) {
             Ok((_, quote)) => Attempt::Quote(quote.shifted(start)),
             Err(nom::Err::Error(failure) | nom::Err::Failure(failure)) => {
@@ -116,7 +107,7 @@ impl<'t> Window<'t> {
                 }
             }
             Err(nom::Err::Incomplete(_)) => Attempt::Failed {
-                failure: Failure::at_end(&reach.as_bytes()[reach.len()..]),
+                failure: Failure::at_end(&reach[reach.len()..]),
                 offset: end,
                 truncated: false,
                 too_long: false,

@@ -356,11 +356,47 @@ fn a_missing_file_is_an_input_error() {
 }
 
 #[test]
-fn invalid_utf8_is_an_input_error_at_its_offset() {
-    let run = run_tool_in(crate_dir(), &["-"], b"AGL40.13\xE2\x96 0.12 (0.00%)");
-    assert_eq!(run.code, Some(2));
-    assert_eq!(run.stdout, "");
-    assert_eq!(run.stderr, "error: <stdin>: invalid UTF-8 at byte 8\n");
+fn invalid_utf8_is_skipped_and_counted_in_scan_mode() {
+    // One Latin-1 byte between two quotes: both quotes, the byte counted.
+    let page = b"KEL6.34\xE2\x96\xBC -0.06 (-0.01%) \xE9 AGL40.13\xE2\x96\xB2 0.12 (0.00%)";
+    let run = run_tool_in(crate_dir(), &["--format", "jsonl", "-"], page);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    let symbols: Vec<_> = run.stdout.lines().map(|line| &line[..16]).collect();
+    assert_eq!(symbols, ["{\"symbol\":\"KEL\",", "{\"symbol\":\"AGL\","]);
+    let run = run_tool_in(crate_dir(), &["--summary", "-"], page);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert!(run.stdout.contains("quotes: 2\n"), "{}", run.stdout);
+    assert!(
+        run.stdout
+            .ends_with("skipped: 3 bytes (1 byte not UTF-8)\n"),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn invalid_utf8_is_a_parse_error_at_its_offset_in_strict_mode() {
+    let run = run_tool_in(
+        crate_dir(),
+        &["--strict", "-"],
+        b"AGL40.13\xE2\x96 0.12 (0.00%)",
+    );
+    assert_eq!(run.code, Some(1));
+    assert_eq!(run.stderr, "error: <stdin>: byte 8: invalid UTF-8\n");
+}
+
+#[test]
+fn a_byte_order_mark_starts_a_strict_strip() {
+    let run = run_tool_in(
+        crate_dir(),
+        &["--strict", "--format", "csv", "-"],
+        "\u{feff}KEL6.34▼ -0.06 (-0.01%)".as_bytes(),
+    );
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert_eq!(
+        run.stdout.lines().nth(1),
+        Some("KEL,6.34,down,-0.06,-0.01,3,28,percent-is-fraction")
+    );
 }
 
 #[test]

@@ -2,6 +2,8 @@
 //!
 //! `tests/data/conformance/NAME.txt` is scanned, each quote validated, and
 //! the records compared, field by field and scale included, with `NAME.jsonl`.
+//! Every input is scanned as bytes by the streaming reader; inputs that are
+//! UTF-8 (all but `invalid-utf8.txt`) are scanned as text too.
 
 mod common;
 
@@ -9,7 +11,7 @@ use std::fs;
 use std::path::Path;
 
 use serde_json::Value;
-use tickerstrip::{Quote, Segment};
+use tickerstrip::{OwnedSegment, ParseOptions, Quote, Segment};
 
 const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/conformance");
 
@@ -40,20 +42,34 @@ fn expected_record(line: &str) -> Value {
 
 fn check(name: &str) {
     let dir = Path::new(DIR);
-    let text = fs::read_to_string(dir.join(format!("{name}.txt"))).expect("input");
+    let bytes = fs::read(dir.join(format!("{name}.txt"))).expect("input");
     let expected = fs::read_to_string(dir.join(format!("{name}.jsonl"))).expect("records");
     let expected: Vec<Value> = expected
         .lines()
         .filter(|l| !l.trim().is_empty())
         .map(expected_record)
         .collect();
-    let got: Vec<Value> = tickerstrip::scan(&text)
-        .filter_map(|segment| match segment {
-            Segment::Quote(quote) => Some(record(&quote)),
-            Segment::Skipped(_) => None,
+    let streamed: Vec<Value> = ParseOptions::new()
+        .scan_reader(&bytes[..])
+        .filter_map(|segment| match segment.expect("reading a slice") {
+            OwnedSegment::Quote(quote) => Some(record(&quote.as_quote())),
+            OwnedSegment::Skipped(_) => None,
         })
         .collect();
-    for (i, (got, want)) in got.iter().zip(&expected).enumerate() {
+    compare(name, &streamed, &expected);
+    if let Ok(text) = std::str::from_utf8(&bytes) {
+        let scanned: Vec<Value> = tickerstrip::scan(text)
+            .filter_map(|segment| match segment {
+                Segment::Quote(quote) => Some(record(&quote)),
+                Segment::Skipped(_) => None,
+            })
+            .collect();
+        compare(name, &scanned, &expected);
+    }
+}
+
+fn compare(name: &str, got: &[Value], expected: &[Value]) {
+    for (i, (got, want)) in got.iter().zip(expected).enumerate() {
         assert_eq!(got, want, "{name}: record {i}");
     }
     assert_eq!(got.len(), expected.len(), "{name}: number of records");
@@ -93,4 +109,5 @@ conformance! {
     markers_and_signs: "markers-and-signs";
     comma_decimals: "comma-decimals";
     crypto: "crypto";
+    invalid_utf8: "invalid-utf8";
 }

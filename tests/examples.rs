@@ -106,13 +106,20 @@ fn stream_archive_reads_stdin() {
 }
 
 #[test]
-fn stream_archive_fails_with_2_on_text_that_is_not_utf8() {
+fn stream_archive_counts_bytes_that_are_not_utf8_and_goes_on() {
     let mut page = seed_strip().as_bytes().to_vec();
     page.extend_from_slice(b"\xff\xfe");
+    page.extend_from_slice(seed_strip().as_bytes());
     let run = run_example("stream_archive", &["-"], &page);
-    assert_eq!(run.code, Some(2));
-    assert_eq!(run.stdout, "");
-    assert!(run.stderr.starts_with("error: -: "), "{}", run.stderr);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert_eq!(run.stdout.lines().next(), Some("quotes: 60"));
+    assert!(
+        run.stdout.contains("\nnot UTF-8: 2 bytes\n"),
+        "{}",
+        run.stdout
+    );
+    let read = format!("read: {} bytes", page.len());
+    assert_eq!(run.stdout.lines().last(), Some(read.as_str()));
 }
 
 #[cfg(feature = "serde")]

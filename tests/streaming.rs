@@ -157,17 +157,47 @@ fn skipped_text_comes_in_pieces_of_at_most_64_kib() {
 }
 
 #[test]
-fn invalid_utf8_is_an_error_with_its_offset() {
+fn invalid_utf8_is_skipped_in_scan_mode_and_an_error_in_strict_mode() {
     let mut bytes = b"AGL40.13\xe2\x96\xb2 0.12 (0.00%) ".to_vec();
-    bytes.extend_from_slice(b"\xff KEL6.34");
-    let results: Vec<_> = ParseOptions::new().scan_reader(&bytes[..]).collect();
-    let error = results.last().unwrap().as_ref().unwrap_err();
-    assert_eq!(error.kind(), io::ErrorKind::InvalidData);
-    assert_eq!(error.to_string(), "invalid UTF-8 at byte 25");
+    bytes.extend_from_slice(b"\xff KEL6.34\xe2\x96\xbc -0.06 (-0.01%)");
+    let whole: Vec<_> = ParseOptions::new()
+        .scan_reader(&bytes[..])
+        .collect::<Result<_, _>>()
+        .unwrap();
+    let kinds: Vec<_> = whole
+        .iter()
+        .map(|segment| match segment {
+            OwnedSegment::Quote(quote) => format!("quote {}", quote.symbol),
+            OwnedSegment::Skipped(s) => format!("{:?} {:?} {:?}", s.kind, s.span, s.text),
+        })
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            "quote AGL",
+            "Text 24..25 \" \"",
+            "InvalidUtf8 25..26 \"\u{fffd}\"",
+            "Text 26..27 \" \"",
+            "quote KEL",
+        ]
+    );
+    // The same segments however the bytes arrive.
+    for size in [1, 2, 3, 5, 25, 26] {
+        let streamed: Vec<_> = ParseOptions::new()
+            .scan_reader(Chunked {
+                bytes: &bytes,
+                sizes: vec![size],
+                turn: 0,
+            })
+            .collect::<Result<_, _>>()
+            .unwrap();
+        assert_eq!(streamed, whole, "chunks of {size}");
+    }
 
     let cut = b"AGL40.13\xe2\x96";
     let results: Vec<_> = ParseOptions::new().quote_reader(&cut[..]).collect();
     assert!(
-        matches!(results.last(), Some(Err(ReadError::Io(e))) if e.to_string() == "invalid UTF-8 at byte 8")
+        matches!(results.last(), Some(Err(ReadError::Parse(e))) if e.to_string() == "byte 8: invalid UTF-8"),
+        "{results:?}"
     );
 }

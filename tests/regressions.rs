@@ -1,0 +1,174 @@
+//! Inputs that once broke the scanner, each with what it must give now.
+
+use std::io::{self, Read};
+
+use tickerstrip::{OwnedSegment, ParseOptions, Segment, SkipKind};
+
+/// The symbols of the quotes a scan finds, with their canonical text.
+fn scanned(text: &str) -> Vec<String> {
+    tickerstrip::scan(text)
+        .filter_map(|segment| match segment {
+            Segment::Quote(quote) => Some(quote.to_string()),
+            Segment::Skipped(_) => None,
+        })
+        .collect()
+}
+
+/// A reader that hands out at most `size` bytes a read, as a slow pipe does.
+struct Trickle<'a> {
+    bytes: &'a [u8],
+    size: usize,
+}
+
+impl Read for Trickle<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.size.min(buf.len()).min(self.bytes.len());
+        buf[..n].copy_from_slice(&self.bytes[..n]);
+        self.bytes = &self.bytes[n..];
+        Ok(n)
+    }
+}
+
+/// A weak candidate dropped just before the stream's window moved past it,
+/// then a strong quote 64 KiB later: streaming panicked on the dropped
+/// candidate's offset.
+#[test]
+fn a_dropped_weak_candidate_before_a_compaction() {
+    let text = format!(
+        "{}W 1 1 {}X 1 +1%{}",
+        "#".repeat(1_047_571),
+        "#".repeat(64_999),
+        "#".repeat(1000)
+    );
+    let whole: Vec<OwnedSegment> = tickerstrip::scan(&text).map(Into::into).collect();
+    let quotes: Vec<String> = whole
+        .iter()
+        .filter_map(|segment| match segment {
+            OwnedSegment::Quote(quote) => Some(quote.to_string()),
+            OwnedSegment::Skipped(_) => None,
+        })
+        .collect();
+    assert_eq!(quotes, ["X1▲ (1%)"]);
+    for size in [64 * 1024, 4096, 1000] {
+        let reader = Trickle {
+            bytes: text.as_bytes(),
+            size,
+        };
+        let streamed = ParseOptions::new()
+            .scan_reader(reader)
+            .collect::<Result<Vec<_>, _>>()
+            .unwrap();
+        assert_eq!(streamed, whole, "reads of {size} bytes");
+    }
+}
+
+/// Runs of number-like text give no quote and lose no byte (their speed is
+/// in `benches/pathological.rs`: every attempt in them reads a bounded
+/// distance).
+#[test]
+fn number_like_runs_are_skipped_text() {
+    let dot = [
+        "1,", "0,", ",1", "'1", "1'0", "1e+", "111,", "1,234,", "1.000,",
+    ];
+    let comma = ["111\u{a0}", "111\u{202f}", "111\u{2009}", "111 "];
+    let styles = [
+        tickerstrip::NumberStyle::Dot,
+        tickerstrip::NumberStyle::Comma,
+    ];
+    for (units, style) in [(&dot[..], styles[0]), (&comma[..], styles[1])] {
+        for unit in units {
+            let text = unit.repeat(20_000);
+            let segments: Vec<Segment> = ParseOptions::new()
+                .number_style(style)
+                .scan(&text)
+                .collect();
+            assert!(segments.iter().all(|s| s.as_quote().is_none()), "{unit:?}");
+            let joined: usize = segments.iter().map(|s| s.span().len()).sum();
+            assert_eq!(joined, text.len(), "{unit:?}");
+        }
+    }
+}
+
+/// A failure in a field after a whole quote ends the quote before it.
+#[test]
+fn what_follows_a_quote_does_not_lose_it() {
+    assert_eq!(
+        scanned("ABOT 812.000000 -4.10 19.06.2024"),
+        ["ABOT812.000000▼ -4.10"]
+    );
+    assert_eq!(
+        scanned("ABOT 812.00 -4.10 – ACPL 0.50 -9"),
+        ["ABOT812.00▼ -4.10", "ACPL0.50▼ -9"]
+    );
+    assert_eq!(
+        scanned("ABOT 812.00 ▼ 4.10 | 99999999999999999999999999999999 |"),
+        ["ABOT812.00▼ -4.10"]
+    );
+}
+
+/// A quote glued to a quote that ends in a digit starts where it ended
+/// (rule B), in scan mode as in strict mode.
+#[test]
+fn a_quote_glued_to_a_change() {
+    let strip = "AGL40.13▲ 0.12BOP10.34▲ 0.22 (0.02%)";
+    let expected = ["AGL40.13▲ 0.12", "BOP10.34▲ 0.22 (0.02%)"];
+    assert_eq!(scanned(strip), expected);
+    let strict: Vec<String> = tickerstrip::parse(strip)
+        .unwrap()
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(strict, expected);
+}
+
+/// A strong quote that starts inside a weak candidate the scan drops is
+/// found: `Vol 500 | 786` is a weak candidate with no run to keep it.
+#[test]
+fn a_strong_quote_inside_a_dropped_weak_one() {
+    assert_eq!(
+        scanned("Vol 500 | 786 12.50 +0.40 (+3.31%)"),
+        ["786 12.50▲ 0.40 (3.31%)"]
+    );
+}
+
+/// `|` after a symbol's trailing digits is a separator (rule G (a)).
+#[test]
+fn a_bar_after_symbol_digits() {
+    assert_eq!(
+        scanned("KSE100|98,412|+812.3|(+0.83%)"),
+        ["KSE100 98412▲ 812.3 (0.83%)"]
+    );
+}
+
+/// Rule S: the sign shown on a zero change signs the percent.
+#[test]
+fn a_signed_zero_change_signs_the_percent() {
+    let quotes = tickerstrip::parse("KSTX 263 -0 (2.2%)").unwrap();
+    assert_eq!(quotes[0].percent.unwrap().to_string(), "-2.2");
+    assert_eq!(quotes[0].change.unwrap().to_string(), "0");
+}
+
+/// One Latin-1 byte between two quotes: both quotes, and the byte counted
+/// as skipped text of its own kind.
+#[test]
+fn one_invalid_byte_between_two_quotes() {
+    let page = b"KEL6.34\xE2\x96\xBC -0.06 (-0.01%) \xE9 AGL40.13\xE2\x96\xB2 0.12 (0.00%)";
+    let segments = ParseOptions::new()
+        .scan_reader(&page[..])
+        .collect::<Result<Vec<_>, _>>()
+        .unwrap();
+    let quotes = segments
+        .iter()
+        .filter(|s| matches!(s, OwnedSegment::Quote(_)))
+        .count();
+    let invalid: Vec<_> = segments
+        .iter()
+        .filter_map(|s| match s {
+            OwnedSegment::Skipped(s) if s.kind == SkipKind::InvalidUtf8 => {
+                Some((s.span.start, s.span.end))
+            }
+            _ => None,
+        })
+        .collect();
+    assert_eq!((quotes, invalid), (2, vec![(26, 27)]));
+}
