@@ -127,7 +127,7 @@ impl StrictReader {
         if self.finished {
             return Step::Done;
         }
-        if self.pos == 0 {
+        if self.pos == 0 && window.base == 0 {
             self.pos = byte_order_mark_len(window.bytes_from(0));
         }
         let after_separators =

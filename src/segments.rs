@@ -15,7 +15,7 @@ use crate::window::{Attempt, LOOKBEHIND, REACH, Window};
 const VOUCH_DISTANCE: usize = 32;
 
 /// The longest skipped segment: longer skipped text comes in pieces.
-pub(crate) const MAX_SKIPPED: usize = 64 * 1024;
+pub(crate) const MAX_SKIPPED: usize = if cfg!(fuzzing) { 128 } else { 64 * 1024 };
 
 /// A run must hold this many candidates for its weak ones to be kept.
 const MIN_RUN: usize = 3;

@@ -23,10 +23,10 @@ use crate::segments::{Pieces, Scanner, SkipKind, Skipped, Step};
 use crate::window::Window;
 
 /// Bytes read from the source at a time.
-const CHUNK: usize = 64 * 1024;
+const CHUNK: usize = if cfg!(fuzzing) { 64 } else { 64 * 1024 };
 
 /// The text held is compacted once this much of it is no longer needed.
-const COMPACT_AT: usize = 1024 * 1024;
+const COMPACT_AT: usize = if cfg!(fuzzing) { 512 } else { 1024 * 1024 };
 
 /// A segment that owns its text: what [`SegmentReader`] yields.
 ///
