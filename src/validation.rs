@@ -147,17 +147,19 @@ impl Validator {
                 findings.set_check(Check::Uncheckable);
             }
         } else if let (Some(change), Some(percent)) = (quote.change, quote.percent) {
-            match self.percent_reading(quote, change, percent) {
-                None => findings.set_check(Check::Uncheckable),
-                Some(reading) => {
+            match self.verdict(quote, change, percent) {
+                None | Some(Verdict::CloseReachesZero) => findings.set_check(Check::Uncheckable),
+                Some(Verdict::Consistent) => findings.set_check(Check::Checked),
+                Some(Verdict::Misread(kind)) => {
                     findings.set_check(Check::Checked);
-                    if let Some(kind) = reading {
-                        let mut finding = finding(kind);
-                        if kind == FindingKind::PercentMismatch {
-                            finding.expected = self.expected_percent(quote, change, percent);
-                        }
-                        findings.push(finding);
-                    }
+                    findings.push(finding(kind));
+                }
+                Some(Verdict::Mismatch) => {
+                    findings.set_check(Check::Checked);
+                    findings.push(Finding {
+                        expected: self.expected_percent(quote, change, percent),
+                        ..finding(FindingKind::PercentMismatch)
+                    });
                 }
             }
         }
@@ -175,48 +177,10 @@ impl Validator {
         findings
     }
 
-    /// Which reading of the percent fits, in SPEC order: `Some(None)` when
-    /// it is a percent of the previous close, `Some(Some(kind))` for the
-    /// first other reading that fits (or `percent-mismatch`), `None` when
-    /// the quote cannot be checked.
-    fn percent_reading(
-        &self,
-        quote: &Quote<'_>,
-        change: Decimal,
-        percent: Decimal,
-    ) -> Option<Option<FindingKind>> {
-        let shown = Shown::new(quote, change, percent, self.rounding)?;
-        if !shown.previous_close_is_positive() {
-            return None;
-        }
-        let flipped = Interval {
-            low: shown.percent.high.checked_neg()?,
-            high: shown.percent.low.checked_neg()?,
-        };
-        let readings = [
-            (None, Reading::PERCENT, shown.percent),
-            (
-                Some(FindingKind::PercentIsFraction),
-                Reading::FRACTION,
-                shown.percent,
-            ),
-            (
-                Some(FindingKind::PercentOfPrice),
-                Reading::OF_PRICE,
-                shown.percent,
-            ),
-            (
-                Some(FindingKind::PercentSignMismatch),
-                Reading::PERCENT,
-                flipped,
-            ),
-        ];
-        for (kind, reading, percent) in readings {
-            if shown.consistent(reading, percent)? {
-                return Some(kind);
-            }
-        }
-        Some(Some(FindingKind::PercentMismatch))
+    /// Which reading of the percent fits; `None` when the quote's numbers
+    /// are too large to check.
+    fn verdict(&self, quote: &Quote<'_>, change: Decimal, percent: Decimal) -> Option<Verdict> {
+        Shown::<i128>::new(quote, change, percent, self.rounding)?.verdict()
     }
 
     /// The percents 100·C/(P − C) that the rounding intervals allow,
@@ -228,7 +192,7 @@ impl Validator {
         change: Decimal,
         percent: Decimal,
     ) -> Option<PercentRange> {
-        let shown = Shown::new(quote, change, percent, self.rounding)?;
+        let shown = Shown::<i128>::new(quote, change, percent, self.rounding)?;
         let decimal = |units: i128| Decimal::try_from_i128_with_scale(units, shown.scale).ok();
         // 100·c/(p − c) grows with c, and with p when c < 0: its extremes
         // are at these two corners.
@@ -276,11 +240,91 @@ pub fn validate<'a>(quote: &Quote<'a>) -> Findings<'a> {
     Validator::new().validate(quote)
 }
 
+/// What the percent check found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Verdict {
+    /// The rounding intervals let the previous close reach zero: the
+    /// percent cannot be checked (SPEC section 4).
+    CloseReachesZero,
+    /// The percent is change over previous close.
+    Consistent,
+    /// The first other reading that fits, in SPEC order: a fraction, a
+    /// percent of the price, or the opposite sign.
+    Misread(FindingKind),
+    /// No reading fits.
+    Mismatch,
+}
+
+/// The integers the interval arithmetic runs in. Every operation is exact
+/// or `None` on overflow.
+trait Int: Copy + Ord {
+    const ZERO: Self;
+    fn from_i128(value: i128) -> Self;
+    /// 10^n, or `None` when it does not fit.
+    fn pow10(n: u32) -> Option<Self>;
+    fn checked_add(self, other: Self) -> Option<Self>;
+    fn checked_sub(self, other: Self) -> Option<Self>;
+    fn checked_neg(self) -> Option<Self>;
+    fn checked_mul(self, other: Self) -> Option<Self>;
+    /// Half of an even number.
+    fn half(self) -> Self;
+}
+
+impl Int for i128 {
+    const ZERO: i128 = 0;
+
+    fn from_i128(value: i128) -> i128 {
+        value
+    }
+
+    /// 10^n for n up to 38, the most an `i128` holds.
+    fn pow10(n: u32) -> Option<i128> {
+        const POWERS: [i128; 39] = {
+            let mut powers = [1i128; 39];
+            let mut n = 1;
+            while n < powers.len() {
+                powers[n] = powers[n - 1] * 10;
+                n += 1;
+            }
+            powers
+        };
+        POWERS.get(n as usize).copied()
+    }
+
+    fn checked_add(self, other: i128) -> Option<i128> {
+        i128::checked_add(self, other)
+    }
+
+    fn checked_sub(self, other: i128) -> Option<i128> {
+        i128::checked_sub(self, other)
+    }
+
+    fn checked_neg(self) -> Option<i128> {
+        i128::checked_neg(self)
+    }
+
+    /// Quotes' numbers are small, and factors under 2^62 cannot overflow,
+    /// so only large ones pay for the checked 128-bit multiplication (most
+    /// of validation's time otherwise).
+    fn checked_mul(self, other: i128) -> Option<i128> {
+        const SMALL: u128 = 1 << 62;
+        if self.unsigned_abs() < SMALL && other.unsigned_abs() < SMALL {
+            Some(self * other)
+        } else {
+            i128::checked_mul(self, other)
+        }
+    }
+
+    fn half(self) -> i128 {
+        self / 2
+    }
+}
+
 /// A closed interval of integers in units of 10^−scale.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Interval {
-    low: i128,
-    high: i128,
+struct Interval<I> {
+    low: I,
+    high: I,
 }
 
 /// A percent reading: `percent · base = factor · change`.
@@ -313,57 +357,31 @@ impl Reading {
 
 /// Price, change and percent as intervals on one integer scale.
 #[derive(Debug, Clone, Copy)]
-struct Shown {
-    price: Interval,
-    change: Interval,
-    percent: Interval,
+struct Shown<I> {
+    price: Interval<I>,
+    change: Interval<I>,
+    percent: Interval<I>,
     /// The common scale: one more than the largest shown scale, so that
     /// half a unit of every number is a whole number of units.
     scale: u32,
 }
 
-/// `a · b`, or `None` when it overflows. Quotes' numbers are small, and
-/// factors under 2^62 cannot overflow, so only large ones pay for the
-/// checked 128-bit multiplication (most of validation's time otherwise).
-fn mul(a: i128, b: i128) -> Option<i128> {
-    const SMALL: u128 = 1 << 62;
-    if a.unsigned_abs() < SMALL && b.unsigned_abs() < SMALL {
-        Some(a * b)
-    } else {
-        a.checked_mul(b)
-    }
-}
-
-/// 10^n for n up to 38, the most an `i128` holds.
-fn pow10(n: u32) -> Option<i128> {
-    const POWERS: [i128; 39] = {
-        let mut powers = [1i128; 39];
-        let mut n = 1;
-        while n < powers.len() {
-            powers[n] = powers[n - 1] * 10;
-            n += 1;
-        }
-        powers
-    };
-    POWERS.get(n as usize).copied()
-}
-
-impl Shown {
+impl<I: Int> Shown<I> {
     /// The intervals of a quote's price (as shown, times its magnitude),
-    /// change and percent.
+    /// change and percent; `None` when they overflow `I`.
     fn new(
         quote: &Quote<'_>,
         change: Decimal,
         percent: Decimal,
         rounding: Rounding,
-    ) -> Option<Shown> {
+    ) -> Option<Shown<I>> {
         let price = quote.shown_price();
         let scale = price.scale().max(change.scale()).max(percent.scale()) + 1;
         let interval = |value: Decimal, exponent: u32| {
-            let step = mul(pow10(scale - value.scale())?, pow10(exponent)?)?;
-            let center = mul(value.mantissa(), step)?;
+            let step = I::pow10(scale - value.scale() + exponent)?;
+            let center = I::from_i128(value.mantissa()).checked_mul(step)?;
             let half = match rounding {
-                Rounding::Nearest => step / 2,
+                Rounding::Nearest => step.half(),
                 Rounding::Truncated => step,
             };
             Some(Interval {
@@ -380,12 +398,47 @@ impl Shown {
         })
     }
 
-    /// Whether P − C stays above zero everywhere in the intervals.
-    fn previous_close_is_positive(&self) -> bool {
-        self.price
-            .low
-            .checked_sub(self.change.high)
-            .is_some_and(|close| close > 0)
+    /// Which reading of the percent fits, in SPEC order; `None` when the
+    /// arithmetic overflows `I`.
+    fn verdict(&self) -> Option<Verdict> {
+        if !self.previous_close_is_positive()? {
+            return Some(Verdict::CloseReachesZero);
+        }
+        let flipped = Interval {
+            low: self.percent.high.checked_neg()?,
+            high: self.percent.low.checked_neg()?,
+        };
+        let readings = [
+            (Verdict::Consistent, Reading::PERCENT, self.percent),
+            (
+                Verdict::Misread(FindingKind::PercentIsFraction),
+                Reading::FRACTION,
+                self.percent,
+            ),
+            (
+                Verdict::Misread(FindingKind::PercentOfPrice),
+                Reading::OF_PRICE,
+                self.percent,
+            ),
+            (
+                Verdict::Misread(FindingKind::PercentSignMismatch),
+                Reading::PERCENT,
+                flipped,
+            ),
+        ];
+        for (verdict, reading, percent) in readings {
+            if self.consistent(reading, percent)? {
+                return Some(verdict);
+            }
+        }
+        Some(Verdict::Mismatch)
+    }
+
+    /// Whether P − C stays above zero everywhere in the intervals; `None`
+    /// when the arithmetic overflows.
+    fn previous_close_is_positive(&self) -> Option<bool> {
+        let close = self.price.low.checked_sub(self.change.high)?;
+        Some(close > I::ZERO)
     }
 
     /// Whether some price and change in their intervals and some percent in
@@ -396,21 +449,21 @@ impl Shown {
     /// `max(K·c − r_low·den) ≥ 0` and `min(K·c − r_high·den) ≤ 0`; both
     /// forms are linear in p and c, so the extremes are at corners chosen
     /// by the signs of their coefficients.
-    fn consistent(&self, reading: Reading, percent: Interval) -> Option<bool> {
-        if reading.base == Base::Price && self.price.low <= 0 {
+    fn consistent(&self, reading: Reading, percent: Interval<I>) -> Option<bool> {
+        if reading.base == Base::Price && self.price.low <= I::ZERO {
             return Some(false);
         }
-        let k = mul(reading.factor, pow10(self.scale)?)?;
+        let k = I::from_i128(reading.factor).checked_mul(I::pow10(self.scale)?)?;
         // The form K·c − r·den as coefficients of c and p.
-        let coefficients = |r: i128| match reading.base {
-            Base::PreviousClose => Some((k.checked_add(r)?, -r)),
-            Base::Price => Some((k, -r)),
+        let coefficients = |r: I| match reading.base {
+            Base::PreviousClose => Some((k.checked_add(r)?, r.checked_neg()?)),
+            Base::Price => Some((k, r.checked_neg()?)),
         };
-        let at = |(c_coef, p_coef): (i128, i128), c: i128, p: i128| {
-            mul(c_coef, c)?.checked_add(mul(p_coef, p)?)
+        let at = |(c_coef, p_coef): (I, I), c: I, p: I| {
+            c_coef.checked_mul(c)?.checked_add(p_coef.checked_mul(p)?)
         };
-        let pick = |coef: i128, interval: Interval, largest: bool| {
-            if (coef >= 0) == largest {
+        let pick = |coef: I, interval: Interval<I>, largest: bool| {
+            if (coef >= I::ZERO) == largest {
                 interval.high
             } else {
                 interval.low
@@ -428,7 +481,7 @@ impl Shown {
             pick(high.0, self.change, false),
             pick(high.1, self.price, false),
         )?;
-        Some(max_low >= 0 && min_high <= 0)
+        Some(max_low >= I::ZERO && min_high <= I::ZERO)
     }
 }
 
@@ -523,6 +576,7 @@ mod tests {
 
     #[test]
     fn products_are_exact_or_none() {
+        let mul = <i128 as Int>::checked_mul;
         let big = 1i128 << 100;
         assert_eq!(mul(3, -4), Some(-12));
         assert_eq!(
