@@ -6,12 +6,19 @@
 //! quote that display rounding explains is never flagged.
 //!
 //! The check is exact and cheap: the three intervals are put on one integer
-//! scale (`i128`, units of 10^−T), and since `r·den = k·c` is linear in the
-//! price and change once `r` is fixed at an end of its interval, each
-//! reading costs two evaluations at the corners that decide it. No division
-//! and no floats on this path; numbers too large for it make the quote
-//! uncheckable rather than approximately checked.
+//! scale (units of 10^−T), and since `r·den = k·c` is linear in the price
+//! and change once `r` is fixed at an end of its interval, each reading
+//! costs two evaluations at the corners that decide it. No division and no
+//! floats on this path. Ordinary quotes run in `i128`; a quote whose
+//! numbers overflow it (long mantissas, as from about 15 significant digits
+//! on) is checked again, by the same code, in 256-bit integers and if need
+//! be in 512-bit ones, which provably hold every product for any numbers a
+//! `Decimal` holds. So the size of the numbers never leaves a quote
+//! unchecked: only a previous close that is not positive, or that rounding
+//! lets reach zero, does (SPEC section 4).
 
+use bnum::BInt;
+use bnum::types::{I256, I512};
 use rust_decimal::{Decimal, RoundingStrategy};
 
 use crate::finding::{Finding, FindingKind, Findings, PercentRange};
@@ -58,9 +65,10 @@ pub enum Check {
     NotShown,
     /// The percent was checked against the price and change.
     Checked,
-    /// Both are shown but cannot be checked: the price or previous close is
-    /// not positive, the rounding intervals let the previous close reach
-    /// zero, or the numbers are too large to check exactly.
+    /// Both are shown but cannot be checked (SPEC section 4): the price or
+    /// previous close is not positive, or the rounding intervals let the
+    /// previous close reach zero. Never for the size of the numbers: every
+    /// quote within [`Decimal`]'s range is checked exactly.
     Uncheckable,
 }
 
@@ -148,13 +156,13 @@ impl Validator {
             }
         } else if let (Some(change), Some(percent)) = (quote.change, quote.percent) {
             match self.verdict(quote, change, percent) {
-                None | Some(Verdict::CloseReachesZero) => findings.set_check(Check::Uncheckable),
-                Some(Verdict::Consistent) => findings.set_check(Check::Checked),
-                Some(Verdict::Misread(kind)) => {
+                Verdict::CloseReachesZero => findings.set_check(Check::Uncheckable),
+                Verdict::Consistent => findings.set_check(Check::Checked),
+                Verdict::Misread(kind) => {
                     findings.set_check(Check::Checked);
                     findings.push(finding(kind));
                 }
-                Some(Verdict::Mismatch) => {
+                Verdict::Mismatch => {
                     findings.set_check(Check::Checked);
                     findings.push(Finding {
                         expected: self.expected_percent(quote, change, percent),
@@ -177,10 +185,31 @@ impl Validator {
         findings
     }
 
-    /// Which reading of the percent fits; `None` when the quote's numbers
-    /// are too large to check.
-    fn verdict(&self, quote: &Quote<'_>, change: Decimal, percent: Decimal) -> Option<Verdict> {
-        Shown::<i128>::new(quote, change, percent, self.rounding)?.verdict()
+    /// Which reading of the percent fits, in `i128` when the numbers allow
+    /// it (the hot path), else in wider integers.
+    fn verdict(&self, quote: &Quote<'_>, change: Decimal, percent: Decimal) -> Verdict {
+        self.verdict_in::<i128>(quote, change, percent)
+            .unwrap_or_else(|| self.wide_verdict(quote, change, percent))
+    }
+
+    /// The verdict in `I` integers, `None` when they overflow.
+    fn verdict_in<I: Int>(
+        &self,
+        quote: &Quote<'_>,
+        change: Decimal,
+        percent: Decimal,
+    ) -> Option<Verdict> {
+        Shown::<I>::new(quote, change, percent, self.rounding)?.verdict()
+    }
+
+    /// The verdict for a quote whose numbers overflow `i128`: in 256 bits,
+    /// which hold most such quotes at a quarter of the cost of 512, else in
+    /// [`Wide`] integers, which hold every quote.
+    #[cold]
+    fn wide_verdict(&self, quote: &Quote<'_>, change: Decimal, percent: Decimal) -> Verdict {
+        self.verdict_in::<I256>(quote, change, percent)
+            .or_else(|| self.verdict_in::<Wide>(quote, change, percent))
+            .expect(WIDE_ENOUGH)
     }
 
     /// The percents 100·C/(P − C) that the rounding intervals allow,
@@ -255,8 +284,37 @@ enum Verdict {
     Mismatch,
 }
 
-/// The integers the interval arithmetic runs in. Every operation is exact
-/// or `None` on overflow.
+/// The integers that check every quote: what a quote overflowing `i128`
+/// (and then 256 bits) is checked in.
+///
+/// Every integer the check forms is below 2^425 in magnitude, for any
+/// numbers a [`Decimal`] holds (mantissa `m` with |m| ≤ 2^96 − 1, scale at
+/// most 28) and any magnitude suffix (10^e with e ≤ 12). With the common
+/// scale T ≤ 29 (the largest shown scale plus one) and log2(10) < 3.3220:
+///
+/// - [`Shown::new`]: a step is 10^(T − s + e) ≤ 10^41 < 2^137; a centre is
+///   m·step and an end is the centre ± a step at most, so |end| ≤
+///   2^96·10^41 < 2^232.3 for the price and 2^96·10^29 < 2^192.4 for the
+///   change and percent (e = 0).
+/// - [`Shown::previous_close_is_positive`]: price − change < 2^233.
+/// - [`Shown::consistent`]: K = factor·10^T ≤ 10^31 < 2^104; the change's
+///   coefficient (K + r, or K) and the price's (−r), r an end of the
+///   percent, are below 2^192.4 + 2^104 < 2^193; so |coefficient·c| <
+///   2^193·2^192.4 = 2^385.4, |coefficient·p| < 2^192.4·2^232.3 = 2^424.7,
+///   and their sum is below 2^425.
+///
+/// So a signed 426-bit integer would do, and bnum's `I512` never
+/// overflows. 256 bits (bnum's `I256`, or `ethnum`'s only width) would
+/// not: r·p reaches 2^424.7. `tests::widest_quotes_fit` checks both.
+type Wide = I512;
+
+/// Why the wide path cannot fail.
+const WIDE_ENOUGH: &str = "512-bit integers hold every product of the check (see `Wide`)";
+
+/// The integers the interval arithmetic runs in: `i128` on the hot path,
+/// bnum's 256- and 512-bit ([`Wide`]) integers for quotes too long for it.
+/// Every operation is exact or `None` on overflow (which `Wide` never
+/// reaches).
 trait Int: Copy + Ord {
     const ZERO: Self;
     fn from_i128(value: i128) -> Self;
@@ -317,6 +375,45 @@ impl Int for i128 {
 
     fn half(self) -> i128 {
         self / 2
+    }
+}
+
+impl<const N: usize> Int for BInt<N> {
+    const ZERO: BInt<N> = BInt::ZERO;
+
+    fn from_i128(value: i128) -> BInt<N> {
+        BInt::from(value)
+    }
+
+    /// From `i128`'s table, 10^38 at a time (a table lookup for a quote's
+    /// steps, which reach 10^41, where `checked_pow` multiplies six times).
+    fn pow10(n: u32) -> Option<BInt<N>> {
+        const MOST: u32 = 38;
+        let head = BInt::from(i128::pow10(n.min(MOST))?);
+        match n.checked_sub(MOST) {
+            None | Some(0) => Some(head),
+            Some(rest) => head.checked_mul(BInt::pow10(rest)?),
+        }
+    }
+
+    fn checked_add(self, other: BInt<N>) -> Option<BInt<N>> {
+        BInt::checked_add(self, other)
+    }
+
+    fn checked_sub(self, other: BInt<N>) -> Option<BInt<N>> {
+        BInt::checked_sub(self, other)
+    }
+
+    fn checked_neg(self) -> Option<BInt<N>> {
+        BInt::checked_neg(self)
+    }
+
+    fn checked_mul(self, other: BInt<N>) -> Option<BInt<N>> {
+        BInt::checked_mul(self, other)
+    }
+
+    fn half(self) -> BInt<N> {
+        self / BInt::TWO
     }
 }
 
@@ -533,6 +630,19 @@ mod tests {
         large_numbers_are_exact: "X 79228162514264.337593543 +1.5 (+0.00%)" => [];
         magnitude_widens_the_price: "btc $71.4k +300 (+0.4228%)" => [];
         magnitude_still_checked: "btc $71.4k +300 (+0.0042%)" => ["percent-is-fraction"];
+        long_price_consistent: "X 100.00000000000000000 +10.00 (+11.11%)" => [];
+        long_price_fraction: "X 100.00000000000000000 +10.00 (+0.1111%)" => ["percent-is-fraction"];
+        long_price_of_price: "X 100.00000000000000000 +10.00 (+10.00%)" => ["percent-of-price"];
+        long_price_sign_flipped: "X 100.00000000000000000 +10.00 (-11.11%)" => ["percent-sign-mismatch"];
+        long_price_mismatch: "X 100.00000000000000000 +10.00 (+50.00%)" => ["percent-mismatch"];
+        long_percent: "X 100.00 +5.00 (+5.2631578947368421052631578947%)" => [];
+        all_at_scale_28: "X 2.0000000000000000000000000000 +0.1000000000000000000000000000 (+5.2631578947368421052631578947%)" => [];
+        all_at_scale_28_mismatch: "X 2.0000000000000000000000000000 +0.1000000000000000000000000000 (+5.2631578947368421052631600000%)" => ["percent-mismatch"];
+        largest_values: "X 79228162514264337593543950335 -79228162514264337593543950335 (-50%)" => [];
+        largest_values_flipped: "X 79228162514264337593543950335 -79228162514264337593543950335 (+50%)" => ["percent-sign-mismatch"];
+        trillions: "btc$71.4T +300000000000 (+0.4219%)" => [];
+        long_trillions: "btc $79.228162514264337593543950335T +100000000000 (+0.13%)" => [];
+        long_trillions_fraction: "btc $79.228162514264337593543950335T +100000000000 (+0.0013%)" => ["percent-is-fraction"];
     }
 
     #[test]
@@ -557,13 +667,53 @@ mod tests {
         assert_eq!(validate(&quotes[0]).check(), Check::Uncheckable);
     }
 
+    /// The quote with the largest numbers the check can meet: every
+    /// mantissa 2^96 − 1, the price at scale 0 under a trillion (reachable
+    /// by setting a parsed quote's fields: `shown_price` then keeps the
+    /// price), and one number at scale 28, so the common scale is 29.
+    fn widest(sign: &str) -> Quote<'static> {
+        let text: &'static str = match sign {
+            "+" => {
+                "X 79228162514264337593543950335 +7.9228162514264337593543950335 (+79228162514264337593543950335%)"
+            }
+            _ => {
+                "X 79228162514264337593543950335 -7.9228162514264337593543950335 (-79228162514264337593543950335%)"
+            }
+        };
+        let mut quote = parse(text).unwrap().remove(0);
+        quote.magnitude = Some(crate::quote::Magnitude::Trillion);
+        quote.shown_scale = 28;
+        assert_eq!(quote.shown_price(), quote.price);
+        quote
+    }
+
     #[test]
-    fn overflow_is_uncheckable_not_a_panic() {
-        let quotes =
-            parse("X 79228162514264337593543950335 +1.0000000000000000000000000001 (+1%)").unwrap();
-        let findings = validate(&quotes[0]);
-        assert_eq!(findings.check(), Check::Uncheckable);
-        assert!(findings.is_empty());
+    fn widest_quotes_fit() {
+        for rounding in [Rounding::Nearest, Rounding::Truncated] {
+            let validator = Validator::new().rounding(rounding);
+            for sign in ["+", "-"] {
+                let quote = widest(sign);
+                let (change, percent) = (quote.change.unwrap(), quote.percent.unwrap());
+                let shown = Shown::<Wide>::new(&quote, change, percent, rounding).unwrap();
+                assert_eq!(shown.scale, 29);
+                // Every reading's products, not only the first that fits.
+                let flipped = Interval {
+                    low: -shown.percent.high,
+                    high: -shown.percent.low,
+                };
+                for reading in [Reading::PERCENT, Reading::FRACTION, Reading::OF_PRICE] {
+                    for percent in [shown.percent, flipped] {
+                        assert!(shown.consistent(reading, percent).is_some());
+                    }
+                }
+                assert!(shown.verdict().is_some());
+                // 256 bits would not do: r·p alone passes 2^255.
+                let narrow = Shown::<bnum::types::I256>::new(&quote, change, percent, rounding);
+                let narrow = narrow.expect("the intervals themselves fit 256 bits");
+                assert_eq!(narrow.consistent(Reading::OF_PRICE, narrow.percent), None);
+                assert_eq!(validator.validate(&quote).check(), Check::Checked);
+            }
+        }
     }
 
     #[test]
