@@ -19,9 +19,10 @@
 
 use bnum::BInt;
 use bnum::types::{I256, I512};
-use rust_decimal::{Decimal, RoundingStrategy};
+use rust_decimal::Decimal;
 
 use crate::finding::{Finding, FindingKind, Findings, PercentRange};
+use crate::number::MAX_SCALE;
 use crate::quote::{Direction, Quote};
 
 /// How the source turned exact values into the digits it shows.
@@ -162,10 +163,10 @@ impl Validator {
                     findings.set_check(Check::Checked);
                     findings.push(finding(kind));
                 }
-                Verdict::Mismatch => {
+                Verdict::Mismatch(expected) => {
                     findings.set_check(Check::Checked);
                     findings.push(Finding {
-                        expected: self.expected_percent(quote, change, percent),
+                        expected: Some(expected),
                         ..finding(FindingKind::PercentMismatch)
                     });
                 }
@@ -211,46 +212,6 @@ impl Validator {
             .or_else(|| self.verdict_in::<Wide>(quote, change, percent))
             .expect(WIDE_ENOUGH)
     }
-
-    /// The percents 100·C/(P − C) that the rounding intervals allow,
-    /// rounded outwards to two more places than the percent shows.
-    #[cold]
-    fn expected_percent(
-        &self,
-        quote: &Quote<'_>,
-        change: Decimal,
-        percent: Decimal,
-    ) -> Option<PercentRange> {
-        let shown = Shown::<i128>::new(quote, change, percent, self.rounding)?;
-        let decimal = |units: i128| Decimal::try_from_i128_with_scale(units, shown.scale).ok();
-        // 100·c/(p − c) grows with c, and with p when c < 0: its extremes
-        // are at these two corners.
-        let (price, change) = (shown.price, shown.change);
-        let low_price = if change.low > 0 {
-            price.high
-        } else {
-            price.low
-        };
-        let high_price = if change.high > 0 {
-            price.low
-        } else {
-            price.high
-        };
-        let percent_at = |p: i128, c: i128| {
-            let close = decimal(p.checked_sub(c)?)?;
-            decimal(c)?
-                .checked_mul(Decimal::ONE_HUNDRED)?
-                .checked_div(close)
-        };
-        let values = [
-            percent_at(low_price, change.low)?,
-            percent_at(high_price, change.high)?,
-        ];
-        let places = percent.scale() + 2;
-        let low = values[0].round_dp_with_strategy(places, RoundingStrategy::ToNegativeInfinity);
-        let high = values[1].round_dp_with_strategy(places, RoundingStrategy::ToPositiveInfinity);
-        Some(PercentRange { low, high })
-    }
 }
 
 /// Checks one quote with the default [`Validator`].
@@ -280,8 +241,9 @@ enum Verdict {
     /// The first other reading that fits, in SPEC order: a fraction, a
     /// percent of the price, or the opposite sign.
     Misread(FindingKind),
-    /// No reading fits.
-    Mismatch,
+    /// No reading fits: the percents 100·C/(P − C) that the price and
+    /// change allow, rounded outwards.
+    Mismatch(PercentRange),
 }
 
 /// The integers that check every quote: what a quote overflowing `i128`
@@ -302,6 +264,8 @@ enum Verdict {
 ///   percent, are below 2^192.4 + 2^104 < 2^193; so |coefficient·c| <
 ///   2^193·2^192.4 = 2^385.4, |coefficient·p| < 2^192.4·2^232.3 = 2^424.7,
 ///   and their sum is below 2^425.
+/// - [`Shown::expected_percent`]: 100·c < 2^200, times 10^28 < 2^93.1 in
+///   [`decimal_bound`]: below 2^294; the close p − c < 2^233.
 ///
 /// So a signed 426-bit integer would do, and bnum's `I512` never
 /// overflows. 256 bits (bnum's `I256`, or `ethnum`'s only width) would
@@ -326,6 +290,10 @@ trait Int: Copy + Ord {
     fn checked_mul(self, other: Self) -> Option<Self>;
     /// Half of an even number.
     fn half(self) -> Self;
+    /// The floor of `self / divisor` and the remainder, for `divisor > 0`.
+    fn div_rem_euclid(self, divisor: Self) -> (Self, Self);
+    /// The value as an `i128`, if it fits.
+    fn to_i128(self) -> Option<i128>;
 }
 
 impl Int for i128 {
@@ -376,6 +344,14 @@ impl Int for i128 {
     fn half(self) -> i128 {
         self / 2
     }
+
+    fn div_rem_euclid(self, divisor: i128) -> (i128, i128) {
+        (self.div_euclid(divisor), self.rem_euclid(divisor))
+    }
+
+    fn to_i128(self) -> Option<i128> {
+        Some(self)
+    }
 }
 
 impl<const N: usize> Int for BInt<N> {
@@ -414,6 +390,14 @@ impl<const N: usize> Int for BInt<N> {
 
     fn half(self) -> BInt<N> {
         self / BInt::TWO
+    }
+
+    fn div_rem_euclid(self, divisor: BInt<N>) -> (BInt<N>, BInt<N>) {
+        (self.div_euclid(divisor), self.rem_euclid(divisor))
+    }
+
+    fn to_i128(self) -> Option<i128> {
+        i128::try_from(self).ok()
     }
 }
 
@@ -461,6 +445,9 @@ struct Shown<I> {
     /// The common scale: one more than the largest shown scale, so that
     /// half a unit of every number is a whole number of units.
     scale: u32,
+    /// The decimals of the expected interval of a `percent-mismatch`: two
+    /// more than the percent shows, at most 28.
+    places: u32,
 }
 
 impl<I: Int> Shown<I> {
@@ -492,6 +479,7 @@ impl<I: Int> Shown<I> {
             change: interval(change, 0)?,
             percent: interval(percent, 0)?,
             scale,
+            places: (percent.scale() + 2).min(MAX_SCALE),
         })
     }
 
@@ -528,7 +516,7 @@ impl<I: Int> Shown<I> {
                 return Some(verdict);
             }
         }
-        Some(Verdict::Mismatch)
+        Some(Verdict::Mismatch(self.expected_percent()?))
     }
 
     /// Whether P − C stays above zero everywhere in the intervals; `None`
@@ -579,6 +567,85 @@ impl<I: Int> Shown<I> {
             pick(high.1, self.price, false),
         )?;
         Some(max_low >= I::ZERO && min_high <= I::ZERO)
+    }
+
+    /// The percents 100·C/(P − C) that the rounding intervals allow, rounded
+    /// outwards to `places` decimals (see [`decimal_bound`] for bounds a
+    /// [`Decimal`] cannot hold so finely, or at all); `None` when the
+    /// arithmetic overflows. Only called once the previous close is known
+    /// to be positive over the box.
+    #[cold]
+    fn expected_percent(&self) -> Option<PercentRange> {
+        // 100·c/(p − c) grows with c (p ≥ 0 over the box), and with p when
+        // c < 0: its extremes are at these two corners. Price and change
+        // are in the same units, so their ratio needs no rescaling.
+        let (price, change) = (self.price, self.change);
+        let low_price = if change.low > I::ZERO {
+            price.high
+        } else {
+            price.low
+        };
+        let high_price = if change.high > I::ZERO {
+            price.low
+        } else {
+            price.high
+        };
+        let hundred = I::from_i128(100);
+        let bound = |price: I, change: I, toward| {
+            let close = price.checked_sub(change)?;
+            decimal_bound(hundred.checked_mul(change)?, close, self.places, toward)
+        };
+        Some(PercentRange {
+            low: bound(low_price, change.low, Toward::Floor)?,
+            high: bound(high_price, change.high, Toward::Ceiling)?,
+        })
+    }
+}
+
+/// Which way [`decimal_bound`] rounds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Toward {
+    /// Down, for a lower bound.
+    Floor,
+    /// Up, for an upper bound.
+    Ceiling,
+}
+
+/// `num / den` (with `den > 0`) as a [`Decimal`] rounded `toward` its side,
+/// with `places` decimals (at most 28) or, when its mantissa would not fit,
+/// as many as fit: a lower bound never exceeds the exact value and an upper
+/// bound is never below it. A value beyond [`Decimal`]'s range (a percent
+/// above 7.9·10^28, from a huge change over a tiny close) saturates at
+/// `Decimal::MAX` or `Decimal::MIN`, which then means "at least" or "at
+/// most" that. So no `Decimal` arithmetic can fail here; `None` only when
+/// `I` overflows.
+fn decimal_bound<I: Int>(num: I, den: I, places: u32, toward: Toward) -> Option<Decimal> {
+    // Flooring or ceiling twice is the same as once at the coarser scale,
+    // so dropping one decimal at a time stays on the right side.
+    let divide = |n: I, d: I| {
+        let (floor, remainder) = n.div_rem_euclid(d);
+        match toward {
+            Toward::Ceiling if remainder != I::ZERO => floor.checked_add(I::from_i128(1)),
+            _ => Some(floor),
+        }
+    };
+    let mut scale = places.min(MAX_SCALE);
+    let mut units = divide(num.checked_mul(I::pow10(scale)?)?, den)?;
+    loop {
+        let mantissa = units.to_i128();
+        if let Some(bound) = mantissa.and_then(|m| Decimal::try_from_i128_with_scale(m, scale).ok())
+        {
+            return Some(bound);
+        }
+        if scale == 0 {
+            return Some(if units < I::ZERO {
+                Decimal::MIN
+            } else {
+                Decimal::MAX
+            });
+        }
+        units = divide(units, I::from_i128(10))?;
+        scale -= 1;
     }
 }
 
@@ -667,6 +734,100 @@ mod tests {
         assert_eq!(validate(&quotes[0]).check(), Check::Uncheckable);
     }
 
+    /// The expected interval of a quote's `percent-mismatch`, as text.
+    fn expected(text: &str) -> (String, String) {
+        let quotes = parse(text).expect("quote");
+        let findings = validate(&quotes[0]);
+        assert_eq!(findings.check(), Check::Checked, "{text}");
+        let finding = findings
+            .iter()
+            .find(|finding| finding.kind == FindingKind::PercentMismatch)
+            .unwrap_or_else(|| panic!("{text}: no percent-mismatch"));
+        let range = finding
+            .expected
+            .expect("percent-mismatch carries its interval");
+        (range.low.to_string(), range.high.to_string())
+    }
+
+    #[test]
+    fn long_prices_are_checked_not_skipped() {
+        // 17 decimals overflow i128 (10.00 at scale 18 times 100·10^18);
+        // the answer must not depend on the trailing zeros.
+        let interval = ("11.1049".to_string(), "11.1173".to_string());
+        for text in [
+            "X 100.0000000000000000 +10.00 (+50.00%)",
+            "X 100.00000000000000000 +10.00 (+50.00%)",
+            "X 100.0000000000000000000000000 +10.00 (+50.00%)",
+        ] {
+            assert_eq!(expected(text), interval, "{text}");
+        }
+    }
+
+    #[test]
+    fn largest_mantissas_are_checked() {
+        assert_eq!(
+            expected("X 79228162514264337593543950335 +1.0000000000000000000000000001 (+1%)"),
+            ("0.00".into(), "0.01".into())
+        );
+        assert_eq!(
+            expected("X 7.9228162514264337593543950335 +1.0000000000000000000000000001 (+1%)"),
+            ("14.44".into(), "14.45".into())
+        );
+    }
+
+    #[test]
+    fn percents_beyond_a_decimal_saturate() {
+        // The close is 1 to 3, so 100·c/(p − c) is above 2.6·10^30: both
+        // ends are past Decimal::MAX, and the low end says "at least".
+        let quotes =
+            parse("X 79228162514264337593543950335 +79228162514264337593543950333 (+1%)").unwrap();
+        let findings = validate(&quotes[0]);
+        let finding = findings.iter().next().unwrap();
+        assert_eq!(finding.kind, FindingKind::PercentMismatch);
+        let range = finding.expected.unwrap();
+        assert_eq!((range.low, range.high), (Decimal::MAX, Decimal::MAX));
+    }
+
+    #[test]
+    fn wide_bounds_keep_as_many_places_as_fit() {
+        let wide = |n: i128| Wide::from(n);
+        let bound = |num, den, places, toward| {
+            let bound = decimal_bound::<Wide>(num, den, places, toward).unwrap();
+            // The narrow path gives the same bound, where it fits.
+            if let (Some(num), Some(den)) = (num.to_i128(), den.to_i128()) {
+                if let Some(narrow) = decimal_bound::<i128>(num, den, places, toward) {
+                    assert_eq!((narrow, narrow.scale()), (bound, bound.scale()));
+                }
+            }
+            bound.to_string()
+        };
+        let third = |toward| bound(wide(10).pow(27), wide(3), 4, toward);
+        // 333333333333333333333333333.33… holds two decimals, not four.
+        assert_eq!(third(Toward::Floor), "333333333333333333333333333.33");
+        assert_eq!(third(Toward::Ceiling), "333333333333333333333333333.34");
+        assert_eq!(bound(wide(-1), wide(3), 2, Toward::Floor), "-0.34");
+        assert_eq!(bound(wide(-1), wide(3), 2, Toward::Ceiling), "-0.33");
+        assert_eq!(bound(wide(2), wide(2), 4, Toward::Ceiling), "1.0000");
+        assert_eq!(
+            bound(wide(1), wide(1), 30, Toward::Floor),
+            "1.0000000000000000000000000000"
+        );
+        assert_eq!(
+            bound(-wide(10).pow(40), wide(1), 0, Toward::Floor),
+            Decimal::MIN.to_string()
+        );
+        // 10^36·10^4 overflows i128 before the division; the quotient is
+        // past a Decimal anyway.
+        assert_eq!(
+            decimal_bound::<i128>(10i128.pow(36), 3, 4, Toward::Floor),
+            None
+        );
+        assert_eq!(
+            bound(wide(10).pow(36), wide(3), 4, Toward::Floor),
+            Decimal::MAX.to_string()
+        );
+    }
+
     /// The quote with the largest numbers the check can meet: every
     /// mantissa 2^96 − 1, the price at scale 0 under a trillion (reachable
     /// by setting a parsed quote's fields: `shown_price` then keeps the
@@ -707,6 +868,7 @@ mod tests {
                     }
                 }
                 assert!(shown.verdict().is_some());
+                assert!(shown.expected_percent().is_some());
                 // 256 bits would not do: r·p alone passes 2^255.
                 let narrow = Shown::<bnum::types::I256>::new(&quote, change, percent, rounding);
                 let narrow = narrow.expect("the intervals themselves fit 256 bits");
