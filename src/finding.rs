@@ -136,6 +136,12 @@ impl std::str::FromStr for FindingKind {
 
 /// An interval of percent values, `low` to `high` inclusive.
 ///
+/// The bounds are exact values rounded outwards to two more places than the
+/// shown percent (at most 28), or to as many as a [`Decimal`] can hold for
+/// so large a value. A bound beyond a `Decimal`'s range, which a huge change
+/// over a previous close near zero can give, is `Decimal::MAX` (or `MIN`)
+/// and then stands for "at least" (or "at most") that.
+///
 /// ```
 /// let quotes = tickerstrip::parse("X 100.00 +10.00 (+11.13%)")?;
 /// let findings = tickerstrip::validate(&quotes[0]);
@@ -204,8 +210,9 @@ pub struct Finding<'a> {
     pub percent: Option<Decimal>,
     /// The quote's markers.
     pub markers: Markers,
-    /// For [`FindingKind::PercentMismatch`]: the percents that the price and
-    /// change allow, display rounding included.
+    /// For [`FindingKind::PercentMismatch`], always: the percents that the
+    /// price and change allow, display rounding included. `None` for the
+    /// other kinds.
     pub expected: Option<PercentRange>,
 }
 

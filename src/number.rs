@@ -227,10 +227,10 @@ fn is_evidence(text: Option<&[u8]>, style: NumberStyle) -> bool {
 }
 
 /// Most fraction digits a [`Decimal`] holds.
-const MAX_SCALE: u32 = 28;
+pub(crate) const MAX_SCALE: u32 = 28;
 
 /// Largest mantissa a [`Decimal`] holds: 2^96 - 1.
-const MAX_MANTISSA: u128 = (1 << 96) - 1;
+pub(crate) const MAX_MANTISSA: u128 = (1 << 96) - 1;
 
 /// A number read from the input: its text and its exact, unsigned value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

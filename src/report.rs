@@ -167,7 +167,9 @@ impl StripReport {
         self.checked
     }
 
-    /// Quotes that show a change and a percent that could not be checked.
+    /// Quotes that show a change and a percent that could not be checked:
+    /// their price or previous close is not positive, or rounding lets the
+    /// close reach zero ([`Check::Uncheckable`]); never for long numbers.
     ///
     /// ```
     /// use tickerstrip::{StripReport, validate};

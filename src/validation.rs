@@ -6,15 +6,23 @@
 //! quote that display rounding explains is never flagged.
 //!
 //! The check is exact and cheap: the three intervals are put on one integer
-//! scale (`i128`, units of 10^−T), and since `r·den = k·c` is linear in the
-//! price and change once `r` is fixed at an end of its interval, each
-//! reading costs two evaluations at the corners that decide it. No division
-//! and no floats on this path; numbers too large for it make the quote
-//! uncheckable rather than approximately checked.
+//! scale (units of 10^−T), and since `r·den = k·c` is linear in the price
+//! and change once `r` is fixed at an end of its interval, each reading
+//! costs two evaluations at the corners that decide it. No division and no
+//! floats on this path. Ordinary quotes run in `i128`; a quote whose
+//! numbers overflow it (long mantissas, as from about 15 significant digits
+//! on) is checked again, by the same code, in 256-bit integers and if need
+//! be in 512-bit ones, which provably hold every product for any numbers a
+//! `Decimal` holds. So the size of the numbers never leaves a quote
+//! unchecked: only a previous close that is not positive, or that rounding
+//! lets reach zero, does (SPEC section 4).
 
-use rust_decimal::{Decimal, RoundingStrategy};
+use bnum::BInt;
+use bnum::types::{I256, I512};
+use rust_decimal::Decimal;
 
 use crate::finding::{Finding, FindingKind, Findings, PercentRange};
+use crate::number::MAX_SCALE;
 use crate::quote::{Direction, Quote};
 
 /// How the source turned exact values into the digits it shows.
@@ -58,9 +66,10 @@ pub enum Check {
     NotShown,
     /// The percent was checked against the price and change.
     Checked,
-    /// Both are shown but cannot be checked: the price or previous close is
-    /// not positive, the rounding intervals let the previous close reach
-    /// zero, or the numbers are too large to check exactly.
+    /// Both are shown but cannot be checked (SPEC section 4): the price or
+    /// previous close is not positive, or the rounding intervals let the
+    /// previous close reach zero. Never for the size of the numbers: every
+    /// quote within [`Decimal`]'s range is checked exactly.
     Uncheckable,
 }
 
@@ -147,17 +156,19 @@ impl Validator {
                 findings.set_check(Check::Uncheckable);
             }
         } else if let (Some(change), Some(percent)) = (quote.change, quote.percent) {
-            match self.percent_reading(quote, change, percent) {
-                None => findings.set_check(Check::Uncheckable),
-                Some(reading) => {
+            match self.verdict(quote, change, percent) {
+                Verdict::CloseReachesZero => findings.set_check(Check::Uncheckable),
+                Verdict::Consistent => findings.set_check(Check::Checked),
+                Verdict::Misread(kind) => {
                     findings.set_check(Check::Checked);
-                    if let Some(kind) = reading {
-                        let mut finding = finding(kind);
-                        if kind == FindingKind::PercentMismatch {
-                            finding.expected = self.expected_percent(quote, change, percent);
-                        }
-                        findings.push(finding);
-                    }
+                    findings.push(finding(kind));
+                }
+                Verdict::Mismatch(expected) => {
+                    findings.set_check(Check::Checked);
+                    findings.push(Finding {
+                        expected: Some(expected),
+                        ..finding(FindingKind::PercentMismatch)
+                    });
                 }
             }
         }
@@ -175,88 +186,31 @@ impl Validator {
         findings
     }
 
-    /// Which reading of the percent fits, in SPEC order: `Some(None)` when
-    /// it is a percent of the previous close, `Some(Some(kind))` for the
-    /// first other reading that fits (or `percent-mismatch`), `None` when
-    /// the quote cannot be checked.
-    fn percent_reading(
-        &self,
-        quote: &Quote<'_>,
-        change: Decimal,
-        percent: Decimal,
-    ) -> Option<Option<FindingKind>> {
-        let shown = Shown::new(quote, change, percent, self.rounding)?;
-        if !shown.previous_close_is_positive() {
-            return None;
-        }
-        let flipped = Interval {
-            low: shown.percent.high.checked_neg()?,
-            high: shown.percent.low.checked_neg()?,
-        };
-        let readings = [
-            (None, Reading::PERCENT, shown.percent),
-            (
-                Some(FindingKind::PercentIsFraction),
-                Reading::FRACTION,
-                shown.percent,
-            ),
-            (
-                Some(FindingKind::PercentOfPrice),
-                Reading::OF_PRICE,
-                shown.percent,
-            ),
-            (
-                Some(FindingKind::PercentSignMismatch),
-                Reading::PERCENT,
-                flipped,
-            ),
-        ];
-        for (kind, reading, percent) in readings {
-            if shown.consistent(reading, percent)? {
-                return Some(kind);
-            }
-        }
-        Some(Some(FindingKind::PercentMismatch))
+    /// Which reading of the percent fits, in `i128` when the numbers allow
+    /// it (the hot path), else in wider integers.
+    fn verdict(&self, quote: &Quote<'_>, change: Decimal, percent: Decimal) -> Verdict {
+        self.verdict_in::<i128>(quote, change, percent)
+            .unwrap_or_else(|| self.wide_verdict(quote, change, percent))
     }
 
-    /// The percents 100·C/(P − C) that the rounding intervals allow,
-    /// rounded outwards to two more places than the percent shows.
-    #[cold]
-    fn expected_percent(
+    /// The verdict in `I` integers, `None` when they overflow.
+    fn verdict_in<I: Int>(
         &self,
         quote: &Quote<'_>,
         change: Decimal,
         percent: Decimal,
-    ) -> Option<PercentRange> {
-        let shown = Shown::new(quote, change, percent, self.rounding)?;
-        let decimal = |units: i128| Decimal::try_from_i128_with_scale(units, shown.scale).ok();
-        // 100·c/(p − c) grows with c, and with p when c < 0: its extremes
-        // are at these two corners.
-        let (price, change) = (shown.price, shown.change);
-        let low_price = if change.low > 0 {
-            price.high
-        } else {
-            price.low
-        };
-        let high_price = if change.high > 0 {
-            price.low
-        } else {
-            price.high
-        };
-        let percent_at = |p: i128, c: i128| {
-            let close = decimal(p.checked_sub(c)?)?;
-            decimal(c)?
-                .checked_mul(Decimal::ONE_HUNDRED)?
-                .checked_div(close)
-        };
-        let values = [
-            percent_at(low_price, change.low)?,
-            percent_at(high_price, change.high)?,
-        ];
-        let places = percent.scale() + 2;
-        let low = values[0].round_dp_with_strategy(places, RoundingStrategy::ToNegativeInfinity);
-        let high = values[1].round_dp_with_strategy(places, RoundingStrategy::ToPositiveInfinity);
-        Some(PercentRange { low, high })
+    ) -> Option<Verdict> {
+        Shown::<I>::new(quote, change, percent, self.rounding)?.verdict()
+    }
+
+    /// The verdict for a quote whose numbers overflow `i128`: in 256 bits,
+    /// which hold most such quotes at a quarter of the cost of 512, else in
+    /// [`Wide`] integers, which hold every quote.
+    #[cold]
+    fn wide_verdict(&self, quote: &Quote<'_>, change: Decimal, percent: Decimal) -> Verdict {
+        self.verdict_in::<I256>(quote, change, percent)
+            .or_else(|| self.verdict_in::<Wide>(quote, change, percent))
+            .expect(WIDE_ENOUGH)
     }
 }
 
@@ -276,11 +230,182 @@ pub fn validate<'a>(quote: &Quote<'a>) -> Findings<'a> {
     Validator::new().validate(quote)
 }
 
+/// What the percent check found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Verdict {
+    /// The rounding intervals let the previous close reach zero: the
+    /// percent cannot be checked (SPEC section 4).
+    CloseReachesZero,
+    /// The percent is change over previous close.
+    Consistent,
+    /// The first other reading that fits, in SPEC order: a fraction, a
+    /// percent of the price, or the opposite sign.
+    Misread(FindingKind),
+    /// No reading fits: the percents 100·C/(P − C) that the price and
+    /// change allow, rounded outwards.
+    Mismatch(PercentRange),
+}
+
+/// The integers that check every quote: what a quote overflowing `i128`
+/// (and then 256 bits) is checked in.
+///
+/// Every integer the check forms is below 2^425 in magnitude, for any
+/// numbers a [`Decimal`] holds (mantissa `m` with |m| ≤ 2^96 − 1, scale at
+/// most 28) and any magnitude suffix (10^e with e ≤ 12). With the common
+/// scale T ≤ 29 (the largest shown scale plus one) and log2(10) < 3.3220:
+///
+/// - [`Shown::new`]: a step is 10^(T − s + e) ≤ 10^41 < 2^137; a centre is
+///   m·step and an end is the centre ± a step at most, so |end| ≤
+///   2^96·10^41 < 2^232.3 for the price and 2^96·10^29 < 2^192.4 for the
+///   change and percent (e = 0).
+/// - [`Shown::previous_close_is_positive`]: price − change < 2^233.
+/// - [`Shown::consistent`]: K = factor·10^T ≤ 10^31 < 2^104; the change's
+///   coefficient (K + r, or K) and the price's (−r), r an end of the
+///   percent, are below 2^192.4 + 2^104 < 2^193; so |coefficient·c| <
+///   2^193·2^192.4 = 2^385.4, |coefficient·p| < 2^192.4·2^232.3 = 2^424.7,
+///   and their sum is below 2^425.
+/// - [`Shown::expected_percent`]: 100·c < 2^200, times 10^28 < 2^93.1 in
+///   [`decimal_bound`]: below 2^294; the close p − c < 2^233.
+///
+/// So a signed 426-bit integer would do, and bnum's `I512` never
+/// overflows. 256 bits (bnum's `I256`, or `ethnum`'s only width) would
+/// not: r·p reaches 2^424.7. `tests::widest_quotes_fit` checks both.
+type Wide = I512;
+
+/// Why the wide path cannot fail.
+const WIDE_ENOUGH: &str = "512-bit integers hold every product of the check (see `Wide`)";
+
+/// The integers the interval arithmetic runs in: `i128` on the hot path,
+/// bnum's 256- and 512-bit ([`Wide`]) integers for quotes too long for it.
+/// Every operation is exact or `None` on overflow (which `Wide` never
+/// reaches).
+trait Int: Copy + Ord {
+    const ZERO: Self;
+    fn from_i128(value: i128) -> Self;
+    /// 10^n, or `None` when it does not fit.
+    fn pow10(n: u32) -> Option<Self>;
+    fn checked_add(self, other: Self) -> Option<Self>;
+    fn checked_sub(self, other: Self) -> Option<Self>;
+    fn checked_neg(self) -> Option<Self>;
+    fn checked_mul(self, other: Self) -> Option<Self>;
+    /// Half of an even number.
+    fn half(self) -> Self;
+    /// The floor of `self / divisor` and the remainder, for `divisor > 0`.
+    fn div_rem_euclid(self, divisor: Self) -> (Self, Self);
+    /// The value as an `i128`, if it fits.
+    fn to_i128(self) -> Option<i128>;
+}
+
+impl Int for i128 {
+    const ZERO: i128 = 0;
+
+    fn from_i128(value: i128) -> i128 {
+        value
+    }
+
+    /// 10^n for n up to 38, the most an `i128` holds.
+    fn pow10(n: u32) -> Option<i128> {
+        const POWERS: [i128; 39] = {
+            let mut powers = [1i128; 39];
+            let mut n = 1;
+            while n < powers.len() {
+                powers[n] = powers[n - 1] * 10;
+                n += 1;
+            }
+            powers
+        };
+        POWERS.get(n as usize).copied()
+    }
+
+    fn checked_add(self, other: i128) -> Option<i128> {
+        i128::checked_add(self, other)
+    }
+
+    fn checked_sub(self, other: i128) -> Option<i128> {
+        i128::checked_sub(self, other)
+    }
+
+    fn checked_neg(self) -> Option<i128> {
+        i128::checked_neg(self)
+    }
+
+    /// Quotes' numbers are small, and factors under 2^62 cannot overflow,
+    /// so only large ones pay for the checked 128-bit multiplication (most
+    /// of validation's time otherwise).
+    fn checked_mul(self, other: i128) -> Option<i128> {
+        const SMALL: u128 = 1 << 62;
+        if self.unsigned_abs() < SMALL && other.unsigned_abs() < SMALL {
+            Some(self * other)
+        } else {
+            i128::checked_mul(self, other)
+        }
+    }
+
+    fn half(self) -> i128 {
+        self / 2
+    }
+
+    fn div_rem_euclid(self, divisor: i128) -> (i128, i128) {
+        (self.div_euclid(divisor), self.rem_euclid(divisor))
+    }
+
+    fn to_i128(self) -> Option<i128> {
+        Some(self)
+    }
+}
+
+impl<const N: usize> Int for BInt<N> {
+    const ZERO: BInt<N> = BInt::ZERO;
+
+    fn from_i128(value: i128) -> BInt<N> {
+        BInt::from(value)
+    }
+
+    /// From `i128`'s table, 10^38 at a time (a table lookup for a quote's
+    /// steps, which reach 10^41, where `checked_pow` multiplies six times).
+    fn pow10(n: u32) -> Option<BInt<N>> {
+        const MOST: u32 = 38;
+        let head = BInt::from(i128::pow10(n.min(MOST))?);
+        match n.checked_sub(MOST) {
+            None | Some(0) => Some(head),
+            Some(rest) => head.checked_mul(BInt::pow10(rest)?),
+        }
+    }
+
+    fn checked_add(self, other: BInt<N>) -> Option<BInt<N>> {
+        BInt::checked_add(self, other)
+    }
+
+    fn checked_sub(self, other: BInt<N>) -> Option<BInt<N>> {
+        BInt::checked_sub(self, other)
+    }
+
+    fn checked_neg(self) -> Option<BInt<N>> {
+        BInt::checked_neg(self)
+    }
+
+    fn checked_mul(self, other: BInt<N>) -> Option<BInt<N>> {
+        BInt::checked_mul(self, other)
+    }
+
+    fn half(self) -> BInt<N> {
+        self / BInt::TWO
+    }
+
+    fn div_rem_euclid(self, divisor: BInt<N>) -> (BInt<N>, BInt<N>) {
+        (self.div_euclid(divisor), self.rem_euclid(divisor))
+    }
+
+    fn to_i128(self) -> Option<i128> {
+        i128::try_from(self).ok()
+    }
+}
+
 /// A closed interval of integers in units of 10^−scale.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Interval {
-    low: i128,
-    high: i128,
+struct Interval<I> {
+    low: I,
+    high: I,
 }
 
 /// A percent reading: `percent · base = factor · change`.
@@ -313,57 +438,34 @@ impl Reading {
 
 /// Price, change and percent as intervals on one integer scale.
 #[derive(Debug, Clone, Copy)]
-struct Shown {
-    price: Interval,
-    change: Interval,
-    percent: Interval,
+struct Shown<I> {
+    price: Interval<I>,
+    change: Interval<I>,
+    percent: Interval<I>,
     /// The common scale: one more than the largest shown scale, so that
     /// half a unit of every number is a whole number of units.
     scale: u32,
+    /// The decimals of the expected interval of a `percent-mismatch`: two
+    /// more than the percent shows, at most 28.
+    places: u32,
 }
 
-/// `a · b`, or `None` when it overflows. Quotes' numbers are small, and
-/// factors under 2^62 cannot overflow, so only large ones pay for the
-/// checked 128-bit multiplication (most of validation's time otherwise).
-fn mul(a: i128, b: i128) -> Option<i128> {
-    const SMALL: u128 = 1 << 62;
-    if a.unsigned_abs() < SMALL && b.unsigned_abs() < SMALL {
-        Some(a * b)
-    } else {
-        a.checked_mul(b)
-    }
-}
-
-/// 10^n for n up to 38, the most an `i128` holds.
-fn pow10(n: u32) -> Option<i128> {
-    const POWERS: [i128; 39] = {
-        let mut powers = [1i128; 39];
-        let mut n = 1;
-        while n < powers.len() {
-            powers[n] = powers[n - 1] * 10;
-            n += 1;
-        }
-        powers
-    };
-    POWERS.get(n as usize).copied()
-}
-
-impl Shown {
+impl<I: Int> Shown<I> {
     /// The intervals of a quote's price (as shown, times its magnitude),
-    /// change and percent.
+    /// change and percent; `None` when they overflow `I`.
     fn new(
         quote: &Quote<'_>,
         change: Decimal,
         percent: Decimal,
         rounding: Rounding,
-    ) -> Option<Shown> {
+    ) -> Option<Shown<I>> {
         let price = quote.shown_price();
         let scale = price.scale().max(change.scale()).max(percent.scale()) + 1;
         let interval = |value: Decimal, exponent: u32| {
-            let step = mul(pow10(scale - value.scale())?, pow10(exponent)?)?;
-            let center = mul(value.mantissa(), step)?;
+            let step = I::pow10(scale - value.scale() + exponent)?;
+            let center = I::from_i128(value.mantissa()).checked_mul(step)?;
             let half = match rounding {
-                Rounding::Nearest => step / 2,
+                Rounding::Nearest => step.half(),
                 Rounding::Truncated => step,
             };
             Some(Interval {
@@ -377,15 +479,51 @@ impl Shown {
             change: interval(change, 0)?,
             percent: interval(percent, 0)?,
             scale,
+            places: (percent.scale() + 2).min(MAX_SCALE),
         })
     }
 
-    /// Whether P − C stays above zero everywhere in the intervals.
-    fn previous_close_is_positive(&self) -> bool {
-        self.price
-            .low
-            .checked_sub(self.change.high)
-            .is_some_and(|close| close > 0)
+    /// Which reading of the percent fits, in SPEC order; `None` when the
+    /// arithmetic overflows `I`.
+    fn verdict(&self) -> Option<Verdict> {
+        if !self.previous_close_is_positive()? {
+            return Some(Verdict::CloseReachesZero);
+        }
+        let flipped = Interval {
+            low: self.percent.high.checked_neg()?,
+            high: self.percent.low.checked_neg()?,
+        };
+        let readings = [
+            (Verdict::Consistent, Reading::PERCENT, self.percent),
+            (
+                Verdict::Misread(FindingKind::PercentIsFraction),
+                Reading::FRACTION,
+                self.percent,
+            ),
+            (
+                Verdict::Misread(FindingKind::PercentOfPrice),
+                Reading::OF_PRICE,
+                self.percent,
+            ),
+            (
+                Verdict::Misread(FindingKind::PercentSignMismatch),
+                Reading::PERCENT,
+                flipped,
+            ),
+        ];
+        for (verdict, reading, percent) in readings {
+            if self.consistent(reading, percent)? {
+                return Some(verdict);
+            }
+        }
+        Some(Verdict::Mismatch(self.expected_percent()?))
+    }
+
+    /// Whether P − C stays above zero everywhere in the intervals; `None`
+    /// when the arithmetic overflows.
+    fn previous_close_is_positive(&self) -> Option<bool> {
+        let close = self.price.low.checked_sub(self.change.high)?;
+        Some(close > I::ZERO)
     }
 
     /// Whether some price and change in their intervals and some percent in
@@ -396,21 +534,21 @@ impl Shown {
     /// `max(K·c − r_low·den) ≥ 0` and `min(K·c − r_high·den) ≤ 0`; both
     /// forms are linear in p and c, so the extremes are at corners chosen
     /// by the signs of their coefficients.
-    fn consistent(&self, reading: Reading, percent: Interval) -> Option<bool> {
-        if reading.base == Base::Price && self.price.low <= 0 {
+    fn consistent(&self, reading: Reading, percent: Interval<I>) -> Option<bool> {
+        if reading.base == Base::Price && self.price.low <= I::ZERO {
             return Some(false);
         }
-        let k = mul(reading.factor, pow10(self.scale)?)?;
+        let k = I::from_i128(reading.factor).checked_mul(I::pow10(self.scale)?)?;
         // The form K·c − r·den as coefficients of c and p.
-        let coefficients = |r: i128| match reading.base {
-            Base::PreviousClose => Some((k.checked_add(r)?, -r)),
-            Base::Price => Some((k, -r)),
+        let coefficients = |r: I| match reading.base {
+            Base::PreviousClose => Some((k.checked_add(r)?, r.checked_neg()?)),
+            Base::Price => Some((k, r.checked_neg()?)),
         };
-        let at = |(c_coef, p_coef): (i128, i128), c: i128, p: i128| {
-            mul(c_coef, c)?.checked_add(mul(p_coef, p)?)
+        let at = |(c_coef, p_coef): (I, I), c: I, p: I| {
+            c_coef.checked_mul(c)?.checked_add(p_coef.checked_mul(p)?)
         };
-        let pick = |coef: i128, interval: Interval, largest: bool| {
-            if (coef >= 0) == largest {
+        let pick = |coef: I, interval: Interval<I>, largest: bool| {
+            if (coef >= I::ZERO) == largest {
                 interval.high
             } else {
                 interval.low
@@ -428,7 +566,86 @@ impl Shown {
             pick(high.0, self.change, false),
             pick(high.1, self.price, false),
         )?;
-        Some(max_low >= 0 && min_high <= 0)
+        Some(max_low >= I::ZERO && min_high <= I::ZERO)
+    }
+
+    /// The percents 100·C/(P − C) that the rounding intervals allow, rounded
+    /// outwards to `places` decimals (see [`decimal_bound`] for bounds a
+    /// [`Decimal`] cannot hold so finely, or at all); `None` when the
+    /// arithmetic overflows. Only called once the previous close is known
+    /// to be positive over the box.
+    #[cold]
+    fn expected_percent(&self) -> Option<PercentRange> {
+        // 100·c/(p − c) grows with c (p ≥ 0 over the box), and with p when
+        // c < 0: its extremes are at these two corners. Price and change
+        // are in the same units, so their ratio needs no rescaling.
+        let (price, change) = (self.price, self.change);
+        let low_price = if change.low > I::ZERO {
+            price.high
+        } else {
+            price.low
+        };
+        let high_price = if change.high > I::ZERO {
+            price.low
+        } else {
+            price.high
+        };
+        let hundred = I::from_i128(100);
+        let bound = |price: I, change: I, toward| {
+            let close = price.checked_sub(change)?;
+            decimal_bound(hundred.checked_mul(change)?, close, self.places, toward)
+        };
+        Some(PercentRange {
+            low: bound(low_price, change.low, Toward::Floor)?,
+            high: bound(high_price, change.high, Toward::Ceiling)?,
+        })
+    }
+}
+
+/// Which way [`decimal_bound`] rounds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Toward {
+    /// Down, for a lower bound.
+    Floor,
+    /// Up, for an upper bound.
+    Ceiling,
+}
+
+/// `num / den` (with `den > 0`) as a [`Decimal`] rounded `toward` its side,
+/// with `places` decimals (at most 28) or, when its mantissa would not fit,
+/// as many as fit: a lower bound never exceeds the exact value and an upper
+/// bound is never below it. A value beyond [`Decimal`]'s range (a percent
+/// above 7.9·10^28, from a huge change over a tiny close) saturates at
+/// `Decimal::MAX` or `Decimal::MIN`, which then means "at least" or "at
+/// most" that. So no `Decimal` arithmetic can fail here; `None` only when
+/// `I` overflows.
+fn decimal_bound<I: Int>(num: I, den: I, places: u32, toward: Toward) -> Option<Decimal> {
+    // Flooring or ceiling twice is the same as once at the coarser scale,
+    // so dropping one decimal at a time stays on the right side.
+    let divide = |n: I, d: I| {
+        let (floor, remainder) = n.div_rem_euclid(d);
+        match toward {
+            Toward::Ceiling if remainder != I::ZERO => floor.checked_add(I::from_i128(1)),
+            _ => Some(floor),
+        }
+    };
+    let mut scale = places.min(MAX_SCALE);
+    let mut units = divide(num.checked_mul(I::pow10(scale)?)?, den)?;
+    loop {
+        let mantissa = units.to_i128();
+        if let Some(bound) = mantissa.and_then(|m| Decimal::try_from_i128_with_scale(m, scale).ok())
+        {
+            return Some(bound);
+        }
+        if scale == 0 {
+            return Some(if units < I::ZERO {
+                Decimal::MIN
+            } else {
+                Decimal::MAX
+            });
+        }
+        units = divide(units, I::from_i128(10))?;
+        scale -= 1;
     }
 }
 
@@ -480,6 +697,19 @@ mod tests {
         large_numbers_are_exact: "X 79228162514264.337593543 +1.5 (+0.00%)" => [];
         magnitude_widens_the_price: "btc $71.4k +300 (+0.4228%)" => [];
         magnitude_still_checked: "btc $71.4k +300 (+0.0042%)" => ["percent-is-fraction"];
+        long_price_consistent: "X 100.00000000000000000 +10.00 (+11.11%)" => [];
+        long_price_fraction: "X 100.00000000000000000 +10.00 (+0.1111%)" => ["percent-is-fraction"];
+        long_price_of_price: "X 100.00000000000000000 +10.00 (+10.00%)" => ["percent-of-price"];
+        long_price_sign_flipped: "X 100.00000000000000000 +10.00 (-11.11%)" => ["percent-sign-mismatch"];
+        long_price_mismatch: "X 100.00000000000000000 +10.00 (+50.00%)" => ["percent-mismatch"];
+        long_percent: "X 100.00 +5.00 (+5.2631578947368421052631578947%)" => [];
+        all_at_scale_28: "X 2.0000000000000000000000000000 +0.1000000000000000000000000000 (+5.2631578947368421052631578947%)" => [];
+        all_at_scale_28_mismatch: "X 2.0000000000000000000000000000 +0.1000000000000000000000000000 (+5.2631578947368421052631600000%)" => ["percent-mismatch"];
+        largest_values: "X 79228162514264337593543950335 -79228162514264337593543950335 (-50%)" => [];
+        largest_values_flipped: "X 79228162514264337593543950335 -79228162514264337593543950335 (+50%)" => ["percent-sign-mismatch"];
+        trillions: "btc$71.4T +300000000000 (+0.4219%)" => [];
+        long_trillions: "btc $79.228162514264337593543950335T +100000000000 (+0.13%)" => [];
+        long_trillions_fraction: "btc $79.228162514264337593543950335T +100000000000 (+0.0013%)" => ["percent-is-fraction"];
     }
 
     #[test]
@@ -504,13 +734,148 @@ mod tests {
         assert_eq!(validate(&quotes[0]).check(), Check::Uncheckable);
     }
 
-    #[test]
-    fn overflow_is_uncheckable_not_a_panic() {
-        let quotes =
-            parse("X 79228162514264337593543950335 +1.0000000000000000000000000001 (+1%)").unwrap();
+    /// The expected interval of a quote's `percent-mismatch`, as text.
+    fn expected(text: &str) -> (String, String) {
+        let quotes = parse(text).expect("quote");
         let findings = validate(&quotes[0]);
-        assert_eq!(findings.check(), Check::Uncheckable);
-        assert!(findings.is_empty());
+        assert_eq!(findings.check(), Check::Checked, "{text}");
+        let finding = findings
+            .iter()
+            .find(|finding| finding.kind == FindingKind::PercentMismatch)
+            .unwrap_or_else(|| panic!("{text}: no percent-mismatch"));
+        let range = finding
+            .expected
+            .expect("percent-mismatch carries its interval");
+        (range.low.to_string(), range.high.to_string())
+    }
+
+    #[test]
+    fn long_prices_are_checked_not_skipped() {
+        // 17 decimals overflow i128 (10.00 at scale 18 times 100·10^18);
+        // the answer must not depend on the trailing zeros.
+        let interval = ("11.1049".to_string(), "11.1173".to_string());
+        for text in [
+            "X 100.0000000000000000 +10.00 (+50.00%)",
+            "X 100.00000000000000000 +10.00 (+50.00%)",
+            "X 100.0000000000000000000000000 +10.00 (+50.00%)",
+        ] {
+            assert_eq!(expected(text), interval, "{text}");
+        }
+    }
+
+    #[test]
+    fn largest_mantissas_are_checked() {
+        assert_eq!(
+            expected("X 79228162514264337593543950335 +1.0000000000000000000000000001 (+1%)"),
+            ("0.00".into(), "0.01".into())
+        );
+        assert_eq!(
+            expected("X 7.9228162514264337593543950335 +1.0000000000000000000000000001 (+1%)"),
+            ("14.44".into(), "14.45".into())
+        );
+    }
+
+    #[test]
+    fn percents_beyond_a_decimal_saturate() {
+        // The close is 1 to 3, so 100·c/(p − c) is above 2.6·10^30: both
+        // ends are past Decimal::MAX, and the low end says "at least".
+        let quotes =
+            parse("X 79228162514264337593543950335 +79228162514264337593543950333 (+1%)").unwrap();
+        let findings = validate(&quotes[0]);
+        let finding = findings.iter().next().unwrap();
+        assert_eq!(finding.kind, FindingKind::PercentMismatch);
+        let range = finding.expected.unwrap();
+        assert_eq!((range.low, range.high), (Decimal::MAX, Decimal::MAX));
+    }
+
+    #[test]
+    fn wide_bounds_keep_as_many_places_as_fit() {
+        let wide = |n: i128| Wide::from(n);
+        let bound = |num, den, places, toward| {
+            let bound = decimal_bound::<Wide>(num, den, places, toward).unwrap();
+            // The narrow path gives the same bound, where it fits.
+            if let (Some(num), Some(den)) = (num.to_i128(), den.to_i128()) {
+                if let Some(narrow) = decimal_bound::<i128>(num, den, places, toward) {
+                    assert_eq!((narrow, narrow.scale()), (bound, bound.scale()));
+                }
+            }
+            bound.to_string()
+        };
+        let third = |toward| bound(wide(10).pow(27), wide(3), 4, toward);
+        // 333333333333333333333333333.33… holds two decimals, not four.
+        assert_eq!(third(Toward::Floor), "333333333333333333333333333.33");
+        assert_eq!(third(Toward::Ceiling), "333333333333333333333333333.34");
+        assert_eq!(bound(wide(-1), wide(3), 2, Toward::Floor), "-0.34");
+        assert_eq!(bound(wide(-1), wide(3), 2, Toward::Ceiling), "-0.33");
+        assert_eq!(bound(wide(2), wide(2), 4, Toward::Ceiling), "1.0000");
+        assert_eq!(
+            bound(wide(1), wide(1), 30, Toward::Floor),
+            "1.0000000000000000000000000000"
+        );
+        assert_eq!(
+            bound(-wide(10).pow(40), wide(1), 0, Toward::Floor),
+            Decimal::MIN.to_string()
+        );
+        // 10^36·10^4 overflows i128 before the division; the quotient is
+        // past a Decimal anyway.
+        assert_eq!(
+            decimal_bound::<i128>(10i128.pow(36), 3, 4, Toward::Floor),
+            None
+        );
+        assert_eq!(
+            bound(wide(10).pow(36), wide(3), 4, Toward::Floor),
+            Decimal::MAX.to_string()
+        );
+    }
+
+    /// The quote with the largest numbers the check can meet: every
+    /// mantissa 2^96 − 1, the price at scale 0 under a trillion (reachable
+    /// by setting a parsed quote's fields: `shown_price` then keeps the
+    /// price), and one number at scale 28, so the common scale is 29.
+    fn widest(sign: &str) -> Quote<'static> {
+        let text: &'static str = match sign {
+            "+" => {
+                "X 79228162514264337593543950335 +7.9228162514264337593543950335 (+79228162514264337593543950335%)"
+            }
+            _ => {
+                "X 79228162514264337593543950335 -7.9228162514264337593543950335 (-79228162514264337593543950335%)"
+            }
+        };
+        let mut quote = parse(text).unwrap().remove(0);
+        quote.magnitude = Some(crate::quote::Magnitude::Trillion);
+        quote.shown_scale = 28;
+        assert_eq!(quote.shown_price(), quote.price);
+        quote
+    }
+
+    #[test]
+    fn widest_quotes_fit() {
+        for rounding in [Rounding::Nearest, Rounding::Truncated] {
+            let validator = Validator::new().rounding(rounding);
+            for sign in ["+", "-"] {
+                let quote = widest(sign);
+                let (change, percent) = (quote.change.unwrap(), quote.percent.unwrap());
+                let shown = Shown::<Wide>::new(&quote, change, percent, rounding).unwrap();
+                assert_eq!(shown.scale, 29);
+                // Every reading's products, not only the first that fits.
+                let flipped = Interval {
+                    low: -shown.percent.high,
+                    high: -shown.percent.low,
+                };
+                for reading in [Reading::PERCENT, Reading::FRACTION, Reading::OF_PRICE] {
+                    for percent in [shown.percent, flipped] {
+                        assert!(shown.consistent(reading, percent).is_some());
+                    }
+                }
+                assert!(shown.verdict().is_some());
+                assert!(shown.expected_percent().is_some());
+                // 256 bits would not do: r·p alone passes 2^255.
+                let narrow = Shown::<bnum::types::I256>::new(&quote, change, percent, rounding);
+                let narrow = narrow.expect("the intervals themselves fit 256 bits");
+                assert_eq!(narrow.consistent(Reading::OF_PRICE, narrow.percent), None);
+                assert_eq!(validator.validate(&quote).check(), Check::Checked);
+            }
+        }
     }
 
     #[test]
@@ -523,6 +888,7 @@ mod tests {
 
     #[test]
     fn products_are_exact_or_none() {
+        let mul = <i128 as Int>::checked_mul;
         let big = 1i128 << 100;
         assert_eq!(mul(3, -4), Some(-12));
         assert_eq!(
