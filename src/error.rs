@@ -159,6 +159,7 @@ impl ParseError {
             Found::TooManyDecimals { .. } => ErrorKind::TooManyDecimals,
             Found::AmbiguousSplit { .. } => ErrorKind::AmbiguousSymbol,
             Found::InvalidUtf8 => ErrorKind::InvalidUtf8,
+            Found::DateOrTime(_) => ErrorKind::DateOrTime,
         }
     }
 }
@@ -168,7 +169,7 @@ impl ParseError {
 /// ```
 /// use tickerstrip::{ErrorKind, parse};
 ///
-/// assert_eq!(parse("X 19.06.2024 +1%").unwrap_err().kind(), ErrorKind::MalformedNumber);
+/// assert_eq!(parse("X 1.2.3 +1%").unwrap_err().kind(), ErrorKind::MalformedNumber);
 /// assert_eq!(parse("AGL40.13▲ 0.12 (0.00)").unwrap_err().kind(), ErrorKind::Unexpected);
 /// assert_eq!(parse("").unwrap_err().kind(), ErrorKind::UnexpectedEnd);
 /// ```
@@ -179,7 +180,7 @@ pub enum ErrorKind {
     Unexpected,
     /// The input ended inside a quote, or held no quote at all.
     UnexpectedEnd,
-    /// Number-like text that breaks rule N (`19.06.2024`, `0123`, `1,2345`).
+    /// Number-like text that breaks rule N (`0123`, `1,2345`, `1.2.3`).
     MalformedNumber,
     /// A number with more digits than an exact decimal holds.
     NumberTooLarge,
@@ -187,6 +188,20 @@ pub enum ErrorKind {
     TooManyDecimals,
     /// Glued symbol and price digits that split validly more than one way.
     AmbiguousSymbol,
+    /// A date or a time (`2024-11-08`, `17:15`) where a number belongs:
+    /// never read as numbers.
+    ///
+    /// ```
+    /// use tickerstrip::{ErrorKind, parse};
+    ///
+    /// let error = parse("Markets 2024-11-08").unwrap_err();
+    /// assert_eq!(error.kind(), ErrorKind::DateOrTime);
+    /// assert_eq!(
+    ///     error.to_string(),
+    ///     "line 1, column 9: expected a price after symbol 'Markets', found date or time '2024-11-08'"
+    /// );
+    /// ```
+    DateOrTime,
     /// A quote spanning more than 64 KiB.
     QuoteTooLong,
     /// Bytes that are not UTF-8, in input read as bytes.
@@ -289,9 +304,9 @@ impl fmt::Display for Expected {
 /// use tickerstrip::{Found, parse};
 ///
 /// assert_eq!(parse("").unwrap_err().found(), &Found::EndOfInput);
-/// let err = parse("X 19.06.2024 +1%").unwrap_err();
-/// assert_eq!(err.found(), &Found::MalformedNumber("19.06.2024".into()));
-/// assert_eq!(err.found().to_string(), "malformed number '19.06.2024'");
+/// let err = parse("X 1.2.3 +1%").unwrap_err();
+/// assert_eq!(err.found(), &Found::MalformedNumber("1.2.3".into()));
+/// assert_eq!(err.found().to_string(), "malformed number '1.2.3'");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -325,6 +340,8 @@ pub enum Found {
     },
     /// Bytes that are not UTF-8.
     InvalidUtf8,
+    /// A date or a time, which is never a number.
+    DateOrTime(String),
 }
 
 impl fmt::Display for Found {
@@ -338,6 +355,7 @@ impl fmt::Display for Found {
                 write!(f, "'{symbol}' of {} characters", symbol.chars().count())
             }
             Found::MalformedNumber(text) => write!(f, "malformed number '{text}'"),
+            Found::DateOrTime(text) => write!(f, "date or time '{text}'"),
             Found::NumberTooLarge(text) => {
                 write!(f, "number '{text}', too large for an exact decimal")
             }

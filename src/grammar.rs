@@ -21,6 +21,7 @@ use std::sync::Arc;
 use rust_decimal::Decimal;
 
 use crate::error::{Expected, Found, shorten};
+use crate::lexical::{date_or_time_len, invisible_len};
 use crate::number::{Number, NumberError, NumberStyle, number, number_like_len};
 use crate::quote::{Currency, Direction, Magnitude, Markers, Quote};
 
@@ -123,6 +124,8 @@ pub(crate) enum Problem {
     Ambiguous { letters: usize, style: NumberStyle },
     /// A symbol of `len` bytes there, longer than rule Y allows.
     LongSymbol { len: usize },
+    /// A date or time of `len` bytes there, where a number belongs (rule T).
+    DateOrTime { len: usize },
 }
 
 impl<'a> Failure<'a> {
@@ -183,6 +186,7 @@ impl<'a> Failure<'a> {
                     decimals,
                 }
             }
+            Problem::DateOrTime { len } => Found::DateOrTime(text(len)),
             Problem::LongSymbol { len } => {
                 return (Expected::Symbol, Found::LongSymbol(text(len)));
             }
@@ -462,6 +466,16 @@ impl Grammar {
             Some((rest, sign)) => (hspace(rest), Some(sign)),
             None => (input, None),
         };
+        let date = date_or_time_len(at);
+        if date > 0 {
+            let problem = Problem::DateOrTime { len: date };
+            return Err(nom::Err::Error(Failure::new(
+                at,
+                Want::Price,
+                symbol,
+                problem,
+            )));
+        }
         let (rest, number) = match number(at, self.style) {
             Ok(found) => found,
             Err(NumberError::NotANumber) => return error(at, Want::Price, symbol),
@@ -539,6 +553,11 @@ impl Grammar {
             [b' ', d, ..] if minus.is_some() && d.is_ascii_digit() => &after_sign[1..],
             _ => after_sign,
         };
+        let date = date_or_time_len(digits);
+        if date > 0 {
+            let problem = Problem::DateOrTime { len: date };
+            return Err(nom::Err::Error(Failure::new(digits, want, &[], problem)));
+        }
         match number(digits, self.style) {
             Ok((rest, number)) => Ok((rest, Signed { minus, number })),
             Err(NumberError::NotANumber) if minus.is_some() => {
@@ -712,17 +731,40 @@ pub(crate) fn starts_symbol(input: Input<'_>) -> bool {
     !symbol_token(input).text.is_empty()
 }
 
-/// Whether a quote may start at `input`, after the byte `before` ends
-/// with: a symbol's first byte that does not continue a word or number.
+/// Whether a quote may start at `input`, after the text `before` (rule B):
+/// a symbol's first byte at the start of the input or of a line, or after
+/// white space or another separator. Callers pass at least [`MAX_CHAR`]
+/// bytes of `before` where the input has them; a quote glued to the end of
+/// the previous one is the caller's to allow.
 pub(crate) fn can_start_quote(before: Input<'_>, input: Input<'_>) -> bool {
     let Some(&b) = input.first() else {
         return false;
     };
     let starts_symbol = b.is_ascii_alphanumeric() || b == b'^' || b == b'.';
-    starts_symbol
-        && !before
-            .last()
-            .is_some_and(|&p| is_symbol_byte(p) || p == b'^')
+    starts_symbol && ends_with_separator(before)
+}
+
+/// Whether `before` is empty or ends with a separator, an invisible
+/// character, or bytes that are not UTF-8 (which scan mode skips as
+/// separators).
+fn ends_with_separator(before: Input<'_>) -> bool {
+    let Some(&last) = before.last() else {
+        return true;
+    };
+    if last.is_ascii() {
+        return separator_len(&before[before.len() - 1..]) == 1 || last.is_ascii_control();
+    }
+    // The last character starts at the last byte that is no continuation
+    // byte, at most MAX_CHAR bytes back.
+    let from = before.len().saturating_sub(MAX_CHAR);
+    let start = (from..before.len())
+        .rev()
+        .find(|&i| before[i] & 0xC0 != 0x80)
+        .unwrap_or(from);
+    let tail = &before[start..];
+    std::str::from_utf8(tail).is_err()
+        || separator_len(tail) == tail.len()
+        || invisible_len(tail) == tail.len()
 }
 
 /// White space that may stand between fields and quotes, with its length
@@ -819,7 +861,7 @@ pub(crate) fn byte_order_mark_len(input: Input<'_>) -> usize {
 }
 
 /// Horizontal space, perhaps none.
-fn hspace(input: Input<'_>) -> Input<'_> {
+pub(crate) fn hspace(input: Input<'_>) -> Input<'_> {
     skip_run(input, hspace_len)
 }
 
@@ -1122,7 +1164,7 @@ mod tests {
     fn can_start_quote_at_word_starts_only() {
         let text = b"(0.00%)AIRLINK189.43 Moscow-Pyongyang";
         let at = |i: usize| can_start_quote(&text[..i], &text[i..]);
-        assert!(at(7));
+        assert!(!at(7));
         assert!(!at(8));
         assert!(!at(14));
         assert!(at(21));

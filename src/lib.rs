@@ -120,6 +120,7 @@ struct ReadmeDoctests;
 mod error;
 mod finding;
 mod grammar;
+mod lexical;
 mod number;
 mod options;
 #[cfg(feature = "parallel")]

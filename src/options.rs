@@ -106,7 +106,7 @@ impl ParseOptions {
     ///
     /// The first text that is not a quote or a separator, as a
     /// [`ParseError`] with its position: `"AGL40.13▲ x"` (a marker without a
-    /// change), `"X 19.06.2024 +1%"` (a malformed number), and an empty
+    /// change), `"X 1.2.3 +1%"` (a malformed number), and an empty
     /// input, which holds no quote.
     pub fn parse<'a>(&self, text: &'a str) -> Result<Vec<Quote<'a>>, ParseError> {
         self.quotes(text).collect()

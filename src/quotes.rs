@@ -2,7 +2,9 @@
 
 use crate::Quote;
 use crate::error::{Expected, Found, Locator, ParseError};
-use crate::grammar::{Grammar, byte_order_mark_len, can_start_quote, invalid_utf8_len, separators};
+use crate::grammar::{
+    Grammar, MAX_CHAR, byte_order_mark_len, can_start_quote, invalid_utf8_len, separators,
+};
 use crate::number::StyleDecision;
 use crate::window::{Attempt, Window};
 
@@ -177,7 +179,7 @@ impl StrictReader {
         let mut at = from;
         while at < window.end() {
             let bytes = window.bytes_from(at);
-            if can_start_quote(window.before(at, 1), bytes) {
+            if can_start_quote(window.before(at, MAX_CHAR), bytes) {
                 match window.attempt(&self.grammar, at) {
                     Attempt::NeedMore => {
                         self.resync = Some(at);

@@ -5,9 +5,10 @@ use std::ops::Range;
 
 use crate::Quote;
 use crate::grammar::{
-    Grammar, MAX_CHAR, can_start_quote, invalid_utf8_len, separator_len, starts_symbol,
+    Grammar, MAX_CHAR, can_start_quote, hspace, invalid_utf8_len, separator_len, starts_symbol,
 };
-use crate::number::StyleDecision;
+use crate::lexical::{date_or_time_len, invisible_len, is_line_end, is_year};
+use crate::number::{NumberStyle, StyleDecision, number};
 use crate::window::{Attempt, LOOKBEHIND, REACH, Window};
 
 /// How far, in candidates, a weak candidate may stand from the strong one
@@ -492,7 +493,11 @@ impl Scanner {
         let glued = self
             .last
             .is_some_and(|last| last.strong && last.end == start);
-        let before = if glued { &[] } else { window.before(start, 1) };
+        let before = if glued {
+            &[]
+        } else {
+            window.before(start, MAX_CHAR)
+        };
         can_start_quote(before, window.bytes_from(start))
     }
 
@@ -549,7 +554,7 @@ impl Scanner {
             return true;
         };
         for pos in inside.clone() {
-            if !can_start_quote(window.before(pos, 1), window.bytes_from(pos)) {
+            if !can_start_quote(window.before(pos, MAX_CHAR), window.bytes_from(pos)) {
                 continue;
             }
             match window.attempt(&self.grammar, pos) {
@@ -604,15 +609,107 @@ impl Scanner {
     /// Scan mode's checks on a quote the grammar read: a weak one must be
     /// followed by a separator, the end of the input or the next symbol; an
     /// all-digit symbol must not be the number of a multi-word name
-    /// (`CAC 40`).
+    /// (`CAC 40`); a symbol right after a word and one space is the end of
+    /// a name, which rule W reads, not a ticker (`Kestrel Energ 41.20`); a
+    /// four-digit symbol that reads as a year is no symbol (rule P); and
+    /// the quote's line holds no number that no quote explains (rule R).
     fn acceptable(&self, window: Window<'_>, quote: &Quote<'_>) -> bool {
         let after = window.bytes_from(quote.span.end);
         let well_ended = after.is_empty() || scan_separator_len(after) > 0 || starts_symbol(after);
         if !is_strong(quote) && !well_ended {
             return false;
         }
+        let before = window.before(quote.span.start, LOOKBEHIND);
         let all_digits = quote.symbol.bytes().all(|b| b.is_ascii_digit());
-        !(all_digits && follows_a_word(window.before(quote.span.start, LOOKBEHIND)))
+        if all_digits && follows_a_word(before) || follows_a_name_word(before) {
+            return false;
+        }
+        !is_year(quote.symbol)
+            && !self.price_may_be_a_name_word(window, quote)
+            && self.line_explains(window, quote)
+    }
+
+    /// Rule W: a price shown as bare digits after a space may be the last
+    /// word of a name instead (`Nikkei 225`, `S&P 500`). It is, when the
+    /// symbol is a word of mixed case (a name's word, not a ticker) or
+    /// when an unsigned number follows with no marker between (the name's
+    /// price, and the percent after it makes that reading a quote too).
+    /// Either way the ticker reading is one of two, and rule P yields
+    /// neither.
+    fn price_may_be_a_name_word(&self, window: Window<'_>, quote: &Quote<'_>) -> bool {
+        let after_symbol = window.bytes_from(quote.span.start + quote.symbol.len());
+        let spaces = after_symbol.len() - hspace(after_symbol).len();
+        let price = &after_symbol[spaces..];
+        let digits = price.iter().take_while(|b| b.is_ascii_digit()).count();
+        let shown = number(price, self.grammar.style).map_or(0, |(_, n)| n.text.len());
+        let bare = spaces > 0 && digits > 0 && shown == digits;
+        if !bare || quote.currency.is_some() || quote.magnitude.is_some() {
+            return false;
+        }
+        let mixed_case = quote.symbol.bytes().any(|b| b.is_ascii_lowercase())
+            && quote.symbol.bytes().any(|b| b.is_ascii_uppercase());
+        let unsigned_next = quote.markers.direction().is_none()
+            && quote.change.is_some()
+            && quote.change_sign != crate::SignSource::Shown
+            && quote.percent.is_some();
+        mixed_case || unsigned_next
+    }
+
+    /// Rule R: the text of the quote's line from the last candidate (or the
+    /// line's start) up to the quote, and from the quote to the next quote
+    /// (or the line's end), holds no number that is not a date or a time.
+    /// Both sides are read as far as the scanner keeps text for: the
+    /// lookbehind before the quote, the quote's reach after it.
+    fn line_explains(&self, window: Window<'_>, quote: &Quote<'_>) -> bool {
+        let Range { start, end } = quote.span;
+        let style = self.grammar.style;
+        let floor = self.last.map_or(0, |last| last.end).min(start);
+        let before = window.slice(
+            floor.max(start.saturating_sub(LOOKBEHIND)).max(window.base),
+            start,
+        );
+        let line = match before.iter().rposition(|&b| is_line_end(b)) {
+            Some(i) => &before[i + 1..],
+            None => before,
+        };
+        if pieces(line).any(|piece| starts_a_number(piece, style)) {
+            return false;
+        }
+        let reach = window.slice(end, (start + REACH).min(window.end()));
+        let mut at = 0;
+        while at < reach.len() {
+            let rest = &reach[at..];
+            if is_line_end(rest[0]) {
+                return true;
+            }
+            let separator = scan_separator_len(rest);
+            if separator > 0 {
+                at += separator;
+                continue;
+            }
+            let date = date_or_time_len(rest);
+            if date > 0 {
+                at += date;
+                continue;
+            }
+            if starts_symbol(rest) {
+                match self.grammar.quote(rest) {
+                    Ok(_) => return true,
+                    // A quote cut off by the input's end is reported as such.
+                    Err(nom::Err::Error(f) | nom::Err::Failure(f))
+                        if f.is_truncation() && window.eof && end + reach.len() == window.end() =>
+                    {
+                        return true;
+                    }
+                    Err(_) => {}
+                }
+            }
+            if starts_a_number(rest, style) {
+                return false;
+            }
+            at += piece_len(rest);
+        }
+        true
     }
 
     /// Whether the weak candidate at the head of `ahead` is kept: it needs
@@ -678,13 +775,15 @@ fn is_strong(quote: &Quote<'_>) -> bool {
 }
 
 /// The byte length of what separates quotes in scan mode at the start of
-/// `input`: a quote separator, or bytes that are not UTF-8, which scan
-/// mode skips as it would a separator. 0 for anything else.
+/// `input`: a quote separator, an invisible character, or bytes that are
+/// not UTF-8, which scan mode skips as it would a separator. 0 for
+/// anything else.
 fn scan_separator_len(input: &[u8]) -> usize {
-    match separator_len(input) {
-        0 => invalid_utf8_len(input),
-        n => n,
-    }
+    [separator_len, invisible_len, invalid_utf8_len]
+        .into_iter()
+        .map(|len| len(input))
+        .find(|&len| len > 0)
+        .unwrap_or(0)
 }
 
 /// Whether `before` ends with a letter and horizontal space: the word of a
@@ -700,6 +799,59 @@ fn follows_a_word(before: &[u8]) -> bool {
         }
     }
     end < before.len() && before[..end].last().is_some_and(u8::is_ascii_alphabetic)
+}
+
+/// Whether `before` ends with a letter and one space or NBSP: the last
+/// word of a name the text after it may continue (rule W).
+fn follows_a_name_word(before: &[u8]) -> bool {
+    let Some(word) = before
+        .strip_suffix(b" ")
+        .or_else(|| before.strip_suffix("\u{a0}".as_bytes()))
+    else {
+        return false;
+    };
+    let from = word.len().saturating_sub(MAX_CHAR);
+    let tail = (from..word.len()).find_map(|i| std::str::from_utf8(&word[i..]).ok());
+    tail.and_then(|text| text.chars().next_back())
+        .is_some_and(char::is_alphabetic)
+}
+
+/// The pieces of `text` between separators.
+fn pieces(text: &[u8]) -> impl Iterator<Item = &[u8]> {
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        while at < text.len() {
+            let separator = scan_separator_len(&text[at..]);
+            if separator == 0 {
+                let piece = &text[at..at + piece_len(&text[at..])];
+                at += piece.len();
+                return Some(piece);
+            }
+            at += separator;
+        }
+        None
+    })
+}
+
+/// The byte length of the piece at the start of `text`: up to the next
+/// separator or line end, at least one byte.
+fn piece_len(text: &[u8]) -> usize {
+    (1..text.len())
+        .find(|&i| scan_separator_len(&text[i..]) > 0)
+        .unwrap_or(text.len())
+}
+
+/// Whether `piece` starts with a number of rule N in `style` (after an
+/// opening parenthesis or a sign): a figure a quote must explain. Dates and
+/// times are not numbers (rule T), nor are digits that break rule N.
+fn starts_a_number(piece: &[u8], style: NumberStyle) -> bool {
+    let piece = piece.strip_prefix(b"(").unwrap_or(piece);
+    let digits = match piece {
+        [b'+' | b'-', rest @ ..] => rest,
+        [0xE2, 0x88, 0x92, rest @ ..] | [0xE2, 0x80, 0x93, rest @ ..] => rest,
+        _ => piece,
+    };
+    date_or_time_len(digits) == 0 && number(digits, style).is_ok()
 }
 
 #[cfg(test)]

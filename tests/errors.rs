@@ -44,8 +44,8 @@ error_cases! {
         "line 1, column 1: expected a quote, found end of input";
     white_space_only: "   \n " => UnexpectedEnd,
         "line 2, column 2: expected a quote, found end of input";
-    date_as_price: "DAX 19.06.2024 +1%" => MalformedNumber,
-        "line 1, column 5: expected a price after symbol 'DAX', found malformed number '19.06.2024'";
+    date_as_price: "DAX 19.06.2024 +1%" => DateOrTime,
+        "line 1, column 5: expected a price after symbol 'DAX', found date or time '19.06.2024'";
     leading_zero: "AGL 0123 +1%" => MalformedNumber,
         "line 1, column 5: expected a price after symbol 'AGL', found malformed number '0123'";
     exponent: "AGL40.13▲ 1e10 (1%)" => MalformedNumber,

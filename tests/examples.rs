@@ -96,7 +96,9 @@ fn stream_archive_totals_the_seed_page() {
 
 #[test]
 fn stream_archive_reads_stdin() {
-    let page = SEED_PAGE.repeat(3);
+    // Pages of an archive, one after another: each starts on a line of its
+    // own, as its first quote must (rule B).
+    let page = [SEED_PAGE; 3].join("\n");
     let run = run_example("stream_archive", &["-"], page.as_bytes());
     assert_eq!(run.code, Some(0), "{}", run.stderr);
     let first = run.stdout.lines().next();

@@ -182,7 +182,9 @@ fn crypto_strip_round_trips_through_display() {
 fn lowercase_symbols_count_only_when_glued_in_scan() {
     let options = ParseOptions::new();
     assert_eq!(
-        scanned(&options, "btc$71.4k+1.2% eth 3200 +0.4%"),
+        // On a line of its own: beside the quote, `3200 +0.4%` would be
+        // numbers no quote explains (rule R).
+        scanned(&options, "btc$71.4k+1.2%\neth 3200 +0.4%"),
         ["btc 71400 - 1.2"]
     );
     assert_eq!(

@@ -191,7 +191,7 @@ hostile! {
         parse error("line 1, column 3: expected a price after symbol 'X', found malformed number '0123'"),
         scan ["S:X 0123 +1 (1%)"];
     date_as_price: "X 19.06.2024 +1 (1%)",
-        parse error("line 1, column 3: expected a price after symbol 'X', found malformed number '19.06.2024'"),
+        parse error("line 1, column 3: expected a price after symbol 'X', found date or time '19.06.2024'"),
         scan ["S:X 19.06.2024 +1 (1%)"];
     sixteen_character_symbol: "ABCDEFGHIJKLMNOP 5 +1 (1%)",
         parse error("line 1, column 1: expected a symbol of at most 15 characters, found 'ABCDEFGHIJKLMNOP' of 16 characters"),
@@ -344,7 +344,9 @@ fn glyph_split_between_reads() {
 /// skips them as such and goes on, strict mode says where they are.
 #[test]
 fn glyph_missing_its_last_byte() {
-    let bytes = b"BOP10.34\xE2\x96\xB2 0.22 (0.02%)AGL40.13\xE2\x96 0.12 (0.00%)";
+    // On lines of their own: beside BOP, the broken quote's numbers would
+    // be numbers no quote explains (rule R).
+    let bytes = b"BOP10.34\xE2\x96\xB2 0.22 (0.02%)\nAGL40.13\xE2\x96 0.12 (0.00%)";
     let bop = OwnedSegment::from(tickerstrip::scan(BOP).next().unwrap());
     let skipped = |segment: &Result<OwnedSegment, String>| match segment {
         Ok(OwnedSegment::Skipped(s)) => Some((s.text.clone(), s.span.clone(), s.kind)),
@@ -356,9 +358,9 @@ fn glyph_missing_its_last_byte() {
     assert_eq!(
         rest,
         [
-            Some(("AGL40.13".to_string(), 24..32, SkipKind::Text)),
-            Some(("\u{fffd}".to_string(), 32..34, SkipKind::InvalidUtf8)),
-            Some((" 0.12 (0.00%)".to_string(), 34..47, SkipKind::Text)),
+            Some(("\nAGL40.13".to_string(), 24..33, SkipKind::Text)),
+            Some(("\u{fffd}".to_string(), 33..35, SkipKind::InvalidUtf8)),
+            Some((" 0.12 (0.00%)".to_string(), 35..48, SkipKind::Text)),
         ]
     );
     let quotes: Vec<String> = ParseOptions::new()
@@ -369,5 +371,5 @@ fn glyph_missing_its_last_byte() {
                 .unwrap_or_else(|e| e.to_string())
         })
         .collect();
-    assert_eq!(quotes, [BOP, "byte 32: invalid UTF-8"]);
+    assert_eq!(quotes, [BOP, "byte 33: invalid UTF-8"]);
 }

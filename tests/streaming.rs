@@ -123,7 +123,8 @@ fn comma_style_is_decided_from_the_stream_as_from_the_whole_input() {
 #[test]
 fn long_inputs_stream_in_pieces() {
     // Well over the 1 MiB that a reader compacts at, with quotes throughout.
-    let strip = include_str!("data/conformance/seed-page.txt").repeat(400);
+    // Pages one after another, each starting on a line of its own.
+    let strip = [include_str!("data/conformance/seed-page.txt"); 400].join("\n");
     let options = ParseOptions::new();
     let streamed: Vec<OwnedSegment> = options
         .scan_reader(chunked(&strip, vec![4096, 77]))
