@@ -12,7 +12,7 @@
 
 use nom::bytes::complete::tag_no_case;
 use nom::combinator::{opt, value};
-use nom::sequence::preceded;
+use nom::sequence::{preceded, terminated};
 use nom::{IResult, Parser};
 
 use std::collections::HashSet;
@@ -21,8 +21,11 @@ use std::sync::Arc;
 use rust_decimal::Decimal;
 
 use crate::error::{Expected, Found, shorten};
-use crate::lexical::{date_or_time_len, invisible_len};
-use crate::number::{Number, NumberError, NumberStyle, number, number_like_len};
+use crate::lexical::{
+    date_or_time_len, ends_with_separator, gap_char_len, gap_len, hspace_len, separator_len,
+    skip_run,
+};
+use crate::number::{Number, NumberError, NumberStyle, StyleDecision, number, number_like_len};
 use crate::quote::{Currency, Direction, Magnitude, Markers, Quote};
 
 /// The grammar's input: the bytes of a `&str`.
@@ -61,6 +64,23 @@ impl Grammar {
             style: NumberStyle::Dot,
             symbols: None,
         }
+    }
+
+    /// The grammar for `text`: `style` resolved for it (see
+    /// [`StyleDecision::resolve`]) and the caller's known symbols.
+    pub(crate) fn for_text(
+        mode: Mode,
+        style: NumberStyle,
+        symbols: Option<Arc<HashSet<String>>>,
+        text: &[u8],
+    ) -> (Grammar, StyleDecision) {
+        let decision = StyleDecision::resolve(style, text);
+        let grammar = Grammar {
+            mode,
+            style: decision.style,
+            symbols,
+        };
+        (grammar, decision)
     }
 }
 
@@ -462,10 +482,7 @@ impl Grammar {
     /// Rule: a price: an optional currency sign, a number, an optional
     /// magnitude suffix that multiplies it (`71.4k` is 71400).
     fn price<'a>(&self, input: Input<'a>, symbol: Input<'a>) -> PResult<'a, Price<'a>> {
-        let (at, currency) = match currency(input) {
-            Some((rest, sign)) => (hspace(rest), Some(sign)),
-            None => (input, None),
-        };
+        let (at, currency) = opt(terminated(currency, hspace)).parse(input)?;
         let date = date_or_time_len(at);
         if date > 0 {
             let problem = Problem::DateOrTime { len: date };
@@ -481,10 +498,7 @@ impl Grammar {
             Err(NumberError::NotANumber) => return error(at, Want::Price, symbol),
             Err(problem) => return number_failure(at, Want::Price, symbol, problem),
         };
-        let (rest, magnitude) = match magnitude(rest) {
-            Some((rest, magnitude)) => (rest, Some(magnitude)),
-            None => (rest, None),
-        };
+        let (rest, magnitude) = opt(magnitude).parse(rest)?;
         let value = match magnitude {
             Some(magnitude) => magnitude.apply(number.value),
             None => Some(number.value),
@@ -563,7 +577,7 @@ impl Grammar {
             Err(NumberError::NotANumber) if minus.is_some() => {
                 let sign = &input[..input.len() - after_sign.len()];
                 failure(
-                    hspace(after_sign),
+                    skip_run(after_sign, hspace_len),
                     Want::DigitsAfterSign,
                     sign,
                     Problem::Unexpected,
@@ -577,7 +591,7 @@ impl Grammar {
     /// Rule: a change: a signed number that is not followed by `%`.
     fn change<'a>(&self, input: Input<'a>) -> PResult<'a, Signed<'a>> {
         let (rest, change) = self.signed_number(input, Want::Change)?;
-        if percent_sign(rest).is_some() {
+        if percent_sign(rest).is_ok() {
             return error(input, Want::Change, &[]);
         }
         Ok((rest, change))
@@ -599,42 +613,45 @@ impl Grammar {
                 result => result?,
             };
             return match percent_sign(rest) {
-                Some(rest) => Ok((rest, percent)),
-                None => error(input, Want::Percent, &[]),
+                Ok((rest, ())) => Ok((rest, percent)),
+                Err(_) => error(input, Want::Percent, &[]),
             };
         };
-        let inner = hspace(inner);
+        let (inner, ()) = hspace(inner)?;
         if inner.is_empty() {
             return failure(inner, Want::Percent, &[], Problem::Unexpected);
         }
         let (rest, percent) = self.signed_number(inner, Want::Percent)?;
-        let Some(rest) = percent_sign(rest) else {
+        let Ok((rest, ())) = percent_sign(rest) else {
+            let (at, ()) = hspace(rest)?;
             let number = percent.number.text;
-            return failure(hspace(rest), Want::PercentSign, number, Problem::Unexpected);
+            return failure(at, Want::PercentSign, number, Problem::Unexpected);
         };
         let shown = &inner[..inner.len() - rest.len()];
-        match hspace(rest).strip_prefix(b")") {
+        let (at, ()) = hspace(rest)?;
+        match at.strip_prefix(b")") {
             Some(rest) => Ok((rest, percent)),
-            None => failure(hspace(rest), Want::ClosingParen, shown, Problem::Unexpected),
+            None => failure(at, Want::ClosingParen, shown, Problem::Unexpected),
         }
     }
 }
 
-/// Rule: a currency sign before a price, returned with the input after it.
-fn currency(input: Input<'_>) -> Option<(Input<'_>, Currency)> {
+/// Rule: a currency sign before a price.
+fn currency(input: Input<'_>) -> PResult<'_, Currency> {
     // Every sign's UTF-8 starts with one of these bytes.
     if !matches!(input.first(), Some(b'$' | 0xC2 | 0xE2)) {
-        return None;
+        return error(input, Want::Token, &[]);
     }
-    Currency::ALL.into_iter().find_map(|currency| {
+    let found = Currency::ALL.into_iter().find_map(|currency| {
         let rest = input.strip_prefix(currency.sign().as_bytes())?;
         Some((rest, currency))
-    })
+    });
+    found.map_or_else(|| error(input, Want::Token, &[]), Ok)
 }
 
 /// Rule: a magnitude suffix glued to a price's number, ending at a word
 /// boundary.
-fn magnitude(input: Input<'_>) -> Option<(Input<'_>, Magnitude)> {
+fn magnitude(input: Input<'_>) -> PResult<'_, Magnitude> {
     const SUFFIXES: [(&str, Magnitude); 10] = [
         ("bn", Magnitude::Billion),
         ("Bn", Magnitude::Billion),
@@ -652,13 +669,14 @@ fn magnitude(input: Input<'_>) -> Option<(Input<'_>, Magnitude)> {
         .first()
         .is_some_and(|b| matches!(b | 0x20, b'b' | b'k' | b'm' | b't'))
     {
-        return None;
+        return error(input, Want::Token, &[]);
     }
-    SUFFIXES.iter().find_map(|&(suffix, magnitude)| {
+    let found = SUFFIXES.iter().find_map(|&(suffix, magnitude)| {
         let rest = input.strip_prefix(suffix.as_bytes())?;
         let boundary = !rest.first().is_some_and(u8::is_ascii_alphanumeric);
         boundary.then_some((rest, magnitude))
-    })
+    });
+    found.map_or_else(|| error(input, Want::Token, &[]), Ok)
 }
 
 /// Whether `symbol` has lowercase letters and no uppercase ones (`btc`).
@@ -744,76 +762,10 @@ pub(crate) fn can_start_quote(before: Input<'_>, input: Input<'_>) -> bool {
     starts_symbol && ends_with_separator(before)
 }
 
-/// Whether `before` is empty or ends with a separator, an invisible
-/// character, or bytes that are not UTF-8 (which scan mode skips as
-/// separators).
-fn ends_with_separator(before: Input<'_>) -> bool {
-    let Some(&last) = before.last() else {
-        return true;
-    };
-    if last.is_ascii() {
-        return separator_len(&before[before.len() - 1..]) == 1 || last.is_ascii_control();
-    }
-    // The last character starts at the last byte that is no continuation
-    // byte, at most MAX_CHAR bytes back.
-    let from = before.len().saturating_sub(MAX_CHAR);
-    let start = (from..before.len())
-        .rev()
-        .find(|&i| before[i] & 0xC0 != 0x80)
-        .unwrap_or(from);
-    let tail = &before[start..];
-    std::str::from_utf8(tail).is_err()
-        || separator_len(tail) == tail.len()
-        || invisible_len(tail) == tail.len()
-}
-
-/// White space that may stand between fields and quotes, with its length
-/// in bytes: ASCII white space, NBSP, figure space, thin space, U+202F.
-pub(crate) fn space_len(input: Input<'_>) -> usize {
-    match input {
-        [b' ' | b'\t' | b'\n' | b'\r' | b'\x0b' | b'\x0c', ..] => 1,
-        [0xC2, 0xA0, ..] => 2,
-        [0xE2, 0x80, 0x87 | 0x89 | 0xAF, ..] => 3,
-        _ => 0,
-    }
-}
-
-/// Horizontal white space: [`space_len`] but no line breaks.
-fn hspace_len(input: Input<'_>) -> usize {
-    match input {
-        [b'\n' | b'\r', ..] => 0,
-        _ => space_len(input),
-    }
-}
-
-/// Skips a run of characters of which `len` gives the byte length.
-fn skip_run(mut input: Input<'_>, len: impl Fn(Input<'_>) -> usize) -> Input<'_> {
-    loop {
-        match len(input) {
-            0 => return input,
-            n => input = &input[n..],
-        }
-    }
-}
-
 /// Rule: the gap between a quote's fields: white space and table cell bars,
 /// perhaps none.
 pub(crate) fn gap(input: Input<'_>) -> PResult<'_, ()> {
     Ok((skip_run(input, gap_char_len), ()))
-}
-
-/// The byte length of the gap at the start of `input`, 0 when there is none.
-fn gap_len(input: Input<'_>) -> usize {
-    input.len() - skip_run(input, gap_char_len).len()
-}
-
-/// The byte length of the gap character at the start of `input`: white
-/// space or a table cell bar; 0 for anything else.
-fn gap_char_len(input: Input<'_>) -> usize {
-    match input {
-        [b'|', ..] => 1,
-        _ => space_len(input),
-    }
 }
 
 /// Rule: separators between quotes: the gap's characters and `•`, `·`, `;`.
@@ -821,48 +773,9 @@ pub(crate) fn separators(input: Input<'_>) -> PResult<'_, ()> {
     Ok((skip_run(input, separator_len), ()))
 }
 
-/// The byte length of the quote separator at the start of `input`, or 0.
-pub(crate) fn separator_len(input: Input<'_>) -> usize {
-    match input {
-        [b'|' | b';', ..] => 1,
-        [0xC2, 0xB7, ..] => 2,
-        [0xE2, 0x80, 0xA2, ..] => 3,
-        _ => space_len(input),
-    }
-}
-
-/// The longest UTF-8 sequence: how far ahead a reader looks to tell a
-/// character from bytes that are not UTF-8.
-pub(crate) const MAX_CHAR: usize = 4;
-
-/// The byte length of the sequence that is not UTF-8 at the start of
-/// `input`, or 0. A sequence cut off by the end of `input` counts as
-/// not UTF-8: callers hold [`MAX_CHAR`] bytes, or the input's end.
-pub(crate) fn invalid_utf8_len(input: &[u8]) -> usize {
-    if input.first().is_none_or(u8::is_ascii) {
-        return 0;
-    }
-    let head = &input[..input.len().min(MAX_CHAR)];
-    match std::str::from_utf8(head) {
-        Err(e) if e.valid_up_to() == 0 => e.error_len().unwrap_or(head.len()),
-        _ => 0,
-    }
-}
-
-/// The byte length of a UTF-8 byte order mark at the start of `input`,
-/// or 0: strict reading skips one at the start of its input.
-pub(crate) fn byte_order_mark_len(input: Input<'_>) -> usize {
-    const MARK: &[u8] = "\u{feff}".as_bytes();
-    if input.starts_with(MARK) {
-        MARK.len()
-    } else {
-        0
-    }
-}
-
-/// Horizontal space, perhaps none.
-pub(crate) fn hspace(input: Input<'_>) -> Input<'_> {
-    skip_run(input, hspace_len)
+/// Rule: horizontal space, perhaps none.
+pub(crate) fn hspace(input: Input<'_>) -> PResult<'_, ()> {
+    Ok((skip_run(input, hspace_len), ()))
 }
 
 /// The glyphs of rule D.
@@ -925,7 +838,7 @@ fn direction_word(input: Input<'_>) -> PResult<'_, Direction> {
 
 /// At least one horizontal space.
 fn hspace1(input: Input<'_>) -> PResult<'_, ()> {
-    let rest = hspace(input);
+    let (rest, ()) = hspace(input)?;
     if rest.len() == input.len() {
         return error(input, Want::Token, &[]);
     }
@@ -977,7 +890,7 @@ impl Signed<'_> {
 
 /// Rule S's signs: `+`, `-`, U+2212 `−`, U+2013 `–`. Returns whether it is
 /// a minus.
-fn sign(input: Input<'_>) -> PResult<'_, bool> {
+pub(crate) fn sign(input: Input<'_>) -> PResult<'_, bool> {
     match input {
         [b'+', rest @ ..] => Ok((rest, false)),
         [b'-', rest @ ..] => Ok((rest, true)),
@@ -987,9 +900,13 @@ fn sign(input: Input<'_>) -> PResult<'_, bool> {
     }
 }
 
-/// The `%` after a percent's number, perhaps after horizontal space.
-fn percent_sign(input: Input<'_>) -> Option<Input<'_>> {
-    hspace(input).strip_prefix(b"%")
+/// Rule: the `%` after a percent's number, perhaps after horizontal space.
+fn percent_sign(input: Input<'_>) -> PResult<'_, ()> {
+    let (at, ()) = hspace(input)?;
+    match at.strip_prefix(b"%") {
+        Some(rest) => Ok((rest, ())),
+        None => error(at, Want::PercentSign, &[]),
+    }
 }
 
 /// Whether `%` follows the number-like text at the start of `input`, after
@@ -999,7 +916,7 @@ fn percent_follows(input: Input<'_>) -> bool {
         Ok((rest, _)) => rest.strip_prefix(b" ").unwrap_or(rest),
         Err(_) => input,
     };
-    percent_sign(&digits[number_like_len(digits)..]).is_some()
+    percent_sign(&digits[number_like_len(digits)..]).is_ok()
 }
 
 #[cfg(test)]

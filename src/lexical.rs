@@ -1,5 +1,6 @@
-//! Tokens that are not a quote's fields but decide where quotes may be:
-//! dates and times (rule T) and line ends (rules R and W).
+//! What the characters between and around a quote's fields are: white
+//! space, separators, line ends, invisible characters, bytes that are not
+//! UTF-8, dates and times (rule T). Every other module asks here.
 
 /// The byte length of the date or time token at the start of `input`, or 0
 /// (rule T).
@@ -106,6 +107,135 @@ pub(crate) fn is_year(label: &str) -> bool {
     label.len() == 4
         && label.bytes().all(|b| b.is_ascii_digit())
         && label.parse().is_ok_and(|year: u16| YEARS.contains(&year))
+}
+
+/// Whether `before` is empty or ends with a separator, an invisible
+/// character, or bytes that are not UTF-8 (which scan mode skips as
+/// separators).
+pub(crate) fn ends_with_separator(before: &[u8]) -> bool {
+    let Some(&last) = before.last() else {
+        return true;
+    };
+    if last.is_ascii() {
+        return separator_len(&before[before.len() - 1..]) == 1 || last.is_ascii_control();
+    }
+    // The last character starts at the last byte that is no continuation
+    // byte, at most MAX_CHAR bytes back.
+    let from = before.len().saturating_sub(MAX_CHAR);
+    let start = (from..before.len())
+        .rev()
+        .find(|&i| before[i] & 0xC0 != 0x80)
+        .unwrap_or(from);
+    let tail = &before[start..];
+    std::str::from_utf8(tail).is_err()
+        || separator_len(tail) == tail.len()
+        || invisible_len(tail) == tail.len()
+}
+
+/// White space that may stand between fields and quotes, with its length
+/// in bytes: ASCII white space, NBSP, figure space, thin space, U+202F.
+pub(crate) fn space_len(input: &[u8]) -> usize {
+    match input {
+        [b' ' | b'\t' | b'\n' | b'\r' | b'\x0b' | b'\x0c', ..] => 1,
+        [0xC2, 0xA0, ..] => 2,
+        [0xE2, 0x80, 0x87 | 0x89 | 0xAF, ..] => 3,
+        _ => 0,
+    }
+}
+
+/// Horizontal white space: [`space_len`] but no line breaks.
+pub(crate) fn hspace_len(input: &[u8]) -> usize {
+    match input {
+        [b'\n' | b'\r', ..] => 0,
+        _ => space_len(input),
+    }
+}
+
+/// Skips a run of characters of which `len` gives the byte length.
+pub(crate) fn skip_run(mut input: &[u8], len: impl Fn(&[u8]) -> usize) -> &[u8] {
+    loop {
+        match len(input) {
+            0 => return input,
+            n => input = &input[n..],
+        }
+    }
+}
+
+/// The byte length of the gap at the start of `input`, 0 when there is none.
+pub(crate) fn gap_len(input: &[u8]) -> usize {
+    input.len() - skip_run(input, gap_char_len).len()
+}
+
+/// The byte length of the gap character at the start of `input`: white
+/// space or a table cell bar; 0 for anything else.
+pub(crate) fn gap_char_len(input: &[u8]) -> usize {
+    match input {
+        [b'|', ..] => 1,
+        _ => space_len(input),
+    }
+}
+
+/// The byte length of the quote separator at the start of `input`, or 0.
+pub(crate) fn separator_len(input: &[u8]) -> usize {
+    match input {
+        [b'|' | b';', ..] => 1,
+        [0xC2, 0xB7, ..] => 2,
+        [0xE2, 0x80, 0xA2, ..] => 3,
+        _ => space_len(input),
+    }
+}
+
+/// The longest UTF-8 sequence: how far ahead a reader looks to tell a
+/// character from bytes that are not UTF-8.
+pub(crate) const MAX_CHAR: usize = 4;
+
+/// The byte length of the sequence that is not UTF-8 at the start of
+/// `input`, or 0. A sequence cut off by the end of `input` counts as
+/// not UTF-8: callers hold [`MAX_CHAR`] bytes, or the input's end.
+pub(crate) fn invalid_utf8_len(input: &[u8]) -> usize {
+    if input.first().is_none_or(u8::is_ascii) {
+        return 0;
+    }
+    let head = &input[..input.len().min(MAX_CHAR)];
+    match std::str::from_utf8(head) {
+        Err(e) if e.valid_up_to() == 0 => e.error_len().unwrap_or(head.len()),
+        _ => 0,
+    }
+}
+
+/// The byte length of a UTF-8 byte order mark at the start of `input`,
+/// or 0: strict reading skips one at the start of its input.
+pub(crate) fn byte_order_mark_len(input: &[u8]) -> usize {
+    const MARK: &[u8] = "\u{feff}".as_bytes();
+    if input.starts_with(MARK) {
+        MARK.len()
+    } else {
+        0
+    }
+}
+
+/// The length of the horizontal white space at the end of `before`.
+pub(crate) fn trailing_hspace_len(before: &[u8]) -> usize {
+    let mut end = before.len();
+    loop {
+        let from = end.saturating_sub(MAX_CHAR);
+        let Some(start) = (from..end).find(|&i| hspace_len(&before[i..end]) == end - i) else {
+            return before.len() - end;
+        };
+        end = start;
+    }
+}
+
+/// The byte length of a space that groups digits in comma style at the
+/// start of `input` (`19 012,44`, `7\u{a0}402,18`): a space, NBSP, thin
+/// space or U+202F; 0 for anything else.
+pub(crate) fn digit_group_space_len(input: &[u8]) -> usize {
+    match input {
+        [b' ', ..] => 1,
+        [0xC2, 0xA0, ..] => 2,
+        [0xE2, 0x80, 0x89 | 0xAF, ..] => 3,
+        _ => 0,
+    }
 }
 
 #[cfg(test)]

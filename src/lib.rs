@@ -126,12 +126,12 @@ mod options;
 #[cfg(feature = "parallel")]
 mod parallel;
 mod quote;
-mod quotes;
 mod report;
-mod segments;
+mod scanner;
 #[cfg(feature = "serde")]
 mod serde_glue;
 mod stream;
+mod strict;
 mod validation;
 mod window;
 
@@ -140,11 +140,11 @@ pub use finding::{Finding, FindingKind, Findings, PercentRange, UnknownFindingKi
 pub use number::{NumberStyle, StyleDecision, StyleReason};
 pub use options::ParseOptions;
 pub use quote::{Currency, Direction, Magnitude, Markers, OwnedQuote, Quote, SignSource};
-pub use quotes::Quotes;
 pub use report::{Pattern, StripReport};
 pub use rust_decimal::Decimal;
-pub use segments::{Segment, Segments, SkipKind, Skipped};
+pub use scanner::{Segment, Segments, SkipKind, Skipped};
 pub use stream::{OwnedSegment, OwnedSkipped, QuoteReader, ReadError, SegmentReader};
+pub use strict::Quotes;
 pub use validation::{Check, Rounding, Validator, validate};
 
 /// Parses a strip with the default options: quotes and separators only.

@@ -11,6 +11,8 @@ use std::fmt;
 
 use rust_decimal::Decimal;
 
+use crate::lexical::digit_group_space_len;
+
 /// How a strip writes decimal points and thousands groups.
 ///
 /// ```
@@ -61,10 +63,8 @@ impl NumberStyle {
     fn group_separator_len(self, input: &[u8]) -> usize {
         match (self, input) {
             (_, [b'\'', ..]) => 1,
-            (NumberStyle::Comma, [b'.' | b' ', ..]) => 1,
-            (NumberStyle::Comma, [0xC2, 0xA0, ..]) => 2,
-            (NumberStyle::Comma, [0xE2, 0x80, 0x89 | 0xAF, ..]) => 3,
-            (NumberStyle::Comma, _) => 0,
+            (NumberStyle::Comma, [b'.', ..]) => 1,
+            (NumberStyle::Comma, _) => digit_group_space_len(input),
             (_, [b',', ..]) => 1,
             _ => 0,
         }

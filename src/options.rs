@@ -1,15 +1,15 @@
 //! Parse options and the entry points that take them.
 
-use crate::Quote;
+use crate::quote::Quote;
 use std::collections::HashSet;
 use std::sync::Arc;
 
-use crate::error::{Expected, Found, Locator, ParseError};
+use crate::error::ParseError;
 use crate::grammar::{Grammar, Mode};
 use crate::number::{NumberStyle, StyleDecision};
-use crate::quotes::Quotes;
-use crate::segments::Segments;
+use crate::scanner::Segments;
 use crate::stream::{QuoteReader, SegmentReader};
+use crate::strict::Quotes;
 
 /// Options for reading a strip; the entry points [`parse`](ParseOptions::parse),
 /// [`quotes`](ParseOptions::quotes) and [`scan`](ParseOptions::scan) take them.
@@ -84,13 +84,12 @@ impl ParseOptions {
 
     /// The grammar for `text` in `mode`, with the number style decided.
     pub(crate) fn grammar(&self, mode: Mode, text: &str) -> (Grammar, StyleDecision) {
-        let decision = StyleDecision::resolve(self.number_style, text.as_bytes());
-        let grammar = Grammar {
-            style: decision.style,
-            symbols: self.symbols.clone(),
-            ..Grammar::new(mode)
-        };
-        (grammar, decision)
+        Grammar::for_text(
+            mode,
+            self.number_style,
+            self.symbols.clone(),
+            text.as_bytes(),
+        )
     }
 
     /// Parses a strip: quotes separated by white space, `|`, `•`, `·` or `;`
@@ -198,28 +197,5 @@ impl ParseOptions {
             ..Grammar::new(Mode::Strict)
         };
         QuoteReader::new(reader, grammar, self.number_style)
-    }
-
-    /// Parses exactly one quote, perhaps between separators.
-    pub(crate) fn parse_one<'a>(&self, text: &'a str) -> Result<Quote<'a>, ParseError> {
-        let mut quotes = self.parse(text)?.into_iter();
-        match (quotes.next(), quotes.next()) {
-            (Some(quote), None) => Ok(quote),
-            (_, Some(second)) => {
-                let position = Locator::default().locate(text.as_bytes(), second.span.start);
-                let found = text[second.span.start..].chars().next();
-                let found = found.map_or(Found::EndOfInput, Found::Char);
-                Err(ParseError::new(position, 1, Expected::EndOfQuote, found))
-            }
-            (None, None) => {
-                let position = Locator::default().locate(text.as_bytes(), text.len());
-                Err(ParseError::new(
-                    position,
-                    0,
-                    Expected::Quote,
-                    Found::EndOfInput,
-                ))
-            }
-        }
     }
 }

@@ -9,8 +9,14 @@
 
 use rayon::prelude::*;
 
-use crate::grammar::{Mode, separator_len};
-use crate::{ParseError, ParseOptions, Quote, Quotes, StripReport, Validator};
+use crate::error::ParseError;
+use crate::grammar::Mode;
+use crate::lexical::{hspace_len, separator_len, skip_run};
+use crate::options::ParseOptions;
+use crate::quote::Quote;
+use crate::report::StripReport;
+use crate::strict::Quotes;
+use crate::validation::Validator;
 
 /// Parts are at least this long: shorter inputs are read on one thread.
 const MIN_PART: usize = 64 * 1024;
@@ -137,9 +143,7 @@ fn cut(text: &str, count: usize) -> Vec<(usize, usize)> {
 fn cut_after(bytes: &[u8], from: usize) -> Option<usize> {
     let percent = from + bytes[from..].iter().position(|&b| b == b'%')?;
     let mut at = percent + 1;
-    while at < bytes.len() && matches!(bytes[at], b' ' | b'\t') {
-        at += 1;
-    }
+    at += bytes.len() - at - skip_run(&bytes[at..], hspace_len).len();
     if bytes.get(at) == Some(&b')') {
         at += 1;
     }

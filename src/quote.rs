@@ -6,7 +6,10 @@ use std::str::FromStr;
 
 use rust_decimal::Decimal;
 
-use crate::ParseError;
+use crate::error::ParseError;
+use crate::grammar::{Grammar, Mode};
+use crate::number::NumberStyle;
+use crate::strict::Quotes;
 
 /// Which way a quote moved (SPEC rule D).
 ///
@@ -639,8 +642,10 @@ impl FromStr for OwnedQuote {
     /// The errors of [`crate::parse`], and an error when the text holds
     /// more than one quote (`"AGL40.13▲ 0.12 (0.00%)BOP10.34▲ 0.22 (0.02%)"`).
     fn from_str(text: &str) -> Result<OwnedQuote, ParseError> {
-        crate::ParseOptions::new()
-            .parse_one(text)
+        let (grammar, style) =
+            Grammar::for_text(Mode::Strict, NumberStyle::Auto, None, text.as_bytes());
+        Quotes::new(text, grammar, style)
+            .only()
             .map(OwnedQuote::from)
     }
 }

@@ -18,8 +18,8 @@ use crate::error::ParseError;
 use crate::grammar::Grammar;
 use crate::number::{NumberStyle, StyleDecision};
 use crate::quote::OwnedQuote;
-use crate::quotes::{self, StrictReader};
-use crate::segments::{Pieces, Scanner, SkipKind, Skipped, Step};
+use crate::scanner::{Pieces, Scanner, SkipKind, Skipped, Step};
+use crate::strict::{self, StrictReader};
 use crate::window::Window;
 
 /// Bytes read from the source at a time.
@@ -65,11 +65,11 @@ impl OwnedSegment {
     }
 }
 
-impl From<crate::Segment<'_>> for OwnedSegment {
-    fn from(segment: crate::Segment<'_>) -> OwnedSegment {
+impl From<crate::scanner::Segment<'_>> for OwnedSegment {
+    fn from(segment: crate::scanner::Segment<'_>) -> OwnedSegment {
         match segment {
-            crate::Segment::Quote(quote) => OwnedSegment::Quote(quote.into()),
-            crate::Segment::Skipped(skipped) => OwnedSegment::Skipped(skipped.into()),
+            crate::scanner::Segment::Quote(quote) => OwnedSegment::Quote(quote.into()),
+            crate::scanner::Segment::Skipped(skipped) => OwnedSegment::Skipped(skipped.into()),
         }
     }
 }
@@ -393,10 +393,10 @@ impl<R: Read> QuoteReader<R> {
                 self.source.compact(keep);
             }
             match self.reader.step(self.source.window()) {
-                quotes::Step::Quote(quote) => return Ok(Some(Ok(quote.into()))),
-                quotes::Step::Error(error) => return Ok(Some(Err(error))),
-                quotes::Step::NeedMore => self.source.fill()?,
-                quotes::Step::Done => return Ok(None),
+                strict::Step::Quote(quote) => return Ok(Some(Ok(quote.into()))),
+                strict::Step::Error(error) => return Ok(Some(Err(error))),
+                strict::Step::NeedMore => self.source.fill()?,
+                strict::Step::Done => return Ok(None),
             }
         }
     }

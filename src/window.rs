@@ -5,8 +5,8 @@
 //! finds depends only on the input, never on how it was chunked, and a
 //! stream needs to hold only a bounded part of it.
 
-use crate::Quote;
 use crate::grammar::{Failure, Grammar, Input};
+use crate::quote::Quote;
 
 /// How far one quote attempt may read from its start: a quote, with the
 /// gaps between its fields, spans at most 64 KiB.

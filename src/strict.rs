@@ -1,11 +1,10 @@
 //! Strict reading: a strip of quotes and separators, nothing else.
 
-use crate::Quote;
 use crate::error::{Expected, Found, Locator, ParseError};
-use crate::grammar::{
-    Grammar, MAX_CHAR, byte_order_mark_len, can_start_quote, invalid_utf8_len, separators,
-};
+use crate::grammar::{Grammar, can_start_quote, separators};
+use crate::lexical::{MAX_CHAR, byte_order_mark_len, invalid_utf8_len};
 use crate::number::StyleDecision;
+use crate::quote::Quote;
 use crate::window::{Attempt, Window};
 
 /// The quotes of a strip, in order, with an error for each stretch of text
@@ -51,6 +50,34 @@ impl<'a> Quotes<'a> {
     /// ```
     pub fn number_style(&self) -> StyleDecision {
         self.style
+    }
+}
+
+impl<'a> Quotes<'a> {
+    /// The only quote of the strip, perhaps between separators; an error
+    /// when the strip holds none, more than one, or text that is no quote.
+    pub(crate) fn only(mut self) -> Result<Quote<'a>, ParseError> {
+        let text = self.text;
+        let first = self.next().transpose()?;
+        let second = self.next().transpose()?;
+        match (first, second) {
+            (Some(quote), None) => Ok(quote),
+            (_, Some(second)) => {
+                let position = Locator::default().locate(text.as_bytes(), second.span.start);
+                let found = text[second.span.start..].chars().next();
+                let found = found.map_or(Found::EndOfInput, Found::Char);
+                Err(ParseError::new(position, 1, Expected::EndOfQuote, found))
+            }
+            (None, None) => {
+                let position = Locator::default().locate(text.as_bytes(), text.len());
+                Err(ParseError::new(
+                    position,
+                    0,
+                    Expected::Quote,
+                    Found::EndOfInput,
+                ))
+            }
+        }
     }
 }
 
@@ -106,7 +133,7 @@ impl StrictReader {
     }
 
     /// Sets the number style, once a stream has decided it.
-    pub(crate) fn set_style(&mut self, style: crate::NumberStyle) {
+    pub(crate) fn set_style(&mut self, style: crate::number::NumberStyle) {
         self.grammar.style = style;
     }
 

@@ -3,12 +3,13 @@
 use std::collections::VecDeque;
 use std::ops::Range;
 
-use crate::Quote;
-use crate::grammar::{
-    Grammar, MAX_CHAR, can_start_quote, hspace, invalid_utf8_len, separator_len, starts_symbol,
+use crate::grammar::{Grammar, can_start_quote, sign, starts_symbol};
+use crate::lexical::{
+    MAX_CHAR, date_or_time_len, hspace_len, invalid_utf8_len, invisible_len, is_line_end, is_year,
+    separator_len, skip_run, trailing_hspace_len,
 };
-use crate::lexical::{date_or_time_len, invisible_len, is_line_end, is_year};
 use crate::number::{NumberStyle, StyleDecision, number};
+use crate::quote::Quote;
 use crate::window::{Attempt, LOOKBEHIND, REACH, Window};
 
 /// How far, in candidates, a weak candidate may stand from the strong one
@@ -405,7 +406,7 @@ impl Scanner {
     }
 
     /// Sets the number style, once a stream has decided it.
-    pub(crate) fn set_style(&mut self, style: crate::NumberStyle) {
+    pub(crate) fn set_style(&mut self, style: crate::number::NumberStyle) {
         self.grammar.style = style;
     }
 
@@ -638,7 +639,7 @@ impl Scanner {
     /// neither.
     fn price_may_be_a_name_word(&self, window: Window<'_>, quote: &Quote<'_>) -> bool {
         let after_symbol = window.bytes_from(quote.span.start + quote.symbol.len());
-        let spaces = after_symbol.len() - hspace(after_symbol).len();
+        let spaces = after_symbol.len() - skip_run(after_symbol, hspace_len).len();
         let price = &after_symbol[spaces..];
         let digits = price.iter().take_while(|b| b.is_ascii_digit()).count();
         let shown = number(price, self.grammar.style).map_or(0, |(_, n)| n.text.len());
@@ -650,7 +651,7 @@ impl Scanner {
             && quote.symbol.bytes().any(|b| b.is_ascii_uppercase());
         let unsigned_next = quote.markers.direction().is_none()
             && quote.change.is_some()
-            && quote.change_sign != crate::SignSource::Shown
+            && quote.change_sign != crate::quote::SignSource::Shown
             && quote.percent.is_some();
         mixed_case || unsigned_next
     }
@@ -771,7 +772,7 @@ impl Scanner {
 fn is_strong(quote: &Quote<'_>) -> bool {
     quote.percent.is_some()
         || quote.markers.direction().is_some()
-        || quote.change_sign == crate::SignSource::Shown
+        || quote.change_sign == crate::quote::SignSource::Shown
 }
 
 /// The byte length of what separates quotes in scan mode at the start of
@@ -789,15 +790,7 @@ fn scan_separator_len(input: &[u8]) -> usize {
 /// Whether `before` ends with a letter and horizontal space: the word of a
 /// multi-word name whose number follows.
 fn follows_a_word(before: &[u8]) -> bool {
-    let mut end = before.len();
-    loop {
-        match before[..end] {
-            [.., b' ' | b'\t'] => end -= 1,
-            [.., 0xC2, 0xA0] => end -= 2,
-            [.., 0xE2, 0x80, 0x87 | 0x89 | 0xAF] => end -= 3,
-            _ => break,
-        }
-    }
+    let end = before.len() - trailing_hspace_len(before);
     end < before.len() && before[..end].last().is_some_and(u8::is_ascii_alphabetic)
 }
 
@@ -846,11 +839,7 @@ fn piece_len(text: &[u8]) -> usize {
 /// times are not numbers (rule T), nor are digits that break rule N.
 fn starts_a_number(piece: &[u8], style: NumberStyle) -> bool {
     let piece = piece.strip_prefix(b"(").unwrap_or(piece);
-    let digits = match piece {
-        [b'+' | b'-', rest @ ..] => rest,
-        [0xE2, 0x88, 0x92, rest @ ..] | [0xE2, 0x80, 0x93, rest @ ..] => rest,
-        _ => piece,
-    };
+    let digits = sign(piece).map_or(piece, |(rest, _)| rest);
     date_or_time_len(digits) == 0 && number(digits, style).is_ok()
 }
 
