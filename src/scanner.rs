@@ -3,13 +3,13 @@
 use std::collections::VecDeque;
 use std::ops::Range;
 
-use crate::grammar::{Grammar, can_start_quote, sign, starts_symbol};
+use crate::grammar::{Grammar, quote_may_start, sign, starts_symbol};
 use crate::lexical::{
     MAX_CHAR, date_or_time_len, hspace_len, invalid_utf8_len, invisible_len, is_line_end, is_year,
     separator_len, skip_run, trailing_hspace_len,
 };
 use crate::number::{NumberStyle, StyleDecision, number};
-use crate::quote::Quote;
+use crate::quote::{Label, Quote};
 use crate::window::{Attempt, LOOKBEHIND, REACH, Window};
 
 /// How far, in candidates, a weak candidate may stand from the strong one
@@ -497,9 +497,9 @@ impl Scanner {
         let before = if glued {
             &[]
         } else {
-            window.before(start, MAX_CHAR)
+            window.before(start, LOOKBEHIND)
         };
-        can_start_quote(before, window.bytes_from(start))
+        quote_may_start(before, window.bytes_from(start))
     }
 
     /// Finds the next candidate. With `joined_only`, stops as soon as the
@@ -555,7 +555,7 @@ impl Scanner {
             return true;
         };
         for pos in inside.clone() {
-            if !can_start_quote(window.before(pos, MAX_CHAR), window.bytes_from(pos)) {
+            if !quote_may_start(window.before(pos, LOOKBEHIND), window.bytes_from(pos)) {
                 continue;
             }
             match window.attempt(&self.grammar, pos) {
@@ -638,6 +638,9 @@ impl Scanner {
     /// Either way the ticker reading is one of two, and rule P yields
     /// neither.
     fn price_may_be_a_name_word(&self, window: Window<'_>, quote: &Quote<'_>) -> bool {
+        if quote.label == Label::Name {
+            return false;
+        }
         let after_symbol = window.bytes_from(quote.span.start + quote.symbol.len());
         let spaces = after_symbol.len() - skip_run(after_symbol, hspace_len).len();
         let price = &after_symbol[spaces..];
@@ -893,9 +896,12 @@ mod tests {
 
     #[test]
     fn multi_word_name_number_is_not_a_symbol() {
+        // At a line's start the name labels the quote (rule W); inside
+        // prose no name starts, and its number is no symbol either.
+        assert_eq!(kinds("CAC 40 7,402.18 -31.77 (-0.43%)"), ["CAC 40"]);
         assert_eq!(
-            kinds("CAC 40 7,402.18 -31.77 (-0.43%)"),
-            ["text:CAC 40 7,402.18 -31.77 (-0.43%)"]
+            kinds("see CAC 40 7,402.18 -31.77 (-0.43%)"),
+            ["text:see CAC 40 7,402.18 -31.77 (-0.43%)"]
         );
         assert!(follows_a_word(b"CAC "));
         assert!(follows_a_word("CAC\u{a0}\u{202f}".as_bytes()));
