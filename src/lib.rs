@@ -132,6 +132,7 @@ mod scanner;
 mod serde_glue;
 mod stream;
 mod strict;
+mod table;
 mod validation;
 mod window;
 

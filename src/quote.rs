@@ -444,8 +444,6 @@ pub struct Quote<'a> {
     /// The label as displayed: a ticker (`AGL`, `KSE100`, `BRK.B`,
     /// `^GSPC`) or a name (`CAC 40`); [`Quote::label`] says which.
     pub symbol: &'a str,
-    /// Whether the symbol is a ticker or a name.
-    pub label: Label,
     /// The last price, with the scale the page showed, times its
     /// magnitude suffix if it had one (`71.4k` is `71400`).
     #[cfg_attr(feature = "serde", serde(with = "rust_decimal::serde::str"))]
@@ -461,6 +459,8 @@ pub struct Quote<'a> {
     /// The byte range of the whole quote in the input.
     #[cfg_attr(feature = "serde", serde(with = "crate::serde_glue::span"))]
     pub span: Range<usize>,
+    /// Whether the symbol is a ticker or a name.
+    pub label: Label,
     /// The magnitude suffix on the price, if any.
     pub magnitude: Option<Magnitude>,
     /// The decimal places of the price as shown, before its magnitude
@@ -678,9 +678,6 @@ fn write_signed(f: &mut fmt::Formatter<'_>, value: Decimal, direction: Direction
 pub struct OwnedQuote {
     /// The label as displayed: a ticker or a name.
     pub symbol: String,
-    /// Whether the symbol is a ticker or a name.
-    #[cfg_attr(feature = "serde", serde(default))]
-    pub label: Label,
     /// The last price, with the scale the page showed, times its magnitude.
     #[cfg_attr(feature = "serde", serde(with = "rust_decimal::serde::str"))]
     pub price: Decimal,
@@ -695,6 +692,9 @@ pub struct OwnedQuote {
     /// The byte range of the quote in the input it was parsed from.
     #[cfg_attr(feature = "serde", serde(with = "crate::serde_glue::span"))]
     pub span: Range<usize>,
+    /// Whether the symbol is a ticker or a name.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub label: Label,
     /// The magnitude suffix on the price, if any.
     pub magnitude: Option<Magnitude>,
     /// The decimal places of the price as shown, before its magnitude suffix.

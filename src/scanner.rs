@@ -10,6 +10,7 @@ use crate::lexical::{
 };
 use crate::number::{NumberStyle, StyleDecision, number};
 use crate::quote::{Label, Quote};
+use crate::table::Tables;
 use crate::window::{Attempt, LOOKBEHIND, REACH, Window};
 
 /// How far, in candidates, a weak candidate may stand from the strong one
@@ -362,6 +363,8 @@ pub(crate) struct Scanner {
     run: Run,
     /// The end of the last segment yielded.
     emitted: usize,
+    /// The tables passed so far, whose rows hold no strip quote.
+    tables: Tables,
 }
 
 /// A quote the grammar found, before scan mode decides whether to keep it.
@@ -402,6 +405,7 @@ impl Scanner {
             inside: None,
             run: Run::default(),
             emitted: 0,
+            tables: Tables::default(),
         }
     }
 
@@ -425,6 +429,7 @@ impl Scanner {
             self.truncated,
             self.ahead.front().map(|head| head.start),
             self.inside.as_ref().map(|inside| inside.start),
+            Some(self.tables.next_line()),
         ]
         .into_iter()
         .flatten()
@@ -514,16 +519,28 @@ impl Scanner {
                     false => Search::NeedMore,
                 };
             }
-            let separator = scan_separator_len(window.bytes_from(start));
+            if !self.tables.look(start, |at| window.line_at(at)) {
+                return Search::NeedMore;
+            }
+            let in_table = self.tables.governs(start);
+            let separator = match in_table {
+                true => 0,
+                false => scan_separator_len(window.bytes_from(start)),
+            };
             if joined_only {
                 let far = self.last.is_none_or(|last| start - last.end > REACH);
                 if far {
                     return Search::RunEnded;
                 }
             }
-            if separator == 0 && self.may_start(window, start) {
+            if separator == 0 && !in_table && self.may_start(window, start) {
                 match window.attempt(&self.grammar, start) {
                     Attempt::NeedMore => return Search::NeedMore,
+                    Attempt::Quote(quote)
+                        if !self.tables.look(quote.span.end, |at| window.line_at(at)) =>
+                    {
+                        return Search::NeedMore;
+                    }
                     Attempt::Quote(quote) if self.acceptable(window, &quote) => {
                         return Search::Candidate(self.candidate(&quote), quote);
                     }
@@ -555,7 +572,8 @@ impl Scanner {
             return true;
         };
         for pos in inside.clone() {
-            if !quote_may_start(window.before(pos, LOOKBEHIND), window.bytes_from(pos)) {
+            let before = window.before(pos, LOOKBEHIND);
+            if self.tables.governs(pos) || !quote_may_start(before, window.bytes_from(pos)) {
                 continue;
             }
             match window.attempt(&self.grammar, pos) {
@@ -615,6 +633,9 @@ impl Scanner {
     /// four-digit symbol that reads as a year is no symbol (rule P); and
     /// the quote's line holds no number that no quote explains (rule R).
     fn acceptable(&self, window: Window<'_>, quote: &Quote<'_>) -> bool {
+        if self.tables.overlaps(&quote.span) {
+            return false;
+        }
         let after = window.bytes_from(quote.span.end);
         let well_ended = after.is_empty() || scan_separator_len(after) > 0 || starts_symbol(after);
         if !is_strong(quote) && !well_ended {

@@ -8,6 +8,7 @@
 use crate::grammar::{Failure, Grammar, Input};
 use crate::lexical::starts_a_cell;
 use crate::quote::Quote;
+use crate::table::{Line, line_at};
 
 /// How far one quote attempt may read from its start: a quote, with the
 /// gaps between its fields, spans at most 64 KiB.
@@ -91,6 +92,12 @@ impl<'t> Window<'t> {
     pub(crate) fn before(&self, pos: usize, len: usize) -> Input<'t> {
         let start = pos.saturating_sub(len).max(self.base);
         &self.bytes[start - self.base..pos - self.base]
+    }
+
+    /// The line that starts at offset `start`, cut at [`REACH`] bytes; `None`
+    /// when the window does not hold it yet, `Some(None)` past the input's end.
+    pub(crate) fn line_at(&self, start: usize) -> Option<Option<Line<'t>>> {
+        line_at(self.bytes, self.base, start, REACH, !self.eof)
     }
 
     /// Attempts a quote at offset `start`, reading at most [`REACH`] bytes,

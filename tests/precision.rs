@@ -355,3 +355,19 @@ proptest! {
         prop_assert_eq!(scanned(&text), expected, "{}", text);
     }
 }
+
+#[test]
+fn rule_h_rows_under_a_header_are_no_strips() {
+    // The header says the third column is a percent: read as a strip, the
+    // row would give a change of -0.29.
+    let table = "| Index | Current value | Change (%) | Time |\n\
+                 | CAC 40 | 7,388.64 | -0.29 | 17:35 |\n\
+                 | FTSE 100 | 8,203.17 | 0.36 | 16:35 |\n";
+    assert_eq!(symbols(table), Vec::<String>::new());
+    // A blank line ends the header's rows.
+    let after = format!("{table}\nCAC 40 7,388.64 -21.37 (-0.29%)");
+    assert_eq!(symbols(&after), ["CAC 40"]);
+    // Labels the vocabulary does not know make no header.
+    let strip = "| Top Gainers (12) | Top Losers (9) |\nARKO | 4.15 | +6.41% | BELT | 8.30 | -3.49% |";
+    assert_eq!(symbols(strip), ["ARKO", "BELT"]);
+}
