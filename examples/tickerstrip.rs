@@ -24,12 +24,14 @@
 //! `--format jsonl` writes one object a line, in this key order:
 //!
 //! ```text
-//! {"symbol":"AGL","price":"40.13","direction":"up","change":"0.12","percent":"0.00","span":[0,24],"findings":["percent-is-fraction"]}
+//! {"symbol":"AGL","price":"40.13","direction":"up","change":"0.12","percent":"0.00","span":[0,24],"findings":["percent-is-fraction"],"label":"ticker","currency":null}
 //! ```
 //!
 //! Decimals are strings that keep their displayed scale, absent values are
 //! `null`, `span` is the quote's byte range in its input, `findings` lists
-//! kebab-case finding kinds. With several FILEs each record ends with a
+//! kebab-case finding kinds, `label` is `ticker` or `name` (a quote labelled
+//! by the instrument's name, `CAC 40`), and `currency` is the sign or ISO
+//! code shown with the price, or `null`. With several FILEs each record ends with a
 //! `"file"` field. `--format csv` has the same columns (`span` as
 //! `span_start` and `span_end`, findings joined by `;`), a header row, LF
 //! line ends, and fields quoted only when they must be. The table prints
@@ -509,6 +511,12 @@ fn write_jsonl(out: &mut impl Write, record: &Record<'_>) -> io::Result<()> {
         write_json_string(out, name)?;
     }
     out.write_all(b"]")?;
+    write!(out, ",\"label\":\"{}\"", quote.label.name())?;
+    out.write_all(b",\"currency\":")?;
+    match quote.currency {
+        Some(currency) => write_json_string(out, currency.sign())?,
+        None => out.write_all(b"null")?,
+    }
     if let Some(file) = record.file {
         out.write_all(b",\"file\":")?;
         write_json_string(out, file)?;
@@ -547,7 +555,8 @@ fn write_json_string(out: &mut impl Write, text: &str) -> io::Result<()> {
 }
 
 /// The CSV columns, in order; `file` follows with several inputs.
-const CSV_HEADER: &str = "symbol,price,direction,change,percent,span_start,span_end,findings";
+const CSV_HEADER: &str =
+    "symbol,price,direction,change,percent,span_start,span_end,findings,label,currency";
 
 fn write_csv_header(out: &mut impl Write, with_file: bool) -> io::Result<()> {
     out.write_all(CSV_HEADER.as_bytes())?;
@@ -573,6 +582,8 @@ fn write_csv(out: &mut impl Write, record: &Record<'_>) -> io::Result<()> {
         quote.span.end,
     )?;
     write_csv_field(out, &record.finding_names().collect::<Vec<_>>().join(";"))?;
+    write!(out, ",{},", quote.label.name())?;
+    write_csv_field(out, quote.currency.map_or("", |currency| currency.sign()))?;
     if let Some(file) = record.file {
         out.write_all(b",")?;
         write_csv_field(out, file)?;

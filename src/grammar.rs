@@ -22,11 +22,11 @@ use rust_decimal::Decimal;
 
 use crate::error::{Expected, Found, shorten};
 use crate::lexical::{
-    date_or_time_len, ends_with_separator, gap_char_len, gap_len, hspace_len, separator_len,
-    skip_run,
+    date_or_time_len, ends_with_separator, gap_char_len, gap_len, hspace_len, invisible_len,
+    is_line_end, separator_len, skip_run, starts_a_cell,
 };
 use crate::number::{Number, NumberError, NumberStyle, StyleDecision, number, number_like_len};
-use crate::quote::{Currency, Direction, Magnitude, Markers, Quote};
+use crate::quote::{Currency, CurrencyCode, Direction, Label, Magnitude, Markers, Quote};
 
 /// The grammar's input: the bytes of a `&str`.
 pub(crate) type Input<'a> = &'a [u8];
@@ -92,7 +92,30 @@ struct Price<'a> {
     magnitude: Option<Magnitude>,
     /// The number times the magnitude.
     value: Decimal,
+    /// Whether the label ends in a `:` or `=` before it, a form that must
+    /// fill its line (rule L).
+    line_form: bool,
 }
+
+/// A quote's fields after its label, as shown.
+#[derive(Debug, Clone, Copy)]
+struct Fields<'a> {
+    price: Price<'a>,
+    markers: Markers,
+    change: Option<Signed<'a>>,
+    percent: Option<Signed<'a>>,
+    /// Whether the fields were read in a form that must fill its line.
+    line_form: bool,
+}
+
+/// Most words in a name (rule W).
+const MAX_NAME_WORDS: usize = 6;
+
+/// Most characters in a name (rule W).
+const MAX_NAME_CHARS: usize = 40;
+
+/// Most lowercase words between a percent and the price after it (rule L).
+const MAX_LINK_WORDS: usize = 3;
 
 /// Why a rule did not match: where, what it wanted, what was wrong.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -146,6 +169,9 @@ pub(crate) enum Problem {
     LongSymbol { len: usize },
     /// A date or time of `len` bytes there, where a number belongs (rule T).
     DateOrTime { len: usize },
+    /// The text there reads as quotes with different labels (rules W and
+    /// P), numbers read in `style`.
+    AmbiguousLabel { style: NumberStyle },
 }
 
 impl<'a> Failure<'a> {
@@ -207,6 +233,28 @@ impl<'a> Failure<'a> {
                 }
             }
             Problem::DateOrTime { len } => Found::DateOrTime(text(len)),
+            Problem::AmbiguousLabel { style } => {
+                let grammar = Grammar {
+                    style,
+                    ..Grammar::new(Mode::Strict)
+                };
+                let readings: Vec<_> = grammar
+                    .quote(self.at)
+                    .into_iter()
+                    .chain(grammar.name_readings(self.at))
+                    .filter(|(rest, quote)| grammar.stands(rest, quote))
+                    .map(|(_, quote)| (quote.symbol.to_owned(), quote.price.to_string()))
+                    .collect();
+                let line = self.at.iter().position(|&b| is_line_end(b));
+                let end = line.unwrap_or(self.at.len());
+                return (
+                    Expected::SymbolSplit,
+                    Found::AmbiguousSplit {
+                        text: text(end),
+                        splits: readings,
+                    },
+                );
+            }
             Problem::LongSymbol { len } => {
                 return (Expected::Symbol, Found::LongSymbol(text(len)));
             }
@@ -297,13 +345,34 @@ fn first_char(input: Input<'_>) -> Option<char> {
 }
 
 impl Grammar {
-    /// Rule: a quote. A symbol and a price, then markers, then a change,
-    /// a percent or both.
+    /// Rule: a quote labelled by a ticker. The ticker and its price (rules
+    /// Y and G), then the price's fields: markers, then a change, a percent
+    /// or both. Or, with the ticker apart from what follows, the
+    /// percent-first order of rule L.
     ///
     /// The quote's span is relative to `input`, which need not be UTF-8:
     /// everything a quote holds is, and bytes that are not end it.
     pub(crate) fn quote<'a>(&self, input: Input<'a>) -> PResult<'a, Quote<'a>> {
-        let (rest, (symbol, price)) = self.symbol_and_price(input)?;
+        let (rest, (symbol, price)) = match self.symbol_and_price(input) {
+            Ok(found) => found,
+            Err(nom::Err::Error(e)) => {
+                return self
+                    .ticker_percent_first(input)
+                    .map_err(|_| nom::Err::Error(e));
+            }
+            Err(e) => return Err(e),
+        };
+        let (rest, fields) = self.after_price(rest, price)?;
+        assemble(input, rest, symbol, Label::Ticker, fields)
+    }
+
+    /// Rule: the fields after a price: a currency shown after it, if none
+    /// was shown before (rule L), markers, then a change, a percent or both.
+    fn after_price<'a>(&self, input: Input<'a>, price: Price<'a>) -> PResult<'a, Fields<'a>> {
+        let (rest, after) = match price.currency {
+            None => opt(preceded(hspace, currency_after)).parse(input)?,
+            Some(_) => (input, None),
+        };
         let (rest, (markers, marker_text)) = markers(rest)?;
         let (rest, change) = opt(preceded(gap, |i| self.change(i))).parse(rest)?;
         let (rest, percent) = opt(preceded(gap, |i| self.percent(i))).parse(rest)?;
@@ -314,24 +383,168 @@ impl Grammar {
                 None => error(at, Want::MarkerOrChange, price.number.text),
             };
         }
-        // Symbols are ASCII (rule Y), so this always succeeds.
-        let Ok(symbol) = std::str::from_utf8(symbol) else {
-            return error(input, Want::Quote, &[]);
-        };
-        let mut quote = Quote::from_fields(
-            symbol,
-            price.value,
+        let fields = Fields {
+            line_form: price.line_form || after.is_some(),
+            price: Price {
+                currency: price.currency.or(after),
+                ..price
+            },
             markers,
-            change.map(Signed::parts),
-            percent.map(Signed::parts),
-        );
-        quote.span = 0..input.len() - rest.len();
-        quote.currency = price.currency;
-        quote.magnitude = price.magnitude;
-        quote.shown_scale = price.number.value.scale() as u8;
-        Ok((rest, quote))
+            change,
+            percent,
+        };
+        Ok((rest, fields))
     }
 
+    /// Rule L's percent-first order after a ticker (`LYRA up + 6.38% at
+    /// 21.84`): the ticker is one whole token apart from the percent.
+    fn ticker_percent_first<'a>(&self, input: Input<'a>) -> PResult<'a, Quote<'a>> {
+        let token = symbol_token(input);
+        let symbol = self.symbol(input, token.text.len())?;
+        let lowercase = self.mode == Mode::Scan && is_lowercase_word(symbol);
+        if token.last_letter.is_none() || lowercase {
+            return error(input, Want::Quote, &[]);
+        }
+        let (rest, ()) = hspace1(&input[symbol.len()..])?;
+        let (rest, fields) = self.percent_first(rest, symbol)?;
+        assemble(input, rest, symbol, Label::Ticker, fields)
+    }
+
+    /// Rule L: a percent before the price, after an optional direction
+    /// word; between the percent and the price at most three lowercase
+    /// words, the last of them `at`, `to` or `@`; a currency before or
+    /// after the price. `label` is the text the price belongs to.
+    fn percent_first<'a>(&self, input: Input<'a>, label: Input<'a>) -> PResult<'a, Fields<'a>> {
+        let (rest, word) = opt(terminated(direction_word, hspace)).parse(input)?;
+        let (rest, percent) = self.percent(rest)?;
+        let (rest, ()) = price_link(rest)?;
+        let (rest, price) = self.price(rest, label)?;
+        let (rest, after) = match price.currency {
+            None => opt(preceded(hspace, currency_after)).parse(rest)?,
+            Some(_) => (rest, None),
+        };
+        let fields = Fields {
+            price: Price {
+                currency: price.currency.or(after),
+                ..price
+            },
+            markers: Markers { word, glyph: None },
+            change: None,
+            percent: Some(percent),
+            line_form: true,
+        };
+        Ok((rest, fields))
+    }
+
+    /// Rules W and L at the start of a cell (a line, or text after a cell
+    /// separator): the quote labelled by a ticker or by a name.
+    ///
+    /// Every reading is tried: the ticker's and one per name of one to six
+    /// words. A reading stands when it fills its line or needs not (rule
+    /// L). One standing reading is the quote. Of several, those whose
+    /// previous close (price − change) would not be positive fall; when
+    /// still not exactly one is left, the text is ambiguous (rule P).
+    pub(crate) fn cell_quote<'a>(&self, input: Input<'a>) -> PResult<'a, Quote<'a>> {
+        let ticker = self.quote(input);
+        let readings = ticker
+            .as_ref()
+            .ok()
+            .into_iter()
+            .map(|(rest, quote)| (*rest, quote.clone()));
+        let readings = readings.chain(self.name_readings(input));
+        let mut standing = (0, None);
+        let mut plausible = (0, None);
+        for (rest, quote) in readings.filter(|(rest, quote)| self.stands(rest, quote)) {
+            if has_positive_previous_close(&quote) {
+                plausible.0 += 1;
+                plausible.1.get_or_insert((rest, quote.clone()));
+            }
+            standing.0 += 1;
+            standing.1.get_or_insert((rest, quote));
+        }
+        match (standing, plausible) {
+            ((1, Some(one)), _) | (_, (1, Some(one))) => Ok(one),
+            ((0, _), _) => match ticker {
+                Ok(_) => error(input, Want::Quote, &[]),
+                Err(e) => Err(e),
+            },
+            _ => failure(
+                input,
+                Want::Quote,
+                &[],
+                Problem::AmbiguousLabel { style: self.style },
+            ),
+        }
+    }
+
+    /// Whether a reading stands: it need not fill its line, or it does.
+    fn stands(&self, rest: Input<'_>, quote: &Quote<'_>) -> bool {
+        !quote.line_form || self.fills_line(rest)
+    }
+
+    /// Rule W: the readings of `input` as a quote labelled by a name, one
+    /// per name length, whether they fill their line or not. A name of one
+    /// word that is a ticker is the ticker's reading, not a name's; a name
+    /// whose first word is all lowercase is prose.
+    fn name_readings<'a>(
+        &self,
+        input: Input<'a>,
+    ) -> impl Iterator<Item = (Input<'a>, Quote<'a>)> + use<'a, '_> {
+        let (ends, count) = name_ends(input, self.style);
+        let ticker_len = symbol_token(input).text.len();
+        ends.into_iter().take(count).filter_map(move |end| {
+            let name = std::str::from_utf8(&input[..end]).ok()?;
+            let first_word = name.split([' ', '\u{a0}']).next().unwrap_or(name);
+            if end == ticker_len || is_lowercase_name(first_word) {
+                return None;
+            }
+            let (rest, fields) = self.after_name(&input[end..], &input[..end]).ok()?;
+            assemble(input, rest, name.as_bytes(), Label::Name, fields).ok()
+        })
+    }
+
+    /// What follows a name: a `:` or `=`, or horizontal space, then the
+    /// price and its fields, or rule L's percent-first order.
+    fn after_name<'a>(&self, input: Input<'a>, name: Input<'a>) -> PResult<'a, Fields<'a>> {
+        let (rest, ()) = label_end(input)?;
+        match self.price(rest, name) {
+            Ok((after, price)) => self.after_price(
+                after,
+                Price {
+                    line_form: true,
+                    ..price
+                },
+            ),
+            Err(nom::Err::Error(_)) => self.percent_first(rest, name),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// Rule L: whether a quote that ends where `rest` starts fills its
+    /// line: up to the line's end only separators, date or time cells, or
+    /// another quote follow.
+    fn fills_line(&self, rest: Input<'_>) -> bool {
+        let mut at = 0;
+        while let Some(&b) = rest.get(at) {
+            if is_line_end(b) {
+                return true;
+            }
+            let separator = separator_len(&rest[at..]).max(invisible_len(&rest[at..]));
+            if separator > 0 {
+                at += separator;
+                continue;
+            }
+            let date = date_or_time_len(&rest[at..]);
+            if date > 0 && at > 0 {
+                at += date;
+                continue;
+            }
+            let next = &rest[at..];
+            let cell = starts_a_cell(&rest[..at]);
+            return self.quote(next).is_ok() || cell && self.name_readings(next).next().is_some();
+        }
+        true
+    }
     /// Rules Y and G: the symbol and the price after it.
     ///
     /// The symbol token is the longest run of symbol characters. The
@@ -418,12 +631,19 @@ impl Grammar {
         len: usize,
     ) -> PResult<'a, (Input<'a>, Price<'a>)> {
         let symbol = self.symbol(input, len)?;
-        let (at, ()) = gap(&input[len..])?;
+        let (at, colon) = match label_colon(&input[len..]) {
+            Ok((at, ())) => (at, true),
+            Err(_) => (gap(&input[len..])?.0, false),
+        };
         let glued = at.len() == input.len() - len;
         if self.mode == Mode::Scan && !glued && is_lowercase_word(symbol) {
             return error(input, Want::Quote, &[]);
         }
         let (rest, price) = self.price(at, symbol)?;
+        let price = Price {
+            line_form: colon,
+            ..price
+        };
         Ok((rest, (symbol, price)))
     }
 
@@ -517,6 +737,7 @@ impl Grammar {
             number,
             magnitude,
             value,
+            line_form: false,
         };
         Ok((rest, price))
     }
@@ -679,6 +900,211 @@ fn magnitude(input: Input<'_>) -> PResult<'_, Magnitude> {
     found.map_or_else(|| error(input, Want::Token, &[]), Ok)
 }
 
+/// Builds the quote read from `input` up to `rest`.
+fn assemble<'a>(
+    input: Input<'a>,
+    rest: Input<'a>,
+    symbol: &'a [u8],
+    label: Label,
+    fields: Fields<'a>,
+) -> PResult<'a, Quote<'a>> {
+    // Labels are UTF-8 (rule Y's ASCII, rule W's words), so this always
+    // succeeds.
+    let Ok(symbol) = std::str::from_utf8(symbol) else {
+        return error(input, Want::Quote, &[]);
+    };
+    let Fields {
+        price,
+        markers,
+        change,
+        percent,
+        line_form,
+    } = fields;
+    let mut quote = Quote::from_fields(
+        symbol,
+        price.value,
+        markers,
+        change.map(Signed::parts),
+        percent.map(Signed::parts),
+    );
+    quote.label = label;
+    quote.span = 0..input.len() - rest.len();
+    quote.currency = price.currency;
+    quote.magnitude = price.magnitude;
+    quote.shown_scale = price.number.value.scale() as u8;
+    quote.line_form = line_form || label == Label::Name;
+    Ok((rest, quote))
+}
+
+/// Rule L: a currency after the price: a sign, or an ISO 4217 code that
+/// is a whole word.
+fn currency_after(input: Input<'_>) -> PResult<'_, Currency> {
+    if let Ok(found) = currency(input) {
+        return Ok(found);
+    }
+    let code = match input {
+        [a, b, c, rest @ ..] if !rest.first().is_some_and(u8::is_ascii_alphanumeric) => {
+            std::str::from_utf8(&[*a, *b, *c])
+                .ok()
+                .and_then(CurrencyCode::new)
+        }
+        _ => None,
+    };
+    match code {
+        Some(code) => Ok((&input[3..], Currency::Code(code))),
+        None => error(input, Want::Token, &[]),
+    }
+}
+
+/// Rule L: what stands between a percent and the price after it: space,
+/// and perhaps at most three lowercase words, the last of them `at`, `to`
+/// or `@`, each followed by space.
+fn price_link(input: Input<'_>) -> PResult<'_, ()> {
+    let (mut rest, ()) = hspace1(input)?;
+    let mut linked = true;
+    for _ in 0..MAX_LINK_WORDS {
+        let len = lowercase_word_len(rest);
+        let Ok((after, ())) = hspace1(&rest[len..]) else {
+            break;
+        };
+        if len == 0 {
+            break;
+        }
+        linked = matches!(&rest[..len], b"at" | b"to" | b"@");
+        rest = after;
+    }
+    match linked {
+        true => Ok((rest, ())),
+        false => error(rest, Want::Price, &[]),
+    }
+}
+
+/// The byte length of the word of lowercase letters (or the `@`) at the
+/// start of `input`.
+fn lowercase_word_len(input: Input<'_>) -> usize {
+    if input.first() == Some(&b'@') {
+        return 1;
+    }
+    let text = utf8_prefix(input);
+    text.char_indices()
+        .find(|&(_, c)| !c.is_lowercase())
+        .map_or(text.len(), |(i, _)| i)
+}
+
+/// The longest prefix of `input` that is UTF-8.
+fn utf8_prefix(input: Input<'_>) -> &str {
+    match std::str::from_utf8(input) {
+        Ok(text) => text,
+        Err(e) => std::str::from_utf8(&input[..e.valid_up_to()]).unwrap_or_default(),
+    }
+}
+
+/// Rule W: the end of a label before a `:` or `=` (`FTSE 100: 8,140.55`),
+/// with horizontal space around it.
+fn label_colon(input: Input<'_>) -> PResult<'_, ()> {
+    let (at, ()) = hspace(input)?;
+    match at {
+        [b':' | b'=', rest @ ..] => hspace(rest),
+        _ => error(at, Want::Token, &[]),
+    }
+}
+
+/// Rule W: what ends a name before its price: a `:` or `=`, or
+/// horizontal space, perhaps with a table cell bar in it.
+fn label_end(input: Input<'_>) -> PResult<'_, ()> {
+    if let Ok(found) = label_colon(input) {
+        return Ok(found);
+    }
+    let (rest, ()) = hspace1(input)?;
+    match rest.strip_prefix(b"|") {
+        Some(after) => hspace(after),
+        None => Ok((rest, ())),
+    }
+}
+
+/// Rule W: where the names at the start of `input` end, one to six words
+/// joined by one space or NBSP, at most 40 characters, each followed by
+/// horizontal space, `:` or `=`. A word is letters of any script, digits
+/// and `& . - ' / ®` with at least one letter, or digits only after such
+/// a word, unless grouping makes them part of a number (`DAX 18 604,12`)
+/// or they start a date or time (`Close 0:10`).
+/// A direction word (`up`, `down`) is a marker, never a name's.
+/// Returns the end offsets and how many there are.
+fn name_ends(input: Input<'_>, style: NumberStyle) -> ([usize; MAX_NAME_WORDS], usize) {
+    let mut ends = [0; MAX_NAME_WORDS];
+    let mut count = 0;
+    let mut at = 0;
+    let mut chars = 0;
+    while count < MAX_NAME_WORDS {
+        let text = utf8_prefix(&input[at..]);
+        let (len, word_chars, letters) = name_word(text);
+        let digits_only = len > 0 && text.as_bytes()[..len].iter().all(u8::is_ascii_digit);
+        // Digits that a number's grouping continues are that number's.
+        let grouped = digits_only
+            && number(&input[at..], style).is_ok_and(|(_, number)| number.text.len() > len);
+        let dated = date_or_time_len(&input[at..]) > 0;
+        let word = letters || (digits_only && !grouped && !dated && count > 0);
+        chars += word_chars;
+        if !word || chars > MAX_NAME_CHARS || direction_word(&input[at..]).is_ok() {
+            break;
+        }
+        let end = at + len;
+        if label_end(&input[end..]).is_err() {
+            break;
+        }
+        ends[count] = end;
+        count += 1;
+        let joiner = match &input[end..] {
+            [b' ', ..] => 1,
+            [0xC2, 0xA0, ..] => 2,
+            _ => break,
+        };
+        if hspace_len(&input[end + joiner..]) > 0 {
+            break;
+        }
+        chars += 1;
+        at = end + joiner;
+    }
+    (ends, count)
+}
+
+/// The word of a name at the start of `text`: its byte length, its length
+/// in characters, and whether it has a letter.
+fn name_word(text: &str) -> (usize, usize, bool) {
+    let is_word_char =
+        |c: char| c.is_alphanumeric() || matches!(c, '&' | '.' | '-' | '\'' | '/' | '®');
+    let mut len = 0;
+    let mut chars = 0;
+    let mut letters = false;
+    for c in text.chars().take_while(|&c| is_word_char(c)) {
+        len += c.len_utf8();
+        chars += 1;
+        letters |= c.is_alphabetic();
+    }
+    (len, chars, letters)
+}
+
+/// Whether a word has lowercase letters and no uppercase ones. A name
+/// whose first word is such a word is prose (`the index gained`, `see CAC
+/// 40`), never a name.
+fn is_lowercase_name(name: &str) -> bool {
+    name.chars().any(char::is_lowercase) && !name.chars().any(char::is_uppercase)
+}
+
+/// Whether a quote's previous close, its price minus its change, is
+/// positive, or cannot be told: a reading of a label whose previous
+/// close is not is no reading when another stands (`S&P 500 5,184.22`
+/// is not `S&P` at 500 with a change of 5,184.22).
+fn has_positive_previous_close(quote: &Quote<'_>) -> bool {
+    match quote.change {
+        Some(change) if quote.price.is_sign_positive() && !quote.price.is_zero() => quote
+            .price
+            .checked_sub(change)
+            .is_none_or(|close| close.is_sign_positive() && !close.is_zero()),
+        _ => true,
+    }
+}
+
 /// Whether `symbol` has lowercase letters and no uppercase ones (`btc`).
 fn is_lowercase_word(symbol: Input<'_>) -> bool {
     symbol.iter().any(u8::is_ascii_lowercase) && !symbol.iter().any(u8::is_ascii_uppercase)
@@ -749,12 +1175,22 @@ pub(crate) fn starts_symbol(input: Input<'_>) -> bool {
     !symbol_token(input).text.is_empty()
 }
 
-/// Whether a quote may start at `input`, after the text `before` (rule B):
+/// Whether a quote may start at `input`, after the text `before`: where a
+/// ticker may (see [`can_start_quote`]), or with a letter of any script
+/// where a cell starts, for a name (rule W). Callers pass at least
+/// [`LOOKBEHIND`](crate::window::LOOKBEHIND) bytes of `before` where the
+/// input has them.
+pub(crate) fn quote_may_start(before: Input<'_>, input: Input<'_>) -> bool {
+    can_start_quote(before, input)
+        || starts_a_cell(before) && first_char(input).is_some_and(char::is_alphabetic)
+}
+
+/// Whether a ticker may start at `input`, after the text `before` (rule B):
 /// a symbol's first byte at the start of the input or of a line, or after
 /// white space or another separator. Callers pass at least [`MAX_CHAR`]
 /// bytes of `before` where the input has them; a quote glued to the end of
 /// the previous one is the caller's to allow.
-pub(crate) fn can_start_quote(before: Input<'_>, input: Input<'_>) -> bool {
+fn can_start_quote(before: Input<'_>, input: Input<'_>) -> bool {
     let Some(&b) = input.first() else {
         return false;
     };

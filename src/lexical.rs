@@ -214,6 +214,28 @@ pub(crate) fn byte_order_mark_len(input: &[u8]) -> usize {
     }
 }
 
+/// Whether a cell starts after `before` (rule W): at the start of the
+/// input or of a line (perhaps after indentation and a bullet `-`, `*`,
+/// `•` or `·` with space after it), or after a cell separator: `|`, `;`,
+/// a tab, or two or more spaces.
+pub(crate) fn starts_a_cell(before: &[u8]) -> bool {
+    let spaces = trailing_hspace_len(before);
+    let text = &before[..before.len() - spaces];
+    let space = &before[text.len()..];
+    let line_start = |text: &[u8]| {
+        let text = &text[..text.len() - trailing_hspace_len(text)];
+        text.last().is_none_or(|&b| is_line_end(b))
+    };
+    if line_start(text) || matches!(text.last(), Some(b'|' | b';')) {
+        return true;
+    }
+    let wide = space.first() == Some(&b'\t') || hspace_len(space) < space.len();
+    let bullet = ["-", "*", "•", "·"]
+        .iter()
+        .find_map(|bullet| text.strip_suffix(bullet.as_bytes()));
+    wide || spaces > 0 && bullet.is_some_and(line_start)
+}
+
 /// The length of the horizontal white space at the end of `before`.
 pub(crate) fn trailing_hspace_len(before: &[u8]) -> usize {
     let mut end = before.len();

@@ -132,6 +132,7 @@ mod scanner;
 mod serde_glue;
 mod stream;
 mod strict;
+mod table;
 mod validation;
 mod window;
 
@@ -139,7 +140,9 @@ pub use error::{ErrorKind, Expected, Found, ParseError};
 pub use finding::{Finding, FindingKind, Findings, PercentRange, UnknownFindingKind};
 pub use number::{NumberStyle, StyleDecision, StyleReason};
 pub use options::ParseOptions;
-pub use quote::{Currency, Direction, Magnitude, Markers, OwnedQuote, Quote, SignSource};
+pub use quote::{
+    Currency, CurrencyCode, Direction, Label, Magnitude, Markers, OwnedQuote, Quote, SignSource,
+};
 pub use report::{Pattern, StripReport};
 pub use rust_decimal::Decimal;
 pub use scanner::{Segment, Segments, SkipKind, Skipped};

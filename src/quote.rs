@@ -202,14 +202,18 @@ impl Magnitude {
     }
 }
 
-/// A currency sign shown before a price.
+/// The currency shown with a price: a sign before it (`€12.50`) or after
+/// it (`312,40 €`), or an ISO 4217 code after it (`21,370 EUR`).
 ///
 /// ```
-/// use tickerstrip::Currency;
+/// use tickerstrip::{Currency, CurrencyCode};
 ///
 /// let quotes = tickerstrip::parse("ABC €12.50 +0.25 (+2.04%)")?;
 /// assert_eq!(quotes[0].currency, Some(Currency::Euro));
 /// assert_eq!(Currency::Euro.sign(), "€");
+///
+/// let quotes = tickerstrip::parse("Brent Crude 82.37 USD -1.14 (-1.37%)")?;
+/// assert_eq!(quotes[0].currency, CurrencyCode::new("USD").map(Currency::Code));
 /// # Ok::<(), tickerstrip::ParseError>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -229,10 +233,12 @@ pub enum Currency {
     Rupee,
     /// `₦`
     Naira,
+    /// An ISO 4217 code shown after the price.
+    Code(CurrencyCode),
 }
 
 impl Currency {
-    /// Every currency, in the order their signs are tried.
+    /// Every currency shown by a sign, in the order the signs are tried.
     ///
     /// ```
     /// use tickerstrip::Currency;
@@ -249,21 +255,133 @@ impl Currency {
         Currency::Naira,
     ];
 
-    /// The sign as shown.
+    /// The sign or code as shown.
     ///
     /// ```
     /// let quotes = tickerstrip::parse("ABC £12.50 +0.25 (+2.04%)")?;
     /// assert_eq!(quotes[0].currency.unwrap().sign(), "£");
+    /// let quotes = tickerstrip::parse("Halden Foods 18.09 EUR +0.30 (+1.69%)")?;
+    /// assert_eq!(quotes[0].currency.unwrap().sign(), "EUR");
     /// # Ok::<(), tickerstrip::ParseError>(())
     /// ```
     pub fn sign(self) -> &'static str {
         match self {
+            Currency::Code(code) => code.as_str(),
             Currency::Dollar => "$",
             Currency::Euro => "€",
             Currency::Pound => "£",
             Currency::Yen => "¥",
             Currency::Rupee => "₹",
             Currency::Naira => "₦",
+        }
+    }
+}
+
+/// An ISO 4217 code of a currency in use (`EUR`, `USD`, `KES`), as shown
+/// after a price. Codes that are also common English words (`ALL`, `CUP`,
+/// `MOP`, `TOP`) are not read as currencies: after a price they are more
+/// likely the next quote's symbol.
+///
+/// ```
+/// use tickerstrip::CurrencyCode;
+///
+/// let euro = CurrencyCode::new("EUR").unwrap();
+/// assert_eq!(euro.as_str(), "EUR");
+/// assert_eq!(euro.to_string(), "EUR");
+/// assert!(CurrencyCode::new("XYZ").is_none());
+/// assert!(CurrencyCode::new("eur").is_none());
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct CurrencyCode(u8);
+
+/// The codes [`CurrencyCode`] knows, sorted.
+const CURRENCY_CODES: [&str; 151] = [
+    "AED", "AFN", "AMD", "ANG", "AOA", "ARS", "AUD", "AWG", "AZN", "BAM", "BBD", "BDT", "BGN",
+    "BHD", "BIF", "BMD", "BND", "BOB", "BRL", "BSD", "BTN", "BWP", "BYN", "BZD", "CAD", "CDF",
+    "CHF", "CLP", "CNY", "COP", "CRC", "CVE", "CZK", "DJF", "DKK", "DOP", "DZD", "EGP", "ERN",
+    "ETB", "EUR", "FJD", "FKP", "GBP", "GEL", "GHS", "GIP", "GMD", "GNF", "GTQ", "GYD", "HKD",
+    "HNL", "HTG", "HUF", "IDR", "ILS", "INR", "IQD", "IRR", "ISK", "JMD", "JOD", "JPY", "KES",
+    "KGS", "KHR", "KMF", "KPW", "KRW", "KWD", "KYD", "KZT", "LAK", "LBP", "LKR", "LRD", "LSL",
+    "LYD", "MAD", "MDL", "MGA", "MKD", "MMK", "MNT", "MRU", "MUR", "MVR", "MWK", "MXN", "MYR",
+    "MZN", "NAD", "NGN", "NIO", "NOK", "NPR", "NZD", "OMR", "PAB", "PEN", "PGK", "PHP", "PKR",
+    "PLN", "PYG", "QAR", "RON", "RSD", "RUB", "RWF", "SAR", "SBD", "SCR", "SDG", "SEK", "SGD",
+    "SHP", "SLE", "SOS", "SRD", "SSP", "STN", "SVC", "SYP", "SZL", "THB", "TJS", "TMT", "TND",
+    "TRY", "TTD", "TWD", "TZS", "UAH", "UGX", "USD", "UYU", "UZS", "VES", "VND", "VUV", "WST",
+    "XAF", "XCD", "XOF", "XPF", "YER", "ZAR", "ZMW", "ZWG",
+];
+
+impl CurrencyCode {
+    /// The code for `text`, if it is one of the known three-letter codes.
+    pub fn new(text: &str) -> Option<CurrencyCode> {
+        let index = CURRENCY_CODES.binary_search(&text).ok()?;
+        u8::try_from(index).ok().map(CurrencyCode)
+    }
+
+    /// The code's three letters.
+    pub fn as_str(self) -> &'static str {
+        CURRENCY_CODES[usize::from(self.0)]
+    }
+}
+
+impl fmt::Display for CurrencyCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for CurrencyCode {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for CurrencyCode {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
+        CurrencyCode::new(&text)
+            .ok_or_else(|| serde::de::Error::custom(format!("unknown currency code '{text}'")))
+    }
+}
+
+/// What labels a quote: a ticker (rule Y) or, where the page shows no
+/// ticker, the instrument's name.
+///
+/// ```
+/// use tickerstrip::Label;
+///
+/// let quotes = tickerstrip::parse("CAC 40 7,388.64 -21.37 (-0.29%)")?;
+/// assert_eq!(quotes[0].symbol, "CAC 40");
+/// assert_eq!(quotes[0].label, Label::Name);
+/// let quotes = tickerstrip::parse("AGL40.13▲ 0.12 (0.00%)")?;
+/// assert_eq!(quotes[0].label, Label::Ticker);
+/// # Ok::<(), tickerstrip::ParseError>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "kebab-case"))]
+#[non_exhaustive]
+pub enum Label {
+    /// A ticker: one token of ASCII letters and digits (`AGL`, `KSE100`,
+    /// `BRK.B`).
+    #[default]
+    Ticker,
+    /// A name of one to six words, as shown (`CAC 40`, `Münchener Rück`,
+    /// `Bank of Lumen`).
+    Name,
+}
+
+impl Label {
+    /// The label kind's name: `ticker` or `name`.
+    ///
+    /// ```
+    /// assert_eq!(tickerstrip::Label::Name.name(), "name");
+    /// ```
+    pub fn name(self) -> &'static str {
+        match self {
+            Label::Ticker => "ticker",
+            Label::Name => "name",
         }
     }
 }
@@ -323,7 +441,8 @@ pub enum SignSource {
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct Quote<'a> {
-    /// The symbol as displayed (`AGL`, `KSE100`, `BRK.B`, `^GSPC`).
+    /// The label as displayed: a ticker (`AGL`, `KSE100`, `BRK.B`,
+    /// `^GSPC`) or a name (`CAC 40`); [`Quote::label`] says which.
     pub symbol: &'a str,
     /// The last price, with the scale the page showed, times its
     /// magnitude suffix if it had one (`71.4k` is `71400`).
@@ -340,13 +459,15 @@ pub struct Quote<'a> {
     /// The byte range of the whole quote in the input.
     #[cfg_attr(feature = "serde", serde(with = "crate::serde_glue::span"))]
     pub span: Range<usize>,
+    /// Whether the symbol is a ticker or a name.
+    pub label: Label,
     /// The magnitude suffix on the price, if any.
     pub magnitude: Option<Magnitude>,
     /// The decimal places of the price as shown, before its magnitude
     /// suffix (`71.4k` has 1): the precision the validator allows the price.
     /// Without a suffix it is the price's own scale.
     pub shown_scale: u8,
-    /// The currency sign before the price, if any.
+    /// The currency shown with the price, if any.
     pub currency: Option<Currency>,
     /// The direction markers shown.
     pub markers: Markers,
@@ -354,6 +475,10 @@ pub struct Quote<'a> {
     pub change_sign: SignSource,
     /// Where the percent's sign came from.
     pub percent_sign: SignSource,
+    /// Whether the quote was read in a form that must fill its line: a
+    /// name's, or an order other than the strip's (rule L).
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) line_form: bool,
 }
 
 impl<'a> Quote<'a> {
@@ -392,6 +517,7 @@ impl<'a> Quote<'a> {
             .unwrap_or(Direction::Unchanged);
         Quote {
             symbol,
+            label: Label::Ticker,
             price,
             magnitude: None,
             shown_scale: price.scale() as u8,
@@ -403,6 +529,7 @@ impl<'a> Quote<'a> {
             markers,
             change_sign,
             percent_sign,
+            line_form: false,
         }
     }
 
@@ -495,15 +622,19 @@ impl fmt::Display for Quote<'_> {
         let digit = |c: char| c.is_ascii_digit();
         let number_like = self.symbol.starts_with(digit) || self.symbol.ends_with(digit);
         let glued_magnitude = self.magnitude.is_some() && self.currency.is_none();
-        if number_like || glued_magnitude {
+        if number_like || glued_magnitude || self.label == Label::Name {
             f.write_str(" ")?;
         }
-        if let Some(currency) = self.currency {
-            f.write_str(currency.sign())?;
+        match self.currency {
+            Some(Currency::Code(_)) | None => {}
+            Some(sign) => f.write_str(sign.sign())?,
         }
         write!(f, "{}", self.shown_price())?;
         if let Some(magnitude) = self.magnitude {
             f.write_str(magnitude.suffix())?;
+        }
+        if let Some(Currency::Code(code)) = self.currency {
+            write!(f, " {code}")?;
         }
         write!(f, "{}", self.direction.glyph())?;
         if let Some(change) = self.change {
@@ -545,7 +676,7 @@ fn write_signed(f: &mut fmt::Formatter<'_>, value: Decimal, direction: Direction
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
 pub struct OwnedQuote {
-    /// The symbol as displayed.
+    /// The label as displayed: a ticker or a name.
     pub symbol: String,
     /// The last price, with the scale the page showed, times its magnitude.
     #[cfg_attr(feature = "serde", serde(with = "rust_decimal::serde::str"))]
@@ -561,11 +692,14 @@ pub struct OwnedQuote {
     /// The byte range of the quote in the input it was parsed from.
     #[cfg_attr(feature = "serde", serde(with = "crate::serde_glue::span"))]
     pub span: Range<usize>,
+    /// Whether the symbol is a ticker or a name.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub label: Label,
     /// The magnitude suffix on the price, if any.
     pub magnitude: Option<Magnitude>,
     /// The decimal places of the price as shown, before its magnitude suffix.
     pub shown_scale: u8,
-    /// The currency sign before the price, if any.
+    /// The currency shown with the price, if any.
     pub currency: Option<Currency>,
     /// The direction markers shown.
     pub markers: Markers,
@@ -586,6 +720,7 @@ impl OwnedQuote {
     pub fn as_quote(&self) -> Quote<'_> {
         Quote {
             symbol: &self.symbol,
+            label: self.label,
             price: self.price,
             magnitude: self.magnitude,
             shown_scale: self.shown_scale,
@@ -597,6 +732,7 @@ impl OwnedQuote {
             markers: self.markers,
             change_sign: self.change_sign,
             percent_sign: self.percent_sign,
+            line_form: self.label == Label::Name,
         }
     }
 }
@@ -605,6 +741,7 @@ impl From<&Quote<'_>> for OwnedQuote {
     fn from(quote: &Quote<'_>) -> OwnedQuote {
         OwnedQuote {
             symbol: quote.symbol.to_owned(),
+            label: quote.label,
             price: quote.price,
             magnitude: quote.magnitude,
             shown_scale: quote.shown_scale,

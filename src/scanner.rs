@@ -3,13 +3,14 @@
 use std::collections::VecDeque;
 use std::ops::Range;
 
-use crate::grammar::{Grammar, can_start_quote, sign, starts_symbol};
+use crate::grammar::{Grammar, quote_may_start, sign, starts_symbol};
 use crate::lexical::{
     MAX_CHAR, date_or_time_len, hspace_len, invalid_utf8_len, invisible_len, is_line_end, is_year,
     separator_len, skip_run, trailing_hspace_len,
 };
 use crate::number::{NumberStyle, StyleDecision, number};
-use crate::quote::Quote;
+use crate::quote::{Label, Quote};
+use crate::table::Tables;
 use crate::window::{Attempt, LOOKBEHIND, REACH, Window};
 
 /// How far, in candidates, a weak candidate may stand from the strong one
@@ -362,6 +363,8 @@ pub(crate) struct Scanner {
     run: Run,
     /// The end of the last segment yielded.
     emitted: usize,
+    /// The tables passed so far, whose rows hold no strip quote.
+    tables: Tables,
 }
 
 /// A quote the grammar found, before scan mode decides whether to keep it.
@@ -402,6 +405,7 @@ impl Scanner {
             inside: None,
             run: Run::default(),
             emitted: 0,
+            tables: Tables::default(),
         }
     }
 
@@ -425,6 +429,7 @@ impl Scanner {
             self.truncated,
             self.ahead.front().map(|head| head.start),
             self.inside.as_ref().map(|inside| inside.start),
+            Some(self.tables.next_line()),
         ]
         .into_iter()
         .flatten()
@@ -497,9 +502,9 @@ impl Scanner {
         let before = if glued {
             &[]
         } else {
-            window.before(start, MAX_CHAR)
+            window.before(start, LOOKBEHIND)
         };
-        can_start_quote(before, window.bytes_from(start))
+        quote_may_start(before, window.bytes_from(start))
     }
 
     /// Finds the next candidate. With `joined_only`, stops as soon as the
@@ -514,16 +519,28 @@ impl Scanner {
                     false => Search::NeedMore,
                 };
             }
-            let separator = scan_separator_len(window.bytes_from(start));
+            if !self.tables.look(start, |at| window.line_at(at)) {
+                return Search::NeedMore;
+            }
+            let in_table = self.tables.governs(start);
+            let separator = match in_table {
+                true => 0,
+                false => scan_separator_len(window.bytes_from(start)),
+            };
             if joined_only {
                 let far = self.last.is_none_or(|last| start - last.end > REACH);
                 if far {
                     return Search::RunEnded;
                 }
             }
-            if separator == 0 && self.may_start(window, start) {
+            if separator == 0 && !in_table && self.may_start(window, start) {
                 match window.attempt(&self.grammar, start) {
                     Attempt::NeedMore => return Search::NeedMore,
+                    Attempt::Quote(quote)
+                        if !self.tables.look(quote.span.end, |at| window.line_at(at)) =>
+                    {
+                        return Search::NeedMore;
+                    }
                     Attempt::Quote(quote) if self.acceptable(window, &quote) => {
                         return Search::Candidate(self.candidate(&quote), quote);
                     }
@@ -555,7 +572,8 @@ impl Scanner {
             return true;
         };
         for pos in inside.clone() {
-            if !can_start_quote(window.before(pos, MAX_CHAR), window.bytes_from(pos)) {
+            let before = window.before(pos, LOOKBEHIND);
+            if self.tables.governs(pos) || !quote_may_start(before, window.bytes_from(pos)) {
                 continue;
             }
             match window.attempt(&self.grammar, pos) {
@@ -615,6 +633,9 @@ impl Scanner {
     /// four-digit symbol that reads as a year is no symbol (rule P); and
     /// the quote's line holds no number that no quote explains (rule R).
     fn acceptable(&self, window: Window<'_>, quote: &Quote<'_>) -> bool {
+        if self.tables.overlaps(&quote.span) {
+            return false;
+        }
         let after = window.bytes_from(quote.span.end);
         let well_ended = after.is_empty() || scan_separator_len(after) > 0 || starts_symbol(after);
         if !is_strong(quote) && !well_ended {
@@ -638,6 +659,9 @@ impl Scanner {
     /// Either way the ticker reading is one of two, and rule P yields
     /// neither.
     fn price_may_be_a_name_word(&self, window: Window<'_>, quote: &Quote<'_>) -> bool {
+        if quote.label == Label::Name {
+            return false;
+        }
         let after_symbol = window.bytes_from(quote.span.start + quote.symbol.len());
         let spaces = after_symbol.len() - skip_run(after_symbol, hspace_len).len();
         let price = &after_symbol[spaces..];
@@ -893,9 +917,12 @@ mod tests {
 
     #[test]
     fn multi_word_name_number_is_not_a_symbol() {
+        // At a line's start the name labels the quote (rule W); inside
+        // prose no name starts, and its number is no symbol either.
+        assert_eq!(kinds("CAC 40 7,402.18 -31.77 (-0.43%)"), ["CAC 40"]);
         assert_eq!(
-            kinds("CAC 40 7,402.18 -31.77 (-0.43%)"),
-            ["text:CAC 40 7,402.18 -31.77 (-0.43%)"]
+            kinds("see CAC 40 7,402.18 -31.77 (-0.43%)"),
+            ["text:see CAC 40 7,402.18 -31.77 (-0.43%)"]
         );
         assert!(follows_a_word(b"CAC "));
         assert!(follows_a_word("CAC\u{a0}\u{202f}".as_bytes()));

@@ -1,11 +1,11 @@
 //! Strict reading: a strip of quotes and separators, nothing else.
 
 use crate::error::{Expected, Found, Locator, ParseError};
-use crate::grammar::{Grammar, can_start_quote, separators};
-use crate::lexical::{MAX_CHAR, byte_order_mark_len, invalid_utf8_len};
+use crate::grammar::{Grammar, quote_may_start, separators};
+use crate::lexical::{byte_order_mark_len, invalid_utf8_len};
 use crate::number::StyleDecision;
 use crate::quote::Quote;
-use crate::window::{Attempt, Window};
+use crate::window::{Attempt, LOOKBEHIND, Window};
 
 /// The quotes of a strip, in order, with an error for each stretch of text
 /// that is not a quote (SPEC section 5).
@@ -140,7 +140,7 @@ impl StrictReader {
     /// The earliest offset the reader may still look at: a stream may drop
     /// the input before it once [`StrictReader::forget_before`] was called.
     pub(crate) fn retain_from(&self) -> usize {
-        self.resync.unwrap_or(self.pos).saturating_sub(1)
+        self.resync.unwrap_or(self.pos).saturating_sub(LOOKBEHIND)
     }
 
     /// Moves the line counter past the text a stream is about to drop.
@@ -206,7 +206,7 @@ impl StrictReader {
         let mut at = from;
         while at < window.end() {
             let bytes = window.bytes_from(at);
-            if can_start_quote(window.before(at, MAX_CHAR), bytes) {
+            if quote_may_start(window.before(at, LOOKBEHIND), bytes) {
                 match window.attempt(&self.grammar, at) {
                     Attempt::NeedMore => {
                         self.resync = Some(at);

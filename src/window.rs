@@ -6,7 +6,9 @@
 //! stream needs to hold only a bounded part of it.
 
 use crate::grammar::{Failure, Grammar, Input};
+use crate::lexical::starts_a_cell;
 use crate::quote::Quote;
+use crate::table::{Line, line_at};
 
 /// How far one quote attempt may read from its start: a quote, with the
 /// gaps between its fields, spans at most 64 KiB.
@@ -19,9 +21,9 @@ pub(crate) const REACH: usize = if cfg!(fuzzing) { 256 } else { 64 * 1024 };
 /// weak candidate).
 const SLACK: usize = 8;
 
-/// How far before a candidate scan mode looks: the word of a name before
-/// its last word (rule W), and the numbers on the candidate's line before
-/// it (rule R).
+/// How far before a candidate the readers look: whether a cell starts
+/// there and the word of a name before its last word (rule W), and the
+/// numbers on the candidate's line before it (rule R).
 pub(crate) const LOOKBEHIND: usize = 256;
 
 /// A window on the input: `bytes` is the input from offset `base` on, up to
@@ -92,14 +94,26 @@ impl<'t> Window<'t> {
         &self.bytes[start - self.base..pos - self.base]
     }
 
-    /// Attempts a quote at offset `start`, reading at most [`REACH`] bytes.
+    /// The line that starts at offset `start`, cut at [`REACH`] bytes; `None`
+    /// when the window does not hold it yet, `Some(None)` past the input's end.
+    pub(crate) fn line_at(&self, start: usize) -> Option<Option<Line<'t>>> {
+        line_at(self.bytes, self.base, start, REACH, !self.eof)
+    }
+
+    /// Attempts a quote at offset `start`, reading at most [`REACH`] bytes,
+    /// and [`LOOKBEHIND`] bytes before it to tell whether a cell starts
+    /// there, where a name may label the quote (rule W).
     pub(crate) fn attempt(&self, grammar: &Grammar, start: usize) -> Attempt<'t> {
         if !self.holds(start + REACH + SLACK) {
             return Attempt::NeedMore;
         }
         let end = (start + REACH).min(self.end());
         let reach = self.slice(start, end);
-        match grammar.quote(reach) {
+        let read = match starts_a_cell(self.before(start, LOOKBEHIND)) {
+            true => grammar.cell_quote(reach),
+            false => grammar.quote(reach),
+        };
+        match read {
             Ok((_, quote)) => Attempt::Quote(quote.shifted(start)),
             Err(nom::Err::Error(failure) | nom::Err::Failure(failure)) => {
                 let at_input_end = self.eof && end == self.end();

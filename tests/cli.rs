@@ -24,7 +24,7 @@ const SEED_PAGE_PATH: &str = "tests/data/conformance/seed-page.txt";
 const BUNDLED_NOTE: &str = "note: no FILE given; reading the bundled seed page\n";
 
 /// The first record of the seed page, exactly as `--format jsonl` writes it.
-const AGL_JSONL: &str = r#"{"symbol":"AGL","price":"40.13","direction":"up","change":"0.12","percent":"0.00","span":[0,24],"findings":["percent-is-fraction"]}"#;
+const AGL_JSONL: &str = r#"{"symbol":"AGL","price":"40.13","direction":"up","change":"0.12","percent":"0.00","span":[0,24],"findings":["percent-is-fraction"],"label":"ticker","currency":null}"#;
 
 /// Runs the tool in `dir` with `args`, feeding it `stdin`.
 fn run_tool_in(dir: &Path, args: &[&str], stdin: &[u8]) -> Run {
@@ -86,7 +86,7 @@ fn no_file_scans_the_bundled_seed_page_as_jsonl() {
             common::record::schema_fields(&expected),
             "{line}"
         );
-        assert_eq!(record.as_object().map(|o| o.len()), Some(7), "{line}");
+        assert_eq!(record.as_object().map(|o| o.len()), Some(9), "{line}");
     }
 }
 
@@ -125,21 +125,30 @@ fn csv_has_a_header_and_one_row_a_quote() {
     assert_eq!(lines.len(), 31);
     assert_eq!(
         lines[0],
-        "symbol,price,direction,change,percent,span_start,span_end,findings"
+        "symbol,price,direction,change,percent,span_start,span_end,findings,label,currency"
     );
-    assert_eq!(lines[1], "AGL,40.13,up,0.12,0.00,0,24,percent-is-fraction");
+    assert_eq!(
+        lines[1],
+        "AGL,40.13,up,0.12,0.00,0,24,percent-is-fraction,ticker,"
+    );
     assert_eq!(
         lines[8],
-        "FCCL,38.59,down,-0.41,-0.01,176,203,percent-is-fraction"
+        "FCCL,38.59,down,-0.41,-0.01,176,203,percent-is-fraction,ticker,"
     );
-    assert_eq!(lines[15], "MLCF,49.47,up,0,0.00,351,373,direction-mismatch");
+    assert_eq!(
+        lines[15],
+        "MLCF,49.47,up,0,0.00,351,373,direction-mismatch,ticker,"
+    );
 }
 
 #[test]
 fn csv_leaves_absent_values_empty() {
     let run = run_tool(&["--format", "csv", "tests/data/conformance/crypto.txt"]);
     assert_eq!(run.code, Some(0), "{}", run.stderr);
-    assert_eq!(run.stdout.lines().nth(1), Some("btc,71400,up,,1.2,0,14,"));
+    assert_eq!(
+        run.stdout.lines().nth(1),
+        Some("btc,71400,up,,1.2,0,14,,ticker,$")
+    );
 }
 
 #[test]
@@ -238,7 +247,7 @@ fn known_symbols_decide_glued_splits() {
     assert_eq!(with.code, Some(0), "{}", with.stderr);
     assert_eq!(
         with.stdout.lines().nth(1),
-        Some("N225,38823.91,down,-123.02,-0.32,0,28,")
+        Some("N225,38823.91,down,-123.02,-0.32,0,28,,ticker,")
     );
     let missing = run_tool(&["--symbols", "no-such-list.txt"]);
     assert_eq!(missing.code, Some(2));
@@ -290,7 +299,7 @@ fn several_files_add_a_file_field() {
     );
     assert_eq!(
         lines[30],
-        r#"{"symbol":"btc","price":"71400","direction":"up","change":null,"percent":"1.2","span":[0,14],"findings":[],"file":"tests/data/conformance/crypto.txt"}"#
+        r#"{"symbol":"btc","price":"71400","direction":"up","change":null,"percent":"1.2","span":[0,14],"findings":[],"label":"ticker","currency":"$","file":"tests/data/conformance/crypto.txt"}"#
     );
 }
 
@@ -302,9 +311,12 @@ fn several_files_add_a_file_column() {
     let lines: Vec<&str> = csv.stdout.lines().collect();
     assert_eq!(
         lines[0],
-        "symbol,price,direction,change,percent,span_start,span_end,findings,file"
+        "symbol,price,direction,change,percent,span_start,span_end,findings,label,currency,file"
     );
-    assert_eq!(lines[1], format!("btc,71400,up,,1.2,0,14,,{crypto}"));
+    assert_eq!(
+        lines[1],
+        format!("btc,71400,up,,1.2,0,14,,ticker,$,{crypto}")
+    );
     let table = run_tool(&[crypto, crypto]);
     assert_eq!(table.code, Some(0), "{}", table.stderr);
     let lines: Vec<&str> = table.stdout.lines().collect();
@@ -328,7 +340,8 @@ fn dash_reads_stdin() {
     assert_eq!(
         run.stdout,
         "{\"symbol\":\"KEL\",\"price\":\"6.34\",\"direction\":\"down\",\"change\":\"-0.06\",\
-         \"percent\":\"-0.01\",\"span\":[0,25],\"findings\":[\"percent-is-fraction\"]}\n"
+         \"percent\":\"-0.01\",\"span\":[0,25],\"findings\":[\"percent-is-fraction\"],\
+         \"label\":\"ticker\",\"currency\":null}\n"
     );
     let both = run_tool_in(
         crate_dir(),
@@ -338,7 +351,7 @@ fn dash_reads_stdin() {
     assert_eq!(both.code, Some(0), "{}", both.stderr);
     assert_eq!(
         both.stdout.lines().nth(1),
-        Some("KEL,6.34,down,-0.06,-0.01,0,25,percent-is-fraction,<stdin>")
+        Some("KEL,6.34,down,-0.06,-0.01,0,25,percent-is-fraction,ticker,,<stdin>")
     );
 }
 
@@ -395,7 +408,7 @@ fn a_byte_order_mark_starts_a_strict_strip() {
     assert_eq!(run.code, Some(0), "{}", run.stderr);
     assert_eq!(
         run.stdout.lines().nth(1),
-        Some("KEL,6.34,down,-0.06,-0.01,3,28,percent-is-fraction")
+        Some("KEL,6.34,down,-0.06,-0.01,3,28,percent-is-fraction,ticker,")
     );
 }
 
@@ -463,7 +476,9 @@ fn file_names_are_escaped() {
     assert_eq!(csv.code, Some(0), "{}", csv.stderr);
     assert_eq!(
         csv.stdout.lines().nth(1),
-        Some("KEL,6.34,down,-0.06,-0.01,0,25,percent-is-fraction,\"odd \"\"name\"\"\t,1.txt\"")
+        Some(
+            "KEL,6.34,down,-0.06,-0.01,0,25,percent-is-fraction,ticker,,\"odd \"\"name\"\"\t,1.txt\""
+        )
     );
 }
 

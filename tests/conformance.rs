@@ -132,9 +132,9 @@ conformance! {
     comma_decimals: "comma-decimals", Exact;
     crypto: "crypto", Exact;
     invalid_utf8: "invalid-utf8", Exact;
-    names_and_lines: "names-and-lines", NoneWrong;
-    precision_traps: "precision-traps", NoneWrong;
-    precision_traps_comma: "precision-traps-comma", NoneWrong;
+    names_and_lines: "names-and-lines", Exact;
+    precision_traps: "precision-traps", Exact;
+    precision_traps_comma: "precision-traps-comma", Exact;
     tables: "tables", NoneWrong;
     tables_comma: "tables-comma", NoneWrong;
 }

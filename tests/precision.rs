@@ -5,7 +5,7 @@
 //! finds exactly the true quotes.
 
 use proptest::prelude::*;
-use tickerstrip::{ErrorKind, NumberStyle, ParseOptions, Segment};
+use tickerstrip::{Currency, CurrencyCode, ErrorKind, Label, NumberStyle, ParseOptions, Segment};
 
 /// The quotes a scan finds, in their canonical text.
 fn scanned_with(options: &ParseOptions, text: &str) -> Vec<String> {
@@ -20,6 +20,16 @@ fn scanned_with(options: &ParseOptions, text: &str) -> Vec<String> {
 
 fn scanned(text: &str) -> Vec<String> {
     scanned_with(&ParseOptions::new(), text)
+}
+
+/// The symbols of the quotes a scan finds.
+fn symbols(text: &str) -> Vec<String> {
+    tickerstrip::scan(text)
+        .filter_map(|segment| match segment {
+            Segment::Quote(quote) => Some(quote.symbol.to_owned()),
+            Segment::Skipped(_) => None,
+        })
+        .collect()
 }
 
 fn comma() -> ParseOptions {
@@ -80,16 +90,110 @@ fn rule_t_a_date_or_time_cell_may_follow_a_quote() {
 
 #[test]
 fn rule_w_no_ticker_is_cut_out_of_a_name() {
-    for text in [
-        "S&P 500 5,184.22 +0.37%",
-        "Kestrel Energ 41.20 -0.85%",
-        "Russell 2000 up 14.80 points",
-        "Nikkei 225 ▼ 0.31%",
-        "Last Value 1,234.50",
-        "CAC 40 7,412.30 -18.25 (-0.25%)",
-        "Nikkei\u{a0}225 38,412.70 -96.35 (-0.25%)",
+    // At a line's start the whole name labels the quote, or no quote is read.
+    for (text, expected) in [
+        ("S&P 500 5,184.22 +0.37%", Some("S&P 500")),
+        ("Kestrel Energ 41.20 -0.85%", Some("Kestrel Energ")),
+        ("CAC 40 7,412.30 -18.25 (-0.25%)", Some("CAC 40")),
+        (
+            "Nikkei\u{a0}225 38,412.70 -96.35 (-0.25%)",
+            Some("Nikkei\u{a0}225"),
+        ),
+        ("Russell 2000 up 14.80 points", None),
+        ("Nikkei 225 ▼ 0.31%", None),
+        ("Last Value 1,234.50", None),
     ] {
-        assert_eq!(scanned(text), Vec::<String>::new(), "{text}");
+        assert_eq!(symbols(text), Vec::from_iter(expected), "{text}");
+        // Inside prose no name starts, and no ticker is cut out of one.
+        let prose = format!("see {text}");
+        assert_eq!(symbols(&prose), Vec::<String>::new(), "{prose}");
+    }
+}
+
+#[test]
+fn rule_w_names_label_quotes_at_cell_starts() {
+    let page = "• Orion Pharma 88.15 +1.05 (+1.21%)\n\
+                Hang Seng 17,651.15 +88.02 (+0.50%)  Straits Times 3,327.90 -6.41 (-0.19%)\n\
+                | Münchener Rück | 312.40 | -2.60 | (-0.83%) |\n\
+                FTSE 100: 8,203.17 (+0.36%)\n\
+                Euro Stoxx 50 = 4,921.37 -14.82 (-0.30%)";
+    assert_eq!(
+        symbols(page),
+        [
+            "Orion Pharma",
+            "Hang Seng",
+            "Straits Times",
+            "Münchener Rück",
+            "FTSE 100",
+            "Euro Stoxx 50"
+        ]
+    );
+    let quotes = tickerstrip::parse("Bank of Lumen 12.84 +0.16 (+1.26%)").unwrap();
+    assert_eq!(quotes[0].label, Label::Name);
+    assert_eq!(quotes[0].span, 0..34);
+}
+
+#[test]
+fn rule_w_prose_and_markers_are_no_names() {
+    for text in [
+        "the benchmark added 42.10 (+0.38%)",
+        "The index gained 131.40 (+0.61%) in early trade.",
+        "Brent at 82.10 (+0.4%) ahead of the OPEC meeting",
+        "Shares slip 2.4% after results",
+        "the market rose 0.9% to 4,206.35 today",
+    ] {
+        assert_eq!(symbols(text), Vec::<String>::new(), "{text}");
+    }
+    // A direction word is a marker, never a name's last word.
+    assert_eq!(symbols("Rho Metals down 2.15% to 19.40"), ["Rho Metals"]);
+}
+
+#[test]
+fn rule_w_two_readings_yield_none() {
+    // `Nordbank` at 14 with a change of 0.18, or `Nordbank 14` at 0.18:
+    // both stand and both have a positive previous close.
+    let text = "Nordbank 14 0.18 (1.22%)";
+    assert_eq!(symbols(text), Vec::<String>::new());
+    let error = tickerstrip::parse(text).unwrap_err();
+    assert_eq!(error.kind(), ErrorKind::AmbiguousSymbol);
+    assert!(
+        error
+            .to_string()
+            .contains("Nordbank 14 or Nordbank 14 0.18"),
+        "{error}"
+    );
+}
+
+#[test]
+fn rule_l_orders() {
+    let quotes = |text| tickerstrip::parse(text).unwrap();
+    let lyra = &quotes("LYRA up + 6.38% at 21.84")[0];
+    assert_eq!((lyra.symbol, lyra.label), ("LYRA", Label::Ticker));
+    assert_eq!(lyra.price.to_string(), "21.84");
+    assert_eq!(lyra.percent.unwrap().to_string(), "6.38");
+    let rho = &quotes("Rho Metals down – 2.15% to close at 19.40")[0];
+    assert_eq!(rho.percent.unwrap().to_string(), "-2.15");
+    let vela = &quotes("Vela Coin +2.35% $61,904.20")[0];
+    assert_eq!(vela.currency, Some(Currency::Dollar));
+    assert_eq!(vela.price.to_string(), "61904.20");
+    let halden = &quotes("Halden Foods 18.09 EUR +0.30 (+1.69%)")[0];
+    assert_eq!(
+        halden.currency,
+        CurrencyCode::new("EUR").map(Currency::Code)
+    );
+    let vesta = &quotes("Vesta Motors 52.40 € +1.26%")[0];
+    assert_eq!(vesta.currency, Some(Currency::Euro));
+    let gold = &quotes("Gold = 1,790.40 +3.10")[0];
+    assert_eq!(gold.change.unwrap().to_string(), "3.10");
+    // Four words between the percent and the price, or a last word other
+    // than `at`, `to` or `@`, are prose.
+    for text in [
+        "LYRA up 6.38% and then some at 21.84",
+        "LYRA up 6.38% after 21.84",
+        "LYRA up 6.38% at 21.84 today",
+        "Gold = 1,790.40 +3.10 since May",
+    ] {
+        assert_eq!(symbols(text), Vec::<String>::new(), "{text}");
     }
 }
 
@@ -171,7 +275,8 @@ impl Line {
 
 fn true_line() -> impl Strategy<Value = Line> {
     (
-        "[A-Z]{3,5}",
+        // A ticker, or a name of two words (rule W).
+        "[A-Z]{3,5}|[A-Z][a-z]{3,8} [A-Z][a-z]{2,8}",
         100u32..999_999,
         1i32..9_999,
         1i32..999,
@@ -205,11 +310,15 @@ fn trap_line() -> impl Strategy<Value = String> {
         ("[A-Z]{3,5}", n(), n(), n(), n())
             .prop_map(|(s, p, q, c, v)| format!("{s} {p}.30 {q}.05 +{c}.25 +0.49% {v}")),
         ("[A-Z][a-z]{3,8}", 1u32..999, n(), n())
-            .prop_map(|(w, d, p, c)| format!("{w} {d} {p}.22 +{c}.10 +0.37%")),
+            .prop_map(|(w, d, p, c)| format!("{w} {d} {p}.22 +{c}.10 +0.37% on the day")),
         ("[A-Z][a-z]{3,8}", 1u32..9999, n())
             .prop_map(|(w, d, c)| format!("{w} {d} up {c}.80 points")),
         ("[A-Z][a-z]{3,8}", "[A-Z]{3,5}", n(), n())
-            .prop_map(|(w, s, p, c)| format!("{w} {s} {p}.20 -{c}.85 (-2.02%)")),
+            .prop_map(|(w, s, p, c)| format!("shares of {w} {s} {p}.20 -{c}.85 (-2.02%)")),
+        ("[A-Z][a-z]{3,8} [A-Z][a-z]{3,8}", n(), n())
+            .prop_map(|(name, p, c)| format!("{name} {p}.20 -{c}.85 (-2.02%) in early trade")),
+        ("[A-Z][a-z]{3,8}", n(), n())
+            .prop_map(|(name, p, c)| format!("{name} up {p}.5% after {c}.40")),
         ("[a-z]{3,8}", n(), n())
             .prop_map(|(w, p, c)| format!("The index {w} {p}.40 (+{c}.61%) in early trade.")),
     ]
@@ -245,4 +354,20 @@ proptest! {
             .collect();
         prop_assert_eq!(scanned(&text), expected, "{}", text);
     }
+}
+
+#[test]
+fn rule_h_rows_under_a_header_are_no_strips() {
+    // The header says the third column is a percent: read as a strip, the
+    // row would give a change of -0.29.
+    let table = "| Index | Current value | Change (%) | Time |\n\
+                 | CAC 40 | 7,388.64 | -0.29 | 17:35 |\n\
+                 | FTSE 100 | 8,203.17 | 0.36 | 16:35 |\n";
+    assert_eq!(symbols(table), Vec::<String>::new());
+    // A blank line ends the header's rows.
+    let after = format!("{table}\nCAC 40 7,388.64 -21.37 (-0.29%)");
+    assert_eq!(symbols(&after), ["CAC 40"]);
+    // Labels the vocabulary does not know make no header.
+    let strip = "| Top Gainers (12) | Top Losers (9) |\nARKO | 4.15 | +6.41% | BELT | 8.30 | -3.49% |";
+    assert_eq!(symbols(strip), ["ARKO", "BELT"]);
 }

@@ -35,7 +35,7 @@ fn borrowed_quotes_write_the_record_schema_first() {
         value,
         json!({
             "symbol": "AGL", "price": "40.13", "direction": "up", "change": "0.12",
-            "percent": "0.00", "span": [0, 24], "magnitude": null, "shown_scale": 2,
+            "percent": "0.00", "span": [0, 24], "label": "ticker", "magnitude": null, "shown_scale": 2,
             "currency": null, "markers": {"word": null, "glyph": "up"},
             "change_sign": "marker", "percent_sign": "marker",
         })
