@@ -53,6 +53,10 @@ fn inputs(len: usize) -> Vec<(&'static str, ParseOptions, String)> {
         ("dot-group-comma", repeat("1.000,", len)),
         ("weak-candidates", repeat("W 1 1 ", len)),
         ("weak-lines", repeat("AAPL 189.43 1.45\n", len)),
+        ("name-lines", repeat("Société Générale Alpha Steel 27.64 +0.41 x\n", len)),
+        ("long-name-words", repeat("Alpha ", len)),
+        ("header-lines", repeat("| Name | Last | Chg % |\n", len)),
+        ("aligned-lines", repeat("Aktie   Kurs   x\n", len)),
     ];
     let spaced = [
         ("nbsp-group", repeat("111\u{a0}", len)),

@@ -22,8 +22,8 @@ use rust_decimal::Decimal;
 
 use crate::error::{Expected, Found, shorten};
 use crate::lexical::{
-    date_or_time_len, ends_with_separator, gap_char_len, gap_len, hspace_len, invisible_len,
-    is_line_end, separator_len, skip_run, starts_a_cell,
+    MAX_CHAR, date_or_time_len, ends_with_separator, gap_char_len, gap_len, hspace_len,
+    invisible_len, is_line_end, separator_len, skip_run, starts_a_cell,
 };
 use crate::number::{Number, NumberError, NumberStyle, StyleDecision, number, number_like_len};
 use crate::quote::{Currency, CurrencyCode, Direction, Label, Magnitude, Markers, Quote};
@@ -76,9 +76,9 @@ impl Grammar {
     ) -> (Grammar, StyleDecision) {
         let decision = StyleDecision::resolve(style, text);
         let grammar = Grammar {
-            mode,
             style: decision.style,
             symbols,
+            ..Grammar::new(mode)
         };
         (grammar, decision)
     }
@@ -116,6 +116,10 @@ const MAX_NAME_CHARS: usize = 40;
 
 /// Most lowercase words between a percent and the price after it (rule L).
 const MAX_LINK_WORDS: usize = 3;
+
+/// Longest lowercase word between a percent and its price, in bytes,
+/// that is looked at: longer words are prose.
+const MAX_LINK_WORD: usize = 64;
 
 /// Why a rule did not match: where, what it wanted, what was wrong.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -368,6 +372,7 @@ impl Grammar {
 
     /// Rule: the fields after a price: a currency shown after it, if none
     /// was shown before (rule L), markers, then a change, a percent or both.
+    #[inline]
     fn after_price<'a>(&self, input: Input<'a>, price: Price<'a>) -> PResult<'a, Fields<'a>> {
         let (rest, after) = match price.currency {
             None => opt(preceded(hspace, currency_after)).parse(input)?,
@@ -901,6 +906,7 @@ fn magnitude(input: Input<'_>) -> PResult<'_, Magnitude> {
 }
 
 /// Builds the quote read from `input` up to `rest`.
+#[inline]
 fn assemble<'a>(
     input: Input<'a>,
     rest: Input<'a>,
@@ -943,7 +949,10 @@ fn currency_after(input: Input<'_>) -> PResult<'_, Currency> {
         return Ok(found);
     }
     let code = match input {
-        [a, b, c, rest @ ..] if !rest.first().is_some_and(u8::is_ascii_alphanumeric) => {
+        [a, b, c, rest @ ..]
+            if [a, b, c].iter().all(|b| b.is_ascii_uppercase())
+                && !rest.first().is_some_and(u8::is_ascii_alphanumeric) =>
+        {
             std::str::from_utf8(&[*a, *b, *c])
                 .ok()
                 .and_then(CurrencyCode::new)
@@ -985,14 +994,16 @@ fn lowercase_word_len(input: Input<'_>) -> usize {
     if input.first() == Some(&b'@') {
         return 1;
     }
-    let text = utf8_prefix(input);
+    let text = utf8_prefix(input, MAX_LINK_WORD);
     text.char_indices()
         .find(|&(_, c)| !c.is_lowercase())
         .map_or(text.len(), |(i, _)| i)
 }
 
-/// The longest prefix of `input` that is UTF-8.
-fn utf8_prefix(input: Input<'_>) -> &str {
+/// The longest prefix of the first `max` bytes of `input` that is UTF-8:
+/// callers look at words, never further.
+fn utf8_prefix(input: Input<'_>, max: usize) -> &str {
+    let input = &input[..input.len().min(max)];
     match std::str::from_utf8(input) {
         Ok(text) => text,
         Err(e) => std::str::from_utf8(&input[..e.valid_up_to()]).unwrap_or_default(),
@@ -1035,10 +1046,9 @@ fn name_ends(input: Input<'_>, style: NumberStyle) -> ([usize; MAX_NAME_WORDS], 
     let mut count = 0;
     let mut at = 0;
     let mut chars = 0;
-    while count < MAX_NAME_WORDS {
-        let text = utf8_prefix(&input[at..]);
-        let (len, word_chars, letters) = name_word(text);
-        let digits_only = len > 0 && text.as_bytes()[..len].iter().all(u8::is_ascii_digit);
+    while count < MAX_NAME_WORDS && at < input.len() {
+        let (len, word_chars, letters) = name_word(&input[at..]);
+        let digits_only = len > 0 && input[at..at + len].iter().all(u8::is_ascii_digit);
         // Digits that a number's grouping continues are that number's.
         let grouped = digits_only
             && number(&input[at..], style).is_ok_and(|(_, number)| number.text.len() > len);
@@ -1068,9 +1078,18 @@ fn name_ends(input: Input<'_>, style: NumberStyle) -> ([usize; MAX_NAME_WORDS], 
     (ends, count)
 }
 
-/// The word of a name at the start of `text`: its byte length, its length
-/// in characters, and whether it has a letter.
-fn name_word(text: &str) -> (usize, usize, bool) {
+/// The word of a name at the start of `input`: its byte length, its
+/// length in characters, and whether it has a letter.
+fn name_word(input: Input<'_>) -> (usize, usize, bool) {
+    let ascii_word_byte = |b: u8| b.is_ascii_alphanumeric() || b"&.-'/".contains(&b);
+    // The word ends at the first ASCII byte that is no word character;
+    // only what comes before it need be UTF-8.
+    let region = input
+        .iter()
+        .take((MAX_NAME_CHARS + 1) * MAX_CHAR)
+        .position(|&b| b.is_ascii() && !ascii_word_byte(b))
+        .unwrap_or(input.len().min((MAX_NAME_CHARS + 1) * MAX_CHAR));
+    let text = utf8_prefix(&input[..region], region);
     let is_word_char =
         |c: char| c.is_alphanumeric() || matches!(c, '&' | '.' | '-' | '\'' | '/' | '®');
     let mut len = 0;
@@ -1181,8 +1200,14 @@ pub(crate) fn starts_symbol(input: Input<'_>) -> bool {
 /// [`LOOKBEHIND`](crate::window::LOOKBEHIND) bytes of `before` where the
 /// input has them.
 pub(crate) fn quote_may_start(before: Input<'_>, input: Input<'_>) -> bool {
-    can_start_quote(before, input)
-        || starts_a_cell(before) && first_char(input).is_some_and(char::is_alphabetic)
+    if can_start_quote(before, input) {
+        return true;
+    }
+    // A cell starts after a separator: most text fails on the last byte.
+    ends_with_separator(before)
+        && !input.first().is_some_and(u8::is_ascii)
+        && first_char(input).is_some_and(char::is_alphabetic)
+        && starts_a_cell(before)
 }
 
 /// Whether a ticker may start at `input`, after the text `before` (rule B):

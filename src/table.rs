@@ -223,8 +223,15 @@ pub(crate) const VOCABULARY: &[(&str, Role)] = &[
     ("rok", Role::Period),
 ];
 
+/// The longest header cell text that may be a label, in bytes.
+const MAX_LABEL: usize = 40;
+
 /// The role of a header cell's text.
 fn role_of(cell: &str) -> Role {
+    // Every label, a currency suffix included, is shorter.
+    if cell.len() > MAX_LABEL {
+        return Role::Unknown;
+    }
     let mut label = cell.trim().trim_end_matches(':').trim_end();
     // A currency suffix: `Price (KES)`.
     if let Some(open) = label.rfind(" (") {
@@ -264,13 +271,17 @@ pub(crate) struct Header {
 impl Header {
     /// Reads `line` as a header (rule H).
     pub(crate) fn of(line: &[u8]) -> Option<Header> {
-        let text = std::str::from_utf8(line).ok()?;
         let layout = layout_of(line)?;
+        let text = std::str::from_utf8(line).ok()?;
         let mut roles = [Role::Unknown; MAX_COLUMNS];
         let mut width = 0;
         let mut known = 0;
         for cell in cells(line, layout) {
             let cell = &text[cell];
+            // Only the 52-week columns have digits in their labels.
+            if cell.bytes().any(|b| b.is_ascii_digit()) && !cell.starts_with("52") {
+                return None;
+            }
             let role = role_of(cell);
             let label = role != Role::Unknown
                 || cell.chars().any(char::is_alphabetic)
@@ -302,7 +313,13 @@ fn layout_of(line: &[u8]) -> Option<Layout> {
         let bars = line.iter().filter(|&&b| b == b'|').count();
         return (bars >= 2).then_some(Layout::Pipe);
     }
-    (cells(line, Layout::Aligned).count() >= 2).then_some(Layout::Aligned)
+    // Aligned columns need a tab or two spaces in a row; most lines have
+    // neither (NBSP and the spaces at U+2000 may stand for spaces).
+    let wide = line.contains(&b'\t')
+        || line
+            .windows(2)
+            .any(|pair| matches!(pair, b"  " | [0xC2, 0xA0] | [0xE2, 0x80]));
+    (wide && cells(line, Layout::Aligned).count() >= 2).then_some(Layout::Aligned)
 }
 
 /// `input` without its leading horizontal space.
@@ -397,6 +414,9 @@ pub(crate) struct Tables {
     header: Option<Header>,
     /// Runs of table lines (headers, rules and governed rows), oldest first.
     regions: VecDeque<Range<usize>>,
+    /// Whether the last line looked at was cut at the reach: the next
+    /// piece continues it.
+    in_long_line: bool,
 }
 
 /// How many runs of table lines [`Tables`] remembers: enough for the
@@ -408,8 +428,11 @@ const REGIONS: usize = 8;
 pub(crate) struct Line<'t> {
     pub(crate) start: usize,
     pub(crate) text: &'t [u8],
-    /// The start of the next line.
+    /// The start of the next line, or of the next piece of a line cut at
+    /// the reach.
     pub(crate) next: usize,
+    /// Whether the line ends here, not cut at the reach.
+    pub(crate) whole: bool,
 }
 
 impl Tables {
@@ -438,6 +461,13 @@ impl Tables {
     }
 
     fn classify(&mut self, line: Line<'_>) {
+        // A line longer than the reach, and every piece of it, is text.
+        let continued = self.in_long_line;
+        self.in_long_line = !line.whole;
+        if continued || !line.whole {
+            self.header = None;
+            return;
+        }
         if is_blank(line.text) {
             self.header = None;
             return;
@@ -504,13 +534,12 @@ pub(crate) fn line_at(
         return if more { None } else { Some(None) };
     }
     let rest = &text[from..];
-    let end = rest.iter().position(|&b| is_line_end(b));
-    let end = match end {
-        Some(end) if end <= limit => end,
-        _ if rest.len() > limit => limit,
-        Some(end) => end,
+    let reach = &rest[..rest.len().min(limit + 1)];
+    let (end, whole) = match reach.iter().position(|&b| is_line_end(b)) {
+        Some(end) => (end, true),
+        None if rest.len() > limit => (limit, false),
         None if more => return None,
-        None => rest.len(),
+        None => (rest.len(), true),
     };
     let next = match &rest[end..] {
         [b'\r', b'\n', ..] => end + 2,
@@ -521,6 +550,7 @@ pub(crate) fn line_at(
         start,
         text: &rest[..end],
         next: start + next.max(1),
+        whole,
     }))
 }
 

@@ -6,7 +6,7 @@
 //! stream needs to hold only a bounded part of it.
 
 use crate::grammar::{Failure, Grammar, Input};
-use crate::lexical::starts_a_cell;
+use crate::lexical::{ends_with_separator, starts_a_cell};
 use crate::quote::Quote;
 use crate::table::{Line, line_at};
 
@@ -109,7 +109,8 @@ impl<'t> Window<'t> {
         }
         let end = (start + REACH).min(self.end());
         let reach = self.slice(start, end);
-        let read = match starts_a_cell(self.before(start, LOOKBEHIND)) {
+        let before = self.before(start, LOOKBEHIND);
+        let read = match ends_with_separator(before) && starts_a_cell(before) {
             true => grammar.cell_quote(reach),
             false => grammar.quote(reach),
         };

@@ -368,6 +368,7 @@ fn rule_h_rows_under_a_header_are_no_strips() {
     let after = format!("{table}\nCAC 40 7,388.64 -21.37 (-0.29%)");
     assert_eq!(symbols(&after), ["CAC 40"]);
     // Labels the vocabulary does not know make no header.
-    let strip = "| Top Gainers (12) | Top Losers (9) |\nARKO | 4.15 | +6.41% | BELT | 8.30 | -3.49% |";
+    let strip =
+        "| Top Gainers (12) | Top Losers (9) |\nARKO | 4.15 | +6.41% | BELT | 8.30 | -3.49% |";
     assert_eq!(symbols(strip), ["ARKO", "BELT"]);
 }
