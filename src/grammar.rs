@@ -55,6 +55,8 @@ pub(crate) struct Grammar {
     pub(crate) style: NumberStyle,
     /// Symbols the caller knows, which decide glued splits first (rule G (c)).
     pub(crate) symbols: Option<Arc<HashSet<String>>>,
+    /// Whether table headers are recognised and their rows read by role.
+    pub(crate) tables: bool,
 }
 
 impl Grammar {
@@ -63,6 +65,7 @@ impl Grammar {
             mode,
             style: NumberStyle::Dot,
             symbols: None,
+            tables: true,
         }
     }
 

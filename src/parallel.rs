@@ -11,12 +11,13 @@ use rayon::prelude::*;
 
 use crate::error::ParseError;
 use crate::grammar::Mode;
-use crate::lexical::{hspace_len, separator_len, skip_run};
+use crate::lexical::{hspace_len, is_line_end, separator_len, skip_run};
 use crate::options::ParseOptions;
 use crate::quote::Quote;
 use crate::report::StripReport;
 use crate::strict::Quotes;
 use crate::validation::Validator;
+use crate::window::REACH;
 
 /// Parts are at least this long: shorter inputs are read on one thread.
 const MIN_PART: usize = 64 * 1024;
@@ -48,9 +49,8 @@ impl ParseOptions {
     /// thread when any part fails, so that the error's line, column and
     /// quote index are the whole input's.
     pub fn par_parse<'a>(&self, text: &'a str) -> Result<Vec<Quote<'a>>, ParseError> {
-        let parts = self.par_parts(text, |part, start| {
-            part.map(|quote| quote.ok().map(|q| q.shifted(start)))
-                .collect::<Option<Vec<_>>>()
+        let parts = self.par_parts(text, |part| {
+            part.map(Result::ok).collect::<Option<Vec<_>>>()
         });
         match parts {
             Some(parts) => Ok(parts.concat()),
@@ -79,7 +79,7 @@ impl ParseOptions {
     /// The first error of [`ParseOptions::parse`], found by reading again
     /// on one thread when any part fails.
     pub fn par_report(&self, text: &str, validator: &Validator) -> Result<StripReport, ParseError> {
-        let reports = self.par_parts(text, |part, _| report(part, validator).ok());
+        let reports = self.par_parts(text, |part| report(part, validator).ok());
         match reports {
             Some(reports) => Ok(reports.iter().fold(StripReport::new(), |mut all, part| {
                 all.merge(part);
@@ -90,20 +90,17 @@ impl ParseOptions {
     }
 
     /// Reads the parts of `text` on all cores with `read`, which gets a
-    /// part's quotes and the part's offset in `text`; `None` when `read`
-    /// fails on any part. Small inputs are one part.
+    /// part's quotes (with spans in `text`); `None` when `read` fails on
+    /// any part. Small inputs are one part.
     fn par_parts<'a, T, F>(&self, text: &'a str, read: F) -> Option<Vec<T>>
     where
         T: Send,
-        F: Fn(Quotes<'a>, usize) -> Option<T> + Sync,
+        F: Fn(Quotes<'a>) -> Option<T> + Sync,
     {
         let (grammar, decision) = self.grammar(Mode::Strict, text);
         cut(text, rayon::current_num_threads() * PARTS_PER_THREAD)
             .into_par_iter()
-            .map(|(start, end)| {
-                let part = Quotes::new(&text[start..end], grammar.clone(), decision);
-                read(part, start)
-            })
+            .map(|(start, end)| read(Quotes::part(&text[..end], start, grammar.clone(), decision)))
             .collect()
     }
 }
@@ -139,20 +136,65 @@ fn cut(text: &str, count: usize) -> Vec<(usize, usize)> {
 }
 
 /// The first place at or after `from` that no quote straddles and where a
-/// quote may start: after a `%`, its closing `)` and any separators.
-fn cut_after(bytes: &[u8], from: usize) -> Option<usize> {
-    let percent = from + bytes[from..].iter().position(|&b| b == b'%')?;
-    let mut at = percent + 1;
-    at += bytes.len() - at - skip_run(&bytes[at..], hspace_len).len();
-    if bytes.get(at) == Some(&b')') {
-        at += 1;
-    }
+/// quote may start: after a `%`, its closing `)` and any separators, on a
+/// line that can be no table's (see [`in_a_table_line`]).
+fn cut_after(bytes: &[u8], mut from: usize) -> Option<usize> {
     loop {
-        match separator_len(&bytes[at..]) {
-            0 => return Some(at),
-            n => at += n,
+        let percent = from + bytes[from..].iter().position(|&b| b == b'%')?;
+        let mut at = percent + 1;
+        at += bytes.len() - at - skip_run(&bytes[at..], hspace_len).len();
+        if bytes.get(at) == Some(&b')') {
+            at += 1;
         }
+        at += bytes.len() - at - skip_run(&bytes[at..], separator_len).len();
+        if !in_a_table_line(bytes, percent) && !in_a_table_line(bytes, at) {
+            return Some(at);
+        }
+        from = percent + 1;
     }
+}
+
+/// Whether the line around `pos` may belong to a table: a pipe row, a row
+/// of aligned columns (a tab or two spaces in a row), or a cell of a
+/// table flattened one cell a line (a lone `|` line beside it). Parts are
+/// never cut in such a line, so that no part starts inside a table whose
+/// header another part holds.
+fn in_a_table_line(bytes: &[u8], pos: usize) -> bool {
+    // Lines longer than the reach are text to every reader: look no
+    // further.
+    let from = pos.saturating_sub(REACH);
+    let start = match bytes[from..pos].iter().rposition(|&b| is_line_end(b)) {
+        Some(i) => from + i + 1,
+        None if from == 0 => 0,
+        None => return false,
+    };
+    let to = bytes.len().min(pos + REACH);
+    let end = match bytes[pos..to].iter().position(|&b| is_line_end(b)) {
+        Some(i) => pos + i,
+        None if to == bytes.len() => to,
+        None => return false,
+    };
+    let line = &bytes[start..end];
+    let lone_bar = |line: &[u8]| line.iter().filter(|&&b| !b.is_ascii_whitespace()).eq(b"|");
+    // The lines beside it, as far as a lone `|` may reach.
+    let before = start.checked_sub(1).map(|end| {
+        let from = end.saturating_sub(8);
+        bytes[from..end]
+            .rsplit(|&b| is_line_end(b))
+            .next()
+            .unwrap_or_default()
+    });
+    let after = bytes.get(end + 1..).map(|rest| {
+        let rest = &rest[..rest.len().min(8)];
+        rest.split(|&b| is_line_end(b)).next().unwrap_or_default()
+    });
+    skip_run(line, hspace_len).starts_with(b"|")
+        || line.contains(&b'\t')
+        || line
+            .windows(2)
+            .any(|pair| pair == b"  " || pair == [0xC2, 0xA0])
+        || before.is_some_and(lone_bar)
+        || after.is_some_and(lone_bar)
 }
 
 #[cfg(test)]

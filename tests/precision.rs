@@ -357,18 +357,37 @@ proptest! {
 }
 
 #[test]
-fn rule_h_rows_under_a_header_are_no_strips() {
+fn rule_h_rows_under_a_header_are_read_by_its_roles() {
     // The header says the third column is a percent: read as a strip, the
     // row would give a change of -0.29.
     let table = "| Index | Current value | Change (%) | Time |\n\
                  | CAC 40 | 7,388.64 | -0.29 | 17:35 |\n\
                  | FTSE 100 | 8,203.17 | 0.36 | 16:35 |\n";
-    assert_eq!(symbols(table), Vec::<String>::new());
+    assert_eq!(
+        scanned(table),
+        ["CAC 40 7388.64▼ (-0.29%)", "FTSE 100 8203.17▲ (0.36%)"]
+    );
     // A blank line ends the header's rows.
     let after = format!("{table}\nCAC 40 7,388.64 -21.37 (-0.29%)");
-    assert_eq!(symbols(&after), ["CAC 40"]);
+    assert_eq!(symbols(&after), ["CAC 40", "FTSE 100", "CAC 40"]);
     // Labels the vocabulary does not know make no header.
     let strip =
         "| Top Gainers (12) | Top Losers (9) |\nARKO | 4.15 | +6.41% | BELT | 8.30 | -3.49% |";
     assert_eq!(symbols(strip), ["ARKO", "BELT"]);
+}
+
+#[test]
+fn rule_r_an_unsigned_change_past_the_price_is_another_column() {
+    // A previous close and a price, read as a price and a change, would
+    // make the previous close negative.
+    assert_eq!(
+        symbols("Alpha Steel 47.60 47.90 +0.63%"),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        symbols("| Alpha Steel | 47.60 | 47.90 | +0.63% |"),
+        Vec::<String>::new()
+    );
+    // A signed change says what it is.
+    assert_eq!(symbols("ZETA 0.40 -0.50 (-55.6%)"), ["ZETA"]);
 }
