@@ -11,13 +11,13 @@ use rayon::prelude::*;
 
 use crate::error::ParseError;
 use crate::grammar::Mode;
-use crate::lexical::{hspace_len, is_line_end, separator_len, skip_run};
+use crate::lexical::{hspace_len, separator_len, skip_run};
 use crate::options::ParseOptions;
 use crate::quote::Quote;
 use crate::report::StripReport;
 use crate::strict::Quotes;
+use crate::table::may_be_a_table_line;
 use crate::validation::Validator;
-use crate::window::REACH;
 
 /// Parts are at least this long: shorter inputs are read on one thread.
 const MIN_PART: usize = 64 * 1024;
@@ -137,7 +137,8 @@ fn cut(text: &str, count: usize) -> Vec<(usize, usize)> {
 
 /// The first place at or after `from` that no quote straddles and where a
 /// quote may start: after a `%`, its closing `)` and any separators, on a
-/// line that can be no table's (see [`in_a_table_line`]).
+/// line that can be no table's, so that no part starts inside a table
+/// whose header another part holds.
 fn cut_after(bytes: &[u8], mut from: usize) -> Option<usize> {
     loop {
         let percent = from + bytes[from..].iter().position(|&b| b == b'%')?;
@@ -147,54 +148,11 @@ fn cut_after(bytes: &[u8], mut from: usize) -> Option<usize> {
             at += 1;
         }
         at += bytes.len() - at - skip_run(&bytes[at..], separator_len).len();
-        if !in_a_table_line(bytes, percent) && !in_a_table_line(bytes, at) {
+        if !may_be_a_table_line(bytes, percent) && !may_be_a_table_line(bytes, at) {
             return Some(at);
         }
         from = percent + 1;
     }
-}
-
-/// Whether the line around `pos` may belong to a table: a pipe row, a row
-/// of aligned columns (a tab or two spaces in a row), or a cell of a
-/// table flattened one cell a line (a lone `|` line beside it). Parts are
-/// never cut in such a line, so that no part starts inside a table whose
-/// header another part holds.
-fn in_a_table_line(bytes: &[u8], pos: usize) -> bool {
-    // Lines longer than the reach are text to every reader: look no
-    // further.
-    let from = pos.saturating_sub(REACH);
-    let start = match bytes[from..pos].iter().rposition(|&b| is_line_end(b)) {
-        Some(i) => from + i + 1,
-        None if from == 0 => 0,
-        None => return false,
-    };
-    let to = bytes.len().min(pos + REACH);
-    let end = match bytes[pos..to].iter().position(|&b| is_line_end(b)) {
-        Some(i) => pos + i,
-        None if to == bytes.len() => to,
-        None => return false,
-    };
-    let line = &bytes[start..end];
-    let lone_bar = |line: &[u8]| line.iter().filter(|&&b| !b.is_ascii_whitespace()).eq(b"|");
-    // The lines beside it, as far as a lone `|` may reach.
-    let before = start.checked_sub(1).map(|end| {
-        let from = end.saturating_sub(8);
-        bytes[from..end]
-            .rsplit(|&b| is_line_end(b))
-            .next()
-            .unwrap_or_default()
-    });
-    let after = bytes.get(end + 1..).map(|rest| {
-        let rest = &rest[..rest.len().min(8)];
-        rest.split(|&b| is_line_end(b)).next().unwrap_or_default()
-    });
-    skip_run(line, hspace_len).starts_with(b"|")
-        || line.contains(&b'\t')
-        || line
-            .windows(2)
-            .any(|pair| pair == b"  " || pair == [0xC2, 0xA0])
-        || before.is_some_and(lone_bar)
-        || after.is_some_and(lone_bar)
 }
 
 #[cfg(test)]

@@ -14,10 +14,12 @@ use rust_decimal::Decimal;
 
 use crate::grammar::sign;
 use crate::lexical::{
-    date_or_time_len, hspace_len, invisible_len, is_line_end, trailing_hspace_len,
+    date_or_time_len, has_wide_space, hspace_len, invisible_len, is_line_end, trailing_hspace_len,
 };
 use crate::number::{NumberStyle, number};
 use crate::quote::{Columns, Currency, Label, Markers, Quote, SignSource};
+#[cfg(feature = "parallel")]
+use crate::window::REACH;
 
 /// Most columns a header may have.
 pub(crate) const MAX_COLUMNS: usize = 16;
@@ -347,13 +349,7 @@ fn layout_of(line: &[u8]) -> Option<Layout> {
         let bars = line.iter().filter(|&&b| b == b'|').count();
         return (bars >= 2).then_some(Layout::Pipe);
     }
-    // Aligned columns need a tab or two spaces in a row; most lines have
-    // neither (bytes past ASCII may be wide spaces).
-    let wide = line.contains(&b'\t')
-        || line
-            .windows(2)
-            .any(|pair| matches!(pair, b"  " | [0xC2, 0xA0] | [0xE2, 0x80]));
-    (wide && cells(line, Layout::Aligned).count() >= 2).then_some(Layout::Aligned)
+    (has_wide_space(line) && cells(line, Layout::Aligned).count() >= 2).then_some(Layout::Aligned)
 }
 
 /// `input` without its leading horizontal space.
@@ -797,6 +793,48 @@ struct FlatRow {
     cells: [(usize, usize); MAX_COLUMNS],
     end: usize,
     next: usize,
+}
+
+/// Whether the line around `pos` in `bytes` may belong to a table: a pipe
+/// row, a row of aligned columns, or a cell of a table flattened one cell a
+/// line (a lone `|` line beside it). A line longer than the reach is text.
+#[cfg(feature = "parallel")]
+pub(crate) fn may_be_a_table_line(bytes: &[u8], pos: usize) -> bool {
+    // Lines longer than the reach are text to every reader: look no
+    // further.
+    let from = pos.saturating_sub(REACH);
+    let start = match bytes[from..pos].iter().rposition(|&b| is_line_end(b)) {
+        Some(i) => from + i + 1,
+        None if from == 0 => 0,
+        None => return false,
+    };
+    let to = bytes.len().min(pos + REACH);
+    let end = match bytes[pos..to].iter().position(|&b| is_line_end(b)) {
+        Some(i) => pos + i,
+        None if to == bytes.len() => to,
+        None => return false,
+    };
+    let line = &bytes[start..end];
+    let lone_bar = |line: &[u8]| {
+        let text = skip_hspace(line);
+        &text[..text.len() - trailing_hspace_len(text)] == b"|"
+    };
+    // The lines beside it, as far as a lone `|` may reach.
+    let before = start.checked_sub(1).map(|end| {
+        let from = end.saturating_sub(8);
+        bytes[from..end]
+            .rsplit(|&b| is_line_end(b))
+            .next()
+            .unwrap_or_default()
+    });
+    let after = bytes.get(end + 1..).map(|rest| {
+        let rest = &rest[..rest.len().min(8)];
+        rest.split(|&b| is_line_end(b)).next().unwrap_or_default()
+    });
+    skip_hspace(line).starts_with(b"|")
+        || has_wide_space(line)
+        || before.is_some_and(lone_bar)
+        || after.is_some_and(lone_bar)
 }
 
 /// The line that starts at `start` in `text` (which starts at offset
