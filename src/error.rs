@@ -160,6 +160,7 @@ impl ParseError {
             Found::AmbiguousSplit { .. } => ErrorKind::AmbiguousSymbol,
             Found::InvalidUtf8 => ErrorKind::InvalidUtf8,
             Found::DateOrTime(_) => ErrorKind::DateOrTime,
+            Found::Cell(_) => ErrorKind::TableCell,
         }
     }
 }
@@ -204,6 +205,21 @@ pub enum ErrorKind {
     DateOrTime,
     /// A quote spanning more than 64 KiB.
     QuoteTooLong,
+    /// A cell of a table row that does not hold what its header's column
+    /// names.
+    ///
+    /// ```
+    /// use tickerstrip::{ErrorKind, parse};
+    ///
+    /// let table = "| Name | Last | Chg % |\n| Alpha Steel | n/a | +0.63% |";
+    /// let error = parse(table).unwrap_err();
+    /// assert_eq!(error.kind(), ErrorKind::TableCell);
+    /// assert_eq!(
+    ///     error.to_string(),
+    ///     "line 2, column 17: expected a price in column 2 of the table row, found cell 'n/a'"
+    /// );
+    /// ```
+    TableCell,
     /// Bytes that are not UTF-8, in input read as bytes.
     ///
     /// ```
@@ -273,6 +289,13 @@ pub enum Expected {
     SymbolSplit,
     /// Nothing more after a single quote ([`crate::OwnedQuote`]'s `FromStr`).
     EndOfQuote,
+    /// A table row's cell that holds what its header's column names.
+    TableCell {
+        /// The column, counted from 1.
+        column: usize,
+        /// What the column holds: `a label`, `a price`, `a change`, …
+        holds: &'static str,
+    },
 }
 
 impl fmt::Display for Expected {
@@ -294,6 +317,9 @@ impl fmt::Display for Expected {
             Expected::ClosingParen { percent } => write!(f, "')' after percent {percent}"),
             Expected::SymbolSplit => f.write_str("a symbol and price that split one way"),
             Expected::EndOfQuote => f.write_str("the end of the quote"),
+            Expected::TableCell { column, holds } => {
+                write!(f, "{holds} in column {column} of the table row")
+            }
         }
     }
 }
@@ -342,6 +368,8 @@ pub enum Found {
     InvalidUtf8,
     /// A date or a time, which is never a number.
     DateOrTime(String),
+    /// A table cell's text.
+    Cell(String),
 }
 
 impl fmt::Display for Found {
@@ -356,6 +384,7 @@ impl fmt::Display for Found {
             }
             Found::MalformedNumber(text) => write!(f, "malformed number '{text}'"),
             Found::DateOrTime(text) => write!(f, "date or time '{text}'"),
+            Found::Cell(text) => write!(f, "cell '{text}'"),
             Found::NumberTooLarge(text) => {
                 write!(f, "number '{text}', too large for an exact decimal")
             }

@@ -40,6 +40,9 @@ pub enum FindingKind {
     /// The displayed price, or the displayed previous close P − C, is not
     /// positive: the percent cannot be checked.
     PriceNotPositive,
+    /// A table row shows a previous close that price − change does not
+    /// meet, display rounding allowed.
+    PreviousCloseMismatch,
 }
 
 impl FindingKind {
@@ -48,11 +51,11 @@ impl FindingKind {
     /// ```
     /// use tickerstrip::FindingKind;
     ///
-    /// assert_eq!(FindingKind::ALL.len(), 7);
+    /// assert_eq!(FindingKind::ALL.len(), 8);
     /// assert_eq!(FindingKind::ALL[0], FindingKind::PercentIsFraction);
-    /// assert_eq!(FindingKind::ALL[6], FindingKind::PriceNotPositive);
+    /// assert_eq!(FindingKind::ALL[7], FindingKind::PreviousCloseMismatch);
     /// ```
-    pub const ALL: [FindingKind; 7] = [
+    pub const ALL: [FindingKind; 8] = [
         FindingKind::PercentIsFraction,
         FindingKind::PercentOfPrice,
         FindingKind::PercentSignMismatch,
@@ -60,6 +63,7 @@ impl FindingKind {
         FindingKind::DirectionMismatch,
         FindingKind::MarkerConflict,
         FindingKind::PriceNotPositive,
+        FindingKind::PreviousCloseMismatch,
     ];
 
     /// The kebab-case name.
@@ -76,6 +80,7 @@ impl FindingKind {
             FindingKind::DirectionMismatch => "direction-mismatch",
             FindingKind::MarkerConflict => "marker-conflict",
             FindingKind::PriceNotPositive => "price-not-positive",
+            FindingKind::PreviousCloseMismatch => "previous-close-mismatch",
         }
     }
 
@@ -95,6 +100,7 @@ impl FindingKind {
             FindingKind::DirectionMismatch => "direction markers disagree with the changes",
             FindingKind::MarkerConflict => "direction words and glyphs disagree",
             FindingKind::PriceNotPositive => "prices or previous closes are not positive",
+            FindingKind::PreviousCloseMismatch => "previous closes do not match prices and changes",
         }
     }
 }
@@ -214,6 +220,9 @@ pub struct Finding<'a> {
     /// price and change allow, display rounding included. `None` for the
     /// other kinds.
     pub expected: Option<PercentRange>,
+    /// The previous close the quote's table row shows, if any.
+    #[cfg_attr(feature = "serde", serde(with = "rust_decimal::serde::str_option"))]
+    pub shown_close: Option<Decimal>,
 }
 
 impl Finding<'_> {
@@ -298,6 +307,14 @@ impl fmt::Display for Finding<'_> {
                     self.price
                 ),
             },
+            FindingKind::PreviousCloseMismatch => write!(
+                f,
+                "price {} minus change {} is {}, but the previous close shown is {}",
+                self.price,
+                show(self.change),
+                show(self.previous_close()),
+                show(self.shown_close)
+            ),
         }
     }
 }
@@ -323,8 +340,9 @@ pub struct Findings<'a> {
 
 impl<'a> Findings<'a> {
     /// At most this many findings apply to one quote: one about the
-    /// percent or the price, one about the direction, one about the markers.
-    const CAPACITY: usize = 3;
+    /// percent or the price, one about the previous close, one about the
+    /// direction, one about the markers.
+    const CAPACITY: usize = 4;
 
     pub(crate) fn push(&mut self, finding: Finding<'a>) {
         let slot = self.items.iter_mut().find(|slot| slot.is_none());

@@ -55,6 +55,8 @@ pub(crate) struct Grammar {
     pub(crate) style: NumberStyle,
     /// Symbols the caller knows, which decide glued splits first (rule G (c)).
     pub(crate) symbols: Option<Arc<HashSet<String>>>,
+    /// Whether table headers are recognised and their rows read by role.
+    pub(crate) tables: bool,
 }
 
 impl Grammar {
@@ -63,6 +65,7 @@ impl Grammar {
             mode,
             style: NumberStyle::Dot,
             symbols: None,
+            tables: true,
         }
     }
 
@@ -708,21 +711,7 @@ impl Grammar {
     /// magnitude suffix that multiplies it (`71.4k` is 71400).
     fn price<'a>(&self, input: Input<'a>, symbol: Input<'a>) -> PResult<'a, Price<'a>> {
         let (at, currency) = opt(terminated(currency, hspace)).parse(input)?;
-        let date = date_or_time_len(at);
-        if date > 0 {
-            let problem = Problem::DateOrTime { len: date };
-            return Err(nom::Err::Error(Failure::new(
-                at,
-                Want::Price,
-                symbol,
-                problem,
-            )));
-        }
-        let (rest, number) = match number(at, self.style) {
-            Ok(found) => found,
-            Err(NumberError::NotANumber) => return error(at, Want::Price, symbol),
-            Err(problem) => return number_failure(at, Want::Price, symbol, problem),
-        };
+        let (rest, number) = self.number(at, Want::Price, symbol)?;
         let (rest, magnitude) = opt(magnitude).parse(rest)?;
         let value = match magnitude {
             Some(magnitude) => magnitude.apply(number.value),
@@ -793,14 +782,9 @@ impl Grammar {
             [b' ', d, ..] if minus.is_some() && d.is_ascii_digit() => &after_sign[1..],
             _ => after_sign,
         };
-        let date = date_or_time_len(digits);
-        if date > 0 {
-            let problem = Problem::DateOrTime { len: date };
-            return Err(nom::Err::Error(Failure::new(digits, want, &[], problem)));
-        }
-        match number(digits, self.style) {
+        match self.number(digits, want, &[]) {
             Ok((rest, number)) => Ok((rest, Signed { minus, number })),
-            Err(NumberError::NotANumber) if minus.is_some() => {
+            Err(nom::Err::Error(f)) if f.problem == Problem::Unexpected && minus.is_some() => {
                 let sign = &input[..input.len() - after_sign.len()];
                 failure(
                     skip_run(after_sign, hspace_len),
@@ -809,8 +793,26 @@ impl Grammar {
                     Problem::Unexpected,
                 )
             }
-            Err(NumberError::NotANumber) => error(input, want, &[]),
-            Err(problem) => number_failure(digits, want, &[], problem),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// Rule N: a number for the field `want` names, `context` the text it
+    /// belongs to. A date or a time is none (rule T).
+    fn number<'a>(
+        &self,
+        input: Input<'a>,
+        want: Want,
+        context: Input<'a>,
+    ) -> PResult<'a, Number<'a>> {
+        if let Ok((_, date)) = date_or_time(input) {
+            let problem = Problem::DateOrTime { len: date.len() };
+            return Err(nom::Err::Error(Failure::new(input, want, context, problem)));
+        }
+        match number(input, self.style) {
+            Ok(found) => Ok(found),
+            Err(NumberError::NotANumber) => error(input, want, context),
+            Err(problem) => number_failure(input, want, context, problem),
         }
     }
 
@@ -940,6 +942,14 @@ fn assemble<'a>(
     quote.shown_scale = price.number.value.scale() as u8;
     quote.line_form = line_form || label == Label::Name;
     Ok((rest, quote))
+}
+
+/// Rule T: a date or a time token.
+fn date_or_time(input: Input<'_>) -> PResult<'_, Input<'_>> {
+    match date_or_time_len(input) {
+        0 => error(input, Want::Token, &[]),
+        len => Ok((&input[len..], &input[..len])),
+    }
 }
 
 /// Rule L: a currency after the price: a sign, or an ISO 4217 code that

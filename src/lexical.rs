@@ -236,6 +236,16 @@ pub(crate) fn starts_a_cell(before: &[u8]) -> bool {
     wide || spaces > 0 && bullet.is_some_and(line_start)
 }
 
+/// Whether `line` may hold a gap between aligned columns: a tab, two
+/// spaces in a row, or a space beyond ASCII (NBSP, the spaces at U+2000),
+/// which [`hspace_len`] tells apart. Most lines hold none.
+pub(crate) fn has_wide_space(line: &[u8]) -> bool {
+    line.contains(&b'\t')
+        || line
+            .windows(2)
+            .any(|pair| matches!(pair, b"  " | [0xC2, 0xA0] | [0xE2, 0x80]))
+}
+
 /// The length of the horizontal white space at the end of `before`.
 pub(crate) fn trailing_hspace_len(before: &[u8]) -> usize {
     let mut end = before.len();

@@ -141,7 +141,8 @@ pub use finding::{Finding, FindingKind, Findings, PercentRange, UnknownFindingKi
 pub use number::{NumberStyle, StyleDecision, StyleReason};
 pub use options::ParseOptions;
 pub use quote::{
-    Currency, CurrencyCode, Direction, Label, Magnitude, Markers, OwnedQuote, Quote, SignSource,
+    Columns, Currency, CurrencyCode, Direction, Label, Magnitude, Markers, OwnedQuote, Quote,
+    SignSource,
 };
 pub use report::{Pattern, StripReport};
 pub use rust_decimal::Decimal;

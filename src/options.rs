@@ -29,6 +29,8 @@ use crate::strict::Quotes;
 pub struct ParseOptions {
     number_style: NumberStyle,
     symbols: Option<Arc<HashSet<String>>>,
+    /// Whether table headers are ignored.
+    no_tables: bool,
 }
 
 impl ParseOptions {
@@ -82,14 +84,40 @@ impl ParseOptions {
         self
     }
 
+    /// Sets whether tables are read by their headers (the default). A
+    /// header is a row of at least two labels such as `Name`, `Last`,
+    /// `Chg %` (in English, German, French, Spanish, Italian, Portuguese
+    /// or Polish); it says which column of the rows below it holds the
+    /// price, the change and the percent. Without table reading, rows are
+    /// read like any other line, and a row with numbers that its quote
+    /// does not explain gives none.
+    ///
+    /// ```
+    /// use tickerstrip::ParseOptions;
+    ///
+    /// let table = "| Name | Prev. Close | Last | Chg % |\n\
+    ///              | Alpha Steel | 47.60 | 47.90 | +0.63% |";
+    /// let quotes = |options: ParseOptions| {
+    ///     options.scan(table).filter_map(|s| s.as_quote().map(|q| q.price.to_string())).collect::<Vec<_>>()
+    /// };
+    /// assert_eq!(quotes(ParseOptions::new()), ["47.90"]);
+    /// assert!(quotes(ParseOptions::new().tables(false)).is_empty());
+    /// ```
+    pub fn tables(mut self, read: bool) -> ParseOptions {
+        self.no_tables = !read;
+        self
+    }
+
     /// The grammar for `text` in `mode`, with the number style decided.
     pub(crate) fn grammar(&self, mode: Mode, text: &str) -> (Grammar, StyleDecision) {
-        Grammar::for_text(
+        let (mut grammar, decision) = Grammar::for_text(
             mode,
             self.number_style,
             self.symbols.clone(),
             text.as_bytes(),
-        )
+        );
+        grammar.tables = !self.no_tables;
+        (grammar, decision)
     }
 
     /// Parses a strip: quotes separated by white space, `|`, `•`, `·` or `;`
@@ -169,6 +197,7 @@ impl ParseOptions {
     pub fn scan_reader<R: std::io::Read>(&self, reader: R) -> SegmentReader<R> {
         let grammar = Grammar {
             symbols: self.symbols.clone(),
+            tables: !self.no_tables,
             ..Grammar::new(Mode::Scan)
         };
         SegmentReader::new(reader, grammar, self.number_style)
@@ -194,6 +223,7 @@ impl ParseOptions {
     pub fn quote_reader<R: std::io::Read>(&self, reader: R) -> QuoteReader<R> {
         let grammar = Grammar {
             symbols: self.symbols.clone(),
+            tables: !self.no_tables,
             ..Grammar::new(Mode::Strict)
         };
         QuoteReader::new(reader, grammar, self.number_style)

@@ -16,6 +16,7 @@ use crate::options::ParseOptions;
 use crate::quote::Quote;
 use crate::report::StripReport;
 use crate::strict::Quotes;
+use crate::table::may_be_a_table_line;
 use crate::validation::Validator;
 
 /// Parts are at least this long: shorter inputs are read on one thread.
@@ -48,9 +49,8 @@ impl ParseOptions {
     /// thread when any part fails, so that the error's line, column and
     /// quote index are the whole input's.
     pub fn par_parse<'a>(&self, text: &'a str) -> Result<Vec<Quote<'a>>, ParseError> {
-        let parts = self.par_parts(text, |part, start| {
-            part.map(|quote| quote.ok().map(|q| q.shifted(start)))
-                .collect::<Option<Vec<_>>>()
+        let parts = self.par_parts(text, |part| {
+            part.map(Result::ok).collect::<Option<Vec<_>>>()
         });
         match parts {
             Some(parts) => Ok(parts.concat()),
@@ -79,7 +79,7 @@ impl ParseOptions {
     /// The first error of [`ParseOptions::parse`], found by reading again
     /// on one thread when any part fails.
     pub fn par_report(&self, text: &str, validator: &Validator) -> Result<StripReport, ParseError> {
-        let reports = self.par_parts(text, |part, _| report(part, validator).ok());
+        let reports = self.par_parts(text, |part| report(part, validator).ok());
         match reports {
             Some(reports) => Ok(reports.iter().fold(StripReport::new(), |mut all, part| {
                 all.merge(part);
@@ -90,20 +90,17 @@ impl ParseOptions {
     }
 
     /// Reads the parts of `text` on all cores with `read`, which gets a
-    /// part's quotes and the part's offset in `text`; `None` when `read`
-    /// fails on any part. Small inputs are one part.
+    /// part's quotes (with spans in `text`); `None` when `read` fails on
+    /// any part. Small inputs are one part.
     fn par_parts<'a, T, F>(&self, text: &'a str, read: F) -> Option<Vec<T>>
     where
         T: Send,
-        F: Fn(Quotes<'a>, usize) -> Option<T> + Sync,
+        F: Fn(Quotes<'a>) -> Option<T> + Sync,
     {
         let (grammar, decision) = self.grammar(Mode::Strict, text);
         cut(text, rayon::current_num_threads() * PARTS_PER_THREAD)
             .into_par_iter()
-            .map(|(start, end)| {
-                let part = Quotes::new(&text[start..end], grammar.clone(), decision);
-                read(part, start)
-            })
+            .map(|(start, end)| read(Quotes::part(&text[..end], start, grammar.clone(), decision)))
             .collect()
     }
 }
@@ -139,19 +136,22 @@ fn cut(text: &str, count: usize) -> Vec<(usize, usize)> {
 }
 
 /// The first place at or after `from` that no quote straddles and where a
-/// quote may start: after a `%`, its closing `)` and any separators.
-fn cut_after(bytes: &[u8], from: usize) -> Option<usize> {
-    let percent = from + bytes[from..].iter().position(|&b| b == b'%')?;
-    let mut at = percent + 1;
-    at += bytes.len() - at - skip_run(&bytes[at..], hspace_len).len();
-    if bytes.get(at) == Some(&b')') {
-        at += 1;
-    }
+/// quote may start: after a `%`, its closing `)` and any separators, on a
+/// line that can be no table's, so that no part starts inside a table
+/// whose header another part holds.
+fn cut_after(bytes: &[u8], mut from: usize) -> Option<usize> {
     loop {
-        match separator_len(&bytes[at..]) {
-            0 => return Some(at),
-            n => at += n,
+        let percent = from + bytes[from..].iter().position(|&b| b == b'%')?;
+        let mut at = percent + 1;
+        at += bytes.len() - at - skip_run(&bytes[at..], hspace_len).len();
+        if bytes.get(at) == Some(&b')') {
+            at += 1;
         }
+        at += bytes.len() - at - skip_run(&bytes[at..], separator_len).len();
+        if !may_be_a_table_line(bytes, percent) && !may_be_a_table_line(bytes, at) {
+            return Some(at);
+        }
+        from = percent + 1;
     }
 }
 

@@ -372,6 +372,34 @@ pub enum Label {
     Name,
 }
 
+/// The columns of a table row a quote was read from, counted from 0 in
+/// the row's cells, as its header named them.
+///
+/// ```
+/// let table = "| Name | Prev. Close | Last | Chg | Chg % |\n\
+///              | Alpha Steel | 47.60 | 47.90 | +0.30 | +0.63% |";
+/// let quote = tickerstrip::scan(table).find_map(|s| s.as_quote().cloned()).unwrap();
+/// let columns = quote.columns.unwrap();
+/// assert_eq!((columns.label, columns.price), (0, 2));
+/// assert_eq!(columns.previous_close, Some(1));
+/// assert_eq!(quote.previous_close.unwrap().to_string(), "47.60");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
+pub struct Columns {
+    /// The label's column.
+    pub label: u8,
+    /// The price's column.
+    pub price: u8,
+    /// The previous close's column, if the header has one.
+    pub previous_close: Option<u8>,
+    /// The change's column, if the header has one.
+    pub change: Option<u8>,
+    /// The percent's column, if the header has one.
+    pub percent: Option<u8>,
+}
+
 impl Label {
     /// The label kind's name: `ticker` or `name`.
     ///
@@ -400,6 +428,7 @@ impl Label {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "kebab-case"))]
+#[non_exhaustive]
 pub enum SignSource {
     /// The number carried its own sign (`+`, `-`, `−` or `–`).
     Shown,
@@ -412,6 +441,9 @@ pub enum SignSource {
     /// for a field the quote does not show.
     #[default]
     Unsigned,
+    /// An unsigned change in a table row; the sign comes from the row's
+    /// signed percent.
+    Percent,
 }
 
 /// A quote borrowed from the input: the symbol is a slice of the text parsed.
@@ -475,6 +507,12 @@ pub struct Quote<'a> {
     pub change_sign: SignSource,
     /// Where the percent's sign came from.
     pub percent_sign: SignSource,
+    /// The previous close, when a table row shows it.
+    #[cfg_attr(feature = "serde", serde(with = "rust_decimal::serde::str_option"))]
+    pub previous_close: Option<Decimal>,
+    /// The columns of the table row the quote was read from; `None` for a
+    /// quote read from a strip or a line.
+    pub columns: Option<Columns>,
     /// Whether the quote was read in a form that must fill its line: a
     /// name's, or an order other than the strip's (rule L).
     #[cfg_attr(feature = "serde", serde(skip))]
@@ -529,6 +567,8 @@ impl<'a> Quote<'a> {
             markers,
             change_sign,
             percent_sign,
+            previous_close: None,
+            columns: None,
             line_form: false,
         }
     }
@@ -707,6 +747,15 @@ pub struct OwnedQuote {
     pub change_sign: SignSource,
     /// Where the percent's sign came from.
     pub percent_sign: SignSource,
+    /// The previous close, when a table row shows it.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, with = "rust_decimal::serde::str_option")
+    )]
+    pub previous_close: Option<Decimal>,
+    /// The columns of the table row the quote was read from, if any.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub columns: Option<Columns>,
 }
 
 impl OwnedQuote {
@@ -732,6 +781,8 @@ impl OwnedQuote {
             markers: self.markers,
             change_sign: self.change_sign,
             percent_sign: self.percent_sign,
+            previous_close: self.previous_close,
+            columns: self.columns,
             line_form: self.label == Label::Name,
         }
     }
@@ -753,6 +804,8 @@ impl From<&Quote<'_>> for OwnedQuote {
             markers: quote.markers,
             change_sign: quote.change_sign,
             percent_sign: quote.percent_sign,
+            previous_close: quote.previous_close,
+            columns: quote.columns,
         }
     }
 }

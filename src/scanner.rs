@@ -9,6 +9,8 @@ use crate::lexical::{
     separator_len, skip_run, trailing_hspace_len,
 };
 use crate::number::{NumberStyle, StyleDecision, number};
+use rust_decimal::Decimal;
+
 use crate::quote::{Label, Quote};
 use crate::table::Tables;
 use crate::window::{Attempt, LOOKBEHIND, REACH, Window};
@@ -396,7 +398,6 @@ struct Run {
 impl Scanner {
     pub(crate) fn new(grammar: Grammar) -> Scanner {
         Scanner {
-            grammar,
             search: 0,
             last: None,
             separated: false,
@@ -405,7 +406,8 @@ impl Scanner {
             inside: None,
             run: Run::default(),
             emitted: 0,
-            tables: Tables::default(),
+            tables: Tables::new(grammar.tables),
+            grammar,
         }
     }
 
@@ -523,6 +525,11 @@ impl Scanner {
                 return Search::NeedMore;
             }
             let in_table = self.tables.governs(start);
+            if let Some(row) = in_table.then(|| self.tables.row_at(start)).flatten() {
+                if let Ok(quote) = row.quote(window.bytes, window.base, self.grammar.style) {
+                    return Search::Candidate(self.candidate(&quote), quote);
+                }
+            }
             let separator = match in_table {
                 true => 0,
                 false => scan_separator_len(window.bytes_from(start)),
@@ -647,6 +654,7 @@ impl Scanner {
             return false;
         }
         !is_year(quote.symbol)
+            && !unsigned_change_passes_the_price(quote)
             && !self.price_may_be_a_name_word(window, quote)
             && self.line_explains(window, quote)
     }
@@ -791,10 +799,24 @@ impl Scanner {
     }
 }
 
+/// Whether an unsigned change, with no marker to sign it, is at least the
+/// (positive) price: read so, the previous close would not be positive,
+/// which no market shows. The numbers are another column's
+/// (`Alpha Steel 47.60 47.90 +0.63%`: a previous close and a price), and
+/// which is the price is a guess (rule R).
+fn unsigned_change_passes_the_price(quote: &Quote<'_>) -> bool {
+    let unsigned = quote.change_sign == crate::quote::SignSource::Unsigned;
+    match quote.change {
+        Some(change) if unsigned && quote.price > Decimal::ZERO => change >= quote.price,
+        _ => false,
+    }
+}
+
 /// A strong candidate shows a percent, a direction marker or an explicitly
 /// signed change.
 fn is_strong(quote: &Quote<'_>) -> bool {
     quote.percent.is_some()
+        || quote.columns.is_some()
         || quote.markers.direction().is_some()
         || quote.change_sign == crate::quote::SignSource::Shown
 }
@@ -892,7 +914,7 @@ mod tests {
     fn weak_candidates_need_a_run_with_a_strong_one() {
         assert_eq!(kinds("AGHA 11.870000 0.12"), ["text:AGHA 11.870000 0.12"]);
         assert_eq!(
-            kinds("AGHA 11.870000 0.12 | ABOT 812 -4.10 | X 1 2"),
+            kinds("AGHA 11.870000 0.12 | ABOT 812 -4.10 | X 2 1"),
             ["AGHA", "text: | ", "ABOT", "text: | ", "X"]
         );
         // Two candidates are not a run of three.
@@ -906,7 +928,7 @@ mod tests {
     fn weak_candidates_beyond_the_window_are_dropped() {
         let mut strip = String::from("S 1 +1 ");
         for _ in 0..40 {
-            strip.push_str("W 1 1 ");
+            strip.push_str("W 2 1 ");
         }
         let kept = kinds(&strip)
             .iter()

@@ -461,7 +461,7 @@ mod tests {
     /// weak candidates without a strong one, number-like runs, prose,
     /// strong quotes, bytes that are not UTF-8, cut-off glyphs.
     const PIECES: [&[u8]; 12] = [
-        b"W 1 1 ",
+        b"W 2 1 ",
         b"AAPL 189.43 1.45\n",
         b"X 1 +1%",
         b"1,",

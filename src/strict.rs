@@ -1,10 +1,11 @@
 //! Strict reading: a strip of quotes and separators, nothing else.
 
-use crate::error::{Expected, Found, Locator, ParseError};
+use crate::error::{Expected, Found, Locator, ParseError, shorten};
 use crate::grammar::{Grammar, quote_may_start, separators};
-use crate::lexical::{byte_order_mark_len, invalid_utf8_len};
+use crate::lexical::{byte_order_mark_len, invalid_utf8_len, is_line_end};
 use crate::number::StyleDecision;
 use crate::quote::Quote;
+use crate::table::Tables;
 use crate::window::{Attempt, LOOKBEHIND, Window};
 
 /// The quotes of a strip, in order, with an error for each stretch of text
@@ -36,6 +37,33 @@ impl<'a> Quotes<'a> {
         Quotes {
             text,
             reader: StrictReader::new(grammar),
+            style,
+        }
+    }
+
+    /// The quotes of `text` from offset `start` on, for reading a strip in
+    /// parts: `text` ends where the part does, and what stands before
+    /// `start` is there for the rules that look back, as in the whole
+    /// input. `start` must be on a line that holds no table; the next line
+    /// is the first whose tables count.
+    #[cfg(feature = "parallel")]
+    pub(crate) fn part(
+        text: &'a str,
+        start: usize,
+        grammar: Grammar,
+        style: StyleDecision,
+    ) -> Quotes<'a> {
+        let mut reader = StrictReader::new(grammar);
+        reader.pos = start;
+        let line = text.as_bytes()[start..]
+            .iter()
+            .position(|&b| is_line_end(b));
+        reader
+            .tables
+            .skip_to(line.map_or(text.len(), |len| start + len + 1));
+        Quotes {
+            text,
+            reader,
             style,
         }
     }
@@ -105,6 +133,16 @@ pub(crate) enum Step<'t> {
     Done,
 }
 
+/// What a table makes of the text at a position in strict mode.
+enum TableText<'t> {
+    /// No table text.
+    None,
+    /// A row: its quote or an error.
+    Row(Step<'t>),
+    /// Table text without a quote, up to this offset.
+    SkipTo(usize),
+}
+
 /// Strict mode's state, apart from the text: every position is an offset
 /// in the whole input, so a stream can feed it window after window.
 #[derive(Debug, Clone)]
@@ -118,17 +156,20 @@ pub(crate) struct StrictReader {
     resync: Option<usize>,
     finished: bool,
     locator: Locator,
+    /// The tables passed so far.
+    tables: Tables,
 }
 
 impl StrictReader {
     pub(crate) fn new(grammar: Grammar) -> StrictReader {
         StrictReader {
-            grammar,
             pos: 0,
             index: 0,
             resync: None,
             finished: false,
             locator: Locator::default(),
+            tables: Tables::new(grammar.tables),
+            grammar,
         }
     }
 
@@ -140,7 +181,8 @@ impl StrictReader {
     /// The earliest offset the reader may still look at: a stream may drop
     /// the input before it once [`StrictReader::forget_before`] was called.
     pub(crate) fn retain_from(&self) -> usize {
-        self.resync.unwrap_or(self.pos).saturating_sub(LOOKBEHIND)
+        let at = self.resync.unwrap_or(self.pos).saturating_sub(LOOKBEHIND);
+        at.min(self.tables.next_line())
     }
 
     /// Moves the line counter past the text a stream is about to drop.
@@ -159,10 +201,19 @@ impl StrictReader {
         if self.pos == 0 && window.base == 0 {
             self.pos = byte_order_mark_len(window.bytes_from(0));
         }
-        let after_separators =
-            separators(window.bytes_from(self.pos)).map_or(0, |(rest, ())| rest.len());
-        self.pos = window.end() - after_separators;
-        let start = self.pos;
+        let start = loop {
+            let after_separators =
+                separators(window.bytes_from(self.pos)).map_or(0, |(rest, ())| rest.len());
+            self.pos = window.end() - after_separators;
+            if !self.tables.look(self.pos, |at| window.line_at(at)) {
+                return Step::NeedMore;
+            }
+            match self.table_text(window, self.pos) {
+                TableText::None => break self.pos,
+                TableText::Row(step) => return step,
+                TableText::SkipTo(end) => self.pos = end,
+            }
+        };
         if start >= window.end() {
             if !window.eof {
                 return Step::NeedMore;
@@ -199,6 +250,40 @@ impl StrictReader {
                 Step::Error(error)
             }
         }
+    }
+
+    /// What a table makes of the text at `start` (rule H): a row's quote
+    /// or the error in its cells, or text to pass (a header, a rule, a row
+    /// of a header that reads no quotes), up to its line's end.
+    fn table_text<'t>(&mut self, window: Window<'t>, start: usize) -> TableText<'t> {
+        let Some(region) = self.tables.region_at(start) else {
+            return TableText::None;
+        };
+        let Some(row) = self.tables.row_at(start) else {
+            let line = window
+                .bytes_from(start)
+                .iter()
+                .position(|&b| is_line_end(b));
+            let end = line.map_or(window.end(), |len| start + len);
+            return TableText::SkipTo(end.min(region.end).max(start + 1));
+        };
+        self.pos = row.span.1;
+        let read = row.quote(window.bytes, window.base, self.grammar.style);
+        let step = match read {
+            Ok(quote) => Step::Quote(quote),
+            Err(problem) => {
+                let text = row.cell(window.bytes, window.base, problem.column);
+                let expected = Expected::TableCell {
+                    column: problem.column + 1,
+                    holds: problem.role.holds(),
+                };
+                let found = Found::Cell(shorten(&String::from_utf8_lossy(text)));
+                let at = row.cells[problem.column].0;
+                Step::Error(self.error(window, at, expected, found))
+            }
+        };
+        self.index += 1;
+        TableText::Row(step)
     }
 
     /// After an error: the next position where a quote parses.

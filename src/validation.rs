@@ -146,6 +146,7 @@ impl Validator {
             percent: quote.percent,
             markers: quote.markers,
             expected: None,
+            shown_close: quote.previous_close,
         };
         let previous_close = quote.change.and_then(|c| quote.price.checked_sub(c));
         let not_positive = |d: Decimal| d.is_sign_negative() || d.is_zero();
@@ -172,6 +173,9 @@ impl Validator {
                 }
             }
         }
+        if !self.meets_shown_close(quote) {
+            findings.push(finding(FindingKind::PreviousCloseMismatch));
+        }
         if let Some(marker) = quote.markers.direction() {
             let shown = quote.change.or(quote.percent).map(Direction::of);
             if shown.is_some_and(|direction| direction != marker) {
@@ -184,6 +188,34 @@ impl Validator {
             }
         }
         findings
+    }
+
+    /// Whether price − change meets the previous close a table row shows,
+    /// each of the three within its display rounding (half a unit of its
+    /// last place, or a whole unit for truncating sources). True when the
+    /// row shows no previous close or no change.
+    fn meets_shown_close(&self, quote: &Quote<'_>) -> bool {
+        let (Some(shown), Some(change)) = (quote.previous_close, quote.change) else {
+            return true;
+        };
+        let unit = |d: Decimal| Decimal::new(1, d.scale());
+        let half = match self.rounding {
+            Rounding::Nearest => Decimal::new(5, 1),
+            Rounding::Truncated => Decimal::ONE,
+        };
+        let gap = quote
+            .price
+            .checked_sub(change)
+            .and_then(|close| close.checked_sub(shown));
+        let slack = unit(quote.price)
+            .checked_add(unit(change))
+            .and_then(|s| s.checked_add(unit(shown)))
+            .and_then(|s| s.checked_mul(half));
+        match (gap, slack) {
+            (Some(gap), Some(slack)) => gap.abs() <= slack,
+            // Values near the decimal's limits: nothing to say.
+            _ => true,
+        }
     }
 
     /// Which reading of the percent fits, in `i128` when the numbers allow

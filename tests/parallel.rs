@@ -9,14 +9,19 @@ mod common;
 use proptest::prelude::*;
 use tickerstrip::{OwnedQuote, ParseOptions, Rounding, StripReport, Validator};
 
-/// Strips of several families, and a bad piece that makes parsing fail.
-const PIECES: [&str; 7] = [
+/// Strips of several families, names and tables, and a bad piece that
+/// makes parsing fail.
+const PIECES: [&str; 11] = [
     "AGL40.13▲ 0.12 (0.00%)",
     "FCCL38.59▼ -0.41 (-0.01%)",
     "NIFTY 22,150.40 +120.25 (+0.55%) | ",
     "KQ4.12+6.74%",
     "KSE100 98,412 Increased By 812.3 (0.83%)\n",
     "ABOT 812.000000 -4.10 | ",
+    "\nCAC 40 7,388.64 -21.37 (-0.29%)\n",
+    "\n| Name | Last | Chg % |\n| Alpha Steel | 47.90 | +0.63% |\n| Nordbank | 14.62 | -1.22% |\n\n",
+    "\nName\n|\nLast\n|\nChg %\n|\nRho Metals\n|\n19.40\n|\n-2.17%\n\n",
+    "\nAktie  Kurs  %\nAlpha Stahl  47.90  +0.63%\n\n",
     "??",
 ];
 

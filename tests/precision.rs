@@ -293,82 +293,159 @@ fn true_line() -> impl Strategy<Value = Line> {
         })
 }
 
-/// Lines that hold no quote: dates, times, ranks, years, extra columns,
-/// names with numbers and prose, with random figures.
-fn trap_line() -> impl Strategy<Value = String> {
-    let n = || 1u32..99_999;
+/// Random figures for the traps.
+fn n() -> std::ops::Range<u32> {
+    1..99_999
+}
+
+/// Rule B: symbols glued to the digits of a number start no quote.
+fn rule_b_traps() -> impl Strategy<Value = String> {
+    ("[A-Z]{2,4}", n(), n(), n())
+        .prop_map(|(s, p, q, c)| format!("{p}.30{s} {q}.10 +{c}.25 (+1.2%)"))
+}
+
+/// Rule T: dates and times are never numbers.
+fn rule_t_traps() -> impl Strategy<Value = String> {
     prop_oneof![
         (1u32..28, 1u32..12, 2000u32..2030, n(), n())
             .prop_map(|(d, m, y, p, c)| format!("| {d} | {y}-{m:02}-{d:02} | {p}.25 | -{c}.07 |")),
         (1u32..28, 1u32..12, 2000u32..2030, n())
             .prop_map(|(d, m, y, p)| format!("Markets {d:02}.{m:02}.{y} {p}.10 +0.30 (+1.2%)")),
         (0u32..24, 0u32..60, n()).prop_map(|(h, m, c)| format!("Close {h}:{m:02} +{c}.40 (+1.2%)")),
-        (1u32..40, "[A-Z][a-z]{3,8} [A-Z][a-z]{3,8}", n(), n())
-            .prop_map(|(r, name, p, c)| format!("| {r} | {name} | {p}.90 | +{c}.30 | +0.63% |")),
+    ]
+}
+
+/// Rule P: years and ranks are no labels.
+fn rule_p_traps() -> impl Strategy<Value = String> {
+    prop_oneof![
         (1990u32..2030, n(), n())
             .prop_map(|(y, p, c)| format!("| {y} | {p}.18 | +{c}.06 | +16.51% |")),
+        (1u32..40, "[A-Z][a-z]{3,8} [A-Z][a-z]{3,8}", n(), n())
+            .prop_map(|(r, name, p, c)| format!("| {r} | {name} | {p}.90 | +{c}.30 | +0.63% |")),
+    ]
+}
+
+/// Rule R: rows with more numbers than a quote's fields.
+fn rule_r_traps() -> impl Strategy<Value = String> {
+    prop_oneof![
         ("[A-Z]{3,5}", n(), n(), n(), n())
             .prop_map(|(s, p, q, c, v)| format!("{s} {p}.30 {q}.05 +{c}.25 +0.49% {v}")),
-        ("[A-Z][a-z]{3,8}", 1u32..999, n(), n())
-            .prop_map(|(w, d, p, c)| format!("{w} {d} {p}.22 +{c}.10 +0.37% on the day")),
+        ("[A-Z][a-z]{3,8} [A-Z][a-z]{3,8}", n(), n(), n())
+            .prop_map(|(name, p, q, c)| format!("{name} {p}.60 {q}.90 +{c}.30 +0.63 %")),
+    ]
+}
+
+/// Rule W: no ticker cut out of a name, no name in prose.
+fn rule_w_traps() -> impl Strategy<Value = String> {
+    prop_oneof![
         ("[A-Z][a-z]{3,8}", 1u32..9999, n())
             .prop_map(|(w, d, c)| format!("{w} {d} up {c}.80 points")),
         ("[A-Z][a-z]{3,8}", "[A-Z]{3,5}", n(), n())
             .prop_map(|(w, s, p, c)| format!("shares of {w} {s} {p}.20 -{c}.85 (-2.02%)")),
+        ("[a-z]{3,8}", n(), n()).prop_map(|(w, p, c)| format!("the index {w} {p}.40 (+{c}.61%)")),
+    ]
+}
+
+/// Rule L: quotes in line forms that do not fill their line are prose.
+fn rule_l_traps() -> impl Strategy<Value = String> {
+    prop_oneof![
         ("[A-Z][a-z]{3,8} [A-Z][a-z]{3,8}", n(), n())
             .prop_map(|(name, p, c)| format!("{name} {p}.20 -{c}.85 (-2.02%) in early trade")),
         ("[A-Z][a-z]{3,8}", n(), n())
             .prop_map(|(name, p, c)| format!("{name} up {p}.5% after {c}.40")),
+        ("[A-Z][a-z]{3,8}", 1u32..999, n(), n())
+            .prop_map(|(w, d, p, c)| format!("{w} {d} {p}.22 +{c}.10 +0.37% on the day")),
         ("[a-z]{3,8}", n(), n())
             .prop_map(|(w, p, c)| format!("The index {w} {p}.40 (+{c}.61%) in early trade.")),
     ]
 }
 
-proptest! {
-    #![proptest_config(ProptestConfig::with_cases(256))]
+/// Scanning true lines mixed with `traps` finds exactly the true quotes.
+fn true_lines_and_traps(
+    lines: &[Result<Line, String>],
+) -> Result<(), proptest::test_runner::TestCaseError> {
+    let text: Vec<String> = lines
+        .iter()
+        .map(|line| match line {
+            Ok(line) => line.text(),
+            Err(trap) => trap.clone(),
+        })
+        .collect();
+    let text = text.join("\n");
+    let expected: Vec<String> = lines
+        .iter()
+        .filter_map(|line| line.as_ref().ok())
+        .map(|line| {
+            let text = line.text();
+            let quotes = tickerstrip::parse(&text).expect("a true line parses");
+            quotes[0].to_string()
+        })
+        .collect();
+    prop_assert_eq!(scanned(&text), expected, "{}", text);
+    Ok(())
+}
 
-    /// Scanning true lines mixed with traps finds exactly the true quotes.
-    #[test]
-    fn traps_never_yield_a_record(
-        lines in prop::collection::vec(
-            prop_oneof![true_line().prop_map(Ok), trap_line().prop_map(Err)],
-            1..24,
-        ),
-    ) {
-        let text: Vec<String> = lines
-            .iter()
-            .map(|line| match line {
-                Ok(line) => line.text(),
-                Err(trap) => trap.clone(),
-            })
-            .collect();
-        let text = text.join("\n");
-        let expected: Vec<String> = lines
-            .iter()
-            .filter_map(|line| line.as_ref().ok())
-            .map(|line| {
-                let text = line.text();
-                let quotes = tickerstrip::parse(&text).expect("a true line parses");
-                quotes[0].to_string()
-            })
-            .collect();
-        prop_assert_eq!(scanned(&text), expected, "{}", text);
-    }
+/// One property a rule: true lines mixed with the rule's traps.
+macro_rules! rule_properties {
+    ($($name:ident: $traps:ident;)*) => {
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(128))]
+            $(
+                #[test]
+                fn $name(
+                    lines in prop::collection::vec(
+                        prop_oneof![true_line().prop_map(Ok), $traps().prop_map(Err)],
+                        1..24,
+                    ),
+                ) {
+                    true_lines_and_traps(&lines)?;
+                }
+            )*
+        }
+    };
+}
+
+rule_properties! {
+    rule_b_traps_never_yield_a_record: rule_b_traps;
+    rule_t_traps_never_yield_a_record: rule_t_traps;
+    rule_p_traps_never_yield_a_record: rule_p_traps;
+    rule_r_traps_never_yield_a_record: rule_r_traps;
+    rule_w_traps_never_yield_a_record: rule_w_traps;
+    rule_l_traps_never_yield_a_record: rule_l_traps;
 }
 
 #[test]
-fn rule_h_rows_under_a_header_are_no_strips() {
+fn rule_h_rows_under_a_header_are_read_by_its_roles() {
     // The header says the third column is a percent: read as a strip, the
     // row would give a change of -0.29.
     let table = "| Index | Current value | Change (%) | Time |\n\
                  | CAC 40 | 7,388.64 | -0.29 | 17:35 |\n\
                  | FTSE 100 | 8,203.17 | 0.36 | 16:35 |\n";
-    assert_eq!(symbols(table), Vec::<String>::new());
+    assert_eq!(
+        scanned(table),
+        ["CAC 40 7388.64▼ (-0.29%)", "FTSE 100 8203.17▲ (0.36%)"]
+    );
     // A blank line ends the header's rows.
     let after = format!("{table}\nCAC 40 7,388.64 -21.37 (-0.29%)");
-    assert_eq!(symbols(&after), ["CAC 40"]);
+    assert_eq!(symbols(&after), ["CAC 40", "FTSE 100", "CAC 40"]);
     // Labels the vocabulary does not know make no header.
     let strip =
         "| Top Gainers (12) | Top Losers (9) |\nARKO | 4.15 | +6.41% | BELT | 8.30 | -3.49% |";
     assert_eq!(symbols(strip), ["ARKO", "BELT"]);
+}
+
+#[test]
+fn rule_r_an_unsigned_change_past_the_price_is_another_column() {
+    // A previous close and a price, read as a price and a change, would
+    // make the previous close negative.
+    assert_eq!(
+        symbols("Alpha Steel 47.60 47.90 +0.63%"),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        symbols("| Alpha Steel | 47.60 | 47.90 | +0.63% |"),
+        Vec::<String>::new()
+    );
+    // A signed change says what it is.
+    assert_eq!(symbols("ZETA 0.40 -0.50 (-55.6%)"), ["ZETA"]);
 }

@@ -36,9 +36,16 @@ impl Read for Trickle<'_> {
 /// symbol (rule B); standing alone it is found.
 #[test]
 fn a_dropped_weak_candidate_before_a_compaction() {
-    for (quote, found) in [("X 1 +1%", &[][..]), (" X 1 +1% ", &["X1▲ (1%)"][..])] {
+    // The reported weak candidate, and one whose change is below its
+    // price, which scan mode still weighs as a candidate.
+    let cases = [
+        ("W 1 1 ", "X 1 +1%", &[][..]),
+        ("W 1 1 ", " X 1 +1% ", &["X1▲ (1%)"][..]),
+    ];
+    let weak_kept = [("W 2 1 ", " X 1 +1% ", &["X1▲ (1%)"][..])];
+    for (weak, quote, found) in cases.into_iter().chain(weak_kept) {
         let text = format!(
-            "{}W 1 1 {}{quote}{}",
+            "{}{weak}{}{quote}{}",
             "#".repeat(1_047_571),
             "#".repeat(64_999),
             "#".repeat(1000)

@@ -38,6 +38,7 @@ fn borrowed_quotes_write_the_record_schema_first() {
             "percent": "0.00", "span": [0, 24], "label": "ticker", "magnitude": null, "shown_scale": 2,
             "currency": null, "markers": {"word": null, "glyph": "up"},
             "change_sign": "marker", "percent_sign": "marker",
+            "previous_close": null, "columns": null,
         })
     );
     let text = serde_json::to_string(&quotes[0]).unwrap();

@@ -1,0 +1,367 @@
+//! Tables read by their headers (rule H): each rule with its shapes, then
+//! properties over random tables: the column order never changes the
+//! records, and no record takes a field from a column the header ignores.
+
+use proptest::prelude::*;
+use tickerstrip::{
+    ErrorKind, FindingKind, Label, NumberStyle, ParseOptions, Quote, Segment, SignSource,
+};
+
+/// The quotes a scan finds.
+fn quotes_with<'a>(options: &ParseOptions, text: &'a str) -> Vec<Quote<'a>> {
+    options
+        .scan(text)
+        .filter_map(|segment| match segment {
+            Segment::Quote(quote) => Some(quote),
+            Segment::Skipped(_) => None,
+        })
+        .collect()
+}
+
+fn quotes(text: &str) -> Vec<Quote<'_>> {
+    quotes_with(&ParseOptions::new(), text)
+}
+
+/// A quote's fields as text: symbol, price, change, percent.
+fn fields(quote: &Quote<'_>) -> (String, String, Option<String>, Option<String>) {
+    (
+        quote.symbol.to_owned(),
+        quote.price.to_string(),
+        quote.change.map(|c| c.to_string()),
+        quote.percent.map(|p| p.to_string()),
+    )
+}
+
+fn all_fields(text: &str) -> Vec<(String, String, Option<String>, Option<String>)> {
+    quotes(text).iter().map(fields).collect()
+}
+
+fn row(
+    symbol: &str,
+    price: &str,
+    change: Option<&str>,
+    percent: Option<&str>,
+) -> (String, String, Option<String>, Option<String>) {
+    (
+        symbol.to_owned(),
+        price.to_owned(),
+        change.map(str::to_owned),
+        percent.map(str::to_owned),
+    )
+}
+
+#[test]
+fn pipe_rows_take_the_price_from_the_header() {
+    let table = "| Name | Prev. Close | Last | High | Low | Chg | Chg % | Time |\n\
+                 |---|---|---|---|---|---|---|---|\n\
+                 | Alpha Steel | 47.60 | 47.90 | 48.55 | 47.40 | +0.30 | +0.63% | 15:59 |\n\
+                 | Nordbank | 14.80 | 14.62 | 14.95 | 14.51 | -0.18 | -1.22% | 15:59 |";
+    let found = quotes(table);
+    assert_eq!(
+        found.iter().map(fields).collect::<Vec<_>>(),
+        [
+            row("Alpha Steel", "47.90", Some("0.30"), Some("0.63")),
+            row("Nordbank", "14.62", Some("-0.18"), Some("-1.22")),
+        ]
+    );
+    assert_eq!(found[0].label, Label::Name);
+    assert_eq!(found[1].label, Label::Ticker);
+    assert_eq!(found[0].previous_close.unwrap().to_string(), "47.60");
+    let columns = found[0].columns.unwrap();
+    assert_eq!(
+        (
+            columns.label,
+            columns.price,
+            columns.change,
+            columns.percent
+        ),
+        (0, 2, Some(5), Some(6))
+    );
+    // The span is the row.
+    let first = table.lines().nth(2).unwrap();
+    assert_eq!(&table[found[0].span.clone()], first);
+}
+
+#[test]
+fn aligned_columns_and_comma_decimals() {
+    let table = "Aktie                   Vortag      Kurs       +/-        %   Zeit\n\
+                 Alpha Stahl              47,60     47,90     +0,30  +0,63 %  17:35\n\
+                 Kranich Logistik         40,25     39,80      0,45  -1,12 %  17:36\n";
+    let comma = ParseOptions::new().number_style(NumberStyle::Comma);
+    let found = quotes_with(&comma, table);
+    assert_eq!(
+        found.iter().map(fields).collect::<Vec<_>>(),
+        [
+            row("Alpha Stahl", "47.90", Some("0.30"), Some("0.63")),
+            // An unsigned change takes the sign of its percent.
+            row("Kranich Logistik", "39.80", Some("-0.45"), Some("-1.12")),
+        ]
+    );
+    assert_eq!(found[1].change_sign, SignSource::Percent);
+}
+
+#[test]
+fn flattened_tables_one_cell_a_line() {
+    let table = "Name\n|\nLast\n|\nChg\n|\nChg %\n|\nHalden Foods\n|\n18.09\n|\n+0.30\n|\n+1.69%\n|\n\
+                 Rho Metals\n|\n19.40\n|\n-0.43\n|\n-2.17%\n";
+    let found = quotes(table);
+    assert_eq!(
+        found.iter().map(fields).collect::<Vec<_>>(),
+        [
+            row("Halden Foods", "18.09", Some("0.30"), Some("1.69")),
+            row("Rho Metals", "19.40", Some("-0.43"), Some("-2.17")),
+        ]
+    );
+    assert_eq!(
+        &table[found[1].span.clone()],
+        "Rho Metals\n|\n19.40\n|\n-0.43\n|\n-2.17%"
+    );
+}
+
+#[test]
+fn percent_cells_need_no_sign_and_accounting_negatives_are_negative() {
+    let table = "| Index | Current value | Change (%) |\n\
+                 | CAC 40 | 7,388.64 | -0.29 |\n\
+                 | FTSE 100 | 8,203.17 | 0.36 |\n\n\
+                 | Company | Price | Change | % Change |\n\
+                 | Tellus Mining | 12.24 | (0.18) | (1.4%) |";
+    assert_eq!(
+        all_fields(table),
+        [
+            row("CAC 40", "7388.64", None, Some("-0.29")),
+            row("FTSE 100", "8203.17", None, Some("0.36")),
+            row("Tellus Mining", "12.24", Some("-0.18"), Some("-1.4")),
+        ]
+    );
+}
+
+#[test]
+fn headers_that_read_no_quotes() {
+    // No price column, rows keyed by years or periods, labels the
+    // vocabulary does not know: no quote, and no strip quote either.
+    for table in [
+        "| Year | Closing level | Change | Change % |\n| 2023 | 7,543.18 | +1,069.06 | +16.51% |",
+        "| Index | This Week | Previous Week | Change | Change % |\n\
+         | FTSE 100 | 8,203.17 | 8,140.55 | +62.62 | +0.77% |",
+        "| Name | Chg | Chg % |\n| Alpha Steel | +0.30 | +0.63% |",
+    ] {
+        assert_eq!(all_fields(table), [], "{table}");
+    }
+}
+
+#[test]
+fn rank_year_and_date_labels_give_no_quote() {
+    let table = "| # | Company | Last | Chg % |\n\
+                 | 1 | Orion Pharma | 88.15 | +1.21% |\n\
+                 | Name | Last | Chg % |\n";
+    assert_eq!(
+        all_fields(table),
+        [row("Orion Pharma", "88.15", None, Some("1.21"))]
+    );
+    let keyed =
+        "| Name | Last | Chg % |\n| 2023 | 88.15 | +1.21% |\n| 2024-01-05 | 88.15 | +1.21% |";
+    assert_eq!(all_fields(keyed), []);
+}
+
+#[test]
+fn a_header_governs_until_a_blank_line_another_width_or_text() {
+    let head = "| Name | Last | Chg % |\n| Alpha | 1.00 | +1% |\n";
+    for (end, expected) in [
+        ("\n| Beta | 2.00 | +2% |", 1),
+        ("| Beta | 2.00 | +2% | 9 |", 1),
+        ("Some text\n| Beta | 2.00 | +2% |", 1),
+        ("| Beta | 2.00 | +2% |", 2),
+    ] {
+        let text = format!("{head}{end}");
+        let rows = quotes(&text).iter().filter(|q| q.columns.is_some()).count();
+        assert_eq!(rows, expected, "{text}");
+    }
+}
+
+#[test]
+fn the_previous_close_is_checked() {
+    let table = "| Name | Prev. Close | Last | Chg |\n\
+                 | Alpha Steel | 47.60 | 47.90 | +0.30 |\n\
+                 | Kestrel Energy | 42.50 | 41.20 | -0.85 |";
+    let found = quotes(table);
+    assert!(tickerstrip::validate(&found[0]).is_empty());
+    let findings = tickerstrip::validate(&found[1]);
+    assert!(findings.contains(FindingKind::PreviousCloseMismatch));
+    assert_eq!(
+        findings.iter().next().unwrap().to_string(),
+        "Kestrel Energy: price 41.20 minus change -0.85 is 42.05, but the previous close shown is 42.50"
+    );
+}
+
+#[test]
+fn table_reading_can_be_switched_off() {
+    let table = "| Ticker | Price | Chg | % Chg |\n| TSKR | 17.45 | +0.25 | +1.45% |";
+    assert_eq!(quotes(table)[0].columns.map(|c| c.price), Some(1));
+    let strip = quotes_with(&ParseOptions::new().tables(false), table);
+    assert_eq!(strip.len(), 1);
+    assert_eq!(strip[0].columns, None);
+}
+
+#[test]
+fn strict_mode_reads_tables_and_names_the_broken_cell() {
+    let table =
+        "| Name | Last | Chg % |\n| Alpha Steel | 47.90 | +0.63% |\n| Nordbank | 14.62 | -1.22% |";
+    let parsed = tickerstrip::parse(table).unwrap();
+    assert_eq!(parsed.len(), 2);
+    assert_eq!(parsed[1].symbol, "Nordbank");
+    let broken =
+        "| Name | Last | Chg % |\n| Alpha Steel | 47.90 | +0.63% |\n| Nordbank | 14.62 | up |";
+    let error = tickerstrip::parse(broken).unwrap_err();
+    assert_eq!(error.kind(), ErrorKind::TableCell);
+    assert_eq!((error.line(), error.column()), (3, 22));
+    assert_eq!(error.quote_index(), 1);
+}
+
+#[test]
+fn streams_read_tables_whatever_the_chunks() {
+    let text = include_str!("data/conformance/tables.txt");
+    let whole: Vec<_> = quotes(text)
+        .iter()
+        .map(|q| (fields(q), q.span.clone()))
+        .collect();
+    for chunk in [1, 2, 7, 64] {
+        let reader = ChunkedReader {
+            bytes: text.as_bytes(),
+            chunk,
+        };
+        let streamed: Vec<_> = ParseOptions::new()
+            .scan_reader(reader)
+            .filter_map(|segment| match segment.unwrap() {
+                tickerstrip::OwnedSegment::Quote(q) => Some(q),
+                tickerstrip::OwnedSegment::Skipped(_) => None,
+            })
+            .map(|q| (fields(&q.as_quote()), q.span.clone()))
+            .collect();
+        assert_eq!(streamed, whole, "chunks of {chunk}");
+    }
+}
+
+/// A reader that gives at most `chunk` bytes a read.
+struct ChunkedReader<'a> {
+    bytes: &'a [u8],
+    chunk: usize,
+}
+
+impl std::io::Read for ChunkedReader<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.chunk.min(buf.len()).min(self.bytes.len());
+        buf[..n].copy_from_slice(&self.bytes[..n]);
+        self.bytes = &self.bytes[n..];
+        Ok(n)
+    }
+}
+
+/// A column of a random table: its header label and its cell in a row.
+#[derive(Debug, Clone)]
+struct Column {
+    label: &'static str,
+    cell: String,
+}
+
+/// A random row: label, price, change and percent, and ignored columns
+/// (previous close kept consistent, volume, high, time).
+fn table_columns() -> impl Strategy<Value = (Vec<Column>, [String; 4])> {
+    (
+        "[A-Z][a-z]{3,8} [A-Z][a-z]{2,8}",
+        100u32..99_999,
+        1u32..999,
+        1u32..999,
+        any::<bool>(),
+        1u32..9_999_999,
+    )
+        .prop_map(|(name, price, change, percent, down, volume)| {
+            let sign = if down { "-" } else { "+" };
+            let price = format!("{}.{:02}", price / 100, price % 100);
+            let change = format!("{sign}{}.{:02}", change / 100, change % 100);
+            let percent = format!("{sign}{}.{:02}", percent / 100, percent % 100);
+            let columns = vec![
+                Column {
+                    label: "Name",
+                    cell: name.clone(),
+                },
+                Column {
+                    label: "Last",
+                    cell: price.clone(),
+                },
+                Column {
+                    label: "Chg",
+                    cell: change.clone(),
+                },
+                Column {
+                    label: "Chg %",
+                    cell: format!("{percent}%"),
+                },
+                Column {
+                    label: "High",
+                    cell: "99,999.99".into(),
+                },
+                Column {
+                    label: "Volume",
+                    cell: volume.to_string(),
+                },
+                Column {
+                    label: "Time",
+                    cell: "16:02".into(),
+                },
+            ];
+            let expected = [
+                name,
+                price,
+                change.trim_start_matches('+').into(),
+                percent.trim_start_matches('+').into(),
+            ];
+            (columns, expected)
+        })
+}
+
+fn pipe_table(columns: &[Column]) -> String {
+    let header: Vec<_> = columns.iter().map(|c| c.label).collect();
+    let cells: Vec<_> = columns.iter().map(|c| c.cell.as_str()).collect();
+    format!("| {} |\n| {} |\n", header.join(" | "), cells.join(" | "))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(128))]
+
+    /// Whatever the column order, a row gives the same record.
+    #[test]
+    fn column_order_does_not_change_the_record(
+        (columns, expected) in table_columns(),
+        order in Just((0..7).collect::<Vec<usize>>()).prop_shuffle(),
+    ) {
+        let shuffled: Vec<Column> = order.iter().map(|&i| columns[i].clone()).collect();
+        let text = pipe_table(&shuffled);
+        let found = all_fields(&text);
+        let [name, price, change, percent] = expected;
+        prop_assert_eq!(found, vec![(name, price, Some(change), Some(percent))], "{}", text);
+    }
+
+    /// Whichever labels a header shows, no record takes a field from a
+    /// column the header ignores or does not name: a missing price column
+    /// gives no record, a missing change or percent gives none of it.
+    #[test]
+    fn no_record_comes_from_an_ignored_column(
+        (columns, expected) in table_columns(),
+        keep in prop::collection::vec(any::<bool>(), 7),
+        order in Just((0..7).collect::<Vec<usize>>()).prop_shuffle(),
+    ) {
+        let kept: Vec<Column> = order.iter().filter(|&&i| keep[i]).map(|&i| columns[i].clone()).collect();
+        let text = pipe_table(&kept);
+        let has = |label: &str| kept.iter().any(|c| c.label == label);
+        let [name, price, change, percent] = expected;
+        for quote in quotes(&text) {
+            prop_assert!(quote.columns.is_some(), "{}", text);
+            let (symbol, shown_price, shown_change, shown_percent) = fields(&quote);
+            prop_assert_eq!(&symbol, &name);
+            prop_assert_eq!(&shown_price, &price);
+            prop_assert!(has("Name") && has("Last"), "{}", text);
+            prop_assert_eq!(shown_change, has("Chg").then(|| change.clone()), "{}", text);
+            prop_assert_eq!(shown_percent, has("Chg %").then(|| percent.clone()), "{}", text);
+        }
+    }
+}
