@@ -651,8 +651,10 @@ impl fmt::Display for Quote<'_> {
     /// the change, the percent in parentheses.
     ///
     /// A symbol that ends in a digit is followed by a space, so that its
-    /// digits are not read as the price's (rule G). Signs are written where
-    /// the glyph would not imply them.
+    /// digits are not read as the price's (rule G); a name is followed by a
+    /// space, or by `: ` when it ends in digits, so that no ticker reading
+    /// takes them for the price (`CAC 40: 7388.64▼ -21.37 (-0.29%)`). Signs
+    /// are written where the glyph would not imply them.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.symbol)?;
         // Digits after a symbol's last digit would join it (rule G), a
@@ -662,7 +664,11 @@ impl fmt::Display for Quote<'_> {
         let digit = |c: char| c.is_ascii_digit();
         let number_like = self.symbol.starts_with(digit) || self.symbol.ends_with(digit);
         let glued_magnitude = self.magnitude.is_some() && self.currency.is_none();
-        if number_like || glued_magnitude || self.label == Label::Name {
+        if self.label == Label::Name && self.symbol.ends_with(digit) {
+            // `CAC 40 7388.64` also reads as `CAC` at 40: the colon ends
+            // the name (rule W).
+            f.write_str(": ")?;
+        } else if number_like || glued_magnitude || self.label == Label::Name {
             f.write_str(" ")?;
         }
         match self.currency {

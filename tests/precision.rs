@@ -423,7 +423,7 @@ fn rule_h_rows_under_a_header_are_read_by_its_roles() {
                  | FTSE 100 | 8,203.17 | 0.36 | 16:35 |\n";
     assert_eq!(
         scanned(table),
-        ["CAC 40 7388.64▼ (-0.29%)", "FTSE 100 8203.17▲ (0.36%)"]
+        ["CAC 40: 7388.64▼ (-0.29%)", "FTSE 100: 8203.17▲ (0.36%)"]
     );
     // A blank line ends the header's rows.
     let after = format!("{table}\nCAC 40 7,388.64 -21.37 (-0.29%)");

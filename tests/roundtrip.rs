@@ -132,3 +132,30 @@ fn fuzz_found_round_trips() {
         }
     }
 }
+
+/// A name that ends in digits is written with a colon, which no ticker
+/// reading crosses: the text read back is the same quote, not `ENGRO` at 3.
+#[test]
+fn names_ending_in_digits_read_back() {
+    for text in [
+        "ENGRO 3=2.45 Increased By ▲ 4.15 (1.35%)",
+        "CAC 40 7,388.64 -21.37 (-0.29%)",
+        "Münchener Rück 312.40 -2.60 (-0.83%)",
+        "Halden Foods 18.09 EUR +0.30 (+1.69%)",
+    ] {
+        let quote = &tickerstrip::parse(text).unwrap()[0];
+        let shown = quote.to_string();
+        let again: OwnedQuote = shown.parse().unwrap_or_else(|e| panic!("{shown}: {e}"));
+        assert_eq!(again.to_string(), shown);
+        assert_eq!(
+            (again.symbol.as_str(), again.price),
+            (quote.symbol, quote.price),
+            "{shown}"
+        );
+        assert_eq!(
+            (again.change, again.percent),
+            (quote.change, quote.percent),
+            "{shown}"
+        );
+    }
+}
