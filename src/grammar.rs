@@ -100,6 +100,9 @@ struct Price<'a> {
     line_form: bool,
 }
 
+/// A reading of a cell: the quote and the input after it.
+type Reading<'a> = (Input<'a>, Quote<'a>);
+
 /// A quote's fields after its label, as shown.
 #[derive(Debug, Clone, Copy)]
 struct Fields<'a> {
@@ -249,7 +252,7 @@ impl<'a> Failure<'a> {
                     .quote(self.at)
                     .into_iter()
                     .chain(grammar.name_readings(self.at))
-                    .filter(|(rest, quote)| grammar.stands(rest, quote))
+                    .filter(|(rest, quote)| grammar.stands(self.at, rest, quote))
                     .map(|(_, quote)| (quote.symbol.to_owned(), quote.price.to_string()))
                     .collect();
                 let line = self.at.iter().position(|&b| is_line_end(b));
@@ -449,34 +452,49 @@ impl Grammar {
     ///
     /// Every reading is tried: the ticker's and one per name of one to six
     /// words. A reading stands when it fills its line or needs not (rule
-    /// L). One standing reading is the quote. Of several, those whose
-    /// previous close (price − change) would not be positive fall; when
-    /// still not exactly one is left, the text is ambiguous (rule P).
+    /// L). One standing reading is the quote. Of several, one that alone
+    /// fills its line is (the others leave text no quote explains, rule R);
+    /// else of those that fill it (or of all, when none does), the ones
+    /// whose previous close (price − change) would not be positive fall.
+    /// When still not exactly one is left, the text is ambiguous (rule P).
     pub(crate) fn cell_quote<'a>(&self, input: Input<'a>) -> PResult<'a, Quote<'a>> {
         let ticker = self.quote(input);
         let readings = ticker
             .as_ref()
             .ok()
             .into_iter()
-            .map(|(rest, quote)| (*rest, quote.clone()));
-        let readings = readings.chain(self.name_readings(input));
-        let mut standing = (0, None);
-        let mut plausible = (0, None);
-        for (rest, quote) in readings.filter(|(rest, quote)| self.stands(rest, quote)) {
-            if has_positive_previous_close(&quote) {
-                plausible.0 += 1;
-                plausible.1.get_or_insert((rest, quote.clone()));
-            }
-            standing.0 += 1;
-            standing.1.get_or_insert((rest, quote));
+            .map(|(rest, quote)| (*rest, quote.clone()))
+            .chain(self.name_readings(input))
+            .filter(|(rest, quote)| self.stands(input, rest, quote));
+        let mut standing = [const { None }; MAX_NAME_WORDS + 1];
+        for (slot, reading) in standing.iter_mut().zip(readings) {
+            *slot = Some(reading);
         }
-        match (standing, plausible) {
-            ((1, Some(one)), _) | (_, (1, Some(one))) => Ok(one),
-            ((0, _), _) => match ticker {
+        let standing = standing.into_iter().flatten();
+        let only = |keep: &dyn Fn(&Reading<'a>) -> bool| {
+            let mut kept = standing.clone().filter(|reading| keep(reading));
+            match (kept.next(), kept.next()) {
+                (Some(one), None) => Some(one),
+                _ => None,
+            }
+        };
+        let fills = |(rest, quote): &Reading<'a>| quote.line_form || self.fills_line(input, rest);
+        let any_fills = standing.clone().any(|reading| fills(&reading));
+        let plausible = |reading: &Reading<'a>| {
+            (!any_fills || fills(reading)) && has_positive_previous_close(&reading.1)
+        };
+        if standing.clone().next().is_none() {
+            return match ticker {
                 Ok(_) => error(input, Want::Quote, &[]),
                 Err(e) => Err(e),
-            },
-            _ => failure(
+            };
+        }
+        match only(&|_| true)
+            .or_else(|| only(&fills))
+            .or_else(|| only(&plausible))
+        {
+            Some(one) => Ok(one),
+            None => failure(
                 input,
                 Want::Quote,
                 &[],
@@ -486,8 +504,8 @@ impl Grammar {
     }
 
     /// Whether a reading stands: it need not fill its line, or it does.
-    fn stands(&self, rest: Input<'_>, quote: &Quote<'_>) -> bool {
-        !quote.line_form || self.fills_line(rest)
+    fn stands(&self, input: Input<'_>, rest: Input<'_>, quote: &Quote<'_>) -> bool {
+        !quote.line_form || self.fills_line(input, rest)
     }
 
     /// Rule W: the readings of `input` as a quote labelled by a name, one
@@ -507,7 +525,7 @@ impl Grammar {
                 return None;
             }
             let (rest, fields) = self.after_name(&input[end..], &input[..end]).ok()?;
-            assemble(input, rest, name.as_bytes(), Label::Name, fields).ok()
+            assemble(input, rest, name.as_bytes(), Label::of(name), fields).ok()
         })
     }
 
@@ -528,10 +546,12 @@ impl Grammar {
         }
     }
 
-    /// Rule L: whether a quote that ends where `rest` starts fills its
-    /// line: up to the line's end only separators, date or time cells, or
-    /// another quote follow.
-    fn fills_line(&self, rest: Input<'_>) -> bool {
+    /// Rule L: whether a quote read from `input` that ends where `rest`
+    /// starts fills its line: up to the line's end only separators, date
+    /// or time cells, or another quote follow. A name may label the next
+    /// quote only where a cell starts after this one.
+    fn fills_line(&self, input: Input<'_>, rest: Input<'_>) -> bool {
+        let done = input.len() - rest.len();
         let mut at = 0;
         while let Some(&b) = rest.get(at) {
             if is_line_end(b) {
@@ -548,7 +568,7 @@ impl Grammar {
                 continue;
             }
             let next = &rest[at..];
-            let cell = starts_a_cell(&rest[..at]);
+            let cell = at > 0 && starts_a_cell(&input[..done + at]);
             return self.quote(next).is_ok() || cell && self.name_readings(next).next().is_some();
         }
         true
@@ -1021,11 +1041,14 @@ fn utf8_prefix(input: Input<'_>, max: usize) -> &str {
 }
 
 /// Rule W: the end of a label before a `:` or `=` (`FTSE 100: 8,140.55`),
-/// with horizontal space around it.
+/// with horizontal space around it. A letter or digit right after the
+/// mark makes it a ticker's own (`I:DJI`, `SCBK180.:5`), no label's end.
 fn label_colon(input: Input<'_>) -> PResult<'_, ()> {
     let (at, ()) = hspace(input)?;
     match at {
-        [b':' | b'=', rest @ ..] => hspace(rest),
+        [b':' | b'=', rest @ ..] if !rest.first().is_some_and(u8::is_ascii_alphanumeric) => {
+            hspace(rest)
+        }
         _ => error(at, Want::Token, &[]),
     }
 }
@@ -1048,7 +1071,8 @@ fn label_end(input: Input<'_>) -> PResult<'_, ()> {
 /// horizontal space, `:` or `=`. A word is letters of any script, digits
 /// and `& . - ' / ®` with at least one letter, or digits only after such
 /// a word, unless grouping makes them part of a number (`DAX 18 604,12`)
-/// or they start a date or time (`Close 0:10`).
+/// or they start a date or time (`Close 0:10`). A word with a decimal
+/// number in it (`N244.04`) is a glued ticker and price, no name's.
 /// A direction word (`up`, `down`) is a marker, never a name's.
 /// Returns the end offsets and how many there are.
 fn name_ends(input: Input<'_>, style: NumberStyle) -> ([usize; MAX_NAME_WORDS], usize) {
@@ -1063,7 +1087,12 @@ fn name_ends(input: Input<'_>, style: NumberStyle) -> ([usize; MAX_NAME_WORDS], 
         let grouped = digits_only
             && number(&input[at..], style).is_ok_and(|(_, number)| number.text.len() > len);
         let dated = date_or_time_len(&input[at..]) > 0;
-        let word = letters || (digits_only && !grouped && !dated && count > 0);
+        // A word with a decimal number in it is a ticker glued to its price
+        // (`N244.04`), never a name's (rule W).
+        let priced = input[at..at + len]
+            .windows(3)
+            .any(|w| w[0].is_ascii_digit() && w[1] == b'.' && w[2].is_ascii_digit());
+        let word = !priced && (letters || (digits_only && !grouped && !dated && count > 0));
         chars += word_chars;
         if !word || chars > MAX_NAME_CHARS || direction_word(&input[at..]).is_ok() {
             break;
@@ -1197,6 +1226,13 @@ fn symbol_token(input: Input<'_>) -> Token<'_> {
         .map_or(len, |i| i + 1);
     let last_letter = text[..word].iter().rposition(u8::is_ascii_alphabetic);
     Token { text, last_letter }
+}
+
+/// Whether `label` is one whole ticker of rule Y: at most 15 bytes, a
+/// letter among them, and nothing before or after its token.
+pub(crate) fn is_ticker(label: Input<'_>) -> bool {
+    let token = symbol_token(label);
+    token.text.len() == label.len() && label.len() <= MAX_SYMBOL && token.last_letter.is_some()
 }
 
 /// Whether a symbol starts `input`.
@@ -1430,7 +1466,7 @@ mod tests {
         all_digit_symbol: STRICT, "555 7.120000 0.33 |" => "555 7.120000▲ 0.33", " |";
         percent_only_glued: STRICT, "KQ4.12+6.74%EQTY" => "KQ4.12▲ (6.74%)", "EQTY";
         bare_percent: STRICT, "NDX18,310.42 +95.10 +0.52%\n" => "NDX18310.42▲ 95.10 (0.52%)", "\n";
-        digit_inside_symbol: STRICT, "SX5E4,912.30 +8.15 +0.17%" => "SX5E4912.30▲ 8.15 (0.17%)", "";
+        digit_inside_symbol: STRICT, "SX5E4,912.30 +8.15 +0.17%" => "SX5E 4912.30▲ 8.15 (0.17%)", "";
         grouping_proves_symbol: STRICT, "ASX2007,812.40 +12.50 +0.16%" => "ASX200 7812.40▲ 12.50 (0.16%)", "";
         glyph_glued_to_change: STRICT, "NSE20 1,785.30 ▾4.22 (0.24%)  G" => "NSE20 1785.30▼ -4.22 (-0.24%)", "  G";
         emoji_glyph: STRICT, "TASI 12,050.10 🔺35.20 (0.29%)" => "TASI12050.10▲ 35.20 (0.29%)", "";

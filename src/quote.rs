@@ -401,6 +401,15 @@ pub struct Columns {
 }
 
 impl Label {
+    /// The kind of a label as shown: a ticker when it is one whole token
+    /// of rule Y with a letter, else a name.
+    pub(crate) fn of(label: &str) -> Label {
+        match crate::grammar::is_ticker(label.as_bytes()) {
+            true => Label::Ticker,
+            false => Label::Name,
+        }
+    }
+
     /// The label kind's name: `ticker` or `name`.
     ///
     /// ```
@@ -650,11 +659,11 @@ impl fmt::Display for Quote<'_> {
     /// The canonical seed form: symbol, price, a glyph for the direction,
     /// the change, the percent in parentheses.
     ///
-    /// A symbol that ends in a digit is followed by a space, so that its
-    /// digits are not read as the price's (rule G); a name is followed by a
-    /// space, or by `: ` when it ends in digits, so that no ticker reading
-    /// takes them for the price (`CAC 40: 7388.64▼ -21.37 (-0.29%)`). Signs
-    /// are written where the glyph would not imply them.
+    /// A symbol with a digit is followed by a space, so that its digits are
+    /// not read with the price's (rule G); a name is followed by `: `, so
+    /// that no ticker reading takes its words or digits for the price
+    /// (`CAC 40: 7388.64▼ -21.37 (-0.29%)`). Signs are written where the
+    /// glyph would not imply them.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.symbol)?;
         // Digits after a symbol's last digit would join it (rule G), a
@@ -662,13 +671,15 @@ impl fmt::Display for Quote<'_> {
         // price (`0e` and `0` as `0e0`), and a magnitude letter glued to a
         // price joins a glued symbol's token.
         let digit = |c: char| c.is_ascii_digit();
-        let number_like = self.symbol.starts_with(digit) || self.symbol.ends_with(digit);
+        // Digits anywhere in a symbol may pair with the price's in another
+        // split of the glued text (rule G (b)).
+        let number_like = self.symbol.contains(digit);
         let glued_magnitude = self.magnitude.is_some() && self.currency.is_none();
-        if self.label == Label::Name && self.symbol.ends_with(digit) {
+        if self.label == Label::Name {
             // `CAC 40 7388.64` also reads as `CAC` at 40: the colon ends
-            // the name (rule W).
+            // the name (rule W), and no ticker reading crosses it.
             f.write_str(": ")?;
-        } else if number_like || glued_magnitude || self.label == Label::Name {
+        } else if number_like || glued_magnitude {
             f.write_str(" ")?;
         }
         match self.currency {

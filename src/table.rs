@@ -966,7 +966,7 @@ impl Row {
         if change_from_percent {
             quote.change_sign = SignSource::Percent;
         }
-        quote.label = label_kind(label);
+        quote.label = Label::of(label);
         quote.span = self.span.0..self.span.1;
         quote.currency = currency;
         quote.previous_close = previous_close;
@@ -988,16 +988,6 @@ fn is_label(cell: &str) -> bool {
     cell.chars().any(char::is_alphabetic)
         && cell.chars().count() <= 40
         && date_or_time_len(cell.as_bytes()) == 0
-}
-
-/// A label cell is a ticker when it is one token of rule Y, else a name.
-fn label_kind(cell: &str) -> Label {
-    let ticker = cell.len() <= 15
-        && cell.bytes().any(|b| b.is_ascii_alphabetic())
-        && cell
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b"^.-&/:=_".contains(&b));
-    if ticker { Label::Ticker } else { Label::Name }
 }
 
 /// A price or previous-close cell: a number, perhaps after a currency

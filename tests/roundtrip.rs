@@ -133,17 +133,27 @@ fn fuzz_found_round_trips() {
     }
 }
 
-/// A name that ends in digits is written with a colon, which no ticker
-/// reading crosses: the text read back is the same quote, not `ENGRO` at 3.
+/// A name is written with a colon, which no ticker reading crosses: the
+/// text read back is the same quote, not `ENGRO` at 3.
 #[test]
-fn names_ending_in_digits_read_back() {
+fn names_read_back() {
     for text in [
-        "ENGRO 3=2.45 Increased By ▲ 4.15 (1.35%)",
+        "ENGRO 3 = 2.45 Increased By ▲ 4.15 (1.35%)",
         "CAC 40 7,388.64 -21.37 (-0.29%)",
         "Münchener Rück 312.40 -2.60 (-0.83%)",
         "Halden Foods 18.09 EUR +0.30 (+1.69%)",
+        // One word read as a name only (`=` would join a ticker's token)
+        // is a ticker label: it reads back glued.
+        "Ob= 8-7",
+        // A word that ends in `&` is a name's, never a ticker's.
+        "Obtc&\t0-7",
+        // Digits inside a ticker pair with the price's when glued.
+        "KS3.85-3.01%SCBK180.:5-1.MB\t28.94-0.57%\n",
+        // A name whose first letters read as a glued ticker and price.
+        "\t\t0SCB2-\t0-7",
     ] {
-        let quote = &tickerstrip::parse(text).unwrap()[0];
+        let quotes = tickerstrip::parse(text).unwrap();
+        let quote = quotes.last().unwrap();
         let shown = quote.to_string();
         let again: OwnedQuote = shown.parse().unwrap_or_else(|e| panic!("{shown}: {e}"));
         assert_eq!(again.to_string(), shown);
@@ -157,5 +167,17 @@ fn names_ending_in_digits_read_back() {
             (quote.change, quote.percent),
             "{shown}"
         );
+    }
+}
+
+/// A word with a decimal number in it is a glued ticker and price, never a
+/// name's word: no name quote comes of it.
+#[test]
+fn a_priced_word_is_no_name() {
+    let text = "N244.04 0mZ  70 0\nN240.2-40.2- 50  50 0\nN240.2-40.UUUUUUUU- 00  50 0";
+    for segment in tickerstrip::scan(text) {
+        if let Segment::Quote(quote) = segment {
+            assert_eq!(quote.label, tickerstrip::Label::Ticker, "{quote:?}");
+        }
     }
 }
