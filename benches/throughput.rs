@@ -1,5 +1,10 @@
-//! Throughput of parsing, scanning, validating and owning quotes, with a
-//! `regex` baseline in the same group so the ratio is read off one run.
+//! Throughput of parsing, scanning, validating and owning quotes.
+//!
+//! The `parse` group and the seed input of the `scan` group hold SPEC 7's
+//! two baselines beside the parser (`benches/baselines.rs`): `regex`, the
+//! fair greedy ASCII pattern a competent user would write, and
+//! `hand-scanner`, a byte scanner for the seed shape alone that marks the
+//! ceiling. Being in one group, their ratios are read off one run.
 //!
 //! Run: `cargo bench --bench throughput` (add `--features parallel` for the
 //! parallel path; set `TICKERSTRIP_BENCH_LARGE=1` for the 64 MiB inputs).
@@ -8,12 +13,16 @@
 #![allow(missing_docs)] // criterion's macros generate undocumented items
 
 use std::hint::black_box;
-use std::str::FromStr;
 
-use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
-use regex::Regex;
-use tickerstrip::{Decimal, Direction, OwnedQuote, Segment};
+use criterion::{
+    BenchmarkGroup, BenchmarkId, Criterion, Throughput, criterion_group, criterion_main,
+    measurement::WallTime,
+};
+use tickerstrip::{OwnedQuote, Segment};
 
+use baselines::{HandScanner, RegexBaseline};
+
+mod baselines;
 mod input;
 
 const MIB: usize = 1 << 20;
@@ -26,36 +35,33 @@ fn sizes() -> Vec<usize> {
     }
 }
 
-/// The baseline: `regex` captures plus `Decimal::from_str`, building the
-/// same fields the crate's parser does.
-struct RegexBaseline(Regex);
-
-impl RegexBaseline {
-    fn new() -> RegexBaseline {
-        let number = r"(-?\d+(?:\.\d+)?)";
-        let pattern = format!(r"([A-Z][A-Z0-9.]*?){number}(▲|▼)\s*{number}\s*\({number}%\)");
-        RegexBaseline(Regex::new(&pattern).expect("valid pattern"))
-    }
-
-    fn count(&self, text: &str) -> usize {
-        let mut count = 0;
-        for captures in self.0.captures_iter(text) {
-            let decimal = |i: usize| Decimal::from_str(&captures[i]).expect("decimal");
-            let direction = if &captures[3] == "▲" {
-                Direction::Up
-            } else {
-                Direction::Down
-            };
-            black_box((&captures[1], decimal(2), direction, decimal(4), decimal(5)));
-            count += 1;
-        }
-        count
-    }
+/// Adds the two baselines on the seed strip `text` of `quotes` quotes to
+/// `group`, named `{prefix}regex` and `{prefix}hand-scanner`, so each
+/// stands next to the parser's bench on the very same input.
+fn bench_baselines(
+    group: &mut BenchmarkGroup<'_, WallTime>,
+    prefix: &str,
+    parameter: usize,
+    (text, quotes): (&str, usize),
+) {
+    let regex = RegexBaseline::new();
+    group.bench_with_input(
+        BenchmarkId::new(format!("{prefix}regex"), parameter),
+        text,
+        |b, text| b.iter(|| assert_eq!(regex.count(text), quotes)),
+    );
+    group.bench_with_input(
+        BenchmarkId::new(format!("{prefix}hand-scanner"), parameter),
+        text,
+        |b, text| b.iter(|| assert_eq!(HandScanner::count(text), quotes)),
+    );
 }
 
 fn parse(c: &mut Criterion) {
+    // Once, before timing anything: the baselines must read what the
+    // parser reads, or their speed says nothing about it.
+    baselines::check_agreement(&input::seed_strip(MIB).0);
     let mut group = c.benchmark_group("parse");
-    let baseline = RegexBaseline::new();
     for size in sizes() {
         let (text, quotes) = input::seed_strip(size);
         group.throughput(Throughput::Bytes(text.len() as u64));
@@ -76,9 +82,7 @@ fn parse(c: &mut Criterion) {
                 })
             },
         );
-        group.bench_with_input(BenchmarkId::new("regex", size / MIB), &text, |b, text| {
-            b.iter(|| assert_eq!(baseline.count(text), quotes))
-        });
+        bench_baselines(&mut group, "", size / MIB, (&text, quotes));
     }
     group.finish();
 }
@@ -125,6 +129,9 @@ fn scan(c: &mut Criterion) {
                 assert_eq!(count, *quotes);
             })
         });
+        if *name == "seed" {
+            bench_baselines(&mut group, "seed-", 1, (text, *quotes));
+        }
     }
     group.finish();
 }
