@@ -363,17 +363,18 @@ impl Grammar {
     /// The quote's span is relative to `input`, which need not be UTF-8:
     /// everything a quote holds is, and bytes that are not end it.
     pub(crate) fn quote<'a>(&self, input: Input<'a>) -> PResult<'a, Quote<'a>> {
-        let (rest, (symbol, price)) = match self.symbol_and_price(input) {
-            Ok(found) => found,
-            Err(nom::Err::Error(e)) => {
-                return self
-                    .ticker_percent_first(input)
-                    .map_err(|_| nom::Err::Error(e));
-            }
-            Err(e) => return Err(e),
-        };
-        let (rest, fields) = self.after_price(rest, price)?;
-        assemble(input, rest, symbol, Label::Ticker, fields)
+        let strip_order = self
+            .symbol_and_price(input)
+            .and_then(|(rest, (symbol, price))| {
+                let (rest, fields) = self.after_price(rest, price)?;
+                assemble(input, rest, symbol, Label::Ticker, fields)
+            });
+        match strip_order {
+            Err(nom::Err::Error(e)) => self
+                .ticker_percent_first(input)
+                .map_err(|_| nom::Err::Error(e)),
+            read => read,
+        }
     }
 
     /// Rule: the fields after a price: a currency shown after it, if none
@@ -413,7 +414,12 @@ impl Grammar {
         let token = symbol_token(input);
         let symbol = self.symbol(input, token.text.len())?;
         let lowercase = self.mode == Mode::Scan && is_lowercase_word(symbol);
-        if token.last_letter.is_none() || lowercase {
+        // What follows the last letter is digits, as in a spaced symbol of
+        // the strip order (rule G (a)): `bt.0` is no ticker.
+        let spaced = token
+            .last_letter
+            .is_some_and(|last| symbol[last + 1..].iter().all(u8::is_ascii_digit));
+        if !spaced || lowercase {
             return error(input, Want::Quote, &[]);
         }
         let (rest, ()) = hspace1(&input[symbol.len()..])?;

@@ -386,7 +386,12 @@ proptest! {
                 Segment::Quote(quote) => {
                     let symbol = range_in(&text, quote.symbol);
                     prop_assert!(span.start <= symbol.start && symbol.end <= span.end);
-                    prop_assert!((1..=15).contains(&quote.symbol.chars().count()));
+                    // A ticker has at most 15 characters (rule Y), a name 40 (rule W).
+                    let longest = match quote.label {
+                        tickerstrip::Label::Name => 40,
+                        _ => 15,
+                    };
+                    prop_assert!((1..=longest).contains(&quote.symbol.chars().count()), "{:?}", quote);
                 }
             }
             end = span.end;

@@ -147,6 +147,8 @@ fn names_read_back() {
         "Ob= 8-7",
         // A word that ends in `&` is a name's, never a ticker's.
         "Obtc&\t0-7",
+        // The percent-first order after a ticker the strip order reads too.
+        "bt0\u{c}55.5555%\t\t555556",
         // Digits inside a ticker pair with the price's when glued.
         "KS3.85-3.01%SCBK180.:5-1.MB\t28.94-0.57%\n",
         // A name whose first letters read as a glued ticker and price.
