@@ -643,9 +643,13 @@ impl Scanner {
         if self.tables.overlaps(&quote.span) {
             return false;
         }
-        let after = window.bytes_from(quote.span.end);
-        let well_ended = after.is_empty() || scan_separator_len(after) > 0 || starts_symbol(after);
-        if !is_strong(quote) && !well_ended {
+        // Only a weak candidate must end well: a strong one may be glued to
+        // anything that follows.
+        let well_ended = || {
+            let after = window.bytes_from(quote.span.end);
+            after.is_empty() || scan_separator_len(after) > 0 || starts_symbol(after)
+        };
+        if !is_strong(quote) && !well_ended() {
             return false;
         }
         let before = window.before(quote.span.start, LOOKBEHIND);
