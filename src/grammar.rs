@@ -23,7 +23,7 @@ use rust_decimal::Decimal;
 use crate::error::{Expected, Found, shorten};
 use crate::lexical::{
     MAX_CHAR, date_or_time_len, ends_with_separator, gap_char_len, gap_len, hspace_len,
-    invisible_len, is_line_end, separator_len, skip_run, starts_a_cell,
+    invisible_len, is_line_end, separator_len, skip_run, starts_a_cell, word_joiner_len,
 };
 use crate::number::{Number, NumberError, NumberStyle, StyleDecision, number, number_like_len};
 use crate::quote::{Currency, CurrencyCode, Direction, Label, Magnitude, Markers, Quote};
@@ -342,12 +342,7 @@ fn number_failure<'a, O>(
 
 /// The first character of `input`, if any.
 fn first_char(input: Input<'_>) -> Option<char> {
-    let head = &input[..input.len().min(4)];
-    let valid = match std::str::from_utf8(head) {
-        Ok(text) => text,
-        Err(e) => std::str::from_utf8(&head[..e.valid_up_to()]).unwrap_or_default(),
-    };
-    match valid.chars().next() {
+    match utf8_prefix(input, MAX_CHAR).chars().next() {
         Some(c) => Some(c),
         None if input.is_empty() => None,
         None => Some(char::REPLACEMENT_CHARACTER),
@@ -1109,11 +1104,10 @@ fn name_ends(input: Input<'_>, style: NumberStyle) -> ([usize; MAX_NAME_WORDS], 
         }
         ends[count] = end;
         count += 1;
-        let joiner = match &input[end..] {
-            [b' ', ..] => 1,
-            [0xC2, 0xA0, ..] => 2,
-            _ => break,
-        };
+        let joiner = word_joiner_len(&input[end..]);
+        if joiner == 0 {
+            break;
+        }
         if hspace_len(&input[end + joiner..]) > 0 {
             break;
         }
@@ -1160,13 +1154,8 @@ fn is_lowercase_name(name: &str) -> bool {
 /// close is not is no reading when another stands (`S&P 500 5,184.22`
 /// is not `S&P` at 500 with a change of 5,184.22).
 fn has_positive_previous_close(quote: &Quote<'_>) -> bool {
-    match quote.change {
-        Some(change) if quote.price.is_sign_positive() && !quote.price.is_zero() => quote
-            .price
-            .checked_sub(change)
-            .is_none_or(|close| close.is_sign_positive() && !close.is_zero()),
-        _ => true,
-    }
+    let positive = |d: Decimal| d.is_sign_positive() && !d.is_zero();
+    !positive(quote.price) || quote.implied_close().is_none_or(positive)
 }
 
 /// Whether `symbol` has lowercase letters and no uppercase ones (`btc`).

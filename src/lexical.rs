@@ -236,6 +236,23 @@ pub(crate) fn starts_a_cell(before: &[u8]) -> bool {
     wide || spaces > 0 && bullet.is_some_and(line_start)
 }
 
+/// The byte length of the space that joins two words of a name at the
+/// start of `input` (rule W): one space or NBSP; 0 for anything else.
+pub(crate) fn word_joiner_len(input: &[u8]) -> usize {
+    match input {
+        [b' ', ..] => 1,
+        [0xC2, 0xA0, ..] => 2,
+        _ => 0,
+    }
+}
+
+/// `before` without the word joiner it ends with, if it ends with one.
+pub(crate) fn strip_word_joiner(before: &[u8]) -> Option<&[u8]> {
+    before
+        .strip_suffix(b" ")
+        .or_else(|| before.strip_suffix("\u{a0}".as_bytes()))
+}
+
 /// Whether `line` may hold a gap between aligned columns: a tab, two
 /// spaces in a row, or a space beyond ASCII (NBSP, the spaces at U+2000),
 /// which [`hspace_len`] tells apart. Most lines hold none.

@@ -610,6 +610,12 @@ impl<'a> Quote<'a> {
             .unwrap_or(self.price)
     }
 
+    /// The previous close the price and change imply, price − change;
+    /// `None` without a change (or past a decimal's range).
+    pub(crate) fn implied_close(&self) -> Option<Decimal> {
+        self.price.checked_sub(self.change?)
+    }
+
     /// The quote with its span moved `by` bytes later.
     pub(crate) fn shifted(mut self, by: usize) -> Quote<'a> {
         self.span = self.span.start + by..self.span.end + by;

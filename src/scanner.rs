@@ -6,7 +6,7 @@ use std::ops::Range;
 use crate::grammar::{Grammar, quote_may_start, sign, starts_symbol};
 use crate::lexical::{
     MAX_CHAR, date_or_time_len, hspace_len, invalid_utf8_len, invisible_len, is_line_end, is_year,
-    separator_len, skip_run, trailing_hspace_len,
+    separator_len, skip_run, strip_word_joiner, trailing_hspace_len,
 };
 use crate::number::{NumberStyle, StyleDecision, number};
 use rust_decimal::Decimal;
@@ -810,10 +810,8 @@ impl Scanner {
 /// which is the price is a guess (rule R).
 fn unsigned_change_passes_the_price(quote: &Quote<'_>) -> bool {
     let unsigned = quote.change_sign == crate::quote::SignSource::Unsigned;
-    match quote.change {
-        Some(change) if unsigned && quote.price > Decimal::ZERO => change >= quote.price,
-        _ => false,
-    }
+    let close = quote.implied_close();
+    unsigned && quote.price > Decimal::ZERO && close.is_some_and(|close| close <= Decimal::ZERO)
 }
 
 /// A strong candidate shows a percent, a direction marker or an explicitly
@@ -847,10 +845,7 @@ fn follows_a_word(before: &[u8]) -> bool {
 /// Whether `before` ends with a letter and one space or NBSP: the last
 /// word of a name the text after it may continue (rule W).
 fn follows_a_name_word(before: &[u8]) -> bool {
-    let Some(word) = before
-        .strip_suffix(b" ")
-        .or_else(|| before.strip_suffix("\u{a0}".as_bytes()))
-    else {
+    let Some(word) = strip_word_joiner(before) else {
         return false;
     };
     let from = word.len().saturating_sub(MAX_CHAR);

@@ -14,7 +14,8 @@ use rust_decimal::Decimal;
 
 use crate::grammar::sign;
 use crate::lexical::{
-    date_or_time_len, has_wide_space, hspace_len, invisible_len, is_line_end, trailing_hspace_len,
+    date_or_time_len, has_wide_space, hspace_len, invisible_len, is_line_end, skip_run,
+    trailing_hspace_len,
 };
 use crate::number::{NumberStyle, number};
 use crate::quote::{Columns, Currency, Label, Markers, Quote, SignSource};
@@ -353,13 +354,8 @@ fn layout_of(line: &[u8]) -> Option<Layout> {
 }
 
 /// `input` without its leading horizontal space.
-fn skip_hspace(mut input: &[u8]) -> &[u8] {
-    loop {
-        match hspace_len(input) {
-            0 => return input,
-            n => input = &input[n..],
-        }
-    }
+fn skip_hspace(input: &[u8]) -> &[u8] {
+    skip_run(input, hspace_len)
 }
 
 /// The byte ranges of `line`'s cells, trimmed of space.
@@ -410,6 +406,13 @@ fn aligned_cell_end(line: &[u8], at: usize) -> (usize, usize) {
         i += space;
     }
     (line.len(), line.len())
+}
+
+/// Whether `line` is a lone `|` (with space around it): what stands
+/// between the cells of a table flattened one cell a line.
+fn is_lone_bar(line: &[u8]) -> bool {
+    let text = skip_hspace(line);
+    &text[..text.len() - trailing_hspace_len(text)] == b"|"
 }
 
 /// Whether `line` holds only space and invisible characters.
@@ -489,7 +492,7 @@ impl Line<'_> {
     /// Whether the line is a lone `|`: what stands between the cells of a
     /// table flattened one cell a line.
     fn is_bar(&self) -> bool {
-        self.trimmed().1 == b"|"
+        is_lone_bar(self.text)
     }
 
     /// Whether the line may be one cell of a flattened table.
@@ -815,10 +818,6 @@ pub(crate) fn may_be_a_table_line(bytes: &[u8], pos: usize) -> bool {
         None => return false,
     };
     let line = &bytes[start..end];
-    let lone_bar = |line: &[u8]| {
-        let text = skip_hspace(line);
-        &text[..text.len() - trailing_hspace_len(text)] == b"|"
-    };
     // The lines beside it, as far as a lone `|` may reach.
     let before = start.checked_sub(1).map(|end| {
         let from = end.saturating_sub(8);
@@ -833,8 +832,8 @@ pub(crate) fn may_be_a_table_line(bytes: &[u8], pos: usize) -> bool {
     });
     skip_hspace(line).starts_with(b"|")
         || has_wide_space(line)
-        || before.is_some_and(lone_bar)
-        || after.is_some_and(lone_bar)
+        || before.is_some_and(is_lone_bar)
+        || after.is_some_and(is_lone_bar)
 }
 
 /// The line that starts at `start` in `text` (which starts at offset

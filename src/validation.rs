@@ -148,7 +148,7 @@ impl Validator {
             expected: None,
             shown_close: quote.previous_close,
         };
-        let previous_close = quote.change.and_then(|c| quote.price.checked_sub(c));
+        let previous_close = quote.implied_close();
         let not_positive = |d: Decimal| d.is_sign_negative() || d.is_zero();
         let both_shown = quote.change.is_some() && quote.percent.is_some();
         if not_positive(quote.price) || previous_close.is_some_and(not_positive) {
@@ -204,8 +204,7 @@ impl Validator {
             Rounding::Truncated => Decimal::ONE,
         };
         let gap = quote
-            .price
-            .checked_sub(change)
+            .implied_close()
             .and_then(|close| close.checked_sub(shown));
         let slack = unit(quote.price)
             .checked_add(unit(change))
