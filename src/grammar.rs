@@ -31,8 +31,33 @@ use crate::quote::{Currency, CurrencyCode, Direction, Label, Magnitude, Markers,
 /// The grammar's input: the bytes of a `&str`.
 pub(crate) type Input<'a> = &'a [u8];
 
-/// The result of a grammar rule.
-pub(crate) type PResult<'a, O> = IResult<Input<'a>, O, Failure<'a>>;
+/// The result of a grammar rule, failing with the error `E`.
+pub(crate) type PResult<'a, O, E = Failure<'a>> = IResult<Input<'a>, O, E>;
+
+/// What a grammar rule fails with: a [`Failure`] that says where and why,
+/// or `()`, which says nothing and costs nothing.
+///
+/// Every rule is generic over it, so one grammar serves both: readers try
+/// quotes with `()`, and only where no quote parses does the same grammar
+/// run again with [`Failure`] to tell the user why. A rule that must know
+/// more than which way a sub-rule failed asks the input, never the error.
+pub(crate) trait RuleError<'a>: nom::error::ParseError<Input<'a>> {
+    /// The error for the failure `make` describes; an error that keeps
+    /// nothing never calls it.
+    fn from_failure(make: impl FnOnce() -> Failure<'a>) -> Self;
+}
+
+impl<'a> RuleError<'a> for Failure<'a> {
+    #[inline]
+    fn from_failure(make: impl FnOnce() -> Failure<'a>) -> Self {
+        make()
+    }
+}
+
+impl<'a> RuleError<'a> for () {
+    #[inline]
+    fn from_failure(_make: impl FnOnce() -> Failure<'a>) -> Self {}
+}
 
 /// Longest symbol, a leading `^` or `.` included (rule Y).
 const MAX_SYMBOL: usize = 15;
@@ -249,7 +274,7 @@ impl<'a> Failure<'a> {
                     ..Grammar::new(Mode::Strict)
                 };
                 let readings: Vec<_> = grammar
-                    .quote(self.at)
+                    .quote::<()>(self.at)
                     .into_iter()
                     .chain(grammar.name_readings(self.at))
                     .filter(|(rest, quote)| grammar.stands(self.at, rest, quote))
@@ -306,33 +331,36 @@ impl<'a> nom::error::ParseError<Input<'a>> for Failure<'a> {
 }
 
 /// A recoverable failure: another reading may fit.
-fn error<'a, O>(at: Input<'a>, want: Want, context: Input<'a>) -> PResult<'a, O> {
-    Err(nom::Err::Error(Failure::new(
-        at,
-        want,
-        context,
-        Problem::Unexpected,
-    )))
+fn error<'a, O, E: RuleError<'a>>(
+    at: Input<'a>,
+    want: Want,
+    context: Input<'a>,
+) -> PResult<'a, O, E> {
+    Err(nom::Err::Error(E::from_failure(|| {
+        Failure::new(at, want, context, Problem::Unexpected)
+    })))
 }
 
 /// A committed failure: the input started a rule and broke it.
-fn failure<'a, O>(
+fn failure<'a, O, E: RuleError<'a>>(
     at: Input<'a>,
     want: Want,
     context: Input<'a>,
     problem: Problem,
-) -> PResult<'a, O> {
-    Err(nom::Err::Failure(Failure::new(at, want, context, problem)))
+) -> PResult<'a, O, E> {
+    Err(nom::Err::Failure(E::from_failure(|| {
+        Failure::new(at, want, context, problem)
+    })))
 }
 
 /// The failure for a bad number at `at`: a number cut off by the end of
 /// the input fails at that end.
-fn number_failure<'a, O>(
+fn number_failure<'a, O, E: RuleError<'a>>(
     at: Input<'a>,
     want: Want,
     context: Input<'a>,
     problem: NumberError,
-) -> PResult<'a, O> {
+) -> PResult<'a, O, E> {
     let at = match problem {
         NumberError::Cut { len } => &at[len..],
         _ => at,
@@ -357,7 +385,10 @@ impl Grammar {
     ///
     /// The quote's span is relative to `input`, which need not be UTF-8:
     /// everything a quote holds is, and bytes that are not end it.
-    pub(crate) fn quote<'a>(&self, input: Input<'a>) -> PResult<'a, Quote<'a>> {
+    pub(crate) fn quote<'a, E: RuleError<'a>>(
+        &self,
+        input: Input<'a>,
+    ) -> PResult<'a, Quote<'a>, E> {
         let strip_order = self
             .symbol_and_price(input)
             .and_then(|(rest, (symbol, price))| {
@@ -366,7 +397,7 @@ impl Grammar {
             });
         match strip_order {
             Err(nom::Err::Error(e)) => self
-                .ticker_percent_first(input)
+                .ticker_percent_first::<()>(input)
                 .map_err(|_| nom::Err::Error(e)),
             read => read,
         }
@@ -375,7 +406,11 @@ impl Grammar {
     /// Rule: the fields after a price: a currency shown after it, if none
     /// was shown before (rule L), markers, then a change, a percent or both.
     #[inline]
-    fn after_price<'a>(&self, input: Input<'a>, price: Price<'a>) -> PResult<'a, Fields<'a>> {
+    fn after_price<'a, E: RuleError<'a>>(
+        &self,
+        input: Input<'a>,
+        price: Price<'a>,
+    ) -> PResult<'a, Fields<'a>, E> {
         let (rest, after) = match price.currency {
             None => opt(preceded(hspace, currency_after)).parse(input)?,
             Some(_) => (input, None),
@@ -405,7 +440,10 @@ impl Grammar {
 
     /// Rule L's percent-first order after a ticker (`LYRA up + 6.38% at
     /// 21.84`): the ticker is one whole token apart from the percent.
-    fn ticker_percent_first<'a>(&self, input: Input<'a>) -> PResult<'a, Quote<'a>> {
+    fn ticker_percent_first<'a, E: RuleError<'a>>(
+        &self,
+        input: Input<'a>,
+    ) -> PResult<'a, Quote<'a>, E> {
         let token = symbol_token(input);
         let symbol = self.symbol(input, token.text.len())?;
         let lowercase = self.mode == Mode::Scan && is_lowercase_word(symbol);
@@ -426,7 +464,11 @@ impl Grammar {
     /// word; between the percent and the price at most three lowercase
     /// words, the last of them `at`, `to` or `@`; a currency before or
     /// after the price. `label` is the text the price belongs to.
-    fn percent_first<'a>(&self, input: Input<'a>, label: Input<'a>) -> PResult<'a, Fields<'a>> {
+    fn percent_first<'a, E: RuleError<'a>>(
+        &self,
+        input: Input<'a>,
+        label: Input<'a>,
+    ) -> PResult<'a, Fields<'a>, E> {
         let (rest, word) = opt(terminated(direction_word, hspace)).parse(input)?;
         let (rest, percent) = self.percent(rest)?;
         let (rest, ()) = price_link(rest)?;
@@ -458,7 +500,10 @@ impl Grammar {
     /// else of those that fill it (or of all, when none does), the ones
     /// whose previous close (price − change) would not be positive fall.
     /// When still not exactly one is left, the text is ambiguous (rule P).
-    pub(crate) fn cell_quote<'a>(&self, input: Input<'a>) -> PResult<'a, Quote<'a>> {
+    pub(crate) fn cell_quote<'a, E: RuleError<'a>>(
+        &self,
+        input: Input<'a>,
+    ) -> PResult<'a, Quote<'a>, E> {
         let ticker = self.quote(input);
         let readings = ticker
             .as_ref()
@@ -525,14 +570,18 @@ impl Grammar {
             if end == ticker_len || is_lowercase_name(first_word) {
                 return None;
             }
-            let (rest, fields) = self.after_name(&input[end..], &input[..end]).ok()?;
-            assemble(input, rest, name.as_bytes(), Label::of(name), fields).ok()
+            let (rest, fields) = self.after_name::<()>(&input[end..], &input[..end]).ok()?;
+            assemble::<()>(input, rest, name.as_bytes(), Label::of(name), fields).ok()
         })
     }
 
     /// What follows a name: a `:` or `=`, or horizontal space, then the
     /// price and its fields, or rule L's percent-first order.
-    fn after_name<'a>(&self, input: Input<'a>, name: Input<'a>) -> PResult<'a, Fields<'a>> {
+    fn after_name<'a, E: RuleError<'a>>(
+        &self,
+        input: Input<'a>,
+        name: Input<'a>,
+    ) -> PResult<'a, Fields<'a>, E> {
         let (rest, ()) = label_end(input)?;
         match self.price(rest, name) {
             Ok((after, price)) => self.after_price(
@@ -570,7 +619,8 @@ impl Grammar {
             }
             let next = &rest[at..];
             let cell = at > 0 && starts_a_cell(&input[..done + at]);
-            return self.quote(next).is_ok() || cell && self.name_readings(next).next().is_some();
+            return self.quote::<()>(next).is_ok()
+                || cell && self.name_readings(next).next().is_some();
         }
         true
     }
@@ -582,7 +632,10 @@ impl Grammar {
     /// digits after it start a glued price, unless a separator follows them
     /// (rule G (a)) or the grouping of the digits proves a longer symbol
     /// (rule G (b)). An all-digit symbol must be followed by a separator.
-    fn symbol_and_price<'a>(&self, input: Input<'a>) -> PResult<'a, (Input<'a>, Price<'a>)> {
+    fn symbol_and_price<'a, E: RuleError<'a>>(
+        &self,
+        input: Input<'a>,
+    ) -> PResult<'a, (Input<'a>, Price<'a>), E> {
         let Token {
             text: token,
             last_letter,
@@ -608,7 +661,7 @@ impl Grammar {
             return self.spaced_price(input, token.len());
         }
         if separated && digits.iter().all(u8::is_ascii_digit) {
-            if let Ok(found) = self.spaced_price(input, token.len()) {
+            if let Ok(found) = self.spaced_price::<()>(input, token.len()) {
                 return Ok(found);
             }
         }
@@ -650,17 +703,17 @@ impl Grammar {
         (1..=token.len().min(MAX_SYMBOL))
             .rev()
             .filter(|&len| std::str::from_utf8(&token[..len]).is_ok_and(|s| symbols.contains(s)))
-            .find_map(|len| self.spaced_price(input, len).ok())
+            .find_map(|len| self.spaced_price::<()>(input, len).ok())
     }
 
     /// A symbol of `len` bytes, then a gap (perhaps empty), then its price.
-    fn spaced_price<'a>(
+    fn spaced_price<'a, E: RuleError<'a>>(
         &self,
         input: Input<'a>,
         len: usize,
-    ) -> PResult<'a, (Input<'a>, Price<'a>)> {
+    ) -> PResult<'a, (Input<'a>, Price<'a>), E> {
         let symbol = self.symbol(input, len)?;
-        let (at, colon) = match label_colon(&input[len..]) {
+        let (at, colon) = match label_colon::<()>(&input[len..]) {
             Ok((at, ())) => (at, true),
             Err(_) => (gap(&input[len..])?.0, false),
         };
@@ -679,18 +732,21 @@ impl Grammar {
     /// Rule G for a price glued to the symbol's last letter, which ends at
     /// `letters`: the letters-only split, or the one longer split that
     /// grouping proves.
-    fn glued_price<'a>(
+    fn glued_price<'a, E: RuleError<'a>>(
         &self,
         input: Input<'a>,
         letters: usize,
-    ) -> PResult<'a, (Input<'a>, Price<'a>)> {
+    ) -> PResult<'a, (Input<'a>, Price<'a>), E> {
         let symbol = self.symbol(input, letters)?;
-        let letters_only = match self.price(&input[letters..], symbol) {
+        let digits = &input[letters..];
+        let letters_only = match self.price::<E>(digits, symbol) {
             Ok((rest, price)) => return Ok((rest, (symbol, price))),
-            Err(nom::Err::Failure(f))
-                if matches!(f.problem, Problem::Number(NumberError::Malformed)) =>
+            // The digits start no currency, so the number failed: when it
+            // breaks rule N, grouping may prove a longer symbol.
+            Err(nom::Err::Failure(e))
+                if matches!(number(digits, self.style), Err(NumberError::Malformed)) =>
             {
-                f
+                e
             }
             Err(e) => return Err(e),
         };
@@ -715,22 +771,27 @@ impl Grammar {
     }
 
     /// The first `len` bytes of `input` as a symbol: at most 15 bytes.
-    fn symbol<'a>(&self, input: Input<'a>, len: usize) -> Result<Input<'a>, nom::Err<Failure<'a>>> {
+    fn symbol<'a, E: RuleError<'a>>(
+        &self,
+        input: Input<'a>,
+        len: usize,
+    ) -> Result<Input<'a>, nom::Err<E>> {
         if len > MAX_SYMBOL {
             let problem = Problem::LongSymbol { len };
-            return Err(nom::Err::Error(Failure::new(
-                input,
-                Want::Quote,
-                &[],
-                problem,
-            )));
+            return Err(nom::Err::Error(E::from_failure(|| {
+                Failure::new(input, Want::Quote, &[], problem)
+            })));
         }
         Ok(&input[..len])
     }
 
     /// Rule: a price: an optional currency sign, a number, an optional
     /// magnitude suffix that multiplies it (`71.4k` is 71400).
-    fn price<'a>(&self, input: Input<'a>, symbol: Input<'a>) -> PResult<'a, Price<'a>> {
+    fn price<'a, E: RuleError<'a>>(
+        &self,
+        input: Input<'a>,
+        symbol: Input<'a>,
+    ) -> PResult<'a, Price<'a>, E> {
         let (at, currency) = opt(terminated(currency, hspace)).parse(input)?;
         let (rest, number) = self.number(at, Want::Price, symbol)?;
         let (rest, magnitude) = opt(magnitude).parse(rest)?;
@@ -794,8 +855,12 @@ impl Grammar {
 
     /// Rule: a number with an optional sign (and one optional space after
     /// the sign). `want` names the field for errors in the number itself.
-    fn signed_number<'a>(&self, input: Input<'a>, want: Want) -> PResult<'a, Signed<'a>> {
-        let (after_sign, minus) = match sign(input) {
+    fn signed_number<'a, E: RuleError<'a>>(
+        &self,
+        input: Input<'a>,
+        want: Want,
+    ) -> PResult<'a, Signed<'a>, E> {
+        let (after_sign, minus) = match sign::<()>(input) {
             Ok((rest, minus)) => (rest, Some(minus)),
             Err(_) => (input, None),
         };
@@ -805,7 +870,8 @@ impl Grammar {
         };
         match self.number(digits, want, &[]) {
             Ok((rest, number)) => Ok((rest, Signed { minus, number })),
-            Err(nom::Err::Error(f)) if f.problem == Problem::Unexpected && minus.is_some() => {
+            // No number, and no date or time either: a sign with no digits.
+            Err(nom::Err::Error(_)) if minus.is_some() && date_or_time_len(digits) == 0 => {
                 let sign = &input[..input.len() - after_sign.len()];
                 failure(
                     skip_run(after_sign, hspace_len),
@@ -820,15 +886,17 @@ impl Grammar {
 
     /// Rule N: a number for the field `want` names, `context` the text it
     /// belongs to. A date or a time is none (rule T).
-    fn number<'a>(
+    fn number<'a, E: RuleError<'a>>(
         &self,
         input: Input<'a>,
         want: Want,
         context: Input<'a>,
-    ) -> PResult<'a, Number<'a>> {
-        if let Ok((_, date)) = date_or_time(input) {
+    ) -> PResult<'a, Number<'a>, E> {
+        if let Ok((_, date)) = date_or_time::<()>(input) {
             let problem = Problem::DateOrTime { len: date.len() };
-            return Err(nom::Err::Error(Failure::new(input, want, context, problem)));
+            return Err(nom::Err::Error(E::from_failure(|| {
+                Failure::new(input, want, context, problem)
+            })));
         }
         match number(input, self.style) {
             Ok(found) => Ok(found),
@@ -838,12 +906,33 @@ impl Grammar {
     }
 
     /// Rule: a change: a signed number that is not followed by `%`.
-    fn change<'a>(&self, input: Input<'a>) -> PResult<'a, Signed<'a>> {
+    fn change<'a, E: RuleError<'a>>(&self, input: Input<'a>) -> PResult<'a, Signed<'a>, E> {
         let (rest, change) = self.signed_number(input, Want::Change)?;
-        if percent_sign(rest).is_ok() {
+        if percent_sign::<()>(rest).is_ok() {
             return error(input, Want::Change, &[]);
         }
         Ok((rest, change))
+    }
+
+    /// Whether the signed number at the start of `input` breaks where the
+    /// input ends, so that more text might have made it whole. Asked only
+    /// after the number failed: the [`Failure`] says where.
+    #[cold]
+    fn number_cut_at_end(&self, input: Input<'_>) -> bool {
+        match self.signed_number::<Failure>(input, Want::Percent) {
+            Err(nom::Err::Failure(f) | nom::Err::Error(f)) => f.at.is_empty(),
+            _ => false,
+        }
+    }
+
+    /// Whether the quote at the start of `input` is cut off by the input's
+    /// end (see [`Failure::is_truncation`]). Asked only after it failed.
+    #[cold]
+    pub(crate) fn is_truncated(&self, input: Input<'_>) -> bool {
+        match self.quote::<Failure>(input) {
+            Err(nom::Err::Failure(f) | nom::Err::Error(f)) => f.is_truncation(),
+            _ => false,
+        }
     }
 
     /// Rule: a percent: a signed number and `%`, bare or in parentheses.
@@ -853,15 +942,17 @@ impl Grammar {
     /// next (a date, a dash between quotes), not a broken field of the
     /// quote. The end of the input is no such proof: a number cut off
     /// there may have been a percent.
-    fn percent<'a>(&self, input: Input<'a>) -> PResult<'a, Signed<'a>> {
+    fn percent<'a, E: RuleError<'a>>(&self, input: Input<'a>) -> PResult<'a, Signed<'a>, E> {
         let Some(inner) = input.strip_prefix(b"(") else {
-            let (rest, percent) = match self.signed_number(input, Want::Percent) {
-                Err(nom::Err::Failure(f)) if !f.at.is_empty() && !percent_follows(input) => {
+            let (rest, percent) = match self.signed_number::<E>(input, Want::Percent) {
+                Err(nom::Err::Failure(_))
+                    if !percent_follows(input) && !self.number_cut_at_end(input) =>
+                {
                     return error(input, Want::Percent, &[]);
                 }
                 result => result?,
             };
-            return match percent_sign(rest) {
+            return match percent_sign::<()>(rest) {
                 Ok((rest, ())) => Ok((rest, percent)),
                 Err(_) => error(input, Want::Percent, &[]),
             };
@@ -871,7 +962,7 @@ impl Grammar {
             return failure(inner, Want::Percent, &[], Problem::Unexpected);
         }
         let (rest, percent) = self.signed_number(inner, Want::Percent)?;
-        let Ok((rest, ())) = percent_sign(rest) else {
+        let Ok((rest, ())) = percent_sign::<()>(rest) else {
             let (at, ()) = hspace(rest)?;
             let number = percent.number.text;
             return failure(at, Want::PercentSign, number, Problem::Unexpected);
@@ -886,7 +977,7 @@ impl Grammar {
 }
 
 /// Rule: a currency sign before a price.
-fn currency(input: Input<'_>) -> PResult<'_, Currency> {
+fn currency<'a, E: RuleError<'a>>(input: Input<'a>) -> PResult<'a, Currency, E> {
     // Every sign's UTF-8 starts with one of these bytes.
     if !matches!(input.first(), Some(b'$' | 0xC2 | 0xE2)) {
         return error(input, Want::Token, &[]);
@@ -900,7 +991,7 @@ fn currency(input: Input<'_>) -> PResult<'_, Currency> {
 
 /// Rule: a magnitude suffix glued to a price's number, ending at a word
 /// boundary.
-fn magnitude(input: Input<'_>) -> PResult<'_, Magnitude> {
+fn magnitude<'a, E: RuleError<'a>>(input: Input<'a>) -> PResult<'a, Magnitude, E> {
     const SUFFIXES: [(&str, Magnitude); 10] = [
         ("bn", Magnitude::Billion),
         ("Bn", Magnitude::Billion),
@@ -930,13 +1021,13 @@ fn magnitude(input: Input<'_>) -> PResult<'_, Magnitude> {
 
 /// Builds the quote read from `input` up to `rest`.
 #[inline]
-fn assemble<'a>(
+fn assemble<'a, E: RuleError<'a>>(
     input: Input<'a>,
     rest: Input<'a>,
     symbol: &'a [u8],
     label: Label,
     fields: Fields<'a>,
-) -> PResult<'a, Quote<'a>> {
+) -> PResult<'a, Quote<'a>, E> {
     // Labels are UTF-8 (rule Y's ASCII, rule W's words), so this always
     // succeeds.
     let Ok(symbol) = std::str::from_utf8(symbol) else {
@@ -966,7 +1057,7 @@ fn assemble<'a>(
 }
 
 /// Rule T: a date or a time token.
-fn date_or_time(input: Input<'_>) -> PResult<'_, Input<'_>> {
+fn date_or_time<'a, E: RuleError<'a>>(input: Input<'a>) -> PResult<'a, Input<'a>, E> {
     match date_or_time_len(input) {
         0 => error(input, Want::Token, &[]),
         len => Ok((&input[len..], &input[..len])),
@@ -975,8 +1066,8 @@ fn date_or_time(input: Input<'_>) -> PResult<'_, Input<'_>> {
 
 /// Rule L: a currency after the price: a sign, or an ISO 4217 code that
 /// is a whole word.
-fn currency_after(input: Input<'_>) -> PResult<'_, Currency> {
-    if let Ok(found) = currency(input) {
+fn currency_after<'a, E: RuleError<'a>>(input: Input<'a>) -> PResult<'a, Currency, E> {
+    if let Ok(found) = currency::<()>(input) {
         return Ok(found);
     }
     let code = match input {
@@ -999,12 +1090,12 @@ fn currency_after(input: Input<'_>) -> PResult<'_, Currency> {
 /// Rule L: what stands between a percent and the price after it: space,
 /// and perhaps at most three lowercase words, the last of them `at`, `to`
 /// or `@`, each followed by space.
-fn price_link(input: Input<'_>) -> PResult<'_, ()> {
+fn price_link<'a, E: RuleError<'a>>(input: Input<'a>) -> PResult<'a, (), E> {
     let (mut rest, ()) = hspace1(input)?;
     let mut linked = true;
     for _ in 0..MAX_LINK_WORDS {
         let len = lowercase_word_len(rest);
-        let Ok((after, ())) = hspace1(&rest[len..]) else {
+        let Ok((after, ())) = hspace1::<()>(&rest[len..]) else {
             break;
         };
         if len == 0 {
@@ -1044,7 +1135,7 @@ fn utf8_prefix(input: Input<'_>, max: usize) -> &str {
 /// Rule W: the end of a label before a `:` or `=` (`FTSE 100: 8,140.55`),
 /// with horizontal space around it. A letter or digit right after the
 /// mark makes it a ticker's own (`I:DJI`, `SCBK180.:5`), no label's end.
-fn label_colon(input: Input<'_>) -> PResult<'_, ()> {
+fn label_colon<'a, E: RuleError<'a>>(input: Input<'a>) -> PResult<'a, (), E> {
     let (at, ()) = hspace(input)?;
     match at {
         [b':' | b'=', rest @ ..] if !rest.first().is_some_and(u8::is_ascii_alphanumeric) => {
@@ -1056,8 +1147,8 @@ fn label_colon(input: Input<'_>) -> PResult<'_, ()> {
 
 /// Rule W: what ends a name before its price: a `:` or `=`, or
 /// horizontal space, perhaps with a table cell bar in it.
-fn label_end(input: Input<'_>) -> PResult<'_, ()> {
-    if let Ok(found) = label_colon(input) {
+fn label_end<'a, E: RuleError<'a>>(input: Input<'a>) -> PResult<'a, (), E> {
+    if let Ok(found) = label_colon::<()>(input) {
         return Ok(found);
     }
     let (rest, ()) = hspace1(input)?;
@@ -1095,11 +1186,11 @@ fn name_ends(input: Input<'_>, style: NumberStyle) -> ([usize; MAX_NAME_WORDS], 
             .any(|w| w[0].is_ascii_digit() && w[1] == b'.' && w[2].is_ascii_digit());
         let word = !priced && (letters || (digits_only && !grouped && !dated && count > 0));
         chars += word_chars;
-        if !word || chars > MAX_NAME_CHARS || direction_word(&input[at..]).is_ok() {
+        if !word || chars > MAX_NAME_CHARS || direction_word::<()>(&input[at..]).is_ok() {
             break;
         }
         let end = at + len;
-        if label_end(&input[end..]).is_err() {
+        if label_end::<()>(&input[end..]).is_err() {
             break;
         }
         ends[count] = end;
@@ -1266,17 +1357,17 @@ fn can_start_quote(before: Input<'_>, input: Input<'_>) -> bool {
 
 /// Rule: the gap between a quote's fields: white space and table cell bars,
 /// perhaps none.
-pub(crate) fn gap(input: Input<'_>) -> PResult<'_, ()> {
+pub(crate) fn gap<'a, E: RuleError<'a>>(input: Input<'a>) -> PResult<'a, (), E> {
     Ok((skip_run(input, gap_char_len), ()))
 }
 
 /// Rule: separators between quotes: the gap's characters and `•`, `·`, `;`.
-pub(crate) fn separators(input: Input<'_>) -> PResult<'_, ()> {
+pub(crate) fn separators<'a, E: RuleError<'a>>(input: Input<'a>) -> PResult<'a, (), E> {
     Ok((skip_run(input, separator_len), ()))
 }
 
 /// Rule: horizontal space, perhaps none.
-pub(crate) fn hspace(input: Input<'_>) -> PResult<'_, ()> {
+pub(crate) fn hspace<'a, E: RuleError<'a>>(input: Input<'a>) -> PResult<'a, (), E> {
     Ok((skip_run(input, hspace_len), ()))
 }
 
@@ -1298,7 +1389,7 @@ const GLYPHS: [(&str, Direction); 13] = [
 ];
 
 /// Rule: a direction glyph, perhaps with an emoji variation selector.
-fn glyph(input: Input<'_>) -> PResult<'_, Direction> {
+fn glyph<'a, E: RuleError<'a>>(input: Input<'a>) -> PResult<'a, Direction, E> {
     // Every glyph's UTF-8 starts with one of these bytes.
     if !matches!(input.first(), Some(0xE2 | 0xF0)) {
         return error(input, Want::Token, &[]);
@@ -1313,7 +1404,7 @@ fn glyph(input: Input<'_>) -> PResult<'_, Direction> {
 }
 
 /// Rule: a direction word, any case, ending at a word boundary.
-fn direction_word(input: Input<'_>) -> PResult<'_, Direction> {
+fn direction_word<'a, E: RuleError<'a>>(input: Input<'a>) -> PResult<'a, Direction, E> {
     // Every word starts with one of these letters, in either case.
     if !input
         .first()
@@ -1339,7 +1430,7 @@ fn direction_word(input: Input<'_>) -> PResult<'_, Direction> {
 }
 
 /// At least one horizontal space.
-fn hspace1(input: Input<'_>) -> PResult<'_, ()> {
+fn hspace1<'a, E: RuleError<'a>>(input: Input<'a>) -> PResult<'a, (), E> {
     let (rest, ()) = hspace(input)?;
     if rest.len() == input.len() {
         return error(input, Want::Token, &[]);
@@ -1349,14 +1440,14 @@ fn hspace1(input: Input<'_>) -> PResult<'_, ()> {
 
 /// Rule D's markers: a direction word, a glyph, or both in either order,
 /// each after a gap. Returns the markers and the text of the last one.
-fn markers(input: Input<'_>) -> PResult<'_, (Markers, Option<Input<'_>>)> {
+fn markers<'a, E: RuleError<'a>>(input: Input<'a>) -> PResult<'a, (Markers, Option<Input<'a>>), E> {
     let mut markers = Markers::default();
     let mut last = None;
     let mut rest = input;
     for _ in 0..2 {
         let (at, ()) = gap(rest)?;
         if markers.word.is_none() {
-            if let Ok((after, word)) = direction_word(at) {
+            if let Ok((after, word)) = direction_word::<()>(at) {
                 markers.word = Some(word);
                 last = Some(&at[..at.len() - after.len()]);
                 rest = after;
@@ -1364,7 +1455,7 @@ fn markers(input: Input<'_>) -> PResult<'_, (Markers, Option<Input<'_>>)> {
             }
         }
         if markers.glyph.is_none() {
-            if let Ok((after, glyph)) = glyph(at) {
+            if let Ok((after, glyph)) = glyph::<()>(at) {
                 markers.glyph = Some(glyph);
                 last = Some(&at[..at.len() - after.len()]);
                 rest = after;
@@ -1392,7 +1483,7 @@ impl Signed<'_> {
 
 /// Rule S's signs: `+`, `-`, U+2212 `−`, U+2013 `–`. Returns whether it is
 /// a minus.
-pub(crate) fn sign(input: Input<'_>) -> PResult<'_, bool> {
+pub(crate) fn sign<'a, E: RuleError<'a>>(input: Input<'a>) -> PResult<'a, bool, E> {
     match input {
         [b'+', rest @ ..] => Ok((rest, false)),
         [b'-', rest @ ..] => Ok((rest, true)),
@@ -1403,7 +1494,7 @@ pub(crate) fn sign(input: Input<'_>) -> PResult<'_, bool> {
 }
 
 /// Rule: the `%` after a percent's number, perhaps after horizontal space.
-fn percent_sign(input: Input<'_>) -> PResult<'_, ()> {
+fn percent_sign<'a, E: RuleError<'a>>(input: Input<'a>) -> PResult<'a, (), E> {
     let (at, ()) = hspace(input)?;
     match at.strip_prefix(b"%") {
         Some(rest) => Ok((rest, ())),
@@ -1414,11 +1505,11 @@ fn percent_sign(input: Input<'_>) -> PResult<'_, ()> {
 /// Whether `%` follows the number-like text at the start of `input`, after
 /// an optional sign: a percent, however broken its number.
 fn percent_follows(input: Input<'_>) -> bool {
-    let digits = match sign(input) {
+    let digits = match sign::<()>(input) {
         Ok((rest, _)) => rest.strip_prefix(b" ").unwrap_or(rest),
         Err(_) => input,
     };
-    percent_sign(&digits[number_like_len(digits)..]).is_ok()
+    percent_sign::<()>(&digits[number_like_len(digits)..]).is_ok()
 }
 
 #[cfg(test)]
@@ -1430,7 +1521,7 @@ mod tests {
 
     /// Parses one quote and returns its canonical text and the leftover.
     fn quote(mode: Mode, input: &str) -> Result<(String, &str), Want> {
-        match Grammar::new(mode).quote(input.as_bytes()) {
+        match Grammar::new(mode).quote::<Failure>(input.as_bytes()) {
             Ok((rest, quote)) => Ok((quote.to_string(), std::str::from_utf8(rest).unwrap())),
             Err(nom::Err::Error(f) | nom::Err::Failure(f)) => Err(f.want),
             Err(nom::Err::Incomplete(_)) => unreachable!("complete parsers"),
@@ -1544,18 +1635,24 @@ mod tests {
 
     #[test]
     fn gap_takes_spaces_and_bars() {
-        assert_eq!(gap(" |\u{a0}\u{202f}\tx".as_bytes()), Ok((&b"x"[..], ())));
-        assert_eq!(gap(b"x"), Ok((&b"x"[..], ())));
+        assert_eq!(
+            gap::<()>(" |\u{a0}\u{202f}\tx".as_bytes()),
+            Ok((&b"x"[..], ()))
+        );
+        assert_eq!(gap::<()>(b"x"), Ok((&b"x"[..], ())));
     }
 
     #[test]
     fn separators_take_bullets_and_semicolons() {
-        assert_eq!(separators(" • · ; |x".as_bytes()), Ok((&b"x"[..], ())));
+        assert_eq!(
+            separators::<()>(" • · ; |x".as_bytes()),
+            Ok((&b"x"[..], ()))
+        );
     }
 
     #[test]
     fn markers_leave_the_change() {
-        let (rest, (markers, last)) = markers("Increased By ▲ 4.15".as_bytes()).unwrap();
+        let (rest, (markers, last)) = markers::<()>("Increased By ▲ 4.15".as_bytes()).unwrap();
         assert_eq!(rest, b" 4.15");
         assert_eq!(markers.word, Some(Direction::Up));
         assert_eq!(markers.glyph, Some(Direction::Up));
@@ -1565,17 +1662,17 @@ mod tests {
     #[test]
     fn change_refuses_a_percent() {
         let grammar = Grammar::new(STRICT);
-        assert!(grammar.change(b"+6.74%EQTY").is_err());
-        let (rest, signed) = grammar.change(b"+6.74EQTY").unwrap();
+        assert!(grammar.change::<()>(b"+6.74%EQTY").is_err());
+        let (rest, signed) = grammar.change::<()>(b"+6.74EQTY").unwrap();
         assert_eq!((rest, signed.minus), (&b"EQTY"[..], Some(false)));
     }
 
     #[test]
     fn percent_leaves_what_follows() {
         let grammar = Grammar::new(STRICT);
-        let (rest, p) = grammar.percent(b"(+0.55%) | TCS").unwrap();
+        let (rest, p) = grammar.percent::<()>(b"(+0.55%) | TCS").unwrap();
         assert_eq!((rest, p.number.text), (&b" | TCS"[..], &b"0.55"[..]));
-        let (rest, p) = grammar.percent(b"-3.01%KCB").unwrap();
+        let (rest, p) = grammar.percent::<()>(b"-3.01%KCB").unwrap();
         assert_eq!((rest, p.minus), (&b"KCB"[..], Some(true)));
     }
 
@@ -1592,7 +1689,7 @@ mod tests {
 
     #[test]
     fn truncation_is_a_failure_at_the_end_after_the_price() {
-        let cut = |input: &str| match Grammar::new(STRICT).quote(input.as_bytes()) {
+        let cut = |input: &str| match Grammar::new(STRICT).quote::<Failure>(input.as_bytes()) {
             Err(nom::Err::Error(f) | nom::Err::Failure(f)) => f.is_truncation(),
             _ => false,
         };
@@ -1605,5 +1702,52 @@ mod tests {
         assert!(cut("TCS 3,901.10 -12."));
         assert!(!cut("AGL"));
         assert!(!cut("AGL40.13 x"));
+    }
+
+    /// Pieces of quotes, traps and noise, which the property below joins
+    /// at random: every rule, and every way a rule fails, is reached.
+    #[rustfmt::skip]
+    const PIECES: &[&str] = &[
+        "AGL", "AIRLINK", "S&P", "Nikkei", "FTSE", "btc", "^GSPC", "BRK.B", "A1", "2024", "1e10",
+        "40.13", "189", "1,234.5", "18 604,12", "0.", "3,", "007", "99999999999999999999999999999",
+        "0.1234567890123456789012345678901", "12:30", "2024-05-01", "+", "-", "\u{2212}", "▲",
+        "▼", "🔺\u{fe0f}", "up", "Down", "unch", "no change", "%", "(", ")", " ", "  ", "\u{a0}",
+        "|", ":", "=", "\n", "$", "€", "k", "bn", "USD", "at", "to", "•", ";", "é", "\u{ff}",
+    ];
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2048))]
+
+        /// The grammar with `()` errors accepts exactly the quotes it
+        /// accepts with [`Failure`]s, reads them the same, and fails the
+        /// same way (recoverably or not) where it fails.
+        #[test]
+        fn quiet_and_rich_errors_accept_the_same_quotes(
+            pieces in proptest::collection::vec(proptest::sample::select(PIECES), 1..14),
+            scan in proptest::bool::ANY,
+            comma in proptest::bool::ANY,
+        ) {
+            let text = pieces.concat();
+            let input = text.as_bytes();
+            let grammar = Grammar {
+                style: if comma { NumberStyle::Comma } else { NumberStyle::Dot },
+                ..Grammar::new(if scan { SCAN } else { STRICT })
+            };
+            let kind = |e: &nom::Err<_>| std::mem::discriminant(e);
+            let quiet = grammar.quote::<()>(input);
+            let rich = grammar.quote::<Failure>(input);
+            match (&quiet, &rich) {
+                (Ok(q), Ok(r)) => proptest::prop_assert_eq!(q, r),
+                (Err(q), Err(r)) => proptest::prop_assert_eq!(kind(q), kind(&r.clone().map(|_| ()))),
+                _ => proptest::prop_assert!(false, "{text:?}: {quiet:?} but {rich:?}"),
+            }
+            let quiet = grammar.cell_quote::<()>(input);
+            let rich = grammar.cell_quote::<Failure>(input);
+            match (&quiet, &rich) {
+                (Ok(q), Ok(r)) => proptest::prop_assert_eq!(q, r),
+                (Err(q), Err(r)) => proptest::prop_assert_eq!(kind(q), kind(&r.clone().map(|_| ()))),
+                _ => proptest::prop_assert!(false, "{text:?}: {quiet:?} but {rich:?}"),
+            }
+        }
     }
 }

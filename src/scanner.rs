@@ -552,8 +552,8 @@ impl Scanner {
                         return Search::Candidate(self.candidate(&quote), quote);
                     }
                     Attempt::Quote(_) => {}
-                    Attempt::Failed { truncated, .. } => {
-                        if truncated && self.truncated.is_none() {
+                    Attempt::Failed => {
+                        if self.truncated.is_none() && window.truncated(&self.grammar, start) {
                             self.truncated = Some(start);
                         }
                     }
@@ -594,7 +594,7 @@ impl Scanner {
                     self.last = None;
                     break;
                 }
-                Attempt::Quote(_) | Attempt::Failed { .. } => {}
+                Attempt::Quote(_) | Attempt::Failed => {}
             }
         }
         self.inside = None;
@@ -730,15 +730,13 @@ impl Scanner {
                 continue;
             }
             if starts_symbol(rest) {
-                match self.grammar.quote(rest) {
-                    Ok(_) => return true,
-                    // A quote cut off by the input's end is reported as such.
-                    Err(nom::Err::Error(f) | nom::Err::Failure(f))
-                        if f.is_truncation() && window.eof && end + reach.len() == window.end() =>
-                    {
-                        return true;
-                    }
-                    Err(_) => {}
+                if self.grammar.quote::<()>(rest).is_ok() {
+                    return true;
+                }
+                // A quote cut off by the input's end is reported as such.
+                let at_input_end = window.eof && end + reach.len() == window.end();
+                if at_input_end && self.grammar.is_truncated(rest) {
+                    return true;
                 }
             }
             if starts_a_number(rest, style) {
@@ -884,7 +882,7 @@ fn piece_len(text: &[u8]) -> usize {
 /// times are not numbers (rule T), nor are digits that break rule N.
 fn starts_a_number(piece: &[u8], style: NumberStyle) -> bool {
     let piece = piece.strip_prefix(b"(").unwrap_or(piece);
-    let digits = sign(piece).map_or(piece, |(rest, _)| rest);
+    let digits = sign::<()>(piece).map_or(piece, |(rest, _)| rest);
     date_or_time_len(digits) == 0 && number(digits, style).is_ok()
 }
 

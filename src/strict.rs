@@ -6,7 +6,7 @@ use crate::lexical::{byte_order_mark_len, invalid_utf8_len, is_line_end};
 use crate::number::StyleDecision;
 use crate::quote::Quote;
 use crate::table::Tables;
-use crate::window::{Attempt, LOOKBEHIND, Window};
+use crate::window::{Attempt, Failed, LOOKBEHIND, Window};
 
 /// The quotes of a strip, in order, with an error for each stretch of text
 /// that is not a quote (SPEC section 5).
@@ -203,7 +203,7 @@ impl StrictReader {
         }
         let start = loop {
             let after_separators =
-                separators(window.bytes_from(self.pos)).map_or(0, |(rest, ())| rest.len());
+                separators::<()>(window.bytes_from(self.pos)).map_or(0, |(rest, ())| rest.len());
             self.pos = window.end() - after_separators;
             if !self.tables.look(self.pos, |at| window.line_at(at)) {
                 return Step::NeedMore;
@@ -231,12 +231,13 @@ impl StrictReader {
                 self.index += 1;
                 Step::Quote(quote)
             }
-            Attempt::Failed {
-                failure,
-                offset,
-                too_long,
-                ..
-            } => {
+            Attempt::Failed => {
+                let Failed {
+                    failure,
+                    offset,
+                    too_long,
+                    ..
+                } = window.failure(&self.grammar, start);
                 let (expected, mut found) = failure.describe();
                 if too_long {
                     found = Found::QuoteTooLong;
@@ -303,7 +304,7 @@ impl StrictReader {
                         self.index += 1;
                         return Step::Quote(quote);
                     }
-                    Attempt::Failed { .. } => {}
+                    Attempt::Failed => {}
                 }
             }
             at += 1;

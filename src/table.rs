@@ -1022,7 +1022,7 @@ fn signed_cell(
         Some(inner) => (inner, true),
         None => (cell, false),
     };
-    let (digits, minus) = match sign(inner) {
+    let (digits, minus) = match sign::<()>(inner) {
         Ok((rest, minus)) if !accounting => (rest.strip_prefix(b" ").unwrap_or(rest), Some(minus)),
         Ok(_) => return None,
         Err(_) => (inner, accounting.then_some(true)),

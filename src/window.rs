@@ -5,7 +5,7 @@
 //! finds depends only on the input, never on how it was chunked, and a
 //! stream needs to hold only a bounded part of it.
 
-use crate::grammar::{Failure, Grammar, Input};
+use crate::grammar::{Failure, Grammar, Input, PResult, RuleError};
 use crate::lexical::{ends_with_separator, starts_a_cell};
 use crate::quote::Quote;
 use crate::table::{Line, line_at};
@@ -44,17 +44,22 @@ pub(crate) struct Window<'t> {
 pub(crate) enum Attempt<'t> {
     /// A quote, its span in the whole input.
     Quote(Quote<'t>),
-    /// No quote: why, at which offset of the input, and whether the end
-    /// of the input cut a quote off there.
-    Failed {
-        failure: Failure<'t>,
-        offset: usize,
-        truncated: bool,
-        /// The attempt failed where its reach ended, inside the input.
-        too_long: bool,
-    },
+    /// No quote starts there; [`Window::failure`] tells why.
+    Failed,
     /// The window does not yet hold the attempt's reach.
     NeedMore,
+}
+
+/// Why an attempt found no quote.
+#[derive(Debug)]
+pub(crate) struct Failed<'t> {
+    pub(crate) failure: Failure<'t>,
+    /// Where it failed, an offset in the whole input.
+    pub(crate) offset: usize,
+    /// The end of the input cut a quote off there.
+    pub(crate) truncated: bool,
+    /// The attempt failed where its reach ended, inside the input.
+    pub(crate) too_long: bool,
 }
 
 impl<'t> Window<'t> {
@@ -103,34 +108,59 @@ impl<'t> Window<'t> {
     /// Attempts a quote at offset `start`, reading at most [`REACH`] bytes,
     /// and [`LOOKBEHIND`] bytes before it to tell whether a cell starts
     /// there, where a name may label the quote (rule W).
+    ///
+    /// The grammar runs with errors that carry nothing: most attempts in
+    /// page text fail, and only a caller that reports a failure asks
+    /// [`Window::failure`] for it.
     pub(crate) fn attempt(&self, grammar: &Grammar, start: usize) -> Attempt<'t> {
         if !self.holds(start + REACH + SLACK) {
             return Attempt::NeedMore;
         }
-        let end = (start + REACH).min(self.end());
-        let reach = self.slice(start, end);
+        match self.read::<()>(grammar, start) {
+            Ok((_, quote)) => Attempt::Quote(quote.shifted(start)),
+            Err(_) => Attempt::Failed,
+        }
+    }
+
+    /// Why the attempt at `start` failed: the same grammar run again, with
+    /// errors that say where and why. Call it only after
+    /// [`Window::attempt`] returned [`Attempt::Failed`].
+    #[cold]
+    pub(crate) fn failure(&self, grammar: &Grammar, start: usize) -> Failed<'t> {
+        let end = self.reach_end(start);
+        let failure = match self.read::<Failure<'t>>(grammar, start) {
+            Err(nom::Err::Error(failure) | nom::Err::Failure(failure)) => failure,
+            Ok(_) | Err(nom::Err::Incomplete(_)) => Failure::at_end(&self.bytes[..0]),
+        };
+        let at_input_end = self.eof && end == self.end();
+        Failed {
+            failure,
+            offset: end - failure.at.len(),
+            truncated: at_input_end && failure.is_truncation(),
+            too_long: !at_input_end && failure.at.is_empty(),
+        }
+    }
+
+    /// Whether the failed attempt at `start` is a quote cut off by the
+    /// end of the input.
+    pub(crate) fn truncated(&self, grammar: &Grammar, start: usize) -> bool {
+        let at_input_end = self.eof && self.reach_end(start) == self.end();
+        at_input_end && self.failure(grammar, start).truncated
+    }
+
+    /// The offset where the reach of an attempt at `start` ends.
+    fn reach_end(&self, start: usize) -> usize {
+        (start + REACH).min(self.end())
+    }
+
+    /// The grammar's reading at `start`: a quote labelled by a ticker, or
+    /// where a cell starts, by a ticker or a name.
+    fn read<E: RuleError<'t>>(&self, grammar: &Grammar, start: usize) -> PResult<'t, Quote<'t>, E> {
+        let reach = self.slice(start, self.reach_end(start));
         let before = self.before(start, LOOKBEHIND);
-        let read = match ends_with_separator(before) && starts_a_cell(before) {
+        match ends_with_separator(before) && starts_a_cell(before) {
             true => grammar.cell_quote(reach),
             false => grammar.quote(reach),
-        };
-        match read {
-            Ok((_, quote)) => Attempt::Quote(quote.shifted(start)),
-            Err(nom::Err::Error(failure) | nom::Err::Failure(failure)) => {
-                let at_input_end = self.eof && end == self.end();
-                Attempt::Failed {
-                    failure,
-                    offset: end - failure.at.len(),
-                    truncated: at_input_end && failure.is_truncation(),
-                    too_long: !at_input_end && failure.at.is_empty(),
-                }
-            }
-            Err(nom::Err::Incomplete(_)) => Attempt::Failed {
-                failure: Failure::at_end(&reach[reach.len()..]),
-                offset: end,
-                truncated: false,
-                too_long: false,
-            },
         }
     }
 }
