@@ -22,8 +22,9 @@ use rust_decimal::Decimal;
 
 use crate::error::{Expected, Found, shorten};
 use crate::lexical::{
-    MAX_CHAR, date_or_time_len, ends_with_separator, gap_char_len, gap_len, hspace_len,
-    invisible_len, is_line_end, separator_len, skip_run, starts_a_cell, word_joiner_len,
+    MAX_CHAR, date_or_time_len, ends_with_separator, first_line_end, gap_char_len, gap_len,
+    hspace_len, invisible_len, is_line_end, separator_len, skip_run, starts_a_cell,
+    word_joiner_len,
 };
 use crate::number::{Number, NumberError, NumberStyle, StyleDecision, number, number_like_len};
 use crate::quote::{Currency, CurrencyCode, Direction, Label, Magnitude, Markers, Quote};
@@ -280,7 +281,7 @@ impl<'a> Failure<'a> {
                     .filter(|(rest, quote)| grammar.stands(self.at, rest, quote))
                     .map(|(_, quote)| (quote.symbol.to_owned(), quote.price.to_string()))
                     .collect();
-                let line = self.at.iter().position(|&b| is_line_end(b));
+                let line = first_line_end(self.at);
                 let end = line.unwrap_or(self.at.len());
                 return (
                     Expected::SymbolSplit,

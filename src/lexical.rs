@@ -16,7 +16,12 @@
 /// A date is never read as numbers: `1.000.000` has a middle group of three
 /// digits and stays a number in comma style.
 pub(crate) fn date_or_time_len(input: &[u8]) -> usize {
-    let len = date_len(input).max(time_len(input));
+    let first = digits(input);
+    let len = match input.get(first) {
+        Some(b':') => time_len(input, first),
+        Some(&mark @ (b'-' | b'.' | b'/')) => date_len(input, first, mark),
+        _ => 0,
+    };
     match input.get(len) {
         Some(b) if len > 0 && b.is_ascii_digit() => 0,
         _ => len,
@@ -25,16 +30,15 @@ pub(crate) fn date_or_time_len(input: &[u8]) -> usize {
 
 /// The length of the run of ASCII digits at the start of `input`.
 fn digits(input: &[u8]) -> usize {
-    input.iter().take_while(|b| b.is_ascii_digit()).count()
+    input
+        .iter()
+        .position(|b| !b.is_ascii_digit())
+        .unwrap_or(input.len())
 }
 
-/// Three digit groups joined by the same separator, as [`date_or_time_len`]
-/// describes.
-fn date_len(input: &[u8]) -> usize {
-    let first = digits(input);
-    let Some(&mark @ (b'-' | b'.' | b'/')) = input.get(first) else {
-        return 0;
-    };
+/// Three digit groups joined by the same separator `mark`, the first of
+/// `first` digits, as [`date_or_time_len`] describes.
+fn date_len(input: &[u8], first: usize, mark: u8) -> usize {
     let second_at = first + 1;
     let second = digits(&input[second_at..]);
     if !(1..=2).contains(&second) || input.get(second_at + second) != Some(&mark) {
@@ -50,10 +54,9 @@ fn date_len(input: &[u8]) -> usize {
     }
 }
 
-/// Hours, minutes and perhaps seconds joined by `:`.
-fn time_len(input: &[u8]) -> usize {
-    let hours = digits(input);
-    if !(1..=2).contains(&hours) || input.get(hours) != Some(&b':') {
+/// Hours of `hours` digits, minutes and perhaps seconds joined by `:`.
+fn time_len(input: &[u8], hours: usize) -> usize {
+    if !(1..=2).contains(&hours) {
         return 0;
     }
     let mut len = hours;
@@ -96,6 +99,16 @@ pub(crate) fn invisible_len(input: &[u8]) -> usize {
 /// Whether `b` ends a line.
 pub(crate) fn is_line_end(b: u8) -> bool {
     matches!(b, b'\n' | b'\r')
+}
+
+/// The offset of the first line end (see [`is_line_end`]) in `bytes`.
+pub(crate) fn first_line_end(bytes: &[u8]) -> Option<usize> {
+    memchr::memchr2(b'\n', b'\r', bytes)
+}
+
+/// The offset of the last line end (see [`is_line_end`]) in `bytes`.
+pub(crate) fn last_line_end(bytes: &[u8]) -> Option<usize> {
+    memchr::memrchr2(b'\n', b'\r', bytes)
 }
 
 /// The first and last year a four-digit label may stand for: such a label

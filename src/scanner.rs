@@ -6,7 +6,7 @@ use std::ops::Range;
 use crate::grammar::{Grammar, quote_may_start, sign, starts_symbol};
 use crate::lexical::{
     MAX_CHAR, date_or_time_len, hspace_len, invalid_utf8_len, invisible_len, is_line_end, is_year,
-    separator_len, skip_run, strip_word_joiner, trailing_hspace_len,
+    last_line_end, separator_len, skip_run, strip_word_joiner, trailing_hspace_len,
 };
 use crate::number::{NumberStyle, StyleDecision, number};
 use rust_decimal::Decimal;
@@ -705,7 +705,7 @@ impl Scanner {
             floor.max(start.saturating_sub(LOOKBEHIND)).max(window.base),
             start,
         );
-        let line = match before.iter().rposition(|&b| is_line_end(b)) {
+        let line = match last_line_end(before) {
             Some(i) => &before[i + 1..],
             None => before,
         };

@@ -2,7 +2,7 @@
 
 use crate::error::{Expected, Found, Locator, ParseError, shorten};
 use crate::grammar::{Grammar, quote_may_start, separators};
-use crate::lexical::{byte_order_mark_len, invalid_utf8_len, is_line_end};
+use crate::lexical::{byte_order_mark_len, first_line_end, invalid_utf8_len};
 use crate::number::StyleDecision;
 use crate::quote::Quote;
 use crate::table::Tables;
@@ -55,9 +55,7 @@ impl<'a> Quotes<'a> {
     ) -> Quotes<'a> {
         let mut reader = StrictReader::new(grammar);
         reader.pos = start;
-        let line = text.as_bytes()[start..]
-            .iter()
-            .position(|&b| is_line_end(b));
+        let line = first_line_end(&text.as_bytes()[start..]);
         reader
             .tables
             .skip_to(line.map_or(text.len(), |len| start + len + 1));
@@ -261,10 +259,7 @@ impl StrictReader {
             return TableText::None;
         };
         let Some(row) = self.tables.row_at(start) else {
-            let line = window
-                .bytes_from(start)
-                .iter()
-                .position(|&b| is_line_end(b));
+            let line = first_line_end(window.bytes_from(start));
             let end = line.map_or(window.end(), |len| start + len);
             return TableText::SkipTo(end.min(region.end).max(start + 1));
         };

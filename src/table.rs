@@ -14,7 +14,7 @@ use rust_decimal::Decimal;
 
 use crate::grammar::sign;
 use crate::lexical::{
-    date_or_time_len, has_wide_space, hspace_len, invisible_len, is_line_end, skip_run,
+    date_or_time_len, first_line_end, has_wide_space, hspace_len, invisible_len, skip_run,
     trailing_hspace_len,
 };
 use crate::number::{NumberStyle, number};
@@ -803,16 +803,18 @@ struct FlatRow {
 /// line (a lone `|` line beside it). A line longer than the reach is text.
 #[cfg(feature = "parallel")]
 pub(crate) fn may_be_a_table_line(bytes: &[u8], pos: usize) -> bool {
+    use crate::lexical::{is_line_end, last_line_end};
+
     // Lines longer than the reach are text to every reader: look no
     // further.
     let from = pos.saturating_sub(REACH);
-    let start = match bytes[from..pos].iter().rposition(|&b| is_line_end(b)) {
+    let start = match last_line_end(&bytes[from..pos]) {
         Some(i) => from + i + 1,
         None if from == 0 => 0,
         None => return false,
     };
     let to = bytes.len().min(pos + REACH);
-    let end = match bytes[pos..to].iter().position(|&b| is_line_end(b)) {
+    let end = match first_line_end(&bytes[pos..to]) {
         Some(i) => pos + i,
         None if to == bytes.len() => to,
         None => return false,
@@ -853,7 +855,7 @@ pub(crate) fn line_at(
     }
     let rest = &text[from..];
     let reach = &rest[..rest.len().min(limit + 1)];
-    let (end, whole) = match reach.iter().position(|&b| is_line_end(b)) {
+    let (end, whole) = match first_line_end(reach) {
         Some(end) => (end, true),
         None if rest.len() > limit => (limit, false),
         None if more => return None,
