@@ -305,7 +305,7 @@ impl Input {
 /// A quote on its way out, with its findings and the file it came from.
 struct Record<'a> {
     quote: &'a Quote<'a>,
-    findings: &'a Findings<'a>,
+    findings: &'a Findings,
     /// The input's name, when there are several.
     file: Option<&'a str>,
 }
@@ -389,7 +389,7 @@ impl Output {
             Format::Jsonl => write_jsonl(out, &record),
             Format::Csv => write_csv(out, &record),
             Format::Table => {
-                self.explain(&findings);
+                self.explain(&quote, &findings);
                 write_table_row(out, &table_cells(&record))
             }
         }
@@ -404,9 +404,9 @@ impl Output {
         }
     }
 
-    /// Keeps the sentences of `findings` for under the table.
-    fn explain(&mut self, findings: &Findings<'_>) {
-        for finding in findings {
+    /// Keeps the sentences of the findings of `quote` for under the table.
+    fn explain(&mut self, quote: &Quote<'_>, findings: &Findings) {
+        for finding in findings.details(quote) {
             if self.explanations.len() < MAX_EXPLANATIONS {
                 self.explanations.push(finding.to_string());
             } else {

@@ -73,7 +73,7 @@ fn main() -> ExitCode {
     let mut report = StripReport::new();
     for quote in &quotes {
         let found = validate(quote);
-        findings.extend(found.iter().cloned());
+        findings.extend(found.details(quote));
         report.add(quote, &found);
     }
     let document = Document {

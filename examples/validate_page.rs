@@ -60,7 +60,7 @@ fn main() -> ExitCode {
             continue;
         };
         let findings = validate(&quote);
-        for finding in &findings {
+        for finding in findings.details(&quote) {
             println!("{finding}");
         }
         report.add(&quote, &findings);

@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use rust_decimal::{Decimal, RoundingStrategy};
 
-use crate::quote::{Direction, Markers};
+use crate::quote::{Direction, Markers, Quote};
 use crate::validation::Check;
 
 /// The kinds of finding (SPEC section 4). Their names in JSON, CSV and the
@@ -151,7 +151,7 @@ impl std::str::FromStr for FindingKind {
 /// ```
 /// let quotes = tickerstrip::parse("X 100.00 +10.00 (+11.13%)")?;
 /// let findings = tickerstrip::validate(&quotes[0]);
-/// let range = findings.iter().next().unwrap().expected.unwrap();
+/// let range = findings.expected().unwrap();
 /// assert_eq!(range.low.to_string(), "11.1043");
 /// assert_eq!(range.high.to_string(), "11.1180");
 /// assert_eq!(range.to_string(), "11.1043 to 11.1180");
@@ -184,7 +184,7 @@ impl fmt::Display for PercentRange {
 ///
 /// let quotes = tickerstrip::parse("AGL40.13▲ 0.12 (0.00%)")?;
 /// let findings = validate(&quotes[0]);
-/// let finding = findings.iter().next().unwrap();
+/// let finding = findings.details(&quotes[0]).next().unwrap();
 /// assert_eq!(finding.kind, FindingKind::PercentIsFraction);
 /// assert_eq!(
 ///     finding.to_string(),
@@ -319,8 +319,11 @@ impl fmt::Display for Finding<'_> {
     }
 }
 
-/// The findings for one quote: a small inline collection that does not
-/// allocate.
+/// The findings for one quote: which kinds apply, whether the percent was
+/// checked, and the interval a mismatched percent should fall in. It is a
+/// small `Copy` value that does not allocate and does not borrow the quote;
+/// [`Findings::details`] gives each finding with the quote's numbers, for
+/// its message.
 ///
 /// ```
 /// use tickerstrip::{FindingKind, validate};
@@ -330,26 +333,44 @@ impl fmt::Display for Finding<'_> {
 /// assert_eq!(findings.len(), 1);
 /// assert!(findings.contains(FindingKind::MarkerConflict));
 /// assert_eq!(findings.kinds().collect::<Vec<_>>(), [FindingKind::MarkerConflict]);
+/// assert!(std::mem::size_of_val(&findings) <= 40);
 /// # Ok::<(), tickerstrip::ParseError>(())
 /// ```
-#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
-pub struct Findings<'a> {
-    items: [Option<Finding<'a>>; Findings::CAPACITY],
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub struct Findings {
+    /// Bit `i` set: the kind `Findings::ORDER[i]` applies.
+    kinds: u8,
     check: Check,
+    expected: Option<PercentRange>,
 }
 
-impl<'a> Findings<'a> {
-    /// At most this many findings apply to one quote: one about the
-    /// percent or the price, one about the previous close, one about the
-    /// direction, one about the markers.
-    const CAPACITY: usize = 4;
+impl Findings {
+    /// The order findings are listed in: the percent or price finding,
+    /// then the previous close's, then the direction's, then the markers'.
+    const ORDER: [FindingKind; 8] = [
+        FindingKind::PercentIsFraction,
+        FindingKind::PercentOfPrice,
+        FindingKind::PercentSignMismatch,
+        FindingKind::PercentMismatch,
+        FindingKind::PriceNotPositive,
+        FindingKind::PreviousCloseMismatch,
+        FindingKind::DirectionMismatch,
+        FindingKind::MarkerConflict,
+    ];
 
-    pub(crate) fn push(&mut self, finding: Finding<'a>) {
-        let slot = self.items.iter_mut().find(|slot| slot.is_none());
-        debug_assert!(slot.is_some(), "more than {} findings", Findings::CAPACITY);
-        if let Some(slot) = slot {
-            *slot = Some(finding);
-        }
+    /// The bit that stands for `kind`.
+    fn bit(kind: FindingKind) -> u8 {
+        let index = Findings::ORDER.iter().position(|&k| k == kind);
+        1 << index.expect("every kind has a place in the order")
+    }
+
+    pub(crate) fn add(&mut self, kind: FindingKind) {
+        self.kinds |= Findings::bit(kind);
+    }
+
+    pub(crate) fn add_mismatch(&mut self, expected: PercentRange) {
+        self.add(FindingKind::PercentMismatch);
+        self.expected = Some(expected);
     }
 
     pub(crate) fn set_check(&mut self, check: Check) {
@@ -370,20 +391,22 @@ impl<'a> Findings<'a> {
         self.check
     }
 
-    /// The findings, in the order they were found.
+    /// For a [`FindingKind::PercentMismatch`]: the percents that the price
+    /// and change allow, display rounding included. `None` otherwise.
     ///
     /// ```
-    /// let quotes = tickerstrip::parse("AGL40.13▲ 0.12 (0.00%)")?;
-    /// let findings = tickerstrip::validate(&quotes[0]);
-    /// let symbols: Vec<_> = findings.iter().map(|finding| finding.symbol).collect();
-    /// assert_eq!(symbols, ["AGL"]);
+    /// let quotes = tickerstrip::parse("X 100.00 +10.00 (+11.13%)")?;
+    /// let range = tickerstrip::validate(&quotes[0]).expected().unwrap();
+    /// assert_eq!(range.to_string(), "11.1043 to 11.1180");
     /// # Ok::<(), tickerstrip::ParseError>(())
     /// ```
-    pub fn iter(&self) -> impl Iterator<Item = &Finding<'a>> {
-        self.items.iter().flatten()
+    pub fn expected(&self) -> Option<PercentRange> {
+        self.expected
     }
 
-    /// Their kinds.
+    /// The kinds that apply, in the order the validator lists them: the
+    /// percent or price finding, then `previous-close-mismatch`, then
+    /// `direction-mismatch`, then `marker-conflict`.
     ///
     /// ```
     /// use tickerstrip::{FindingKind, validate};
@@ -393,8 +416,41 @@ impl<'a> Findings<'a> {
     /// assert_eq!(kinds, [FindingKind::PercentIsFraction, FindingKind::DirectionMismatch]);
     /// # Ok::<(), tickerstrip::ParseError>(())
     /// ```
-    pub fn kinds(&self) -> impl Iterator<Item = FindingKind> + '_ {
-        self.iter().map(|finding| finding.kind)
+    pub fn kinds(&self) -> impl Iterator<Item = FindingKind> + use<> {
+        let kinds = self.kinds;
+        Findings::ORDER
+            .into_iter()
+            .enumerate()
+            .filter(move |&(i, _)| kinds & (1 << i) != 0)
+            .map(|(_, kind)| kind)
+    }
+
+    /// Each finding in full, with the numbers of `quote` (the quote these
+    /// findings are for) so that its `Display` can say why.
+    ///
+    /// ```
+    /// let quotes = tickerstrip::parse("AGL40.13▲ 0.12 (0.00%)")?;
+    /// let findings = tickerstrip::validate(&quotes[0]);
+    /// let symbols: Vec<_> = findings.details(&quotes[0]).map(|finding| finding.symbol).collect();
+    /// assert_eq!(symbols, ["AGL"]);
+    /// # Ok::<(), tickerstrip::ParseError>(())
+    /// ```
+    pub fn details<'q, 'a>(
+        &self,
+        quote: &'q Quote<'a>,
+    ) -> impl Iterator<Item = Finding<'a>> + use<'q, 'a> {
+        let expected = self.expected;
+        self.kinds().map(move |kind| Finding {
+            kind,
+            symbol: quote.symbol,
+            span: quote.span.clone(),
+            price: quote.price,
+            change: quote.change,
+            percent: quote.percent,
+            markers: quote.markers,
+            expected: expected.filter(|_| kind == FindingKind::PercentMismatch),
+            shown_close: quote.previous_close,
+        })
     }
 
     /// Whether a finding of `kind` is among them.
@@ -408,7 +464,7 @@ impl<'a> Findings<'a> {
     /// # Ok::<(), tickerstrip::ParseError>(())
     /// ```
     pub fn contains(&self, kind: FindingKind) -> bool {
-        self.kinds().any(|k| k == kind)
+        self.kinds & Findings::bit(kind) != 0
     }
 
     /// How many there are.
@@ -419,7 +475,7 @@ impl<'a> Findings<'a> {
     /// # Ok::<(), tickerstrip::ParseError>(())
     /// ```
     pub fn len(&self) -> usize {
-        self.iter().count()
+        self.kinds.count_ones() as usize
     }
 
     /// Whether the quote is fine.
@@ -432,23 +488,15 @@ impl<'a> Findings<'a> {
     /// # Ok::<(), tickerstrip::ParseError>(())
     /// ```
     pub fn is_empty(&self) -> bool {
-        self.items[0].is_none()
+        self.kinds == 0
     }
 }
 
-/// Findings serialize as a list of [`Finding`]s.
+/// Findings serialize as the list of their kinds' names, as the
+/// command-line tool writes them: `["percent-is-fraction"]`.
 #[cfg(feature = "serde")]
-impl serde::Serialize for Findings<'_> {
+impl serde::Serialize for Findings {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_seq(self.iter())
-    }
-}
-
-impl<'f, 'a> IntoIterator for &'f Findings<'a> {
-    type Item = &'f Finding<'a>;
-    type IntoIter = std::iter::Flatten<std::slice::Iter<'f, Option<Finding<'a>>>>;
-
-    fn into_iter(self) -> Self::IntoIter {
-        self.items.iter().flatten()
+        serializer.collect_seq(self.kinds())
     }
 }

@@ -67,7 +67,7 @@ impl StripReport {
     /// assert_eq!(report.count(FindingKind::PercentIsFraction), 1);
     /// # Ok::<(), tickerstrip::ParseError>(())
     /// ```
-    pub fn add(&mut self, quote: &Quote<'_>, findings: &Findings<'_>) {
+    pub fn add(&mut self, quote: &Quote<'_>, findings: &Findings) {
         self.quotes += 1;
         match findings.check() {
             Check::Checked => self.checked += 1,

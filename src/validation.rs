@@ -21,7 +21,7 @@ use bnum::BInt;
 use bnum::types::{I256, I512};
 use rust_decimal::Decimal;
 
-use crate::finding::{Finding, FindingKind, Findings, PercentRange};
+use crate::finding::{FindingKind, Findings, PercentRange};
 use crate::number::MAX_SCALE;
 use crate::quote::{Direction, Quote};
 
@@ -135,24 +135,13 @@ impl Validator {
     /// assert_eq!(findings.kinds().collect::<Vec<_>>(), [FindingKind::DirectionMismatch]);
     /// # Ok::<(), tickerstrip::ParseError>(())
     /// ```
-    pub fn validate<'a>(&self, quote: &Quote<'a>) -> Findings<'a> {
+    pub fn validate(&self, quote: &Quote<'_>) -> Findings {
         let mut findings = Findings::default();
-        let finding = |kind| Finding {
-            kind,
-            symbol: quote.symbol,
-            span: quote.span.clone(),
-            price: quote.price,
-            change: quote.change,
-            percent: quote.percent,
-            markers: quote.markers,
-            expected: None,
-            shown_close: quote.previous_close,
-        };
         let previous_close = quote.implied_close();
         let not_positive = |d: Decimal| d.is_sign_negative() || d.is_zero();
         let both_shown = quote.change.is_some() && quote.percent.is_some();
         if not_positive(quote.price) || previous_close.is_some_and(not_positive) {
-            findings.push(finding(FindingKind::PriceNotPositive));
+            findings.add(FindingKind::PriceNotPositive);
             if both_shown {
                 findings.set_check(Check::Uncheckable);
             }
@@ -162,29 +151,26 @@ impl Validator {
                 Verdict::Consistent => findings.set_check(Check::Checked),
                 Verdict::Misread(kind) => {
                     findings.set_check(Check::Checked);
-                    findings.push(finding(kind));
+                    findings.add(kind);
                 }
                 Verdict::Mismatch(expected) => {
                     findings.set_check(Check::Checked);
-                    findings.push(Finding {
-                        expected: Some(expected),
-                        ..finding(FindingKind::PercentMismatch)
-                    });
+                    findings.add_mismatch(expected);
                 }
             }
         }
         if !self.meets_shown_close(quote) {
-            findings.push(finding(FindingKind::PreviousCloseMismatch));
+            findings.add(FindingKind::PreviousCloseMismatch);
         }
         if let Some(marker) = quote.markers.direction() {
             let shown = quote.change.or(quote.percent).map(Direction::of);
             if shown.is_some_and(|direction| direction != marker) {
-                findings.push(finding(FindingKind::DirectionMismatch));
+                findings.add(FindingKind::DirectionMismatch);
             }
         }
         if let (Some(word), Some(glyph)) = (quote.markers.word, quote.markers.glyph) {
             if word != glyph {
-                findings.push(finding(FindingKind::MarkerConflict));
+                findings.add(FindingKind::MarkerConflict);
             }
         }
         findings
@@ -257,7 +243,7 @@ impl Validator {
 /// assert!(validate(&quotes[0]).contains(FindingKind::PercentIsFraction));
 /// # Ok::<(), tickerstrip::ParseError>(())
 /// ```
-pub fn validate<'a>(quote: &Quote<'a>) -> Findings<'a> {
+pub fn validate(quote: &Quote<'_>) -> Findings {
     Validator::new().validate(quote)
 }
 
@@ -747,8 +733,9 @@ mod tests {
     fn mismatch_carries_the_expected_interval() {
         let quotes = parse("X 100.00 +10.00 (+50.00%)").unwrap();
         let findings = validate(&quotes[0]);
-        let finding = findings.iter().next().unwrap();
+        let finding = findings.details(&quotes[0]).next().unwrap();
         let range = finding.expected.unwrap();
+        assert_eq!(findings.expected(), Some(range));
         assert_eq!(
             (range.low.to_string(), range.high.to_string()),
             ("11.1043".into(), "11.1180".into())
@@ -771,7 +758,7 @@ mod tests {
         let findings = validate(&quotes[0]);
         assert_eq!(findings.check(), Check::Checked, "{text}");
         let finding = findings
-            .iter()
+            .details(&quotes[0])
             .find(|finding| finding.kind == FindingKind::PercentMismatch)
             .unwrap_or_else(|| panic!("{text}: no percent-mismatch"));
         let range = finding
@@ -813,7 +800,7 @@ mod tests {
         let quotes =
             parse("X 79228162514264337593543950335 +79228162514264337593543950333 (+1%)").unwrap();
         let findings = validate(&quotes[0]);
-        let finding = findings.iter().next().unwrap();
+        let finding = findings.details(&quotes[0]).next().unwrap();
         assert_eq!(finding.kind, FindingKind::PercentMismatch);
         let range = finding.expected.unwrap();
         assert_eq!((range.low, range.high), (Decimal::MAX, Decimal::MAX));

@@ -67,7 +67,7 @@ fn findings_and_reports_read_back_equal() {
         let quote = quote.as_quote();
         let found = validate(&quote);
         report.add(&quote, &found);
-        findings.extend(found.iter().cloned());
+        findings.extend(found.details(&quote));
     }
     let json = serde_json::to_string(&findings).unwrap();
     let back: Vec<Finding<'_>> = serde_json::from_str(&json).unwrap();

@@ -188,7 +188,7 @@ fn the_previous_close_is_checked() {
     let findings = tickerstrip::validate(&found[1]);
     assert!(findings.contains(FindingKind::PreviousCloseMismatch));
     assert_eq!(
-        findings.iter().next().unwrap().to_string(),
+        findings.details(&found[1]).next().unwrap().to_string(),
         "Kestrel Energy: price 41.20 minus change -0.85 is 42.05, but the previous close shown is 42.50"
     );
 }

@@ -410,7 +410,7 @@ proptest! {
                 prop_assert_eq!(findings.check(), Check::Checked, "{}: a positive close is checked", text);
                 prop_assert_eq!(&kinds, &kind.into_iter().collect::<Vec<_>>(), "{} ({:?})", text, quote.rounding);
                 if kind == Some(FindingKind::PercentMismatch) {
-                    let range = findings.iter().next().unwrap().expected;
+                    let range = findings.expected();
                     let range = range.ok_or_else(|| TestCaseError::fail(format!("{text}: no interval")))?;
                     // Rounded outwards, by less than one unit of its last
                     // place, except where a decimal cannot reach (then it

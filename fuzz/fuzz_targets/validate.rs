@@ -13,8 +13,8 @@ fuzz_target!(|data: &[u8]| {
     let mut report = StripReport::new();
     for quote in tickerstrip::scan(text).filter_map(|s| s.as_quote().cloned()) {
         let findings = tickerstrip::validate(&quote);
-        for finding in findings.iter() {
-            let _ = format!("{finding:?}");
+        for finding in findings.details(&quote) {
+            let _ = format!("{finding:?} {finding}");
         }
         let _ = Validator::new()
             .rounding(Rounding::Truncated)
