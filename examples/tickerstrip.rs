@@ -53,8 +53,8 @@ use std::process::ExitCode;
 
 use clap::{Parser, ValueEnum};
 use tickerstrip::{
-    Decimal, Findings, NumberStyle, OwnedQuote, OwnedSegment, ParseError, ParseOptions, Quote,
-    ReadError, SkipKind, StripReport,
+    Decimal, Findings, NumberStyle, ParseError, ParseOptions, Quote, ReadError, SegmentRef,
+    SkipKind, StripReport,
 };
 
 /// The page read when no FILE is given.
@@ -165,8 +165,11 @@ fn run(cli: &Cli, out: &mut impl Write) -> Result<(), Failure> {
             message,
         };
         let reader = input.open().map_err(|e| failed(e.to_string()))?;
+        // Quotes are borrowed from the readers' buffers: nothing is
+        // allocated per quote unless a format needs it.
         if cli.strict {
-            for quote in options.quote_reader(reader) {
+            let mut quotes = options.quote_reader(reader);
+            while let Some(quote) = quotes.next_borrowed() {
                 match quote {
                     Ok(quote) => output.quote(out, &quote, &name)?,
                     Err(ReadError::Parse(error)) => {
@@ -179,12 +182,12 @@ fn run(cli: &Cli, out: &mut impl Write) -> Result<(), Failure> {
                 }
             }
         } else {
-            for segment in options.scan_reader(reader) {
+            let mut segments = options.scan_reader(reader);
+            while let Some(segment) = segments.next_borrowed() {
                 match segment.map_err(|e| failed(e.to_string()))? {
-                    OwnedSegment::Quote(quote) => output.quote(out, &quote, &name)?,
-                    OwnedSegment::Skipped(skipped) => {
-                        output.skipped(skipped.span.len(), skipped.kind)
-                    }
+                    SegmentRef::Quote(quote) => output.quote(out, &quote, &name)?,
+                    SegmentRef::Skipped { span, kind, .. } => output.skipped(span.len(), kind),
+                    _ => {}
                 }
             }
         }
@@ -372,16 +375,15 @@ impl Output {
     }
 
     /// Validates a quote of the input `file`, counts it and writes it.
-    fn quote(&mut self, out: &mut impl Write, quote: &OwnedQuote, file: &str) -> io::Result<()> {
-        let quote = quote.as_quote();
-        let findings = tickerstrip::validate(&quote);
-        self.report.add(&quote, &findings);
+    fn quote(&mut self, out: &mut impl Write, quote: &Quote<'_>, file: &str) -> io::Result<()> {
+        let findings = tickerstrip::validate(quote);
+        self.report.add(quote, &findings);
         if self.summary {
             return Ok(());
         }
         self.start(out)?;
         let record = Record {
-            quote: &quote,
+            quote,
             findings: &findings,
             file: (self.inputs > 1).then_some(file),
         };
@@ -389,7 +391,7 @@ impl Output {
             Format::Jsonl => write_jsonl(out, &record),
             Format::Csv => write_csv(out, &record),
             Format::Table => {
-                self.explain(&quote, &findings);
+                self.explain(quote, &findings);
                 write_table_row(out, &table_cells(&record))
             }
         }

@@ -147,7 +147,7 @@ pub use quote::{
 pub use report::{Pattern, StripReport};
 pub use rust_decimal::Decimal;
 pub use scanner::{Segment, Segments, SkipKind, Skipped};
-pub use stream::{OwnedSegment, OwnedSkipped, QuoteReader, ReadError, SegmentReader};
+pub use stream::{OwnedSegment, OwnedSkipped, QuoteReader, ReadError, SegmentReader, SegmentRef};
 pub use strict::Quotes;
 pub use validation::{Check, Rounding, Validator, validate};
 

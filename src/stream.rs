@@ -17,10 +17,10 @@ use std::ops::Range;
 use crate::error::ParseError;
 use crate::grammar::Grammar;
 use crate::number::{NumberStyle, StyleDecision};
-use crate::quote::OwnedQuote;
+use crate::quote::{OwnedQuote, Quote};
 use crate::scanner::{Pieces, Scanner, SkipKind, Skipped, Step};
 use crate::strict::{self, StrictReader};
-use crate::window::Window;
+use crate::window::{Detached, Window};
 
 /// Bytes read from the source at a time.
 const CHUNK: usize = if cfg!(fuzzing) { 64 } else { 64 * 1024 };
@@ -101,6 +101,55 @@ impl From<Skipped<'_>> for OwnedSkipped {
             text: skipped.text.to_owned(),
             span: skipped.span,
             kind: skipped.kind,
+        }
+    }
+}
+
+/// A segment lent by [`SegmentReader::next_borrowed`]: it borrows the
+/// reader's buffer, so that reading allocates nothing per segment.
+///
+/// ```
+/// use tickerstrip::{ParseOptions, SegmentRef, SkipKind};
+///
+/// let page = [&b"Top: "[..], "KEL6.34▼ -0.06 (-0.01%)".as_bytes(), b"\xff"].concat();
+/// let mut reader = ParseOptions::new().scan_reader(&page[..]);
+/// let Some(Ok(SegmentRef::Skipped { bytes, span, kind })) = reader.next_borrowed() else {
+///     panic!("text first")
+/// };
+/// assert_eq!((bytes, span, kind), (&b"Top: "[..], 0..5, SkipKind::Text));
+/// let Some(Ok(SegmentRef::Quote(quote))) = reader.next_borrowed() else { panic!("a quote") };
+/// assert_eq!(quote.symbol, "KEL");
+/// let Some(Ok(SegmentRef::Skipped { bytes, kind, .. })) = reader.next_borrowed() else {
+///     panic!("a byte that is not UTF-8")
+/// };
+/// assert_eq!((bytes, kind), (&b"\xff"[..], SkipKind::InvalidUtf8));
+/// assert!(reader.next_borrowed().is_none());
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum SegmentRef<'a> {
+    /// A quote.
+    Quote(Quote<'a>),
+    /// Text that holds no quote, in pieces of at most 64 KiB.
+    Skipped {
+        /// Its bytes: UTF-8 unless `kind` is [`SkipKind::InvalidUtf8`].
+        bytes: &'a [u8],
+        /// Their byte range in the input.
+        span: Range<usize>,
+        /// Why they were skipped.
+        kind: SkipKind,
+    },
+}
+
+impl From<SegmentRef<'_>> for OwnedSegment {
+    fn from(segment: SegmentRef<'_>) -> OwnedSegment {
+        match segment {
+            SegmentRef::Quote(quote) => OwnedSegment::Quote(quote.into()),
+            SegmentRef::Skipped { bytes, span, kind } => OwnedSegment::Skipped(OwnedSkipped {
+                text: String::from_utf8_lossy(bytes).into_owned(),
+                span,
+                kind,
+            }),
         }
     }
 }
@@ -239,8 +288,16 @@ pub struct SegmentReader<R> {
     style: NumberStyle,
     decided: Option<StyleDecision>,
     pending: Pieces,
-    held: Option<OwnedQuote>,
+    /// A quote found after skipped text, given out once that text is.
+    held: Option<Detached>,
     failed: bool,
+}
+
+/// What a [`SegmentReader`] gives out next, by position in its buffer.
+enum Ready {
+    Piece(Range<usize>, SkipKind),
+    Quote(Detached),
+    Done,
 }
 
 impl<R: Read> SegmentReader<R> {
@@ -271,7 +328,49 @@ impl<R: Read> SegmentReader<R> {
         self.decided
     }
 
-    fn next_segment(&mut self) -> io::Result<Option<OwnedSegment>> {
+    /// The next segment, borrowed from the reader's buffer: like
+    /// [`Iterator::next`], without the allocations of an [`OwnedSegment`].
+    /// `None` once the input ended or reading failed.
+    ///
+    /// ```
+    /// use tickerstrip::{ParseOptions, SegmentRef};
+    ///
+    /// let page = "Top movers\nKEL6.34▼ -0.06 (-0.01%)\n".as_bytes();
+    /// let mut reader = ParseOptions::new().scan_reader(page);
+    /// let mut symbols = 0;
+    /// while let Some(segment) = reader.next_borrowed() {
+    ///     if let SegmentRef::Quote(quote) = segment? {
+    ///         symbols += quote.symbol.len();
+    ///     }
+    /// }
+    /// assert_eq!(symbols, 3);
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
+    pub fn next_borrowed(&mut self) -> Option<io::Result<SegmentRef<'_>>> {
+        if self.failed {
+            return None;
+        }
+        let ready = match self.advance() {
+            Ok(ready) => ready,
+            Err(error) => {
+                self.failed = true;
+                return Some(Err(error));
+            }
+        };
+        let window = self.source.window();
+        match ready {
+            Ready::Piece(span, kind) => Some(Ok(SegmentRef::Skipped {
+                bytes: window.slice(span.start, span.end),
+                span,
+                kind,
+            })),
+            Ready::Quote(quote) => Some(Ok(SegmentRef::Quote(quote.attach(window)))),
+            Ready::Done => None,
+        }
+    }
+
+    /// Reads until the next segment is known.
+    fn advance(&mut self) -> io::Result<Ready> {
         if self.decided.is_none() {
             let decision = decide_style(&mut self.source, self.style)?;
             self.scanner.set_style(decision.style);
@@ -279,30 +378,27 @@ impl<R: Read> SegmentReader<R> {
         }
         loop {
             if let Some(piece) = self.pending.next(self.source.window()) {
-                return Ok(Some(OwnedSegment::Skipped(OwnedSkipped {
-                    text: String::from_utf8_lossy(piece.bytes).into_owned(),
-                    span: piece.span,
-                    kind: piece.kind,
-                })));
+                return Ok(Ready::Piece(piece.span, piece.kind));
             }
             if let Some(quote) = self.held.take() {
-                return Ok(Some(OwnedSegment::Quote(quote)));
+                return Ok(Ready::Quote(quote));
             }
             self.source.compact(self.scanner.retain_from());
-            match self.scanner.step(self.source.window()) {
+            let window = self.source.window();
+            match self.scanner.step(window) {
                 Step::Quote { before, quote } => {
-                    let quote = OwnedQuote::from(quote);
+                    let quote = Detached::new(quote, window);
                     match before {
                         Some(range) => {
                             self.pending = Pieces::new(range, SkipKind::Text);
                             self.held = Some(quote);
                         }
-                        None => return Ok(Some(OwnedSegment::Quote(quote))),
+                        None => return Ok(Ready::Quote(quote)),
                     }
                 }
                 Step::Skipped(range, kind) => self.pending = Pieces::new(range, kind),
                 Step::NeedMore => self.source.fill()?,
-                Step::Done => return Ok(None),
+                Step::Done => return Ok(Ready::Done),
             }
         }
     }
@@ -312,12 +408,8 @@ impl<R: Read> Iterator for SegmentReader<R> {
     type Item = io::Result<OwnedSegment>;
 
     fn next(&mut self) -> Option<Self::Item> {
-        if self.failed {
-            return None;
-        }
-        let next = self.next_segment().transpose();
-        self.failed = matches!(next, Some(Err(_)));
-        next
+        let next = self.next_borrowed()?;
+        Some(next.map(OwnedSegment::from))
     }
 }
 
@@ -380,7 +472,39 @@ impl<R: Read> QuoteReader<R> {
         self.decided
     }
 
-    fn next_quote(&mut self) -> Result<Option<Result<OwnedQuote, ParseError>>, io::Error> {
+    /// The next quote or error, the quote borrowed from the reader's
+    /// buffer: like [`Iterator::next`], without the allocation of an
+    /// [`OwnedQuote`]. `None` once the input ended or reading failed.
+    ///
+    /// ```
+    /// use tickerstrip::ParseOptions;
+    ///
+    /// let strip = "AGL40.13▲ 0.12 (0.00%)AIRLINK189.43▲ 1.45 (0.01%)".as_bytes();
+    /// let mut reader = ParseOptions::new().quote_reader(strip);
+    /// let mut total = tickerstrip::Decimal::ZERO;
+    /// while let Some(quote) = reader.next_borrowed() {
+    ///     total += quote?.price;
+    /// }
+    /// assert_eq!(total.to_string(), "229.56");
+    /// # Ok::<(), tickerstrip::ReadError>(())
+    /// ```
+    pub fn next_borrowed(&mut self) -> Option<Result<Quote<'_>, ReadError>> {
+        if self.failed {
+            return None;
+        }
+        match self.advance() {
+            Ok(Some(Ok(quote))) => Some(Ok(quote.attach(self.source.window()))),
+            Ok(Some(Err(error))) => Some(Err(error.into())),
+            Ok(None) => None,
+            Err(error) => {
+                self.failed = true;
+                Some(Err(error.into()))
+            }
+        }
+    }
+
+    /// Reads until the next quote or error is known.
+    fn advance(&mut self) -> io::Result<Option<Result<Detached, ParseError>>> {
         if self.decided.is_none() {
             let decision = decide_style(&mut self.source, self.style)?;
             self.reader.set_style(decision.style);
@@ -392,8 +516,9 @@ impl<R: Read> QuoteReader<R> {
                 self.reader.forget_before(self.source.window(), keep);
                 self.source.compact(keep);
             }
-            match self.reader.step(self.source.window()) {
-                strict::Step::Quote(quote) => return Ok(Some(Ok(quote.into()))),
+            let window = self.source.window();
+            match self.reader.step(window) {
+                strict::Step::Quote(quote) => return Ok(Some(Ok(Detached::new(quote, window)))),
                 strict::Step::Error(error) => return Ok(Some(Err(error))),
                 strict::Step::NeedMore => self.source.fill()?,
                 strict::Step::Done => return Ok(None),
@@ -406,18 +531,8 @@ impl<R: Read> Iterator for QuoteReader<R> {
     type Item = Result<OwnedQuote, ReadError>;
 
     fn next(&mut self) -> Option<Self::Item> {
-        if self.failed {
-            return None;
-        }
-        match self.next_quote() {
-            Ok(Some(Ok(quote))) => Some(Ok(quote)),
-            Ok(Some(Err(error))) => Some(Err(error.into())),
-            Ok(None) => None,
-            Err(error) => {
-                self.failed = true;
-                Some(Err(error.into()))
-            }
-        }
+        let next = self.next_borrowed()?;
+        Some(next.map(OwnedQuote::from))
     }
 }
 

@@ -62,6 +62,48 @@ pub(crate) struct Failed<'t> {
     pub(crate) too_long: bool,
 }
 
+/// A quote that does not borrow the window it was read from: its symbol is
+/// kept as a range of the input. Readers hold one across calls, while they
+/// give out the text before it, and lend it back with [`Detached::attach`].
+#[derive(Debug, Clone)]
+pub(crate) struct Detached {
+    quote: Quote<'static>,
+    symbol: std::ops::Range<usize>,
+}
+
+impl Detached {
+    /// Detaches `quote`, read from `window`.
+    pub(crate) fn new(quote: Quote<'_>, window: Window<'_>) -> Detached {
+        let symbol = match quote.symbol.len() {
+            0 => 0,
+            _ => window.offset_of(quote.symbol.as_bytes()),
+        };
+        Detached {
+            symbol: symbol..symbol + quote.symbol.len(),
+            quote: Quote {
+                symbol: "",
+                ..quote
+            },
+        }
+    }
+
+    /// The quote again, its symbol borrowed from `window`, which holds the
+    /// input the quote was read from.
+    pub(crate) fn attach(self, window: Window<'_>) -> Quote<'_> {
+        let symbol = match self.symbol.len() {
+            0 => "",
+            _ => {
+                let bytes = window.slice(self.symbol.start, self.symbol.end);
+                std::str::from_utf8(bytes).expect("a symbol is UTF-8")
+            }
+        };
+        Quote {
+            symbol,
+            ..self.quote
+        }
+    }
+}
+
 impl<'t> Window<'t> {
     /// The whole input.
     pub(crate) fn whole(bytes: &'t [u8]) -> Window<'t> {
@@ -70,6 +112,19 @@ impl<'t> Window<'t> {
             base: 0,
             eof: true,
         }
+    }
+
+    /// The input offset where `text`, a slice of the window, starts.
+    fn offset_of(&self, text: &[u8]) -> usize {
+        let from = text
+            .as_ptr()
+            .addr()
+            .wrapping_sub(self.bytes.as_ptr().addr());
+        assert!(
+            from + text.len() <= self.bytes.len(),
+            "the text is not in the window"
+        );
+        self.base + from
     }
 
     /// The input's offset just past the window.

@@ -42,3 +42,53 @@ fn scanning_a_strip_allocates_nothing() {
 fn the_counter_sees_allocations() {
     assert!(allocations(|| drop(std::hint::black_box(vec![1u8; 64]))) >= 1);
 }
+
+/// What the command-line tool's `--summary` does with a stream, in strict
+/// mode or scan mode: borrow each quote from the reader, validate it and
+/// count it. Returns the quotes read and the allocations made.
+fn summarise(text: &str, strict: bool) -> (usize, u64) {
+    let options = tickerstrip::ParseOptions::new();
+    let mut report = tickerstrip::StripReport::new();
+    let count = allocations(|| {
+        if strict {
+            let mut reader = options.quote_reader(text.as_bytes());
+            while let Some(quote) = reader.next_borrowed() {
+                let quote = quote.expect("quote");
+                report.add(&quote, &tickerstrip::validate(&quote));
+            }
+        } else {
+            let mut reader = options.scan_reader(text.as_bytes());
+            while let Some(segment) = reader.next_borrowed() {
+                if let tickerstrip::SegmentRef::Quote(quote) = segment.expect("read") {
+                    report.add(&quote, &tickerstrip::validate(&quote));
+                }
+            }
+        }
+    });
+    (report.quotes(), count)
+}
+
+#[test]
+fn summarising_a_stream_allocates_nothing_per_quote() {
+    for (name, build, strict) in [
+        ("seed strip, strict", input::seed_strip as fn(usize) -> (String, usize), true),
+        ("seed strip, scan", input::seed_strip, false),
+        ("worded lines, scan", input::worded_lines, false),
+        ("page, scan", input::page_mix, false),
+    ] {
+        // The reader's buffer and chunk are allocated once and grow to a
+        // bound: four times the input, four times the quotes, no more
+        // allocations.
+        let (small, small_quotes) = build(1 << 20);
+        let (large, large_quotes) = build(4 << 20);
+        let (read, small_count) = summarise(&small, strict);
+        assert_eq!(read, small_quotes, "{name}");
+        let (read, large_count) = summarise(&large, strict);
+        assert_eq!(read, large_quotes, "{name}");
+        assert!(small_count <= 64, "{name}: {small_count} allocations");
+        assert!(
+            large_count <= small_count + 2,
+            "{name}: {small_count} allocations for 1 MiB, {large_count} for 4 MiB"
+        );
+    }
+}
