@@ -23,8 +23,8 @@ use rust_decimal::Decimal;
 use crate::error::{Expected, Found, shorten};
 use crate::lexical::{
     MAX_CHAR, date_or_time_len, ends_with_separator, first_line_end, gap_char_len, gap_len,
-    hspace_len, invisible_len, is_line_end, separator_len, skip_run, starts_a_cell,
-    word_joiner_len,
+    hspace_len, invisible_len, is_line_end, may_be_date_or_time, separator_len, skip_run,
+    starts_a_cell, word_joiner_len,
 };
 use crate::number::{Number, NumberError, NumberStyle, StyleDecision, number, number_like_len};
 use crate::quote::{Currency, CurrencyCode, Direction, Label, Magnitude, Markers, Quote};
@@ -893,13 +893,20 @@ impl Grammar {
         want: Want,
         context: Input<'a>,
     ) -> PResult<'a, Number<'a>, E> {
-        if let Ok((_, date)) = date_or_time::<()>(input) {
-            let problem = Problem::DateOrTime { len: date.len() };
-            return Err(nom::Err::Error(E::from_failure(|| {
-                Failure::new(input, want, context, problem)
-            })));
+        let found = number(input, self.style);
+        let may_be_date = match &found {
+            Ok((rest, _)) => may_be_date_or_time(rest),
+            Err(_) => true,
+        };
+        if may_be_date {
+            if let Ok((_, date)) = date_or_time::<()>(input) {
+                let problem = Problem::DateOrTime { len: date.len() };
+                return Err(nom::Err::Error(E::from_failure(|| {
+                    Failure::new(input, want, context, problem)
+                })));
+            }
         }
-        match number(input, self.style) {
+        match found {
             Ok(found) => Ok(found),
             Err(NumberError::NotANumber) => error(input, want, context),
             Err(problem) => number_failure(input, want, context, problem),
@@ -1748,6 +1755,25 @@ mod tests {
                 (Ok(q), Ok(r)) => proptest::prop_assert_eq!(q, r),
                 (Err(q), Err(r)) => proptest::prop_assert_eq!(kind(q), kind(&r.clone().map(|_| ()))),
                 _ => proptest::prop_assert!(false, "{text:?}: {quiet:?} but {rich:?}"),
+            }
+        }
+
+        /// The number rule looks for a date or time only where
+        /// [`may_be_date_or_time`] says one may stand: wherever there is
+        /// one, reading a number there fails or stops at a joiner.
+        #[test]
+        fn every_date_or_time_is_seen(
+            text in "[0-9]{1,4}[-./:][0-9]{1,3}([-./:][0-9]{1,4})?[0-9 ,.:%]{0,3}",
+            comma in proptest::bool::ANY,
+        ) {
+            let style = if comma { NumberStyle::Comma } else { NumberStyle::Dot };
+            let input = text.as_bytes();
+            if date_or_time_len(input) > 0 {
+                let seen = match number(input, style) {
+                    Ok((rest, _)) => may_be_date_or_time(rest),
+                    Err(_) => true,
+                };
+                proptest::prop_assert!(seen, "{text:?}");
             }
         }
     }

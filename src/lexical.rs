@@ -28,6 +28,15 @@ pub(crate) fn date_or_time_len(input: &[u8]) -> usize {
     }
 }
 
+/// Whether text that a number was read from may be a date or time after
+/// all, given what follows the number (`rest`): a date or time read as a
+/// number stops at one of its joiners (`2025` of `2025-09-26`, `25.11` of
+/// `25.11.2024`, `12` of `12:30`), since its middle group of one or two
+/// digits is no thousands group. Only then need [`date_or_time_len`] look.
+pub(crate) fn may_be_date_or_time(rest: &[u8]) -> bool {
+    matches!(rest.first(), Some(b'-' | b'.' | b'/' | b':'))
+}
+
 /// The length of the run of ASCII digits at the start of `input`.
 fn digits(input: &[u8]) -> usize {
     input

@@ -71,7 +71,11 @@ fn summarise(text: &str, strict: bool) -> (usize, u64) {
 #[test]
 fn summarising_a_stream_allocates_nothing_per_quote() {
     for (name, build, strict) in [
-        ("seed strip, strict", input::seed_strip as fn(usize) -> (String, usize), true),
+        (
+            "seed strip, strict",
+            input::seed_strip as fn(usize) -> (String, usize),
+            true,
+        ),
         ("seed strip, scan", input::seed_strip, false),
         ("worded lines, scan", input::worded_lines, false),
         ("page, scan", input::page_mix, false),
