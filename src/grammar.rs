@@ -933,16 +933,6 @@ impl Grammar {
         }
     }
 
-    /// Whether the quote at the start of `input` is cut off by the input's
-    /// end (see [`Failure::is_truncation`]). Asked only after it failed.
-    #[cold]
-    pub(crate) fn is_truncated(&self, input: Input<'_>) -> bool {
-        match self.quote::<Failure>(input) {
-            Err(nom::Err::Failure(f) | nom::Err::Error(f)) => f.is_truncation(),
-            _ => false,
-        }
-    }
-
     /// Rule: a percent: a signed number and `%`, bare or in parentheses.
     ///
     /// A bare number that breaks rule N, or a sign with no digits, is no

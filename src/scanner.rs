@@ -13,7 +13,7 @@ use rust_decimal::Decimal;
 
 use crate::quote::{Label, Quote};
 use crate::table::Tables;
-use crate::window::{Attempt, LOOKBEHIND, REACH, Window};
+use crate::window::{Attempt, Detached, LOOKBEHIND, REACH, Window};
 
 /// How far, in candidates, a weak candidate may stand from the strong one
 /// that vouches for it.
@@ -367,6 +367,10 @@ pub(crate) struct Scanner {
     emitted: usize,
     /// The tables passed so far, whose rows hold no strip quote.
     tables: Tables,
+    /// The quote that rule R's look past the last candidate read, and the
+    /// offset it starts at: the search takes it there instead of reading
+    /// it again.
+    read_ahead: Option<(usize, Detached)>,
 }
 
 /// A quote the grammar found, before scan mode decides whether to keep it.
@@ -407,6 +411,7 @@ impl Scanner {
             run: Run::default(),
             emitted: 0,
             tables: Tables::new(grammar.tables),
+            read_ahead: None,
             grammar,
         }
     }
@@ -541,17 +546,22 @@ impl Scanner {
                 }
             }
             if separator == 0 && !in_table && self.may_start(window, start) {
-                match window.attempt(&self.grammar, start) {
+                let attempt = match self.read_ahead.take() {
+                    Some((at, quote)) if at == start => Attempt::Quote(quote.attach(window)),
+                    _ => window.attempt(&self.grammar, start),
+                };
+                match attempt {
                     Attempt::NeedMore => return Search::NeedMore,
                     Attempt::Quote(quote)
                         if !self.tables.look(quote.span.end, |at| window.line_at(at)) =>
                     {
                         return Search::NeedMore;
                     }
-                    Attempt::Quote(quote) if self.acceptable(window, &quote) => {
-                        return Search::Candidate(self.candidate(&quote), quote);
-                    }
-                    Attempt::Quote(_) => {}
+                    Attempt::Quote(quote) => match self.acceptable(window, &quote) {
+                        None => return Search::NeedMore,
+                        Some(true) => return Search::Candidate(self.candidate(&quote), quote),
+                        Some(false) => {}
+                    },
                     Attempt::Failed => {
                         if self.truncated.is_none() && window.truncated(&self.grammar, start) {
                             self.truncated = Some(start);
@@ -588,11 +598,20 @@ impl Scanner {
                     self.inside = Some(pos..inside.end);
                     return false;
                 }
-                Attempt::Quote(quote) if is_strong(&quote) && self.acceptable(window, &quote) => {
-                    self.ahead.clear();
-                    self.search = pos;
-                    self.last = None;
-                    break;
+                Attempt::Quote(quote) if is_strong(&quote) => {
+                    match self.acceptable(window, &quote) {
+                        None => {
+                            self.inside = Some(pos..inside.end);
+                            return false;
+                        }
+                        Some(true) => {
+                            self.ahead.clear();
+                            self.search = pos;
+                            self.last = None;
+                            break;
+                        }
+                        Some(false) => {}
+                    }
                 }
                 Attempt::Quote(_) | Attempt::Failed => {}
             }
@@ -639,9 +658,10 @@ impl Scanner {
     /// a name, which rule W reads, not a ticker (`Kestrel Energ 41.20`); a
     /// four-digit symbol that reads as a year is no symbol (rule P); and
     /// the quote's line holds no number that no quote explains (rule R).
-    fn acceptable(&self, window: Window<'_>, quote: &Quote<'_>) -> bool {
+    /// `None` when the window must reach further to tell.
+    fn acceptable(&mut self, window: Window<'_>, quote: &Quote<'_>) -> Option<bool> {
         if self.tables.overlaps(&quote.span) {
-            return false;
+            return Some(false);
         }
         // Only a weak candidate must end well: a strong one may be glued to
         // anything that follows.
@@ -650,17 +670,20 @@ impl Scanner {
             after.is_empty() || scan_separator_len(after) > 0 || starts_symbol(after)
         };
         if !is_strong(quote) && !well_ended() {
-            return false;
+            return Some(false);
         }
         let before = window.before(quote.span.start, LOOKBEHIND);
         let all_digits = quote.symbol.bytes().all(|b| b.is_ascii_digit());
         if all_digits && follows_a_word(before) || follows_a_name_word(before) {
-            return false;
+            return Some(false);
         }
-        !is_year(quote.symbol)
-            && !unsigned_change_passes_the_price(quote)
-            && !self.price_may_be_a_name_word(window, quote)
-            && self.line_explains(window, quote)
+        if is_year(quote.symbol)
+            || unsigned_change_passes_the_price(quote)
+            || self.price_may_be_a_name_word(window, quote)
+        {
+            return Some(false);
+        }
+        self.line_explains(window, quote)
     }
 
     /// Rule W: a price shown as bare digits after a space may be the last
@@ -696,8 +719,10 @@ impl Scanner {
     /// line's start) up to the quote, and from the quote to the next quote
     /// (or the line's end), holds no number that is not a date or a time.
     /// Both sides are read as far as the scanner keeps text for: the
-    /// lookbehind before the quote, the quote's reach after it.
-    fn line_explains(&self, window: Window<'_>, quote: &Quote<'_>) -> bool {
+    /// lookbehind before the quote, the quote's reach after it. The next
+    /// quote is read as the search reads it, and kept for the search.
+    /// `None` when the window must reach further to read it.
+    fn line_explains(&mut self, window: Window<'_>, quote: &Quote<'_>) -> Option<bool> {
         let Range { start, end } = quote.span;
         let style = self.grammar.style;
         let floor = self.last.map_or(0, |last| last.end).min(start);
@@ -710,14 +735,14 @@ impl Scanner {
             None => before,
         };
         if pieces(line).any(|piece| starts_a_number(piece, style)) {
-            return false;
+            return Some(false);
         }
         let reach = window.slice(end, (start + REACH).min(window.end()));
         let mut at = 0;
         while at < reach.len() {
             let rest = &reach[at..];
             if is_line_end(rest[0]) {
-                return true;
+                return Some(true);
             }
             let separator = scan_separator_len(rest);
             if separator > 0 {
@@ -730,21 +755,24 @@ impl Scanner {
                 continue;
             }
             if starts_symbol(rest) {
-                if self.grammar.quote::<()>(rest).is_ok() {
-                    return true;
-                }
-                // A quote cut off by the input's end is reported as such.
-                let at_input_end = window.eof && end + reach.len() == window.end();
-                if at_input_end && self.grammar.is_truncated(rest) {
-                    return true;
+                let next = end + at;
+                match window.attempt(&self.grammar, next) {
+                    Attempt::NeedMore => return None,
+                    Attempt::Quote(found) => {
+                        self.read_ahead = Some((next, Detached::new(found, window)));
+                        return Some(true);
+                    }
+                    // A quote cut off by the input's end is reported as such.
+                    Attempt::Failed if window.truncated(&self.grammar, next) => return Some(true),
+                    Attempt::Failed => {}
                 }
             }
             if starts_a_number(rest, style) {
-                return false;
+                return Some(false);
             }
             at += piece_len(rest);
         }
-        true
+        Some(true)
     }
 
     /// Whether the weak candidate at the head of `ahead` is kept: it needs

@@ -1,7 +1,9 @@
 //! Streaming: quotes and segments from any [`Read`], in bounded memory.
 //!
 //! A reader holds a window of its input: what it has read and not yet
-//! given out, plus at most 64 KiB that a quote attempt may still need. It
+//! given out, plus what its quote attempts may still read: 64 KiB from a
+//! quote's start, and in scan mode 64 KiB from the start of the quote after
+//! it, which the check of the quote's line reads (at most 128 KiB). It
 //! runs the same state machines as [`crate::scan`] and [`crate::quotes`], so
 //! it yields exactly what they yield on the whole input, however the input
 //! arrives in chunks.
