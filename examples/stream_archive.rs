@@ -4,7 +4,7 @@
 //! The input goes through [`ParseOptions::scan_reader`], which holds only a
 //! window of it; each quote is validated, counted and dropped, so a
 //! multi-gigabyte archive of scraped pages needs no more memory than one
-//! page. While it runs, a progress line on stderr shows the bytes read so
+//! page. While it runs, a progress bar on stderr shows the bytes read so
 //! far (only when stderr is a terminal).
 //!
 //! ```text
@@ -29,13 +29,13 @@
 //! (`error: PATH: message` on stderr).
 
 use std::fs::File;
-use std::io::{self, BufReader, IsTerminal, Read, Write};
+use std::io::{self, BufReader, Read};
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::time::{Duration, Instant};
 
 use clap::Parser;
-use tickerstrip::{OwnedSegment, ParseOptions, SkipKind, StripReport, validate};
+use indicatif::{ProgressBar, ProgressStyle};
+use tickerstrip::{ParseOptions, SegmentRef, SkipKind, StripReport, validate};
 
 /// Scan a large file or standard input for ticker quotes in bounded memory
 /// and print totals: quotes, findings by kind, skipped bytes.
@@ -59,37 +59,45 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: &Cli) -> io::Result<()> {
-    let input: Box<dyn Read> = match cli.path.to_str() {
-        Some("-") => Box::new(io::stdin().lock()),
-        _ => Box::new(File::open(&cli.path)?),
+    let (input, len): (Box<dyn Read>, Option<u64>) = match cli.path.to_str() {
+        Some("-") => (Box::new(io::stdin().lock()), None),
+        _ => {
+            let file = File::open(&cli.path)?;
+            let len = file.metadata()?.len();
+            (Box::new(file), Some(len))
+        }
     };
-    let reader = BufReader::new(Progress::new(input));
+    let progress = progress_bar(len);
+    let reader = BufReader::new(progress.wrap_read(input));
 
     let mut report = StripReport::new();
     let mut read = 0;
     let mut skipped_bytes = 0;
     let mut truncated = 0;
     let mut invalid_bytes = 0;
-    // Segments come one at a time and are dropped once counted: memory
-    // stays bounded however large the input.
-    for segment in ParseOptions::new().scan_reader(reader) {
-        let segment = segment?;
-        // Segments join to the input: the last one ends where it ends.
-        read = segment.span().end;
-        match segment {
-            OwnedSegment::Quote(quote) => {
-                let quote = quote.as_quote();
+    // Segments are lent one at a time from the reader's buffer and counted:
+    // memory stays bounded however large the input, and nothing is
+    // allocated per quote.
+    let mut segments = ParseOptions::new().scan_reader(reader);
+    while let Some(segment) = segments.next_borrowed() {
+        match segment? {
+            SegmentRef::Quote(quote) => {
+                read = quote.span.end;
                 report.add(&quote, &validate(&quote));
             }
-            OwnedSegment::Skipped(skipped) => {
-                skipped_bytes += skipped.span.len();
-                truncated += usize::from(skipped.kind == SkipKind::Truncated);
-                if skipped.kind == SkipKind::InvalidUtf8 {
-                    invalid_bytes += skipped.span.len();
+            SegmentRef::Skipped { span, kind, .. } => {
+                // Segments join to the input: the last one ends where it ends.
+                read = span.end;
+                skipped_bytes += span.len();
+                truncated += usize::from(kind == SkipKind::Truncated);
+                if kind == SkipKind::InvalidUtf8 {
+                    invalid_bytes += span.len();
                 }
             }
+            _ => {}
         }
     }
+    progress.finish_and_clear();
 
     print!("{report}");
     println!("skipped: {skipped_bytes} bytes");
@@ -106,51 +114,19 @@ fn run(cli: &Cli) -> io::Result<()> {
     Ok(())
 }
 
-/// A reader that shows on stderr how many bytes went through it, at most
-/// ten times a second, when stderr is a terminal; it clears its line when
-/// dropped, before the totals or an error are printed.
-struct Progress<R> {
-    inner: R,
-    bytes: u64,
-    /// When the count was last shown; `None` when it is never shown.
-    shown: Option<Instant>,
-}
-
-impl<R> Progress<R> {
-    const EVERY: Duration = Duration::from_millis(100);
-
-    fn new(inner: R) -> Progress<R> {
-        let shown = io::stderr().is_terminal().then(Instant::now);
-        Progress {
-            inner,
-            bytes: 0,
-            shown,
-        }
-    }
-}
-
-impl<R: Read> Read for Progress<R> {
-    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-        let n = self.inner.read(buf)?;
-        self.bytes += n as u64;
-        if let Some(shown) = &mut self.shown {
-            if shown.elapsed() >= Self::EVERY {
-                *shown = Instant::now();
-                let mib = self.bytes as f64 / (1024.0 * 1024.0);
-                let mut stderr = io::stderr().lock();
-                let _ = write!(stderr, "\r{mib:.1} MiB read");
-                let _ = stderr.flush();
-            }
-        }
-        Ok(n)
-    }
-}
-
-impl<R> Drop for Progress<R> {
-    fn drop(&mut self) {
-        if self.shown.is_some() {
-            // Back to the start of the line, and erase it.
-            eprint!("\r\x1b[2K");
-        }
-    }
+/// The progress shown on stderr while the input is read (only when stderr
+/// is a terminal): a bar when the input's length is known, else a count.
+fn progress_bar(len: Option<u64>) -> ProgressBar {
+    let (bar, template) = match len {
+        Some(len) => (
+            ProgressBar::new(len),
+            "{bar:40} {bytes}/{total_bytes} ({bytes_per_sec}, {eta} left)",
+        ),
+        None => (
+            ProgressBar::no_length(),
+            "{spinner} {bytes} read ({bytes_per_sec})",
+        ),
+    };
+    let style = ProgressStyle::with_template(template).expect("the template is valid");
+    bar.with_style(style)
 }

@@ -24,19 +24,23 @@
 //! `--format jsonl` writes one object a line, in this key order:
 //!
 //! ```text
-//! {"symbol":"AGL","price":"40.13","direction":"up","change":"0.12","percent":"0.00","span":[0,24],"findings":["percent-is-fraction"],"label":"ticker","currency":null}
+//! {"symbol":"AGL","price":"40.13","direction":"up","change":"0.12","percent":"0.00","span":[0,24],"findings":["percent-is-fraction"],"label":"ticker","currency":null,"magnitude":null,"previous_close":null}
 //! ```
 //!
-//! Decimals are strings that keep their displayed scale, absent values are
-//! `null`, `span` is the quote's byte range in its input, `findings` lists
-//! kebab-case finding kinds, `label` is `ticker` or `name` (a quote labelled
-//! by the instrument's name, `CAC 40`), and `currency` is the sign or ISO
-//! code shown with the price, or `null`. With several FILEs each record ends with a
-//! `"file"` field. `--format csv` has the same columns (`span` as
-//! `span_start` and `span_end`, findings joined by `;`), a header row, LF
-//! line ends, and fields quoted only when they must be. The table prints
-//! the findings' explanations under its rows. `--summary` prints only the
-//! totals: quotes, findings by kind, skipped bytes and the dominant pattern.
+//! The records are the library's [`tickerstrip::Record`]s, written with
+//! `serde_json` and the `csv` crate: decimals are strings that keep their
+//! displayed scale, absent values are `null`, `span` is the quote's byte
+//! range in its input, `findings` lists kebab-case finding kinds, `label` is
+//! `ticker` or `name`, `currency` the sign or ISO code shown with the price,
+//! `magnitude` the price's suffix (`k`, `M`, `B`, `T`) and `previous_close`
+//! the one a table row shows. `schema/record.schema.json` describes them.
+//! With several FILEs, or with `-H`, each record ends with a `"file"` field
+//! (`--no-filename` leaves it out). `--format csv` has the same columns
+//! (`span` as `span_start` and `span_end`, findings joined by `;`), a header
+//! row, and fields quoted only when they must be. The table prints the
+//! findings' explanations under its rows. `--summary` prints only the
+//! totals (quotes, findings by kind, skipped bytes, the dominant pattern):
+//! as text, as one JSON object (`jsonl`) or as `name,value` CSV rows.
 //!
 //! Exit status: 0 on success (findings are not failures), 1 when `--strict`
 //! meets text that is not a quote (bytes that are not UTF-8 included), 2 on
@@ -51,10 +55,11 @@ use std::io::{self, BufReader, BufWriter, Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, ValueEnum};
+use clap::builder::{PossibleValuesParser, TypedValueParser};
+use clap::{CommandFactory, Parser, ValueEnum};
 use tickerstrip::{
-    Decimal, Findings, NumberStyle, ParseError, ParseOptions, Quote, ReadError, SegmentRef,
-    SkipKind, StripReport,
+    Decimal, FindingKind, Findings, NumberStyle, ParseError, ParseOptions, Quote, ReadError,
+    Record, SegmentRef, SkipKind, StripReport,
 };
 
 /// The page read when no FILE is given.
@@ -69,6 +74,9 @@ Examples:
   tickerstrip --strict --format csv a b    strict strips, CSV with a file column
   curl -s URL | tickerstrip -              scan standard input
 
+Records: symbol, price, direction, change, percent, span, findings, label,
+currency, magnitude, previous_close, then file (with several FILEs or -H).
+
 Exit status: 0 on success, 1 on a --strict parse error, 2 on a usage or input error.";
 
 /// Find the stock quotes in scraped ticker strips, check their arithmetic,
@@ -76,7 +84,7 @@ Exit status: 0 on success, 1 on a --strict parse error, 2 on a usage or input er
 #[derive(Debug, Parser)]
 #[command(name = "tickerstrip", version, after_help = AFTER_HELP)]
 struct Cli {
-    /// Output format.
+    /// Output format, for the records and for the summary.
     #[arg(long, value_enum, default_value_t = Format::Table)]
     format: Format,
 
@@ -93,18 +101,38 @@ struct Cli {
 
     /// How numbers are written: `auto` decides per input from its first
     /// 64 KiB; `dot` reads 1,234.56; `comma` reads 1.234,56 and 1 234,56.
-    #[arg(long, value_enum, default_value_t = Style::Auto)]
-    number_style: Style,
+    #[arg(long, default_value = "auto", value_parser = number_style())]
+    number_style: NumberStyle,
 
     /// A file of known symbols, one a line; they decide how glued symbols
     /// and prices split (`N22538,823.91` with N225 listed).
     #[arg(long, value_name = "FILE")]
     symbols: Option<PathBuf>,
 
-    /// Input files; `-` reads standard input. With none, the seed page
-    /// bundled into the binary is read.
+    /// Name the input of each record (a `file` field or column), even for
+    /// one FILE. With several FILEs this is the default.
+    #[arg(short = 'H', long, overrides_with = "no_filename")]
+    with_filename: bool,
+
+    /// Never name the input of a record, even for several FILEs.
+    #[arg(long, overrides_with = "with_filename")]
+    no_filename: bool,
+
+    /// Input files; `-` reads standard input (once). With none, the seed
+    /// page bundled into the binary is read.
     #[arg(value_name = "FILE")]
     files: Vec<PathBuf>,
+}
+
+impl Cli {
+    /// Whether records name their input.
+    fn with_file(&self, inputs: usize) -> bool {
+        match (self.with_filename, self.no_filename) {
+            (true, _) => true,
+            (_, true) => false,
+            _ => inputs > 1,
+        }
+    }
 }
 
 /// The output formats.
@@ -118,29 +146,27 @@ enum Format {
     Csv,
 }
 
-/// The number styles, as the command line names them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum Style {
-    /// Decide per input.
-    Auto,
-    /// `.` is the decimal point.
-    Dot,
-    /// `,` is the decimal point.
-    Comma,
-}
-
-impl From<Style> for NumberStyle {
-    fn from(style: Style) -> NumberStyle {
-        match style {
-            Style::Auto => NumberStyle::Auto,
-            Style::Dot => NumberStyle::Dot,
-            Style::Comma => NumberStyle::Comma,
-        }
-    }
+/// Reads `--number-style` by the library's own names for the styles.
+fn number_style() -> impl TypedValueParser<Value = NumberStyle> {
+    PossibleValuesParser::new(NumberStyle::ALL.map(NumberStyle::as_str))
+        .map(|name| name.parse().expect("every listed name is a style"))
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let stdin_args = cli
+        .files
+        .iter()
+        .filter(|path| path.as_os_str() == "-")
+        .count();
+    if stdin_args > 1 {
+        Cli::command()
+            .error(
+                clap::error::ErrorKind::ArgumentConflict,
+                "standard input (`-`) can be read only once",
+            )
+            .exit();
+    }
     let mut out = BufWriter::new(io::stdout().lock());
     let result = run(&cli, &mut out);
     let flushed = out.flush().map_err(Failure::Output);
@@ -151,13 +177,15 @@ fn main() -> ExitCode {
 }
 
 /// Reads every input and writes its quotes to `out`.
-fn run(cli: &Cli, out: &mut impl Write) -> Result<(), Failure> {
+fn run<W: Write>(cli: &Cli, out: W) -> Result<(), Failure> {
     let options = options(cli)?;
     if cli.files.is_empty() {
         note("no FILE given; reading the bundled seed page");
     }
     let inputs = Input::from_args(&cli.files);
-    let mut output = Output::new(cli, inputs.len());
+    let names: Vec<_> = inputs.iter().map(Input::name).collect();
+    let file_width = names.iter().map(|name| name.chars().count()).max();
+    let mut output = Output::new(cli, out, cli.with_file(inputs.len()).then_some(file_width));
     for input in &inputs {
         let name = input.name();
         let failed = |message: String| Failure::Input {
@@ -171,7 +199,7 @@ fn run(cli: &Cli, out: &mut impl Write) -> Result<(), Failure> {
             let mut quotes = options.quote_reader(reader);
             while let Some(quote) = quotes.next_borrowed() {
                 match quote {
-                    Ok(quote) => output.quote(out, &quote, &name)?,
+                    Ok(quote) => output.quote(&quote, &name)?,
                     Err(ReadError::Parse(error)) => {
                         return Err(Failure::Parse {
                             name: name.to_string(),
@@ -185,20 +213,20 @@ fn run(cli: &Cli, out: &mut impl Write) -> Result<(), Failure> {
             let mut segments = options.scan_reader(reader);
             while let Some(segment) = segments.next_borrowed() {
                 match segment.map_err(|e| failed(e.to_string()))? {
-                    SegmentRef::Quote(quote) => output.quote(out, &quote, &name)?,
+                    SegmentRef::Quote(quote) => output.quote(&quote, &name)?,
                     SegmentRef::Skipped { span, kind, .. } => output.skipped(span.len(), kind),
                     _ => {}
                 }
             }
         }
     }
-    output.end(out)?;
+    output.end()?;
     Ok(())
 }
 
 /// The parse options the command line asks for.
 fn options(cli: &Cli) -> Result<ParseOptions, Failure> {
-    let options = ParseOptions::new().number_style(cli.number_style.into());
+    let options = ParseOptions::new().number_style(cli.number_style);
     let Some(path) = &cli.symbols else {
         return Ok(options);
     };
@@ -305,32 +333,28 @@ impl Input {
     }
 }
 
-/// A quote on its way out, with its findings and the file it came from.
-struct Record<'a> {
-    quote: &'a Quote<'a>,
-    findings: &'a Findings,
-    /// The input's name, when there are several.
-    file: Option<&'a str>,
-}
-
-impl Record<'_> {
-    /// The kebab-case names of the findings, in order.
-    fn finding_names(&self) -> impl Iterator<Item = &'static str> + '_ {
-        self.findings.kinds().map(|kind| kind.as_str())
-    }
-}
-
 /// Explanations kept for under the table; more are counted, not kept.
 const MAX_EXPLANATIONS: usize = 1000;
 
+/// Where records go, in which format.
+enum Sink<W: Write> {
+    /// Aligned columns.
+    Table(W),
+    /// One JSON object a line.
+    Jsonl(W),
+    /// CSV records.
+    Csv(Box<csv::Writer<W>>),
+}
+
 /// Writes records in the chosen format and keeps the totals.
-#[derive(Debug)]
-struct Output {
-    format: Format,
+struct Output<W: Write> {
+    sink: Sink<W>,
     strict: bool,
     summary: bool,
-    /// How many inputs there are; with more than one, records name their file.
+    /// How many inputs there are.
     inputs: usize,
+    /// The width of the longest input name, when records name their input.
+    file_width: Option<usize>,
     report: StripReport,
     skipped_bytes: usize,
     truncated: usize,
@@ -340,18 +364,24 @@ struct Output {
     explanations: Vec<String>,
     /// Findings beyond [`MAX_EXPLANATIONS`].
     unexplained: usize,
-    /// Whether the header row (table, CSV) is out: it is written before
-    /// the first record, so that a strict error leaves stdout empty.
+    /// Whether the table's header row is out: it is written before the
+    /// first record, so that a strict error leaves stdout empty.
     started: bool,
 }
 
-impl Output {
-    fn new(cli: &Cli, inputs: usize) -> Output {
+impl<W: Write> Output<W> {
+    fn new(cli: &Cli, out: W, file_width: Option<Option<usize>>) -> Output<W> {
+        let sink = match cli.format {
+            Format::Table => Sink::Table(out),
+            Format::Jsonl => Sink::Jsonl(out),
+            Format::Csv => Sink::Csv(Box::new(csv::Writer::from_writer(out))),
+        };
         Output {
-            format: cli.format,
+            sink,
             strict: cli.strict,
             summary: cli.summary,
-            inputs,
+            inputs: cli.files.len().max(1),
+            file_width: file_width.map(|width| width.unwrap_or(0)),
             report: StripReport::new(),
             skipped_bytes: 0,
             truncated: 0,
@@ -362,37 +392,32 @@ impl Output {
         }
     }
 
-    /// Writes what comes before the first record, once.
-    fn start(&mut self, out: &mut impl Write) -> io::Result<()> {
-        if std::mem::replace(&mut self.started, true) {
-            return Ok(());
-        }
-        match (self.summary, self.format) {
-            (true, _) | (false, Format::Jsonl) => Ok(()),
-            (false, Format::Csv) => write_csv_header(out, self.inputs > 1),
-            (false, Format::Table) => write_table_row(out, &table_header(self.inputs > 1)),
-        }
-    }
-
     /// Validates a quote of the input `file`, counts it and writes it.
-    fn quote(&mut self, out: &mut impl Write, quote: &Quote<'_>, file: &str) -> io::Result<()> {
+    fn quote(&mut self, quote: &Quote<'_>, file: &str) -> io::Result<()> {
         let findings = tickerstrip::validate(quote);
         self.report.add(quote, &findings);
         if self.summary {
             return Ok(());
         }
-        self.start(out)?;
-        let record = Record {
-            quote,
-            findings: &findings,
-            file: (self.inputs > 1).then_some(file),
-        };
-        match self.format {
-            Format::Jsonl => write_jsonl(out, &record),
-            Format::Csv => write_csv(out, &record),
-            Format::Table => {
+        let file = self.file_width.map(|_| file);
+        let mut record = Record::new(quote, findings);
+        if let Some(file) = file {
+            record = record.with_file(file);
+        }
+        match &mut self.sink {
+            Sink::Csv(csv) => csv.serialize(record.csv()).map_err(csv_error),
+            Sink::Jsonl(out) => {
+                serde_json::to_writer(&mut *out, &record)?;
+                out.write_all(b"\n")
+            }
+            Sink::Table(out) => {
+                if !std::mem::replace(&mut self.started, true) {
+                    write_table_row(out, &table_header(self.file_width), self.file_width)?;
+                }
+                let cells = table_cells(quote, &findings, file);
+                write_table_row(out, &cells, self.file_width)?;
                 self.explain(quote, &findings);
-                write_table_row(out, &table_cells(&record))
+                Ok(())
             }
         }
     }
@@ -417,15 +442,58 @@ impl Output {
         }
     }
 
-    /// Writes what comes after the last record.
-    fn end(&mut self, out: &mut impl Write) -> io::Result<()> {
-        self.start(out)?;
+    /// Writes what comes after the last record, and flushes.
+    fn end(mut self) -> io::Result<()> {
         if self.summary {
-            write!(out, "{}", self.report)?;
-            return writeln!(out, "skipped: {}", self.skipped_line());
+            self.write_summary()?;
+        } else {
+            self.write_table_end()?;
         }
-        if self.format != Format::Table {
+        match self.sink {
+            Sink::Table(mut out) | Sink::Jsonl(mut out) => out.flush(),
+            Sink::Csv(mut csv) => csv.flush(),
+        }
+    }
+
+    /// The summary, in the chosen format.
+    fn write_summary(&mut self) -> io::Result<()> {
+        let summary = Summary {
+            report: self.report.clone(),
+            skipped_bytes: self.skipped_bytes,
+            truncated_quotes: self.truncated,
+            invalid_utf8_bytes: self.invalid_bytes,
+        };
+        let skipped = self.skipped_line();
+        match &mut self.sink {
+            Sink::Csv(csv) => {
+                csv.write_record(["name", "value"]).map_err(csv_error)?;
+                for (name, value) in summary.rows() {
+                    csv.write_record([name, value.as_str()])
+                        .map_err(csv_error)?;
+                }
+                Ok(())
+            }
+            Sink::Jsonl(out) => {
+                serde_json::to_writer(&mut *out, &summary)?;
+                out.write_all(b"\n")
+            }
+            Sink::Table(out) => {
+                write!(out, "{}", summary.report)?;
+                writeln!(out, "skipped: {skipped}")
+            }
+        }
+    }
+
+    /// After a table: its header if no quote came, the findings'
+    /// sentences, the summary line and the dominant pattern.
+    fn write_table_end(&mut self) -> io::Result<()> {
+        let line = self.summary_line();
+        let pattern = self.report.dominant();
+        let Sink::Table(out) = &mut self.sink else {
             return Ok(());
+        };
+        if !std::mem::replace(&mut self.started, true) {
+            write_table_row(out, &table_header(self.file_width), self.file_width)?;
         }
         if !self.explanations.is_empty() {
             writeln!(out, "\nfindings:")?;
@@ -436,8 +504,8 @@ impl Output {
                 writeln!(out, "  … and {} more", self.unexplained)?;
             }
         }
-        writeln!(out, "\n{}", self.summary_line())?;
-        if let Some(pattern) = self.report.dominant() {
+        writeln!(out, "\n{line}")?;
+        if let Some(pattern) = pattern {
             writeln!(out, "pattern: {pattern}")?;
         }
         Ok(())
@@ -492,121 +560,57 @@ fn plural(count: usize, noun: &str) -> String {
     }
 }
 
-/// One JSON object a line, keys in the documented order.
-fn write_jsonl(out: &mut impl Write, record: &Record<'_>) -> io::Result<()> {
-    let quote = record.quote;
-    out.write_all(b"{\"symbol\":")?;
-    write_json_string(out, quote.symbol)?;
-    // A decimal's text is digits, `-` and `.`: nothing to escape.
-    write!(out, ",\"price\":\"{}\"", quote.price)?;
-    write!(out, ",\"direction\":\"{}\"", quote.direction.as_str())?;
-    out.write_all(b",\"change\":")?;
-    write_json_decimal(out, quote.change)?;
-    out.write_all(b",\"percent\":")?;
-    write_json_decimal(out, quote.percent)?;
-    write!(out, ",\"span\":[{},{}]", quote.span.start, quote.span.end)?;
-    out.write_all(b",\"findings\":[")?;
-    for (i, name) in record.finding_names().enumerate() {
-        if i > 0 {
-            out.write_all(b",")?;
+/// A CSV error as the I/O error it wraps, or as an error of its own.
+fn csv_error(error: csv::Error) -> io::Error {
+    match error.into_kind() {
+        csv::ErrorKind::Io(error) => error,
+        other => io::Error::other(format!("{other:?}")),
+    }
+}
+
+/// The totals `--summary` prints: the strip report, and what was skipped.
+#[derive(serde::Serialize)]
+struct Summary {
+    #[serde(flatten)]
+    report: StripReport,
+    skipped_bytes: usize,
+    truncated_quotes: usize,
+    invalid_utf8_bytes: usize,
+}
+
+impl Summary {
+    /// The totals as `name,value` rows: every finding kind, counted or not,
+    /// so that the rows are the same for every input.
+    fn rows(&self) -> Vec<(&'static str, String)> {
+        let report = &self.report;
+        let mut rows = vec![
+            ("quotes", report.quotes().to_string()),
+            ("checkable", report.checkable().to_string()),
+            ("checked", report.checked().to_string()),
+            ("uncheckable", report.uncheckable().to_string()),
+        ];
+        for kind in FindingKind::ALL {
+            rows.push((kind.as_str(), report.count(kind).to_string()));
         }
-        write_json_string(out, name)?;
-    }
-    out.write_all(b"]")?;
-    write!(out, ",\"label\":\"{}\"", quote.label.name())?;
-    out.write_all(b",\"currency\":")?;
-    match quote.currency {
-        Some(currency) => write_json_string(out, currency.sign())?,
-        None => out.write_all(b"null")?,
-    }
-    if let Some(file) = record.file {
-        out.write_all(b",\"file\":")?;
-        write_json_string(out, file)?;
-    }
-    out.write_all(b"}\n")
-}
-
-/// A decimal as a JSON string that keeps its scale, or `null`.
-fn write_json_decimal(out: &mut impl Write, value: Option<Decimal>) -> io::Result<()> {
-    match value {
-        Some(value) => write!(out, "\"{value}\""),
-        None => out.write_all(b"null"),
+        let pattern = report.dominant();
+        rows.extend([
+            ("skipped_bytes", self.skipped_bytes.to_string()),
+            ("truncated_quotes", self.truncated_quotes.to_string()),
+            ("invalid_utf8_bytes", self.invalid_utf8_bytes.to_string()),
+            (
+                "pattern",
+                pattern.map_or(String::new(), |p| p.kind.to_string()),
+            ),
+        ]);
+        rows
     }
 }
 
-/// `text` as a JSON string: quotes and backslashes escaped, control
-/// characters as `\u00XX`, everything else (non-ASCII included) as is.
-fn write_json_string(out: &mut impl Write, text: &str) -> io::Result<()> {
-    out.write_all(b"\"")?;
-    let mut plain = 0;
-    for (i, c) in text.char_indices() {
-        let escape = match c {
-            '"' => Cow::Borrowed("\\\""),
-            '\\' => Cow::Borrowed("\\\\"),
-            c if c.is_ascii_control() && c != '\u{7f}' => {
-                Cow::Owned(format!("\\u{:04x}", u32::from(c)))
-            }
-            _ => continue,
-        };
-        out.write_all(&text.as_bytes()[plain..i])?;
-        out.write_all(escape.as_bytes())?;
-        plain = i + c.len_utf8();
-    }
-    out.write_all(&text.as_bytes()[plain..])?;
-    out.write_all(b"\"")
-}
-
-/// The CSV columns, in order; `file` follows with several inputs.
-const CSV_HEADER: &str =
-    "symbol,price,direction,change,percent,span_start,span_end,findings,label,currency";
-
-fn write_csv_header(out: &mut impl Write, with_file: bool) -> io::Result<()> {
-    out.write_all(CSV_HEADER.as_bytes())?;
-    if with_file {
-        out.write_all(b",file")?;
-    }
-    out.write_all(b"\n")
-}
-
-/// One CSV record; absent values are empty fields.
-fn write_csv(out: &mut impl Write, record: &Record<'_>) -> io::Result<()> {
-    let quote = record.quote;
-    let optional = |value: Option<Decimal>| value.map(|v| v.to_string()).unwrap_or_default();
-    write_csv_field(out, quote.symbol)?;
-    write!(
-        out,
-        ",{},{},{},{},{},{},",
-        quote.price,
-        quote.direction.as_str(),
-        optional(quote.change),
-        optional(quote.percent),
-        quote.span.start,
-        quote.span.end,
-    )?;
-    write_csv_field(out, &record.finding_names().collect::<Vec<_>>().join(";"))?;
-    write!(out, ",{},", quote.label.name())?;
-    write_csv_field(out, quote.currency.map_or("", |currency| currency.sign()))?;
-    if let Some(file) = record.file {
-        out.write_all(b",")?;
-        write_csv_field(out, file)?;
-    }
-    out.write_all(b"\n")
-}
-
-/// A CSV field, quoted (with `"` doubled) only when it holds a comma, a
-/// quote or a line break (RFC 4180).
-fn write_csv_field(out: &mut impl Write, field: &str) -> io::Result<()> {
-    if field.contains([',', '"', '\n', '\r']) {
-        write!(out, "\"{}\"", field.replace('"', "\"\""))
-    } else {
-        out.write_all(field.as_bytes())
-    }
-}
-
-/// The table's columns with their widths (negative: left-aligned). Widths
-/// fit common values, so rows can be written as they come; a longer value
-/// pushes the rest of its row.
-fn table_columns(with_file: bool) -> Vec<(&'static str, isize)> {
+/// The table's columns with their widths (negative: left-aligned), the
+/// file column as wide as the longest input name. Other widths fit common
+/// values, so rows can be written as they come; a longer value pushes the
+/// rest of its row.
+fn table_columns(file_width: Option<usize>) -> Vec<(&'static str, isize)> {
     let mut columns = vec![
         ("symbol", -9),
         ("price", 12),
@@ -615,8 +619,9 @@ fn table_columns(with_file: bool) -> Vec<(&'static str, isize)> {
         ("percent", 8),
         ("span", -12),
     ];
-    if with_file {
-        columns.push(("file", -20));
+    if let Some(width) = file_width {
+        let width = isize::try_from(width.max("file".len())).unwrap_or(isize::MAX);
+        columns.push(("file", -width));
     }
     columns.push(("findings", 0));
     columns
@@ -625,41 +630,46 @@ fn table_columns(with_file: bool) -> Vec<(&'static str, isize)> {
 /// Shown in the table for an absent value.
 const ABSENT: &str = "-";
 
-fn table_header(with_file: bool) -> Vec<Cow<'static, str>> {
-    let columns = table_columns(with_file);
-    columns
+fn table_header(file_width: Option<usize>) -> Vec<Cow<'static, str>> {
+    table_columns(file_width)
         .into_iter()
         .map(|(name, _)| Cow::Borrowed(name))
         .collect()
 }
 
-/// The table cells of a record, in column order.
-fn table_cells(record: &Record<'_>) -> Vec<Cow<'static, str>> {
-    let quote = record.quote;
+/// The table cells of a quote, in column order.
+fn table_cells<'a>(
+    quote: &'a Quote<'_>,
+    findings: &Findings,
+    file: Option<&'a str>,
+) -> Vec<Cow<'a, str>> {
     let optional =
         |value: Option<Decimal>| value.map_or(Cow::Borrowed(ABSENT), |v| Cow::Owned(v.to_string()));
-    let findings: Vec<&str> = record.finding_names().collect();
+    let names: Vec<&str> = findings.kinds().map(FindingKind::as_str).collect();
     let mut cells = vec![
-        Cow::Owned(quote.symbol.to_string()),
+        Cow::Borrowed(quote.symbol),
         Cow::Owned(quote.price.to_string()),
         Cow::Borrowed(quote.direction.as_str()),
         optional(quote.change),
         optional(quote.percent),
         Cow::Owned(format!("{}..{}", quote.span.start, quote.span.end)),
     ];
-    cells.extend(record.file.map(|file| Cow::Owned(file.to_string())));
-    cells.push(match findings.is_empty() {
+    cells.extend(file.map(Cow::Borrowed));
+    cells.push(match names.is_empty() {
         true => Cow::Borrowed(ABSENT),
-        false => Cow::Owned(findings.join(",")),
+        false => Cow::Owned(names.join(",")),
     });
     cells
 }
 
 /// One table line, columns two spaces apart, without trailing spaces.
-fn write_table_row(out: &mut impl Write, cells: &[Cow<'_, str>]) -> io::Result<()> {
-    let with_file = cells.len() > table_columns(false).len();
+fn write_table_row(
+    out: &mut impl Write,
+    cells: &[Cow<'_, str>],
+    file_width: Option<usize>,
+) -> io::Result<()> {
     let mut line = String::new();
-    for (i, (cell, (_, width))) in cells.iter().zip(table_columns(with_file)).enumerate() {
+    for (i, (cell, (_, width))) in cells.iter().zip(table_columns(file_width)).enumerate() {
         if i > 0 {
             line.push_str("  ");
         }

@@ -5,10 +5,11 @@ use std::ops::Range;
 
 use rust_decimal::{Decimal, RoundingStrategy};
 
+use crate::names::{UnknownName, from_name};
 use crate::quote::{Direction, Markers, Quote};
 use crate::validation::Check;
 
-/// The kinds of finding (SPEC section 4). Their names in JSON, CSV and the
+/// The kinds of finding ([validation](crate::formats#validation)). Their names in JSON, CSV and the
 /// command-line tool are kebab-case: `percent-is-fraction`, ….
 ///
 /// ```
@@ -111,32 +112,23 @@ impl fmt::Display for FindingKind {
     }
 }
 
-/// The error for a name that is no [`FindingKind`].
-///
-/// ```
-/// use tickerstrip::{FindingKind, UnknownFindingKind};
-///
-/// let err = "percent".parse::<FindingKind>().unwrap_err();
-/// assert_eq!(err, UnknownFindingKind("percent".into()));
-/// assert_eq!(err.to_string(), "unknown finding kind 'percent'");
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("unknown finding kind '{0}'")]
-pub struct UnknownFindingKind(pub String);
-
 impl std::str::FromStr for FindingKind {
-    type Err = UnknownFindingKind;
+    type Err = UnknownName;
 
     /// Reads a kebab-case name.
     ///
+    /// ```
+    /// use tickerstrip::FindingKind;
+    ///
+    /// assert_eq!("marker-conflict".parse(), Ok(FindingKind::MarkerConflict));
+    /// assert!("percent".parse::<FindingKind>().is_err());
+    /// ```
+    ///
     /// # Errors
     ///
-    /// [`UnknownFindingKind`] for any other text, such as `"percent"`.
-    fn from_str(name: &str) -> Result<FindingKind, UnknownFindingKind> {
-        FindingKind::ALL
-            .into_iter()
-            .find(|kind| kind.as_str() == name)
-            .ok_or_else(|| UnknownFindingKind(name.to_owned()))
+    /// [`UnknownName`] for any other text.
+    fn from_str(name: &str) -> Result<FindingKind, UnknownName> {
+        from_name(&FindingKind::ALL, FindingKind::as_str, "finding kind", name)
     }
 }
 

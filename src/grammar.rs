@@ -1,4 +1,4 @@
-//! The nom grammar of one quote (SPEC sections 2 and 3), one function per rule.
+//! The nom grammar of one quote ([`crate::formats`]), one function per rule.
 //!
 //! The grammar reads bytes. Symbols, numbers and markers end on ASCII bytes
 //! or after whole UTF-8 sequences, so every position it reports is a char

@@ -72,7 +72,7 @@
 //!
 //! # Formats
 //!
-//! One grammar reads them all (SPEC section 3):
+//! One grammar reads them all (the [`formats`] module states its rules):
 //!
 //! - glued seed strips: `AGL40.13▲ 0.12 (0.00%)AIRLINK189.43▲ 1.45 (0.01%)`;
 //! - worded lines: `KSE100 98,412 Increased By 812.3 (0.83%)`;
@@ -112,6 +112,7 @@
 //! | `direction-mismatch` | the marker disagrees with the change's sign (a marker on a zero change included) |
 //! | `marker-conflict` | a direction word and a glyph disagree (`No Change ▼`) |
 //! | `price-not-positive` | the price or the previous close is not positive: nothing to check against |
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]
@@ -119,13 +120,17 @@ struct ReadmeDoctests;
 
 mod error;
 mod finding;
+pub mod formats;
 mod grammar;
 mod lexical;
+mod names;
 mod number;
 mod options;
 #[cfg(feature = "parallel")]
 mod parallel;
 mod quote;
+#[cfg(feature = "serde")]
+mod record;
 mod report;
 mod scanner;
 #[cfg(feature = "serde")]
@@ -137,13 +142,16 @@ mod validation;
 mod window;
 
 pub use error::{ErrorKind, Expected, Found, ParseError};
-pub use finding::{Finding, FindingKind, Findings, PercentRange, UnknownFindingKind};
+pub use finding::{Finding, FindingKind, Findings, PercentRange};
+pub use names::UnknownName;
 pub use number::{NumberStyle, StyleDecision, StyleReason};
 pub use options::ParseOptions;
 pub use quote::{
-    Columns, Currency, CurrencyCode, Direction, Label, Magnitude, Markers, OwnedQuote, Quote,
-    SignSource,
+    AsQuote, Columns, Currency, CurrencyCode, Direction, Label, Magnitude, Markers, OwnedQuote,
+    Quote, SignSource,
 };
+#[cfg(feature = "serde")]
+pub use record::{CsvRecord, Record};
 pub use report::{Pattern, StripReport};
 pub use rust_decimal::Decimal;
 pub use scanner::{Segment, Segments, SkipKind, Skipped};

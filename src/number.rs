@@ -1,4 +1,4 @@
-//! Numbers as ticker strips show them (SPEC rule N).
+//! Numbers as ticker strips show them ([rule N](crate::formats#rule-n-numbers)).
 //!
 //! A number is recognised and converted in one pass over its bytes: the digits
 //! accumulate into an integer mantissa (a `u64` while it fits, a `u128` after),
@@ -12,6 +12,7 @@ use std::fmt;
 use rust_decimal::Decimal;
 
 use crate::lexical::digit_group_space_len;
+use crate::names::{UnknownName, from_name};
 
 /// How a strip writes decimal points and thousands groups.
 ///
@@ -50,6 +51,13 @@ impl NumberStyle {
             NumberStyle::Comma => "comma",
         }
     }
+
+    /// Every style, in the order the command line lists them.
+    ///
+    /// ```
+    /// assert_eq!(tickerstrip::NumberStyle::ALL.map(|s| s.as_str()), ["auto", "dot", "comma"]);
+    /// ```
+    pub const ALL: [NumberStyle; 3] = [NumberStyle::Auto, NumberStyle::Dot, NumberStyle::Comma];
 
     /// The decimal mark: `,` for comma style, `.` otherwise.
     fn decimal_mark(self) -> u8 {
@@ -151,6 +159,32 @@ impl StyleDecision {
             },
             reason: StyleReason::Evidence { comma, dot },
         }
+    }
+}
+
+impl fmt::Display for NumberStyle {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::str::FromStr for NumberStyle {
+    type Err = UnknownName;
+
+    /// Reads the name [`NumberStyle::as_str`] gives.
+    ///
+    /// ```
+    /// use tickerstrip::NumberStyle;
+    ///
+    /// assert_eq!("comma".parse(), Ok(NumberStyle::Comma));
+    /// assert_eq!(NumberStyle::Dot.to_string().parse(), Ok(NumberStyle::Dot));
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`UnknownName`] for any other text.
+    fn from_str(name: &str) -> Result<NumberStyle, UnknownName> {
+        from_name(&NumberStyle::ALL, NumberStyle::as_str, "number style", name)
     }
 }
 

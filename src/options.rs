@@ -154,7 +154,7 @@ impl ParseOptions {
     }
 
     /// Finds the quotes in page text, yielding every byte as part of a
-    /// quote or of skipped text (SPEC section 3, scan mode).
+    /// quote or of skipped text ([scan mode](crate::formats#strict-mode-and-scan-mode)).
     ///
     /// ```
     /// use tickerstrip::Segment;

@@ -48,6 +48,7 @@ impl ParseOptions {
     /// Those of [`ParseOptions::parse`], found by parsing again on one
     /// thread when any part fails, so that the error's line, column and
     /// quote index are the whole input's.
+    #[cfg_attr(docsrs, doc(cfg(feature = "parallel")))]
     pub fn par_parse<'a>(&self, text: &'a str) -> Result<Vec<Quote<'a>>, ParseError> {
         let parts = self.par_parts(text, |part| {
             part.map(Result::ok).collect::<Option<Vec<_>>>()
@@ -78,6 +79,7 @@ impl ParseOptions {
     ///
     /// The first error of [`ParseOptions::parse`], found by reading again
     /// on one thread when any part fails.
+    #[cfg_attr(docsrs, doc(cfg(feature = "parallel")))]
     pub fn par_report(&self, text: &str, validator: &Validator) -> Result<StripReport, ParseError> {
         let reports = self.par_parts(text, |part| report(part, validator).ok());
         match reports {

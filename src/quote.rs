@@ -1,5 +1,6 @@
 //! The quote record: one symbol's price and move, as the strip showed it.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::ops::Range;
 use std::str::FromStr;
@@ -8,10 +9,11 @@ use rust_decimal::Decimal;
 
 use crate::error::ParseError;
 use crate::grammar::{Grammar, Mode};
+use crate::names::{UnknownName, from_name};
 use crate::number::NumberStyle;
 use crate::strict::Quotes;
 
-/// Which way a quote moved (SPEC rule D).
+/// Which way a quote moved ([rule D](crate::formats#rule-d-direction)).
 ///
 /// ```
 /// use tickerstrip::{Direction, parse};
@@ -85,6 +87,27 @@ impl fmt::Display for Direction {
     }
 }
 
+impl FromStr for Direction {
+    type Err = UnknownName;
+
+    /// Reads the name [`Direction::as_str`] gives.
+    ///
+    /// ```
+    /// use tickerstrip::Direction;
+    ///
+    /// assert_eq!("down".parse(), Ok(Direction::Down));
+    /// assert_eq!(Direction::Unchanged.to_string().parse(), Ok(Direction::Unchanged));
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`UnknownName`] for any other text.
+    fn from_str(name: &str) -> Result<Direction, UnknownName> {
+        let all = [Direction::Up, Direction::Down, Direction::Unchanged];
+        from_name(&all, Direction::as_str, "direction", name)
+    }
+}
+
 /// The direction markers a quote showed between its price and its change.
 ///
 /// Rule D takes the word over the glyph; when both are shown and disagree
@@ -101,6 +124,7 @@ impl fmt::Display for Direction {
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
 pub struct Markers {
     /// A direction word: `Increased By`, `Decreased By`, `No Change`,
     /// `Unchanged`, `Up`, `Down` or `unch` (any case).
@@ -110,12 +134,17 @@ pub struct Markers {
 }
 
 impl Markers {
+    /// Markers of a direction word and a glyph, either perhaps absent.
+    pub const fn new(word: Option<Direction>, glyph: Option<Direction>) -> Markers {
+        Markers { word, glyph }
+    }
+
     /// The direction the markers say, the word taking precedence.
     ///
     /// ```
     /// use tickerstrip::{Direction, Markers};
     ///
-    /// let markers = Markers { word: Some(Direction::Up), glyph: Some(Direction::Down) };
+    /// let markers = Markers::new(Some(Direction::Up), Some(Direction::Down));
     /// assert_eq!(markers.direction(), Some(Direction::Up));
     /// assert_eq!(Markers::default().direction(), None);
     /// ```
@@ -137,8 +166,7 @@ impl Markers {
 /// # Ok::<(), tickerstrip::ParseError>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "kebab-case"))]
+#[non_exhaustive]
 pub enum Magnitude {
     /// `k` or `K`: ×1,000.
     Thousand,
@@ -202,6 +230,38 @@ impl Magnitude {
     }
 }
 
+impl fmt::Display for Magnitude {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.suffix())
+    }
+}
+
+impl FromStr for Magnitude {
+    type Err = UnknownName;
+
+    /// Reads the suffix [`Magnitude::suffix`] gives: `k`, `M`, `B` or `T`.
+    ///
+    /// ```
+    /// use tickerstrip::Magnitude;
+    ///
+    /// assert_eq!("B".parse(), Ok(Magnitude::Billion));
+    /// assert!("bn".parse::<Magnitude>().is_err());
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`UnknownName`] for any other text.
+    fn from_str(text: &str) -> Result<Magnitude, UnknownName> {
+        let all = [
+            Magnitude::Thousand,
+            Magnitude::Million,
+            Magnitude::Billion,
+            Magnitude::Trillion,
+        ];
+        from_name(&all, Magnitude::suffix, "magnitude", text)
+    }
+}
+
 /// The currency shown with a price: a sign before it (`€12.50`) or after
 /// it (`312,40 €`), or an ISO 4217 code after it (`21,370 EUR`).
 ///
@@ -217,8 +277,6 @@ impl Magnitude {
 /// # Ok::<(), tickerstrip::ParseError>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "kebab-case"))]
 #[non_exhaustive]
 pub enum Currency {
     /// `$`
@@ -277,6 +335,36 @@ impl Currency {
     }
 }
 
+impl fmt::Display for Currency {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.sign())
+    }
+}
+
+impl FromStr for Currency {
+    type Err = UnknownName;
+
+    /// Reads a sign or code as [`Currency::sign`] gives it.
+    ///
+    /// ```
+    /// use tickerstrip::{Currency, CurrencyCode};
+    ///
+    /// assert_eq!("€".parse(), Ok(Currency::Euro));
+    /// assert_eq!("KES".parse(), Ok(Currency::Code(CurrencyCode::new("KES").unwrap())));
+    /// assert!("€€".parse::<Currency>().is_err());
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`UnknownName`] for any other text.
+    fn from_str(text: &str) -> Result<Currency, UnknownName> {
+        match CurrencyCode::new(text) {
+            Some(code) => Ok(Currency::Code(code)),
+            None => from_name(&Currency::ALL, Currency::sign, "currency", text),
+        }
+    }
+}
+
 /// An ISO 4217 code of a currency in use (`EUR`, `USD`, `KES`), as shown
 /// after a price. Codes that are also common English words (`ALL`, `CUP`,
 /// `MOP`, `TOP`) are not read as currencies: after a price they are more
@@ -329,19 +417,20 @@ impl fmt::Display for CurrencyCode {
     }
 }
 
-#[cfg(feature = "serde")]
-impl serde::Serialize for CurrencyCode {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
+impl FromStr for CurrencyCode {
+    type Err = UnknownName;
 
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for CurrencyCode {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let text = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
-        CurrencyCode::new(&text)
-            .ok_or_else(|| serde::de::Error::custom(format!("unknown currency code '{text}'")))
+    /// Reads one of the known codes ([`CurrencyCode::new`]).
+    ///
+    /// # Errors
+    ///
+    /// [`UnknownName`] for any other text.
+    fn from_str(text: &str) -> Result<CurrencyCode, UnknownName> {
+        CurrencyCode::new(text).ok_or_else(|| UnknownName {
+            what: "currency code",
+            name: text.to_owned(),
+            expected: "an ISO 4217 code such as EUR".to_owned(),
+        })
     }
 }
 
@@ -423,7 +512,7 @@ impl Label {
     }
 }
 
-/// Where the sign of a change or percent came from (SPEC rule S).
+/// Where the sign of a change or percent came from ([rule S](crate::formats#rule-s-signs)).
 ///
 /// ```
 /// use tickerstrip::{SignSource, parse};
@@ -461,8 +550,10 @@ pub enum SignSource {
 /// quote beyond the input's lifetime.
 ///
 /// `Display` renders the canonical seed form (`AGL40.13▲ 0.12 (0.00%)`),
-/// which parses back to the same symbol, price, direction, change and
-/// percent, scales included.
+/// which parses back to a quote that [`Quote::eq_shown`] this one: the
+/// same label, price, magnitude, currency, direction, change and percent,
+/// scales included. Where the quote stood (its span), which markers and
+/// signs the page showed, and a table row's columns are not in that text.
 ///
 /// ```
 /// use tickerstrip::{Direction, parse};
@@ -479,7 +570,7 @@ pub enum SignSource {
 /// # Ok::<(), tickerstrip::ParseError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
 pub struct Quote<'a> {
     /// The label as displayed: a ticker (`AGL`, `KSE100`, `BRK.B`,
@@ -661,6 +752,42 @@ fn signed(value: Decimal, negative: bool) -> Decimal {
     }
 }
 
+impl Quote<'_> {
+    /// Whether two quotes show the same thing: the same label (text and
+    /// kind), price, magnitude, currency, direction, change and percent,
+    /// each decimal with the same scale (`0.1` and `0.10` differ). Not
+    /// compared: the span, the markers and signs as shown, and a table
+    /// row's previous close and columns. A quote's `Display` text parses
+    /// back to a quote that `eq_shown` it.
+    ///
+    /// ```
+    /// use tickerstrip::{AsQuote, OwnedQuote};
+    ///
+    /// let page = "HBL 113.00 No Change ▼ 0.00 (0%) | KEL6.34▼ -0.06 (-0.01%)";
+    /// for quote in tickerstrip::parse(page)? {
+    ///     let again: OwnedQuote = quote.to_string().parse()?;
+    ///     assert!(quote.eq_shown(&again.as_quote()), "{quote}");
+    ///     assert_ne!(quote.span, again.span);
+    /// }
+    /// # Ok::<(), tickerstrip::ParseError>(())
+    /// ```
+    pub fn eq_shown(&self, other: &Quote<'_>) -> bool {
+        let same = |a: Option<Decimal>, b: Option<Decimal>| match (a, b) {
+            (Some(a), Some(b)) => a == b && a.scale() == b.scale(),
+            (a, b) => a.is_none() && b.is_none(),
+        };
+        self.symbol == other.symbol
+            && self.label == other.label
+            && same(Some(self.price), Some(other.price))
+            && self.shown_scale == other.shown_scale
+            && self.magnitude == other.magnitude
+            && self.currency == other.currency
+            && self.direction == other.direction
+            && same(self.change, other.change)
+            && same(self.percent, other.percent)
+    }
+}
+
 impl fmt::Display for Quote<'_> {
     /// The canonical seed form: symbol, price, a glyph for the direction,
     /// the change, the percent in parentheses.
@@ -724,10 +851,10 @@ fn write_signed(f: &mut fmt::Formatter<'_>, value: Decimal, direction: Direction
 /// A quote that owns its symbol: for keeping quotes after the input is gone.
 ///
 /// Parse one from its canonical text with [`FromStr`], view it as a
-/// [`Quote`] with [`OwnedQuote::as_quote`].
+/// [`Quote`] with [`AsQuote::as_quote`].
 ///
 /// ```
-/// use tickerstrip::OwnedQuote;
+/// use tickerstrip::{AsQuote, OwnedQuote};
 ///
 /// let quote: OwnedQuote = "MLCF49.47▲ 0 (0.00%)".parse()?;
 /// assert_eq!(quote.symbol, "MLCF");
@@ -781,16 +908,37 @@ pub struct OwnedQuote {
     pub columns: Option<Columns>,
 }
 
-impl OwnedQuote {
-    /// Borrows this quote as a [`Quote`].
-    ///
-    /// ```
-    /// let owned: tickerstrip::OwnedQuote = "KEL6.34▼ -0.06 (-0.01%)".parse()?;
-    /// assert_eq!(owned.as_quote().symbol, "KEL");
-    /// # Ok::<(), tickerstrip::ParseError>(())
-    /// ```
-    pub fn as_quote(&self) -> Quote<'_> {
-        Quote {
+/// Anything that gives a [`Quote`]: a quote or an owned quote.
+/// [`crate::validate`] and [`crate::Validator::validate`] take any.
+///
+/// ```
+/// use tickerstrip::{AsQuote, OwnedQuote};
+///
+/// let owned: OwnedQuote = "KEL6.34▼ -0.06 (-0.01%)".parse()?;
+/// assert_eq!(owned.as_quote().symbol, "KEL");
+/// assert_eq!(tickerstrip::validate(&owned), tickerstrip::validate(&*owned.as_quote()));
+/// # Ok::<(), tickerstrip::ParseError>(())
+/// ```
+pub trait AsQuote {
+    /// The quote, borrowed where it can be.
+    fn as_quote(&self) -> Cow<'_, Quote<'_>>;
+}
+
+impl AsQuote for Quote<'_> {
+    fn as_quote(&self) -> Cow<'_, Quote<'_>> {
+        Cow::Borrowed(self)
+    }
+}
+
+impl AsQuote for Cow<'_, Quote<'_>> {
+    fn as_quote(&self) -> Cow<'_, Quote<'_>> {
+        Cow::Borrowed(self)
+    }
+}
+
+impl AsQuote for OwnedQuote {
+    fn as_quote(&self) -> Cow<'_, Quote<'_>> {
+        Cow::Owned(Quote {
             symbol: &self.symbol,
             label: self.label,
             price: self.price,
@@ -807,7 +955,7 @@ impl OwnedQuote {
             previous_close: self.previous_close,
             columns: self.columns,
             line_form: self.label == Label::Name,
-        }
+        })
     }
 }
 

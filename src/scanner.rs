@@ -38,10 +38,15 @@ const MIN_RUN: usize = 3;
 /// assert!(matches!(&segments[1], Segment::Quote(q) if q.symbol == "KEL"));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "kebab-case"))]
+#[non_exhaustive]
 pub enum Segment<'a> {
     /// A quote.
+    #[cfg_attr(feature = "serde", serde(borrow))]
     Quote(Quote<'a>),
     /// Text that holds no quote.
+    #[cfg_attr(feature = "serde", serde(borrow))]
     Skipped(Skipped<'a>),
 }
 
@@ -87,11 +92,13 @@ impl<'a> Segment<'a> {
 /// assert_eq!((skipped.text, skipped.span, skipped.kind), ("Top: ", 0..5, SkipKind::Text));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
 pub struct Skipped<'a> {
     /// The text.
     pub text: &'a str,
     /// Its byte range in the input.
+    #[cfg_attr(feature = "serde", serde(with = "crate::serde_glue::span"))]
     pub span: Range<usize>,
     /// Why it was skipped.
     pub kind: SkipKind,
@@ -106,6 +113,8 @@ pub struct Skipped<'a> {
 /// assert!(matches!(last, Some(Segment::Skipped(s)) if s.kind == SkipKind::Truncated));
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "kebab-case"))]
 #[non_exhaustive]
 pub enum SkipKind {
     /// Text that is not a quote: prose, menus, dates.
@@ -132,7 +141,7 @@ pub enum SkipKind {
     InvalidUtf8,
 }
 
-/// The segments of page text, in order (SPEC section 3, scan mode).
+/// The segments of page text, in order ([scan mode](crate::formats#strict-mode-and-scan-mode)).
 ///
 /// A candidate is *strong* when it shows a percent, a direction marker or an
 /// explicit sign on its change, and *weak* otherwise (`AGHA 11.870000 0.12`).

@@ -21,3 +21,26 @@ pub(crate) mod span {
         Ok(start..end)
     }
 }
+
+/// `Serialize` and `Deserialize` for a type written as its name: the
+/// `&'static str` that `$name` gives, read back with its `FromStr`.
+macro_rules! by_name {
+    ($type:ty, $name:expr) => {
+        impl serde::Serialize for $type {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str($name(*self))
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for $type {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let text = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
+                text.parse().map_err(serde::de::Error::custom)
+            }
+        }
+    };
+}
+
+by_name!(crate::Magnitude, crate::Magnitude::suffix);
+by_name!(crate::Currency, crate::Currency::sign);
+by_name!(crate::CurrencyCode, crate::CurrencyCode::as_str);

@@ -42,6 +42,9 @@ const COMPACT_AT: usize = if cfg!(fuzzing) { 512 } else { 1024 * 1024 };
 /// # Ok::<(), std::io::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "kebab-case"))]
+#[non_exhaustive]
 pub enum OwnedSegment {
     /// A quote.
     Quote(OwnedQuote),
@@ -87,11 +90,13 @@ impl From<crate::scanner::Segment<'_>> for OwnedSegment {
 /// assert_eq!((skipped.span, skipped.kind), (8..29, SkipKind::Truncated));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
 pub struct OwnedSkipped {
     /// The text.
     pub text: String,
     /// Its byte range in the input.
+    #[cfg_attr(feature = "serde", serde(with = "crate::serde_glue::span"))]
     pub span: Range<usize>,
     /// Why it was skipped.
     pub kind: SkipKind,

@@ -9,7 +9,7 @@ use crate::table::Tables;
 use crate::window::{Attempt, Failed, LOOKBEHIND, Window};
 
 /// The quotes of a strip, in order, with an error for each stretch of text
-/// that is not a quote (SPEC section 5).
+/// that is not a quote ([errors](crate::formats#errors-and-limits)).
 ///
 /// After an error the iterator carries on at the next position where a
 /// quote parses; a strip with one bad quote still yields the others.

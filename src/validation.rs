@@ -15,7 +15,7 @@
 //! be in 512-bit ones, which provably hold every product for any numbers a
 //! `Decimal` holds. So the size of the numbers never leaves a quote
 //! unchecked: only a previous close that is not positive, or that rounding
-//! lets reach zero, does (SPEC section 4).
+//! lets reach zero, does ([validation](crate::formats#validation)).
 
 use bnum::BInt;
 use bnum::types::{I256, I512};
@@ -23,7 +23,7 @@ use rust_decimal::Decimal;
 
 use crate::finding::{FindingKind, Findings, PercentRange};
 use crate::number::MAX_SCALE;
-use crate::quote::{Direction, Quote};
+use crate::quote::{AsQuote, Direction, Quote};
 
 /// How the source turned exact values into the digits it shows.
 ///
@@ -66,14 +66,14 @@ pub enum Check {
     NotShown,
     /// The percent was checked against the price and change.
     Checked,
-    /// Both are shown but cannot be checked (SPEC section 4): the price or
+    /// Both are shown but cannot be checked: the price or
     /// previous close is not positive, or the rounding intervals let the
     /// previous close reach zero. Never for the size of the numbers: every
     /// quote within [`Decimal`]'s range is checked exactly.
     Uncheckable,
 }
 
-/// Checks quotes' arithmetic and markers (SPEC section 4).
+/// Checks quotes' arithmetic and markers (see [validation](crate::formats#validation)).
 ///
 /// ```
 /// use tickerstrip::{FindingKind, Rounding, Validator};
@@ -135,7 +135,11 @@ impl Validator {
     /// assert_eq!(findings.kinds().collect::<Vec<_>>(), [FindingKind::DirectionMismatch]);
     /// # Ok::<(), tickerstrip::ParseError>(())
     /// ```
-    pub fn validate(&self, quote: &Quote<'_>) -> Findings {
+    pub fn validate<Q: AsQuote + ?Sized>(&self, quote: &Q) -> Findings {
+        self.validate_quote(&quote.as_quote())
+    }
+
+    fn validate_quote(&self, quote: &Quote<'_>) -> Findings {
         let mut findings = Findings::default();
         let previous_close = quote.implied_close();
         let not_positive = |d: Decimal| d.is_sign_negative() || d.is_zero();
@@ -243,7 +247,7 @@ impl Validator {
 /// assert!(validate(&quotes[0]).contains(FindingKind::PercentIsFraction));
 /// # Ok::<(), tickerstrip::ParseError>(())
 /// ```
-pub fn validate(quote: &Quote<'_>) -> Findings {
+pub fn validate<Q: AsQuote + ?Sized>(quote: &Q) -> Findings {
     Validator::new().validate(quote)
 }
 
@@ -251,11 +255,11 @@ pub fn validate(quote: &Quote<'_>) -> Findings {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Verdict {
     /// The rounding intervals let the previous close reach zero: the
-    /// percent cannot be checked (SPEC section 4).
+    /// percent cannot be checked.
     CloseReachesZero,
     /// The percent is change over previous close.
     Consistent,
-    /// The first other reading that fits, in SPEC order: a fraction, a
+    /// The first other reading that fits, in the order of the finding kinds: a fraction, a
     /// percent of the price, or the opposite sign.
     Misread(FindingKind),
     /// No reading fits: the percents 100·C/(P − C) that the price and
@@ -500,7 +504,7 @@ impl<I: Int> Shown<I> {
         })
     }
 
-    /// Which reading of the percent fits, in SPEC order; `None` when the
+    /// Which reading of the percent fits, in the order of the finding kinds; `None` when the
     /// arithmetic overflows `I`.
     fn verdict(&self) -> Option<Verdict> {
         if !self.previous_close_is_positive()? {

@@ -4,11 +4,10 @@
 
 mod common;
 
-use std::env;
 use std::fs;
 use std::io::{Read, Write};
-use std::path::{Path, PathBuf};
-use std::process::{self, Command, Stdio};
+use std::path::Path;
+use std::process::{Command, Stdio};
 
 use common::example::{Run, crate_dir};
 
@@ -24,7 +23,10 @@ const SEED_PAGE_PATH: &str = "tests/data/conformance/seed-page.txt";
 const BUNDLED_NOTE: &str = "note: no FILE given; reading the bundled seed page\n";
 
 /// The first record of the seed page, exactly as `--format jsonl` writes it.
-const AGL_JSONL: &str = r#"{"symbol":"AGL","price":"40.13","direction":"up","change":"0.12","percent":"0.00","span":[0,24],"findings":["percent-is-fraction"],"label":"ticker","currency":null}"#;
+const AGL_JSONL: &str = r#"{"symbol":"AGL","price":"40.13","direction":"up","change":"0.12","percent":"0.00","span":[0,24],"findings":["percent-is-fraction"],"label":"ticker","currency":null,"magnitude":null,"previous_close":null}"#;
+
+/// The CSV header row, without a file column.
+const CSV_HEADER: &str = "symbol,price,direction,change,percent,span_start,span_end,findings,label,currency,magnitude,previous_close";
 
 /// Runs the tool in `dir` with `args`, feeding it `stdin`.
 fn run_tool_in(dir: &Path, args: &[&str], stdin: &[u8]) -> Run {
@@ -36,36 +38,13 @@ fn run_tool(args: &[&str]) -> Run {
     run_tool_in(crate_dir(), args, b"")
 }
 
-/// A file in the temp directory, removed when dropped.
-struct TempFile {
-    path: PathBuf,
-}
-
-impl TempFile {
-    /// A file named `name` (made unique to this process) holding `contents`.
-    fn new(name: &str, contents: &[u8]) -> TempFile {
-        let dir = env::temp_dir().join(format!("tickerstrip-cli-{}", process::id()));
-        fs::create_dir_all(&dir).expect("the temp directory is created");
-        let path = dir.join(name);
-        fs::write(&path, contents).expect("the temp file is written");
-        TempFile { path }
-    }
-
-    fn dir(&self) -> &Path {
-        self.path.parent().expect("a temp file has a directory")
-    }
-
-    fn path(&self) -> &str {
-        self.path.to_str().expect("the temp path is UTF-8")
-    }
-}
-
-impl Drop for TempFile {
-    fn drop(&mut self) {
-        let _ = fs::remove_file(&self.path);
-        // Fails while another test's file is still there; the last one wins.
-        let _ = fs::remove_dir(self.dir());
-    }
+/// A temporary directory holding one file `name` with `contents`.
+fn temp_file(name: &str, contents: &[u8]) -> (tempfile::TempDir, String) {
+    let dir = tempfile::tempdir().expect("a temp directory");
+    let path = dir.path().join(name);
+    fs::write(&path, contents).expect("the temp file is written");
+    let path = path.to_str().expect("the temp path is UTF-8").to_owned();
+    (dir, path)
 }
 
 #[test]
@@ -86,7 +65,7 @@ fn no_file_scans_the_bundled_seed_page_as_jsonl() {
             common::record::schema_fields(&expected),
             "{line}"
         );
-        assert_eq!(record.as_object().map(|o| o.len()), Some(9), "{line}");
+        assert_eq!(record.as_object().map(|o| o.len()), Some(11), "{line}");
     }
 }
 
@@ -105,8 +84,8 @@ fn strict_stops_at_the_prose_on_line_3() {
 #[test]
 fn strict_reads_the_strip_line_of_the_seed_page() {
     let strip = SEED_PAGE.lines().next().expect("the page has a first line");
-    let file = TempFile::new("strip.txt", strip.as_bytes());
-    let strict = run_tool(&["--strict", "--format", "jsonl", file.path()]);
+    let (_dir, file) = temp_file("strip.txt", strip.as_bytes());
+    let strict = run_tool(&["--strict", "--format", "jsonl", &file]);
     assert_eq!(strict.code, Some(0), "{}", strict.stderr);
     assert_eq!(strict.stderr, "");
     assert_eq!(strict.stdout.lines().count(), 30);
@@ -123,21 +102,18 @@ fn csv_has_a_header_and_one_row_a_quote() {
     assert_eq!(run.stderr, "");
     let lines: Vec<&str> = run.stdout.lines().collect();
     assert_eq!(lines.len(), 31);
-    assert_eq!(
-        lines[0],
-        "symbol,price,direction,change,percent,span_start,span_end,findings,label,currency"
-    );
+    assert_eq!(lines[0], CSV_HEADER);
     assert_eq!(
         lines[1],
-        "AGL,40.13,up,0.12,0.00,0,24,percent-is-fraction,ticker,"
+        "AGL,40.13,up,0.12,0.00,0,24,percent-is-fraction,ticker,,,"
     );
     assert_eq!(
         lines[8],
-        "FCCL,38.59,down,-0.41,-0.01,176,203,percent-is-fraction,ticker,"
+        "FCCL,38.59,down,-0.41,-0.01,176,203,percent-is-fraction,ticker,,,"
     );
     assert_eq!(
         lines[15],
-        "MLCF,49.47,up,0,0.00,351,373,direction-mismatch,ticker,"
+        "MLCF,49.47,up,0,0.00,351,373,direction-mismatch,ticker,,,"
     );
 }
 
@@ -147,7 +123,7 @@ fn csv_leaves_absent_values_empty() {
     assert_eq!(run.code, Some(0), "{}", run.stderr);
     assert_eq!(
         run.stdout.lines().nth(1),
-        Some("btc,71400,up,,1.2,0,14,,ticker,$")
+        Some("btc,71400,up,,1.2,0,14,,ticker,$,k,")
     );
 }
 
@@ -223,7 +199,7 @@ fn number_style_can_be_forced() {
 
 #[test]
 fn known_symbols_decide_glued_splits() {
-    let symbols = TempFile::new("symbols.txt", b"N225\n\nSPX\n");
+    let (_dir, symbols) = temp_file("symbols.txt", b"N225\n\nSPX\n");
     let strip = "N22538,823.91 -123.02 -0.32%\n";
     let without = run_tool_in(crate_dir(), &["--strict", "-"], strip.as_bytes());
     assert_eq!(without.code, Some(1));
@@ -234,20 +210,13 @@ fn known_symbols_decide_glued_splits() {
     );
     let with = run_tool_in(
         crate_dir(),
-        &[
-            "--strict",
-            "--format",
-            "csv",
-            "--symbols",
-            symbols.path(),
-            "-",
-        ],
+        &["--strict", "--format", "csv", "--symbols", &symbols, "-"],
         strip.as_bytes(),
     );
     assert_eq!(with.code, Some(0), "{}", with.stderr);
     assert_eq!(
         with.stdout.lines().nth(1),
-        Some("N225,38823.91,down,-123.02,-0.32,0,28,,ticker,")
+        Some("N225,38823.91,down,-123.02,-0.32,0,28,,ticker,,,")
     );
     let missing = run_tool(&["--symbols", "no-such-list.txt"]);
     assert_eq!(missing.code, Some(2));
@@ -299,7 +268,7 @@ fn several_files_add_a_file_field() {
     );
     assert_eq!(
         lines[30],
-        r#"{"symbol":"btc","price":"71400","direction":"up","change":null,"percent":"1.2","span":[0,14],"findings":[],"label":"ticker","currency":"$","file":"tests/data/conformance/crypto.txt"}"#
+        r#"{"symbol":"btc","price":"71400","direction":"up","change":null,"percent":"1.2","span":[0,14],"findings":[],"label":"ticker","currency":"$","magnitude":"k","previous_close":null,"file":"tests/data/conformance/crypto.txt"}"#
     );
 }
 
@@ -309,13 +278,10 @@ fn several_files_add_a_file_column() {
     let csv = run_tool(&["--format", "csv", crypto, crypto]);
     assert_eq!(csv.code, Some(0), "{}", csv.stderr);
     let lines: Vec<&str> = csv.stdout.lines().collect();
-    assert_eq!(
-        lines[0],
-        "symbol,price,direction,change,percent,span_start,span_end,findings,label,currency,file"
-    );
+    assert_eq!(lines[0], format!("{CSV_HEADER},file"));
     assert_eq!(
         lines[1],
-        format!("btc,71400,up,,1.2,0,14,,ticker,$,{crypto}")
+        format!("btc,71400,up,,1.2,0,14,,ticker,$,k,,{crypto}")
     );
     let table = run_tool(&[crypto, crypto]);
     assert_eq!(table.code, Some(0), "{}", table.stderr);
@@ -323,7 +289,7 @@ fn several_files_add_a_file_column() {
     assert_eq!(
         lines[..2],
         [
-            "symbol            price  direction      change   percent  span          file                  findings",
+            "symbol            price  direction      change   percent  span          file                               findings",
             "btc               71400  up                  -       1.2  0..14         tests/data/conformance/crypto.txt  -",
         ]
     );
@@ -341,7 +307,7 @@ fn dash_reads_stdin() {
         run.stdout,
         "{\"symbol\":\"KEL\",\"price\":\"6.34\",\"direction\":\"down\",\"change\":\"-0.06\",\
          \"percent\":\"-0.01\",\"span\":[0,25],\"findings\":[\"percent-is-fraction\"],\
-         \"label\":\"ticker\",\"currency\":null}\n"
+         \"label\":\"ticker\",\"currency\":null,\"magnitude\":null,\"previous_close\":null}\n"
     );
     let both = run_tool_in(
         crate_dir(),
@@ -351,7 +317,7 @@ fn dash_reads_stdin() {
     assert_eq!(both.code, Some(0), "{}", both.stderr);
     assert_eq!(
         both.stdout.lines().nth(1),
-        Some("KEL,6.34,down,-0.06,-0.01,0,25,percent-is-fraction,ticker,,<stdin>")
+        Some("KEL,6.34,down,-0.06,-0.01,0,25,percent-is-fraction,ticker,,,,<stdin>")
     );
 }
 
@@ -408,29 +374,31 @@ fn a_byte_order_mark_starts_a_strict_strip() {
     assert_eq!(run.code, Some(0), "{}", run.stderr);
     assert_eq!(
         run.stdout.lines().nth(1),
-        Some("KEL,6.34,down,-0.06,-0.01,3,28,percent-is-fraction,ticker,")
+        Some("KEL,6.34,down,-0.06,-0.01,3,28,percent-is-fraction,ticker,,,")
     );
+}
+
+/// The run stopped at its arguments: status 2, nothing out, `message`
+/// first on stderr.
+fn assert_usage_error(run: &Run, message: &str) {
+    assert_eq!(run.code, Some(2), "{}", run.stderr);
+    assert_eq!(run.stdout, "");
+    assert!(run.stderr.starts_with(message), "{}", run.stderr);
 }
 
 #[test]
 fn an_unknown_flag_is_a_usage_error() {
     let run = run_tool(&["--no-such-flag"]);
-    assert_eq!(run.code, Some(2));
-    assert_eq!(run.stdout, "");
-    assert!(
-        run.stderr
-            .starts_with("error: unexpected argument '--no-such-flag' found"),
-        "{}",
-        run.stderr
-    );
+    assert_usage_error(&run, "error: unexpected argument '--no-such-flag' found");
     let bad_format = run_tool(&["--format", "xml"]);
-    assert_eq!(bad_format.code, Some(2));
-    assert!(
-        bad_format
-            .stderr
-            .starts_with("error: invalid value 'xml' for '--format <FORMAT>'"),
-        "{}",
-        bad_format.stderr
+    assert_usage_error(
+        &bad_format,
+        "error: invalid value 'xml' for '--format <FORMAT>'",
+    );
+    let bad_style = run_tool(&["--number-style", "roman"]);
+    assert_usage_error(
+        &bad_style,
+        "error: invalid value 'roman' for '--number-style <NUMBER_STYLE>'",
     );
 }
 
@@ -444,6 +412,8 @@ fn help_documents_every_option() {
         "--summary",
         "--number-style <NUMBER_STYLE>",
         "--symbols <FILE>",
+        "-H, --with-filename",
+        "--no-filename",
         "auto",
         "dot",
         "comma",
@@ -462,22 +432,22 @@ fn help_documents_every_option() {
 #[test]
 fn file_names_are_escaped() {
     let name = "odd \"name\"\t,1.txt";
-    let file = TempFile::new(name, "KEL6.34▼ -0.06 (-0.01%)".as_bytes());
-    let jsonl = run_tool_in(file.dir(), &["--format", "jsonl", name, name], b"");
+    let (dir, _) = temp_file(name, "KEL6.34▼ -0.06 (-0.01%)".as_bytes());
+    let jsonl = run_tool_in(dir.path(), &["--format", "jsonl", name, name], b"");
     assert_eq!(jsonl.code, Some(0), "{}", jsonl.stderr);
     let line = jsonl.stdout.lines().next().expect("a record");
     assert!(
-        line.ends_with(r#","file":"odd \"name\"\u0009,1.txt"}"#),
+        line.ends_with(r#","file":"odd \"name\"\t,1.txt"}"#),
         "{line}"
     );
     let record: Value = serde_json::from_str(line).expect("the line is JSON");
     assert_eq!(record["file"], name);
-    let csv = run_tool_in(file.dir(), &["--format", "csv", name, name], b"");
+    let csv = run_tool_in(dir.path(), &["--format", "csv", name, name], b"");
     assert_eq!(csv.code, Some(0), "{}", csv.stderr);
     assert_eq!(
         csv.stdout.lines().nth(1),
         Some(
-            "KEL,6.34,down,-0.06,-0.01,0,25,percent-is-fraction,ticker,,\"odd \"\"name\"\"\t,1.txt\""
+            "KEL,6.34,down,-0.06,-0.01,0,25,percent-is-fraction,ticker,,,,\"odd \"\"name\"\"\t,1.txt\""
         )
     );
 }
@@ -509,4 +479,106 @@ fn a_closed_pipe_ends_the_output_quietly() {
     feeder.join().expect("the feeder ends");
     assert_eq!(output.status.code(), Some(0));
     assert_eq!(String::from_utf8_lossy(&output.stderr), "");
+}
+
+#[test]
+fn with_filename_names_one_input_and_no_filename_none() {
+    let crypto = "tests/data/conformance/crypto.txt";
+    let one = run_tool(&["-H", "--format", "jsonl", crypto]);
+    assert_eq!(one.code, Some(0), "{}", one.stderr);
+    let record: Value = serde_json::from_str(one.stdout.lines().next().expect("a record"))
+        .expect("the line is JSON");
+    assert_eq!(record["file"], crypto);
+    let two = run_tool(&["--no-filename", "--format", "csv", crypto, crypto]);
+    assert_eq!(two.code, Some(0), "{}", two.stderr);
+    assert_eq!(two.stdout.lines().next(), Some(CSV_HEADER));
+    // As in grep, the last of the two options wins.
+    let last = run_tool(&["-H", "--no-filename", "--format", "csv", crypto]);
+    assert_eq!(last.stdout.lines().next(), Some(CSV_HEADER));
+    let last = run_tool(&["--no-filename", "-H", "--format", "csv", crypto]);
+    assert_eq!(
+        last.stdout.lines().next().map(String::from),
+        Some(format!("{CSV_HEADER},file"))
+    );
+}
+
+#[test]
+fn stdin_can_be_named_only_once() {
+    let run = run_tool_in(crate_dir(), &["-", "-"], b"KEL6.34 -0.06 (-0.01%)");
+    assert_usage_error(&run, "error: standard input (`-`) can be read only once");
+}
+
+#[test]
+fn summary_honours_the_format() {
+    let jsonl = run_tool(&["--summary", "--format", "jsonl", SEED_PAGE_PATH]);
+    assert_eq!(jsonl.code, Some(0), "{}", jsonl.stderr);
+    assert_eq!(jsonl.stdout.lines().count(), 1);
+    let summary: Value = serde_json::from_str(&jsonl.stdout).expect("one JSON object");
+    assert_eq!(summary["quotes"], 30);
+    assert_eq!(summary["findings"]["percent-is-fraction"], 29);
+    assert_eq!(summary["pattern"]["kind"], "percent-is-fraction");
+    assert_eq!(summary["skipped_bytes"], 6476);
+    assert_eq!(summary["invalid_utf8_bytes"], 0);
+
+    let csv = run_tool(&["--summary", "--format", "csv", SEED_PAGE_PATH]);
+    assert_eq!(csv.code, Some(0), "{}", csv.stderr);
+    let rows: Vec<&str> = csv.stdout.lines().collect();
+    assert_eq!(rows[..3], ["name,value", "quotes,30", "checkable,30"]);
+    assert!(rows.contains(&"percent-is-fraction,29"), "{rows:?}");
+    assert!(rows.contains(&"marker-conflict,0"), "{rows:?}");
+    assert_eq!(rows.last(), Some(&"pattern,percent-is-fraction"));
+}
+
+/// Every record the tool writes for the conformance inputs meets
+/// `schema/record.schema.json`, the file column included, and the schema
+/// refuses what breaks it.
+#[test]
+fn records_meet_the_json_schema() {
+    let schema: Value = serde_json::from_str(
+        &fs::read_to_string(crate_dir().join("schema/record.schema.json")).expect("the schema"),
+    )
+    .expect("the schema is JSON");
+    let validator = jsonschema::validator_for(&schema).expect("the schema is valid");
+    let mut records = 0;
+    let dir = crate_dir().join("tests/data/conformance");
+    let mut inputs: Vec<_> = fs::read_dir(&dir)
+        .expect("the conformance folder")
+        .map(|entry| entry.expect("an entry").path())
+        .filter(|path| path.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    inputs.sort();
+    assert!(inputs.len() >= 15, "{inputs:?}");
+    for input in &inputs {
+        let input = input.to_str().expect("a UTF-8 path");
+        let run = run_tool(&["--format", "jsonl", "-H", input]);
+        assert_eq!(run.code, Some(0), "{input}: {}", run.stderr);
+        for line in run.stdout.lines() {
+            let record: Value = serde_json::from_str(line).expect("each line is JSON");
+            let errors: Vec<String> = validator
+                .iter_errors(&record)
+                .map(|e| e.to_string())
+                .collect();
+            assert!(errors.is_empty(), "{input}: {line}: {errors:?}");
+            records += 1;
+        }
+    }
+    assert!(records > 100, "{records} records");
+
+    let good: Value = serde_json::from_str(AGL_JSONL).expect("JSON");
+    assert!(validator.is_valid(&good));
+    for (field, bad) in [
+        ("price", Value::from(40.13)),
+        ("price", Value::from("4e1")),
+        ("direction", Value::from("sideways")),
+        ("findings", Value::from(vec!["percent"])),
+        ("magnitude", Value::from("bn")),
+        ("span", Value::from(vec![0])),
+    ] {
+        let mut record = good.clone();
+        record[field] = bad.clone();
+        assert!(!validator.is_valid(&record), "{field}: {bad}");
+    }
+    let mut missing = good.clone();
+    missing.as_object_mut().expect("an object").remove("label");
+    assert!(!validator.is_valid(&missing));
 }

@@ -12,7 +12,7 @@ use std::fs;
 use std::path::Path;
 
 use serde_json::Value;
-use tickerstrip::{OwnedSegment, ParseOptions, Quote, Segment};
+use tickerstrip::{AsQuote, OwnedSegment, ParseOptions, Quote, Segment};
 
 const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/conformance");
 
@@ -54,7 +54,7 @@ fn check(name: &str) {
         .scan_reader(&bytes[..])
         .filter_map(|segment| match segment.expect("reading a slice") {
             OwnedSegment::Quote(quote) => Some(record(&quote.as_quote())),
-            OwnedSegment::Skipped(_) => None,
+            _ => None,
         })
         .collect();
     compare(name, &streamed, &expected);
@@ -62,7 +62,7 @@ fn check(name: &str) {
         let scanned: Vec<Value> = tickerstrip::scan(text)
             .filter_map(|segment| match segment {
                 Segment::Quote(quote) => Some(record(&quote)),
-                Segment::Skipped(_) => None,
+                _ => None,
             })
             .collect();
         compare(name, &scanned, &expected);

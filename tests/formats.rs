@@ -1,7 +1,7 @@
 //! The real-world shapes of SPEC sections 2 and 3: number styles, currency
 //! signs, magnitude suffixes, known symbols and vertical layouts.
 
-use tickerstrip::{ErrorKind, Magnitude, NumberStyle, ParseOptions, Segment, StyleReason};
+use tickerstrip::{AsQuote, ErrorKind, Magnitude, NumberStyle, ParseOptions, Segment, StyleReason};
 
 /// The quotes scan finds, as `symbol price change percent` lines.
 fn scanned(options: &ParseOptions, text: &str) -> Vec<String> {
@@ -16,7 +16,7 @@ fn scanned(options: &ParseOptions, text: &str) -> Vec<String> {
                 show(q.change),
                 show(q.percent)
             )),
-            Segment::Skipped(_) => None,
+            _ => None,
         })
         .collect()
 }

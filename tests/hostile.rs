@@ -49,6 +49,7 @@ fn render(segment: &Segment<'_>) -> String {
         Segment::Quote(quote) => return format!("Q:{quote}"),
         Segment::Skipped(s) if s.kind == SkipKind::Truncated => ("T", s.text),
         Segment::Skipped(s) => ("S", s.text),
+        other => panic!("a segment of a new kind: {other:?}"),
     };
     match text.len() {
         0..=120 => format!("{tag}:{text}"),

@@ -13,7 +13,7 @@ fn scanned_with(options: &ParseOptions, text: &str) -> Vec<String> {
         .scan(text)
         .filter_map(|segment| match segment {
             Segment::Quote(quote) => Some(quote.to_string()),
-            Segment::Skipped(_) => None,
+            _ => None,
         })
         .collect()
 }
@@ -27,7 +27,7 @@ fn symbols(text: &str) -> Vec<String> {
     tickerstrip::scan(text)
         .filter_map(|segment| match segment {
             Segment::Quote(quote) => Some(quote.symbol.to_owned()),
-            Segment::Skipped(_) => None,
+            _ => None,
         })
         .collect()
 }

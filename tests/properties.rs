@@ -393,6 +393,7 @@ proptest! {
                     };
                     prop_assert!((1..=longest).contains(&quote.symbol.chars().count()), "{:?}", quote);
                 }
+                other => prop_assert!(false, "a segment of a new kind: {:?}", other),
             }
             end = span.end;
         }

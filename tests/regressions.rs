@@ -9,7 +9,7 @@ fn scanned(text: &str) -> Vec<String> {
     tickerstrip::scan(text)
         .filter_map(|segment| match segment {
             Segment::Quote(quote) => Some(quote.to_string()),
-            Segment::Skipped(_) => None,
+            _ => None,
         })
         .collect()
 }
@@ -55,7 +55,7 @@ fn a_dropped_weak_candidate_before_a_compaction() {
             .iter()
             .filter_map(|segment| match segment {
                 OwnedSegment::Quote(quote) => Some(quote.to_string()),
-                OwnedSegment::Skipped(_) => None,
+                _ => None,
             })
             .collect();
         assert_eq!(quotes, found);

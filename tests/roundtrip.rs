@@ -73,6 +73,7 @@ proptest! {
         let joined: String = tickerstrip::scan(&text).map(|s| match s {
             Segment::Quote(q) => text[q.span].to_string(),
             Segment::Skipped(s) => s.text.to_string(),
+            other => panic!("a segment of a new kind: {other:?}"),
         }).collect();
         prop_assert_eq!(joined, text);
     }
@@ -182,4 +183,36 @@ fn a_priced_word_is_no_name() {
             assert_eq!(quote.label, tickerstrip::Label::Ticker, "{quote:?}");
         }
     }
+}
+
+/// Every quote of every conformance input, in every format, shows the same
+/// quote after its `Display` text is parsed back (`Quote::eq_shown`).
+#[test]
+fn every_conformance_quote_shows_the_same_after_a_round_trip() {
+    use tickerstrip::AsQuote;
+
+    let dir = common::example::crate_dir().join("tests/data/conformance");
+    let mut quotes = 0;
+    for entry in std::fs::read_dir(dir).expect("the conformance folder") {
+        let path = entry.expect("an entry").path();
+        if path.extension().is_none_or(|e| e != "txt") {
+            continue;
+        }
+        let Ok(text) = std::fs::read_to_string(&path) else {
+            continue; // the input that is not UTF-8
+        };
+        for quote in tickerstrip::scan(&text).filter_map(|s| s.as_quote().cloned()) {
+            let shown = quote.to_string();
+            let again: OwnedQuote = shown
+                .parse()
+                .unwrap_or_else(|e| panic!("{}: {shown}: {e}", path.display()));
+            assert!(
+                quote.eq_shown(&again.as_quote()),
+                "{}: {quote:?} became {again:?}",
+                path.display()
+            );
+            quotes += 1;
+        }
+    }
+    assert!(quotes > 100, "{quotes} quotes");
 }

@@ -4,7 +4,7 @@
 #![cfg(feature = "serde")]
 
 use serde_json::{Value, json};
-use tickerstrip::{Finding, OwnedQuote, StripReport, validate};
+use tickerstrip::{AsQuote, Finding, OwnedQuote, StripReport, validate};
 
 const SEED_PAGE: &str = include_str!("data/conformance/seed-page.txt");
 
@@ -85,4 +85,36 @@ fn findings_and_reports_read_back_equal() {
     assert_eq!(json["pattern"]["kind"], "percent-is-fraction");
     let back: StripReport = serde_json::from_value(json).unwrap();
     assert_eq!(back, report);
+}
+
+/// Borrowed quotes and segments read back from JSON, the symbol and skipped
+/// text borrowed from it (so the JSON must hold them unescaped: a line end
+/// in skipped text needs the owned form); owned segments read back from
+/// any. Currencies and magnitudes are written as the page shows them.
+#[test]
+fn quotes_and_segments_read_back_equal() {
+    let page = "Crypto: btc$71.4k +1200 (+1.71%) | Alpha 312,40 € +2,15%";
+    let segments: Vec<tickerstrip::Segment<'_>> = tickerstrip::scan(page).collect();
+    assert!(segments.len() >= 3, "{segments:?}");
+    let json = serde_json::to_string(&segments).unwrap();
+    let back: Vec<tickerstrip::Segment<'_>> = serde_json::from_str(&json).unwrap();
+    assert_eq!(back, segments);
+    let value: Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(value[0]["skipped"]["kind"], "text");
+    assert_eq!(value[1]["quote"]["currency"], "$");
+    assert_eq!(value[1]["quote"]["magnitude"], "k");
+
+    let page = format!("{page}\n");
+    let owned: Vec<tickerstrip::OwnedSegment> = tickerstrip::scan(&page).map(Into::into).collect();
+    let json = serde_json::to_string(&owned).unwrap();
+    let back: Vec<tickerstrip::OwnedSegment> = serde_json::from_str(&json).unwrap();
+    assert_eq!(back, owned);
+
+    for bad in [r#""€€""#, r#""XYZ""#] {
+        assert!(
+            serde_json::from_str::<tickerstrip::Currency>(bad).is_err(),
+            "{bad}"
+        );
+    }
+    assert!(serde_json::from_str::<tickerstrip::Magnitude>(r#""bn""#).is_err());
 }

@@ -170,6 +170,7 @@ fn invalid_utf8_is_skipped_in_scan_mode_and_an_error_in_strict_mode() {
         .map(|segment| match segment {
             OwnedSegment::Quote(quote) => format!("quote {}", quote.symbol),
             OwnedSegment::Skipped(s) => format!("{:?} {:?} {:?}", s.kind, s.span, s.text),
+            other => panic!("a segment of a new kind: {other:?}"),
         })
         .collect();
     assert_eq!(

@@ -4,7 +4,7 @@
 
 use proptest::prelude::*;
 use tickerstrip::{
-    ErrorKind, FindingKind, Label, NumberStyle, ParseOptions, Quote, Segment, SignSource,
+    AsQuote, ErrorKind, FindingKind, Label, NumberStyle, ParseOptions, Quote, Segment, SignSource,
 };
 
 /// The quotes a scan finds.
@@ -13,7 +13,7 @@ fn quotes_with<'a>(options: &ParseOptions, text: &'a str) -> Vec<Quote<'a>> {
         .scan(text)
         .filter_map(|segment| match segment {
             Segment::Quote(quote) => Some(quote),
-            Segment::Skipped(_) => None,
+            _ => None,
         })
         .collect()
 }
@@ -233,7 +233,7 @@ fn streams_read_tables_whatever_the_chunks() {
             .scan_reader(reader)
             .filter_map(|segment| match segment.unwrap() {
                 tickerstrip::OwnedSegment::Quote(q) => Some(q),
-                tickerstrip::OwnedSegment::Skipped(_) => None,
+                _ => None,
             })
             .map(|q| (fields(&q.as_quote()), q.span.clone()))
             .collect();

@@ -31,6 +31,7 @@ fuzz_target!(|data: &[u8]| {
                     covered.starts_with(quote.symbol),
                     "quote {quote:?} does not start with its symbol"
                 ),
+                other => panic!("a segment of a new kind: {other:?}"),
             }
             end = span.end;
         }

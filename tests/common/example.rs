@@ -6,9 +6,7 @@
 
 use std::env;
 use std::fs;
-use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
 use std::time::SystemTime;
 
 /// The crate root.
@@ -68,21 +66,14 @@ pub struct Run {
     pub stderr: String,
 }
 
-/// Runs the example `name` in `dir` with `args`, feeding it `stdin` (which
-/// must be smaller than a pipe's buffer, so that writing it cannot block).
+/// Runs the example `name` in `dir` with `args`, feeding it `stdin`.
 pub fn run(name: &str, dir: &Path, args: &[&str], stdin: &[u8]) -> Run {
-    let mut child = Command::new(binary(name))
+    let output = assert_cmd::Command::new(binary(name))
         .args(args)
         .current_dir(dir)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the example starts");
-    let mut input = child.stdin.take().expect("a stdin pipe");
-    input.write_all(stdin).expect("stdin is written");
-    drop(input);
-    let output = child.wait_with_output().expect("the example runs");
+        .write_stdin(stdin)
+        .output()
+        .expect("the example runs");
     Run {
         code: output.status.code(),
         stdout: String::from_utf8(output.stdout).expect("stdout is UTF-8"),
