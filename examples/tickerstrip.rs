@@ -95,7 +95,8 @@ struct Cli {
     strict: bool,
 
     /// Print only the totals: quotes, findings by kind, skipped bytes and
-    /// the pattern most quotes share.
+    /// the pattern most quotes share; as text, as one JSON object
+    /// (`--format jsonl`) or as `name,value` CSV rows (`--format csv`).
     #[arg(long)]
     summary: bool,
 

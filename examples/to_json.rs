@@ -1,11 +1,11 @@
 //! `to_json`: parse a ticker strip strictly and print its quotes, their
 //! findings and the strip report as one pretty-printed JSON document.
 //!
-//! Needs the `serde` feature:
+//! Needs the `serde` feature, which is on by default:
 //!
 //! ```text
-//! head -n 1 tests/data/conformance/seed-page.txt | cargo run --example to_json --features serde
-//! cargo run --example to_json --features serde -- tests/data/conformance/separated.txt
+//! head -n 1 tests/data/conformance/seed-page.txt | cargo run --example to_json
+//! cargo run --example to_json -- tests/data/conformance/separated.txt
 //! ```
 //!
 //! The document has three keys, decimals as strings that keep their scale:
