@@ -1,0 +1,56 @@
+from decimal import Decimal
+from typing import Literal, Optional, Sequence, Union
+
+Direction = Literal["up", "down", "unchanged"]
+NumberStyle = Literal["auto", "dot", "comma"]
+
+class ParseError(ValueError):
+    """Text that is not a quote where one must be."""
+
+    offset: int
+    line: int
+    column: int
+    quote_index: int
+
+class Quote:
+    """One quote: read-only fields, numbers with the scale the page showed."""
+
+    @property
+    def symbol(self) -> str: ...
+    @property
+    def price(self) -> Decimal: ...
+    @property
+    def direction(self) -> Direction: ...
+    @property
+    def change(self) -> Optional[Decimal]: ...
+    @property
+    def percent(self) -> Optional[Decimal]: ...
+    @property
+    def span(self) -> tuple[int, int]: ...
+    @property
+    def label(self) -> Literal["ticker", "name"]: ...
+    @property
+    def currency(self) -> Optional[str]: ...
+    @property
+    def magnitude(self) -> Optional[Literal["k", "M", "B", "T"]]: ...
+    @property
+    def previous_close(self) -> Optional[Decimal]: ...
+
+class Skipped:
+    """Text that holds no quote."""
+
+    @property
+    def text(self) -> str: ...
+    @property
+    def span(self) -> tuple[int, int]: ...
+    @property
+    def kind(self) -> Literal["text", "truncated", "invalid-utf8"]: ...
+
+def parse(
+    text: str, *, number_style: NumberStyle = "auto", symbols: Optional[Sequence[str]] = None
+) -> list[Quote]: ...
+def scan(
+    text: str, *, number_style: NumberStyle = "auto", symbols: Optional[Sequence[str]] = None
+) -> list[Union[Quote, Skipped]]: ...
+def validate(quote: Quote) -> list[str]: ...
+def explain(quote: Quote) -> list[str]: ...

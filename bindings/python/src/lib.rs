@@ -1,0 +1,272 @@
+//! The Python module `tickerstrip._tickerstrip`, which the `tickerstrip`
+//! package re-exports: parsing, scanning and validation with Python's
+//! types (`decimal.Decimal` numbers that keep their scale, names as
+//! strings, errors as `ParseError(ValueError)`).
+
+use pyo3::create_exception;
+use pyo3::exceptions::PyValueError;
+use pyo3::prelude::*;
+use rust_decimal::Decimal;
+use tickerstrip::{AsQuote, NumberStyle, OwnedQuote, ParseOptions, Segment};
+
+create_exception!(
+    _tickerstrip,
+    ParseError,
+    PyValueError,
+    "Text that is not a quote where one must be: `offset` (bytes), `line` and `column` (from 1) say where."
+);
+
+/// One quote, as Python sees it: read-only fields, numbers as
+/// `decimal.Decimal` with the scale the page showed.
+#[pyclass(frozen, module = "tickerstrip", name = "Quote")]
+struct PyQuote {
+    quote: OwnedQuote,
+}
+
+#[pymethods]
+impl PyQuote {
+    /// The label as shown: a ticker or a name.
+    #[getter]
+    fn symbol(&self) -> &str {
+        &self.quote.symbol
+    }
+
+    /// The last price, its magnitude suffix applied.
+    #[getter]
+    fn price(&self) -> Decimal {
+        self.quote.price
+    }
+
+    /// `"up"`, `"down"` or `"unchanged"`.
+    #[getter]
+    fn direction(&self) -> &'static str {
+        self.quote.direction.as_str()
+    }
+
+    /// The signed change, or `None` when not shown.
+    #[getter]
+    fn change(&self) -> Option<Decimal> {
+        self.quote.change
+    }
+
+    /// The signed percent as shown, or `None` when not shown.
+    #[getter]
+    fn percent(&self) -> Option<Decimal> {
+        self.quote.percent
+    }
+
+    /// The quote's byte range in its input, `(start, end)`.
+    #[getter]
+    fn span(&self) -> (usize, usize) {
+        (self.quote.span.start, self.quote.span.end)
+    }
+
+    /// `"ticker"` or `"name"`.
+    #[getter]
+    fn label(&self) -> &'static str {
+        self.quote.label.name()
+    }
+
+    /// The currency sign or code shown with the price, or `None`.
+    #[getter]
+    fn currency(&self) -> Option<&'static str> {
+        self.quote.currency.map(|currency| currency.sign())
+    }
+
+    /// The price's magnitude suffix (`"k"`, `"M"`, `"B"`, `"T"`), or `None`.
+    #[getter]
+    fn magnitude(&self) -> Option<&'static str> {
+        self.quote.magnitude.map(|magnitude| magnitude.suffix())
+    }
+
+    /// The previous close a table row shows, or `None`.
+    #[getter]
+    fn previous_close(&self) -> Option<Decimal> {
+        self.quote.previous_close
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "Quote(symbol={:?}, price=Decimal('{}'), direction='{}', change={}, percent={}, span=({}, {}))",
+            self.quote.symbol,
+            self.quote.price,
+            self.quote.direction,
+            decimal_repr(self.quote.change),
+            decimal_repr(self.quote.percent),
+            self.quote.span.start,
+            self.quote.span.end,
+        )
+    }
+
+    fn __str__(&self) -> String {
+        self.quote.to_string()
+    }
+
+    fn __eq__(&self, other: &Self) -> bool {
+        self.quote == other.quote
+    }
+}
+
+/// `Decimal('1.20')` or `None`, as Python writes them.
+fn decimal_repr(value: Option<Decimal>) -> String {
+    value.map_or_else(|| "None".to_owned(), |v| format!("Decimal('{v}')"))
+}
+
+/// Text that holds no quote, as a scan gives it.
+#[pyclass(frozen, module = "tickerstrip", name = "Skipped")]
+struct PySkipped {
+    /// The text.
+    #[pyo3(get)]
+    text: String,
+    /// Its byte range in the input, `(start, end)`.
+    #[pyo3(get)]
+    span: (usize, usize),
+    /// Why it was skipped: `"text"`, `"truncated"` or `"invalid-utf8"`.
+    #[pyo3(get)]
+    kind: &'static str,
+}
+
+#[pymethods]
+impl PySkipped {
+    fn __repr__(&self) -> String {
+        format!(
+            "Skipped(text={:?}, span=({}, {}), kind='{}')",
+            self.text, self.span.0, self.span.1, self.kind
+        )
+    }
+}
+
+/// The options the keyword arguments ask for.
+fn options(number_style: &str, symbols: Option<Vec<String>>) -> PyResult<ParseOptions> {
+    let style: NumberStyle = number_style
+        .parse()
+        .map_err(|e: tickerstrip::UnknownName| PyValueError::new_err(e.to_string()))?;
+    let options = ParseOptions::new().number_style(style);
+    Ok(match symbols {
+        Some(symbols) => options.symbols(symbols),
+        None => options,
+    })
+}
+
+/// The Python error for a parse error, with its position.
+fn parse_error(py: Python<'_>, error: &tickerstrip::ParseError) -> PyErr {
+    let err = ParseError::new_err(error.to_string());
+    let value = err.value(py);
+    let set = |name: &str, n: usize| value.setattr(name, n);
+    match set("offset", error.offset())
+        .and_then(|()| set("line", error.line()))
+        .and_then(|()| set("column", error.column()))
+        .and_then(|()| set("quote_index", error.quote_index()))
+    {
+        Ok(()) => err,
+        Err(failed) => failed,
+    }
+}
+
+/// parse(text, *, number_style="auto", symbols=None)
+/// --
+///
+/// The quotes of a strip that holds quotes and separators only. Raises
+/// `ParseError` at the first text that is not a quote.
+#[pyfunction]
+#[pyo3(signature = (text, *, number_style = "auto", symbols = None))]
+fn parse(
+    py: Python<'_>,
+    text: &str,
+    number_style: &str,
+    symbols: Option<Vec<String>>,
+) -> PyResult<Vec<PyQuote>> {
+    let options = options(number_style, symbols)?;
+    let parsed = py.detach(|| {
+        options
+            .parse(text)
+            .map(|quotes| quotes.into_iter().map(OwnedQuote::from).collect::<Vec<_>>())
+    });
+    match parsed {
+        Ok(quotes) => Ok(quotes.into_iter().map(|quote| PyQuote { quote }).collect()),
+        Err(error) => Err(parse_error(py, &error)),
+    }
+}
+
+/// scan(text, *, number_style="auto", symbols=None)
+/// --
+///
+/// The segments of page text, in order: `Quote`s and `Skipped` text, which
+/// joined give the text back.
+#[pyfunction]
+#[pyo3(signature = (text, *, number_style = "auto", symbols = None))]
+fn scan(
+    py: Python<'_>,
+    text: &str,
+    number_style: &str,
+    symbols: Option<Vec<String>>,
+) -> PyResult<Vec<Py<PyAny>>> {
+    let options = options(number_style, symbols)?;
+    let segments: Vec<Result<OwnedQuote, PySkipped>> = py.detach(|| {
+        options
+            .scan(text)
+            .filter_map(|segment| match segment {
+                Segment::Quote(quote) => Some(Ok(OwnedQuote::from(quote))),
+                Segment::Skipped(skipped) => Some(Err(PySkipped {
+                    text: skipped.text.to_owned(),
+                    span: (skipped.span.start, skipped.span.end),
+                    kind: skip_kind(skipped.kind),
+                })),
+                _ => None,
+            })
+            .collect()
+    });
+    segments
+        .into_iter()
+        .map(|segment| match segment {
+            Ok(quote) => Ok(Py::new(py, PyQuote { quote })?.into_any()),
+            Err(skipped) => Ok(Py::new(py, skipped)?.into_any()),
+        })
+        .collect()
+}
+
+/// The name of a kind of skipped text.
+fn skip_kind(kind: tickerstrip::SkipKind) -> &'static str {
+    match kind {
+        tickerstrip::SkipKind::Truncated => "truncated",
+        tickerstrip::SkipKind::InvalidUtf8 => "invalid-utf8",
+        _ => "text",
+    }
+}
+
+/// validate(quote)
+/// --
+///
+/// The kinds of what is wrong with a quote, in order:
+/// `["percent-is-fraction"]`, or `[]` for a quote that is fine.
+#[pyfunction]
+fn validate(quote: &PyQuote) -> Vec<&'static str> {
+    let findings = tickerstrip::validate(&*quote.quote.as_quote());
+    findings.kinds().map(|kind| kind.as_str()).collect()
+}
+
+/// explain(quote)
+/// --
+///
+/// One sentence for each finding of a quote, saying why.
+#[pyfunction]
+fn explain(quote: &PyQuote) -> Vec<String> {
+    let quote = quote.quote.as_quote();
+    let findings = tickerstrip::validate(&*quote);
+    findings
+        .details(&quote)
+        .map(|finding| finding.to_string())
+        .collect()
+}
+
+#[pymodule]
+fn _tickerstrip(module: &Bound<'_, PyModule>) -> PyResult<()> {
+    module.add("ParseError", module.py().get_type::<ParseError>())?;
+    module.add_class::<PyQuote>()?;
+    module.add_class::<PySkipped>()?;
+    module.add_function(wrap_pyfunction!(parse, module)?)?;
+    module.add_function(wrap_pyfunction!(scan, module)?)?;
+    module.add_function(wrap_pyfunction!(validate, module)?)?;
+    module.add_function(wrap_pyfunction!(explain, module)?)?;
+    Ok(())
+}
