@@ -6,6 +6,7 @@
 use pyo3::create_exception;
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
+use pyo3::types::PyDict;
 use rust_decimal::Decimal;
 use tickerstrip::{AsQuote, NumberStyle, OwnedQuote, ParseOptions, Segment};
 
@@ -259,6 +260,43 @@ fn explain(quote: &PyQuote) -> Vec<String> {
         .collect()
 }
 
+/// report(quotes)
+/// --
+///
+/// The totals over quotes: a dict of `quotes`, `checkable`, `checked`,
+/// `uncheckable`, `findings` (counts by kind) and `pattern` (the finding
+/// most checkable quotes share, with `quotes` and `of`, or `None`).
+#[pyfunction]
+fn report<'py>(py: Python<'py>, quotes: Vec<PyRef<'py, PyQuote>>) -> PyResult<Bound<'py, PyDict>> {
+    let mut report = tickerstrip::StripReport::new();
+    for quote in &quotes {
+        let quote = quote.quote.as_quote();
+        report.add(&quote, &tickerstrip::validate(&*quote));
+    }
+    let findings = PyDict::new(py);
+    for (kind, count) in report.counts() {
+        findings.set_item(kind.as_str(), count)?;
+    }
+    let pattern = match report.dominant() {
+        Some(pattern) => {
+            let dict = PyDict::new(py);
+            dict.set_item("kind", pattern.kind.as_str())?;
+            dict.set_item("quotes", pattern.quotes)?;
+            dict.set_item("of", pattern.of)?;
+            Some(dict)
+        }
+        None => None,
+    };
+    let totals = PyDict::new(py);
+    totals.set_item("quotes", report.quotes())?;
+    totals.set_item("checkable", report.checkable())?;
+    totals.set_item("checked", report.checked())?;
+    totals.set_item("uncheckable", report.uncheckable())?;
+    totals.set_item("findings", findings)?;
+    totals.set_item("pattern", pattern)?;
+    Ok(totals)
+}
+
 #[pymodule]
 fn _tickerstrip(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add("ParseError", module.py().get_type::<ParseError>())?;
@@ -268,5 +306,6 @@ fn _tickerstrip(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_function(wrap_pyfunction!(scan, module)?)?;
     module.add_function(wrap_pyfunction!(validate, module)?)?;
     module.add_function(wrap_pyfunction!(explain, module)?)?;
+    module.add_function(wrap_pyfunction!(report, module)?)?;
     Ok(())
 }

@@ -94,3 +94,17 @@ def test_quotes_are_frozen():
     with pytest.raises(AttributeError):
         quote.price = Decimal("1")
     assert quote == tickerstrip.parse("KEL6.34▼ -0.06 (-0.01%)")[0]
+
+
+def test_report_counts_findings_and_names_the_pattern():
+    quotes = [s for s in tickerstrip.scan(SEED_PAGE) if isinstance(s, tickerstrip.Quote)]
+    totals = tickerstrip.report(quotes)
+    assert totals == {
+        "quotes": 30,
+        "checkable": 30,
+        "checked": 30,
+        "uncheckable": 0,
+        "findings": {"percent-is-fraction": 29, "direction-mismatch": 1},
+        "pattern": {"kind": "percent-is-fraction", "quotes": 29, "of": 30},
+    }
+    assert tickerstrip.report([])["pattern"] is None

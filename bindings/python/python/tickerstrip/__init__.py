@@ -8,6 +8,6 @@ Decimal('40.13')
 ['percent-is-fraction']
 """
 
-from ._tickerstrip import ParseError, Quote, Skipped, explain, parse, scan, validate
+from ._tickerstrip import ParseError, Quote, Skipped, explain, parse, report, scan, validate
 
-__all__ = ["ParseError", "Quote", "Skipped", "explain", "parse", "scan", "validate"]
+__all__ = ["ParseError", "Quote", "Skipped", "explain", "parse", "report", "scan", "validate"]

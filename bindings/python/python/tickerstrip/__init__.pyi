@@ -1,5 +1,5 @@
 from decimal import Decimal
-from typing import Literal, Optional, Sequence, Union
+from typing import Literal, Optional, Sequence, TypedDict, Union
 
 Direction = Literal["up", "down", "unchanged"]
 NumberStyle = Literal["auto", "dot", "comma"]
@@ -54,3 +54,18 @@ def scan(
 ) -> list[Union[Quote, Skipped]]: ...
 def validate(quote: Quote) -> list[str]: ...
 def explain(quote: Quote) -> list[str]: ...
+
+class Pattern(TypedDict):
+    kind: str
+    quotes: int
+    of: int
+
+class Report(TypedDict):
+    quotes: int
+    checkable: int
+    checked: int
+    uncheckable: int
+    findings: dict[str, int]
+    pattern: Optional[Pattern]
+
+def report(quotes: Sequence[Quote]) -> Report: ...
