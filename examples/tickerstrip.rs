@@ -184,9 +184,7 @@ fn run<W: Write>(cli: &Cli, out: W) -> Result<(), Failure> {
         note("no FILE given; reading the bundled seed page");
     }
     let inputs = Input::from_args(&cli.files);
-    let names: Vec<_> = inputs.iter().map(Input::name).collect();
-    let file_width = names.iter().map(|name| name.chars().count()).max();
-    let mut output = Output::new(cli, out, cli.with_file(inputs.len()).then_some(file_width));
+    let mut output = Output::new(cli, out, &inputs);
     for input in &inputs {
         let name = input.name();
         let failed = |message: String| Failure::Input {
@@ -371,7 +369,11 @@ struct Output<W: Write> {
 }
 
 impl<W: Write> Output<W> {
-    fn new(cli: &Cli, out: W, file_width: Option<Option<usize>>) -> Output<W> {
+    fn new(cli: &Cli, out: W, inputs: &[Input]) -> Output<W> {
+        let file_width = cli.with_file(inputs.len()).then(|| {
+            let widths = inputs.iter().map(|input| input.name().chars().count());
+            widths.max().unwrap_or(0)
+        });
         let sink = match cli.format {
             Format::Table => Sink::Table(out),
             Format::Jsonl => Sink::Jsonl(out),
@@ -381,8 +383,8 @@ impl<W: Write> Output<W> {
             sink,
             strict: cli.strict,
             summary: cli.summary,
-            inputs: cli.files.len().max(1),
-            file_width: file_width.map(|width| width.unwrap_or(0)),
+            inputs: inputs.len(),
+            file_width,
             report: StripReport::new(),
             skipped_bytes: 0,
             truncated: 0,

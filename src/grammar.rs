@@ -1713,6 +1713,23 @@ mod tests {
         "|", ":", "=", "\n", "$", "€", "k", "bn", "USD", "at", "to", "•", ";", "é", "\u{ff}",
     ];
 
+    /// Whether a rule read `text` the same with `()` errors (`quiet`) as
+    /// with [`Failure`]s (`rich`): the same quote, or a failure of the
+    /// same kind (recoverable or not).
+    fn same_reading<'a>(
+        text: &str,
+        quiet: PResult<'a, Quote<'a>, ()>,
+        rich: PResult<'a, Quote<'a>, Failure<'a>>,
+    ) -> Result<(), proptest::test_runner::TestCaseError> {
+        let kind = |e: &nom::Err<()>| std::mem::discriminant(e);
+        match (&quiet, &rich) {
+            (Ok(q), Ok(r)) => proptest::prop_assert_eq!(q, r),
+            (Err(q), Err(r)) => proptest::prop_assert_eq!(kind(q), kind(&r.clone().map(|_| ()))),
+            _ => proptest::prop_assert!(false, "{text:?}: {quiet:?} but {rich:?}"),
+        }
+        Ok(())
+    }
+
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2048))]
 
@@ -1731,21 +1748,8 @@ mod tests {
                 style: if comma { NumberStyle::Comma } else { NumberStyle::Dot },
                 ..Grammar::new(if scan { SCAN } else { STRICT })
             };
-            let kind = |e: &nom::Err<_>| std::mem::discriminant(e);
-            let quiet = grammar.quote::<()>(input);
-            let rich = grammar.quote::<Failure>(input);
-            match (&quiet, &rich) {
-                (Ok(q), Ok(r)) => proptest::prop_assert_eq!(q, r),
-                (Err(q), Err(r)) => proptest::prop_assert_eq!(kind(q), kind(&r.clone().map(|_| ()))),
-                _ => proptest::prop_assert!(false, "{text:?}: {quiet:?} but {rich:?}"),
-            }
-            let quiet = grammar.cell_quote::<()>(input);
-            let rich = grammar.cell_quote::<Failure>(input);
-            match (&quiet, &rich) {
-                (Ok(q), Ok(r)) => proptest::prop_assert_eq!(q, r),
-                (Err(q), Err(r)) => proptest::prop_assert_eq!(kind(q), kind(&r.clone().map(|_| ()))),
-                _ => proptest::prop_assert!(false, "{text:?}: {quiet:?} but {rich:?}"),
-            }
+            same_reading(&text, grammar.quote::<()>(input), grammar.quote::<Failure>(input))?;
+            same_reading(&text, grammar.cell_quote::<()>(input), grammar.cell_quote::<Failure>(input))?;
         }
 
         /// The number rule looks for a date or time only where
