@@ -3,6 +3,8 @@
 //! types (`decimal.Decimal` numbers that keep their scale, names as
 //! strings, errors as `ParseError(ValueError)`).
 
+mod arrow;
+
 use pyo3::create_exception;
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
@@ -138,7 +140,7 @@ impl PySkipped {
 }
 
 /// The options the keyword arguments ask for.
-fn options(number_style: &str, symbols: Option<Vec<String>>) -> PyResult<ParseOptions> {
+pub(crate) fn options(number_style: &str, symbols: Option<Vec<String>>) -> PyResult<ParseOptions> {
     let style: NumberStyle = number_style
         .parse()
         .map_err(|e: tickerstrip::UnknownName| PyValueError::new_err(e.to_string()))?;
@@ -302,10 +304,13 @@ fn _tickerstrip(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add("ParseError", module.py().get_type::<ParseError>())?;
     module.add_class::<PyQuote>()?;
     module.add_class::<PySkipped>()?;
+    module.add_class::<arrow::QuoteBatch>()?;
     module.add_function(wrap_pyfunction!(parse, module)?)?;
     module.add_function(wrap_pyfunction!(scan, module)?)?;
     module.add_function(wrap_pyfunction!(validate, module)?)?;
     module.add_function(wrap_pyfunction!(explain, module)?)?;
     module.add_function(wrap_pyfunction!(report, module)?)?;
+    module.add_function(wrap_pyfunction!(arrow::quote_batch, module)?)?;
+    module.add_function(wrap_pyfunction!(arrow::empty_batch, module)?)?;
     Ok(())
 }

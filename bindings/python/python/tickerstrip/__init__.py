@@ -8,6 +8,103 @@ Decimal('40.13')
 ['percent-is-fraction']
 """
 
-from ._tickerstrip import ParseError, Quote, Skipped, explain, parse, report, scan, validate
+from decimal import Decimal
 
-__all__ = ["ParseError", "Quote", "Skipped", "explain", "parse", "report", "scan", "validate"]
+from ._tickerstrip import (
+    ParseError,
+    Quote,
+    QuoteBatch,
+    Skipped,
+    empty_batch as _empty_batch,
+    explain,
+    parse,
+    quote_batch,
+    report,
+    scan,
+    validate,
+)
+
+__all__ = [
+    "ParseError",
+    "Quote",
+    "QuoteBatch",
+    "Skipped",
+    "arrow_schema",
+    "explain",
+    "parse",
+    "quote_batch",
+    "records",
+    "report",
+    "scan",
+    "to_arrow",
+    "validate",
+]
+
+
+def _pyarrow():
+    try:
+        import pyarrow
+    except ImportError as missing:
+        raise ImportError("this needs pyarrow: pip install 'tickerstrip[arrow]'") from missing
+    return pyarrow
+
+
+def to_arrow(texts, ids=None, *, number_style="auto", symbols=None):
+    """The quotes of many pages as one ``pyarrow.RecordBatch``, a row a quote.
+
+    Pages are scanned on all cores without the GIL. ``texts`` holds ``str``
+    or ``bytes`` pages (bytes that are not UTF-8 are skipped, as the
+    command-line tool skips them); ``ids`` names each page with an ``int``
+    or a ``str`` and defaults to the page's index. Numbers are
+    ``decimal128(38, 10)`` with the scale shown in a ``*_scale`` column;
+    ``records`` gives them back as shown. Needs pyarrow
+    (``pip install 'tickerstrip[arrow]'``); ``quote_batch`` gives the same
+    batch to any reader of the Arrow PyCapsule interface.
+
+    >>> batch = to_arrow(["AGL40.13▲ 0.12 (0.00%)"])
+    >>> batch.column("price")[0], batch.column("price_scale")[0]
+    (<pyarrow.Decimal128Scalar: Decimal('40.1300000000')>, <pyarrow.Int8Scalar: 2>)
+    """
+    batch = quote_batch(texts, ids, number_style=number_style, symbols=symbols)
+    return _pyarrow().record_batch(batch)
+
+
+def arrow_schema(ids=int):
+    """The schema of ``to_arrow``'s batches whose ``ids`` are ``int`` or ``str``.
+
+    >>> arrow_schema(str).field("id").type
+    DataType(string)
+    """
+    if ids not in (int, str):
+        raise TypeError(f"ids is int or str, not {ids!r}")
+    return _pyarrow().schema(_empty_batch(ids is str))
+
+
+_NUMBERS = ("price", "change", "percent", "previous_close")
+
+
+def records(rows):
+    """Rows of a ``to_arrow`` batch as the command-line tool's JSON records.
+
+    ``rows`` are mappings, as ``batch.to_pylist()`` gives them (or Spark's
+    ``Row.asDict()``). Each record has the numbers as strings with the
+    scale the page showed (``"0.00"``), ``span`` as ``[start, end]``, the
+    scale and span columns folded in, and ``id`` as it was.
+
+    >>> next(records(to_arrow(["AGL40.13▲ 0.12 (0.00%)"]).to_pylist()))["percent"]
+    '0.00'
+    """
+    for row in rows:
+        record = {key: value for key, value in row.items() if not key.endswith("_scale")}
+        for name in _NUMBERS:
+            record[name] = _shown(row[name], row[f"{name}_scale"])
+        record["span"] = [record.pop("span_start"), record.pop("span_end")]
+        record["findings"] = list(record["findings"])
+        yield record
+
+
+def _shown(value, scale):
+    """``value`` with ``scale`` decimal places, as a string, or ``None``."""
+    if value is None:
+        return None
+    return format(Decimal(value).quantize(Decimal(1).scaleb(-scale)), "f")

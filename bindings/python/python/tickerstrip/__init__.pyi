@@ -1,5 +1,7 @@
 from decimal import Decimal
-from typing import Literal, Optional, Sequence, TypedDict, Union
+from typing import Any, Iterable, Iterator, Literal, Mapping, Optional, Sequence, TypedDict, Union
+
+import pyarrow
 
 Direction = Literal["up", "down", "unchanged"]
 NumberStyle = Literal["auto", "dot", "comma"]
@@ -69,3 +71,27 @@ class Report(TypedDict):
     pattern: Optional[Pattern]
 
 def report(quotes: Sequence[Quote]) -> Report: ...
+
+class QuoteBatch:
+    """The quotes of many pages, for readers of the Arrow PyCapsule interface."""
+
+    def __arrow_c_schema__(self) -> object: ...
+    def __arrow_c_array__(self, requested_schema: Optional[object] = None) -> tuple[object, object]: ...
+    def __len__(self) -> int: ...
+
+def quote_batch(
+    texts: Iterable[Union[str, bytes]],
+    ids: Optional[Iterable[Union[int, str]]] = None,
+    *,
+    number_style: NumberStyle = "auto",
+    symbols: Optional[Sequence[str]] = None,
+) -> QuoteBatch: ...
+def to_arrow(
+    texts: Iterable[Union[str, bytes]],
+    ids: Optional[Iterable[Union[int, str]]] = None,
+    *,
+    number_style: NumberStyle = "auto",
+    symbols: Optional[Sequence[str]] = None,
+) -> pyarrow.RecordBatch: ...
+def arrow_schema(ids: Union[type[int], type[str]] = int) -> pyarrow.Schema: ...
+def records(rows: Iterable[Mapping[str, Any]]) -> Iterator[dict[str, Any]]: ...
