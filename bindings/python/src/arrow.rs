@@ -32,6 +32,11 @@ const SCALE: i8 = 10;
 /// cores share an archive evenly.
 const GROUP_BYTES: usize = 256 * 1024;
 
+/// Bytes of page a quote takes, about, for the first guess at a group's
+/// rows: a seed strip's quote takes 25, a page of prose many more. Columns
+/// grow past the guess as they need.
+const BYTES_PER_ROW: usize = 32;
+
 /// The batch's columns when pages are numbered.
 static SCHEMA: LazyLock<SchemaRef> = LazyLock::new(|| schema(DataType::Int64));
 
@@ -122,35 +127,38 @@ struct Columns {
 }
 
 impl Columns {
-    fn new(named: bool) -> Columns {
+    /// Columns with room for `rows` rows.
+    fn with_capacity(named: bool, rows: usize) -> Columns {
         let decimal = || {
-            Decimal128Builder::new()
+            Decimal128Builder::with_capacity(rows)
                 .with_precision_and_scale(PRECISION, SCALE)
                 .expect("38 digits with 10 places is a valid decimal type")
         };
+        // Most labels and names of kinds are under 16 bytes.
+        let text = || StringBuilder::with_capacity(rows, 16 * rows);
         let item = Arc::new(Field::new("item", DataType::Utf8, false));
         Columns {
             id: if named {
-                IdBuilder::Names(StringBuilder::new())
+                IdBuilder::Names(text())
             } else {
-                IdBuilder::Numbers(Int64Builder::new())
+                IdBuilder::Numbers(Int64Builder::with_capacity(rows))
             },
-            symbol: StringBuilder::new(),
-            label: StringBuilder::new(),
+            symbol: text(),
+            label: text(),
             price: decimal(),
-            price_scale: Int8Builder::new(),
+            price_scale: Int8Builder::with_capacity(rows),
             change: decimal(),
-            change_scale: Int8Builder::new(),
+            change_scale: Int8Builder::with_capacity(rows),
             percent: decimal(),
-            percent_scale: Int8Builder::new(),
-            direction: StringBuilder::new(),
-            currency: StringBuilder::new(),
-            magnitude: StringBuilder::new(),
-            span_start: Int64Builder::new(),
-            span_end: Int64Builder::new(),
-            findings: ListBuilder::new(StringBuilder::new()).with_field(item),
+            percent_scale: Int8Builder::with_capacity(rows),
+            direction: text(),
+            currency: text(),
+            magnitude: text(),
+            span_start: Int64Builder::with_capacity(rows),
+            span_end: Int64Builder::with_capacity(rows),
+            findings: ListBuilder::with_capacity(text(), rows).with_field(item),
             previous_close: decimal(),
-            previous_close_scale: Int8Builder::new(),
+            previous_close_scale: Int8Builder::with_capacity(rows),
         }
     }
 
@@ -185,12 +193,12 @@ impl Columns {
         );
     }
 
-    fn finish(mut self, schema: SchemaRef) -> Result<RecordBatch, ArrowError> {
+    fn finish(mut self) -> Vec<ArrayRef> {
         let id: ArrayRef = match &mut self.id {
             IdBuilder::Numbers(column) => Arc::new(column.finish()),
             IdBuilder::Names(column) => Arc::new(column.finish()),
         };
-        let columns: Vec<ArrayRef> = vec![
+        vec![
             id,
             Arc::new(self.symbol.finish()),
             Arc::new(self.label.finish()),
@@ -208,8 +216,7 @@ impl Columns {
             Arc::new(self.findings.finish()),
             Arc::new(self.previous_close.finish()),
             Arc::new(self.previous_close_scale.finish()),
-        ];
-        RecordBatch::try_new(schema, columns)
+        ]
     }
 }
 
@@ -263,22 +270,29 @@ fn fixed(value: Decimal) -> Option<i128> {
 }
 
 /// Scans the pages of one group into its columns.
-fn group_batch(
+fn group_columns(
     options: &ParseOptions,
     pages: &[(Id<'_>, Page<'_>)],
     named: bool,
-) -> Result<RecordBatch, ArrowError> {
-    let mut columns = Columns::new(named);
+) -> Vec<ArrayRef> {
+    let bytes = pages.iter().map(|(_, page)| page.len()).sum::<usize>();
+    let mut columns = Columns::with_capacity(named, bytes / BYTES_PER_ROW);
     for &(id, page) in pages {
-        match page {
-            Page::Text(text) => {
+        // Text that is UTF-8 throughout is scanned as text; bytes that are
+        // not are read as the command-line tool reads a file.
+        let text = match page {
+            Page::Text(text) => Ok(text),
+            Page::Bytes(bytes) => std::str::from_utf8(bytes).map_err(|_| bytes),
+        };
+        match text {
+            Ok(text) => {
                 for segment in options.scan(text) {
                     if let Segment::Quote(quote) = segment {
                         columns.push(id, &quote);
                     }
                 }
             }
-            Page::Bytes(bytes) => {
+            Err(bytes) => {
                 let mut reader = options.scan_reader(bytes);
                 while let Some(segment) = reader.next_borrowed() {
                     // Reading from memory cannot fail.
@@ -289,7 +303,7 @@ fn group_batch(
             }
         }
     }
-    columns.finish(batch_schema(named))
+    columns.finish()
 }
 
 /// Cuts the pages into runs of about [`GROUP_BYTES`] bytes, in order.
@@ -309,18 +323,30 @@ fn groups<'p, 'a>(pages: &'p [(Id<'a>, Page<'a>)]) -> Vec<&'p [(Id<'a>, Page<'a>
     groups
 }
 
-/// The rows of all pages, in page order.
+/// The rows of all pages, in page order: each group of pages scanned into
+/// columns of its own, then each column joined, on all cores.
 fn batch(
     options: &ParseOptions,
     pages: &[(Id<'_>, Page<'_>)],
     named: bool,
 ) -> Result<RecordBatch, ArrowError> {
-    let batches = groups(pages)
+    let mut parts: Vec<Vec<ArrayRef>> = groups(pages)
         .into_par_iter()
-        .map(|group| group_batch(options, group, named))
-        .collect::<Result<Vec<_>, _>>()?;
+        .map(|group| group_columns(options, group, named))
+        .collect();
     let schema = batch_schema(named);
-    arrow_select::concat::concat_batches(&schema, &batches)
+    let columns = if parts.len() == 1 {
+        parts.pop().unwrap_or_default()
+    } else {
+        (0..schema.fields().len())
+            .into_par_iter()
+            .map(|at| {
+                let arrays: Vec<&dyn Array> = parts.iter().map(|part| part[at].as_ref()).collect();
+                arrow_select::concat::concat(&arrays)
+            })
+            .collect::<Result<_, _>>()?
+    };
+    RecordBatch::try_new(schema, columns)
 }
 
 /// A record batch that Python takes through the Arrow PyCapsule interface.
