@@ -80,6 +80,20 @@ def arrow_schema(ids=int):
     return _pyarrow().schema(_empty_batch(ids is str))
 
 
+# The fields of the command-line tool's records, in its order.
+_RECORD = (
+    "symbol",
+    "price",
+    "direction",
+    "change",
+    "percent",
+    "span",
+    "findings",
+    "label",
+    "currency",
+    "magnitude",
+    "previous_close",
+)
 _NUMBERS = ("price", "change", "percent", "previous_close")
 
 
@@ -87,19 +101,24 @@ def records(rows):
     """Rows of a ``to_arrow`` batch as the command-line tool's JSON records.
 
     ``rows`` are mappings, as ``batch.to_pylist()`` gives them (or Spark's
-    ``Row.asDict()``). Each record has the numbers as strings with the
-    scale the page showed (``"0.00"``), ``span`` as ``[start, end]``, the
-    scale and span columns folded in, and ``id`` as it was.
+    ``Row.asDict()``). Each record has the tool's fields in its order: the
+    numbers as strings with the scale the page showed (``"0.00"``),
+    ``span`` as ``[start, end]``; then the row's ``id``.
 
     >>> next(records(to_arrow(["AGL40.13▲ 0.12 (0.00%)"]).to_pylist()))["percent"]
     '0.00'
     """
     for row in rows:
-        record = {key: value for key, value in row.items() if not key.endswith("_scale")}
-        for name in _NUMBERS:
-            record[name] = _shown(row[name], row[f"{name}_scale"])
-        record["span"] = [record.pop("span_start"), record.pop("span_end")]
+        record = {}
+        for name in _RECORD:
+            if name in _NUMBERS:
+                record[name] = _shown(row[name], row[f"{name}_scale"])
+            elif name == "span":
+                record[name] = [row["span_start"], row["span_end"]]
+            else:
+                record[name] = row[name]
         record["findings"] = list(record["findings"])
+        record["id"] = row["id"]
         yield record
 
 

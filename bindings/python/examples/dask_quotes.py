@@ -1,0 +1,46 @@
+"""Quotes from page files with a Dask bag, on a local cluster of two workers.
+
+    python dask_quotes.py [FILE ...]
+
+Each partition of the bag of file names is read and scanned by
+``tickerstrip.to_arrow`` in a worker process. The quotes are printed as JSON
+lines, the records ``tickerstrip --format jsonl -H FILE ...`` prints for the
+same files, in the same order. With no files, the conformance pages bundled
+with the crate are read.
+"""
+
+import json
+import pathlib
+import sys
+
+import tickerstrip
+
+BUNDLED = pathlib.Path(__file__).resolve().parents[3] / "tests" / "data" / "conformance"
+
+
+def quotes(files):
+    """The records of the quotes in a partition's files, in order."""
+    files = list(files)
+    batch = tickerstrip.to_arrow([pathlib.Path(f).read_bytes() for f in files], ids=files)
+    records = list(tickerstrip.records(batch.to_pylist()))
+    for record in records:
+        record["file"] = record.pop("id")
+    return records
+
+
+def main(files):
+    import dask.bag
+    from dask.distributed import Client, LocalCluster
+
+    with LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+    ) as cluster, Client(cluster):
+        bag = dask.bag.from_sequence(files, npartitions=min(len(files), 8))
+        records = bag.map_partitions(quotes).compute()
+    # A bag keeps its order: partitions and the rows in each.
+    for record in records:
+        print(json.dumps(record, ensure_ascii=False, separators=(",", ":")))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:] or sorted(str(path) for path in BUNDLED.glob("*.txt")))
