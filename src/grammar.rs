@@ -1284,15 +1284,21 @@ struct Token<'a> {
     last_letter: Option<usize>,
 }
 
+/// Where a symbol's letters and digits start in `input`: after a leading
+/// `^` or `.`.
+fn symbol_start(input: Input<'_>) -> usize {
+    usize::from(matches!(input.first(), Some(b'^' | b'.')))
+}
+
 /// Reads rule Y's token at the start of `input`.
 fn symbol_token(input: Input<'_>) -> Token<'_> {
-    let start = usize::from(matches!(input.first(), Some(b'^' | b'.')));
-    if !input.get(start).is_some_and(u8::is_ascii_alphanumeric) {
+    if !starts_symbol(input) {
         return Token {
             text: &[],
             last_letter: None,
         };
     }
+    let start = symbol_start(input);
     let run = input[start..]
         .iter()
         .position(|&b| !is_symbol_byte(b))
@@ -1319,9 +1325,12 @@ pub(crate) fn is_ticker(label: Input<'_>) -> bool {
     token.text.len() == label.len() && label.len() <= MAX_SYMBOL && token.last_letter.is_some()
 }
 
-/// Whether a symbol starts `input`.
+/// Whether a symbol starts `input`: a letter or digit, perhaps after `^`
+/// or `.`. Its token (see [`symbol_token`]) then holds at least that byte.
 pub(crate) fn starts_symbol(input: Input<'_>) -> bool {
-    !symbol_token(input).text.is_empty()
+    input
+        .get(symbol_start(input))
+        .is_some_and(u8::is_ascii_alphanumeric)
 }
 
 /// Whether a quote may start at `input`, after the text `before`: where a
@@ -1618,6 +1627,22 @@ mod tests {
         assert_eq!(text(b"AGL40.13\xe2\x96\xb2"), b"AGL40.13");
         assert_eq!(text(b"-AGL"), b"");
         assert_eq!(text(b"^-A"), b"");
+    }
+
+    #[test]
+    fn a_symbol_starts_exactly_where_a_token_is_read() {
+        let bytes = [b'^', b'.', b'A', b'7', b'-', b'&', b' ', b'/', 0xE2, 0xA0];
+        for a in bytes {
+            for b in bytes {
+                for c in bytes {
+                    for input in [&[a][..], &[a, b], &[a, b, c]] {
+                        let token = symbol_token(input);
+                        assert_eq!(starts_symbol(input), !token.text.is_empty(), "{input:?}");
+                    }
+                }
+            }
+        }
+        assert!(!starts_symbol(b""));
     }
 
     #[test]

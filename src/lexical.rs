@@ -94,7 +94,11 @@ pub(crate) fn is_invisible(c: char) -> bool {
 /// The byte length of the invisible character (see [`is_invisible`]) at
 /// the start of `input`, or 0.
 pub(crate) fn invisible_len(input: &[u8]) -> usize {
-    let head = &input[..input.len().min(4)];
+    // Most text is ASCII, whose byte is its character.
+    if let Some(&b) = input.first().filter(|b| b.is_ascii()) {
+        return usize::from(is_invisible(char::from(b)));
+    }
+    let head = &input[..input.len().min(MAX_CHAR)];
     let text = match std::str::from_utf8(head) {
         Ok(text) => text,
         Err(e) => std::str::from_utf8(&head[..e.valid_up_to()]).unwrap_or_default(),

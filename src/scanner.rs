@@ -710,8 +710,8 @@ impl Scanner {
         let spaces = after_symbol.len() - skip_run(after_symbol, hspace_len).len();
         let price = &after_symbol[spaces..];
         let digits = price.iter().take_while(|b| b.is_ascii_digit()).count();
-        let shown = number(price, self.grammar.style).map_or(0, |(_, n)| n.text.len());
-        let bare = spaces > 0 && digits > 0 && shown == digits;
+        let shown = || number(price, self.grammar.style).map_or(0, |(_, n)| n.text.len());
+        let bare = spaces > 0 && digits > 0 && shown() == digits;
         if !bare || quote.currency.is_some() || quote.magnitude.is_some() {
             return false;
         }
@@ -844,9 +844,11 @@ impl Scanner {
 /// (`Alpha Steel 47.60 47.90 +0.63%`: a previous close and a price), and
 /// which is the price is a guess (rule R).
 fn unsigned_change_passes_the_price(quote: &Quote<'_>) -> bool {
-    let unsigned = quote.change_sign == crate::quote::SignSource::Unsigned;
-    let close = quote.implied_close();
-    unsigned && quote.price > Decimal::ZERO && close.is_some_and(|close| close <= Decimal::ZERO)
+    quote.change_sign == crate::quote::SignSource::Unsigned
+        && quote.price > Decimal::ZERO
+        && quote
+            .implied_close()
+            .is_some_and(|close| close <= Decimal::ZERO)
 }
 
 /// A strong candidate shows a percent, a direction marker or an explicitly
