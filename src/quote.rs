@@ -554,6 +554,9 @@ pub enum SignSource {
 /// same label, price, magnitude, currency, direction, change and percent,
 /// scales included. Where the quote stood (its span), which markers and
 /// signs the page showed, and a table row's columns are not in that text.
+/// A table row's label is whatever its label cell holds (`Brent Crude
+/// (ICE)`); one that is neither a ticker nor a name outside the table
+/// gives a text that does not parse back.
 ///
 /// ```
 /// use tickerstrip::{Direction, parse};
@@ -758,7 +761,8 @@ impl Quote<'_> {
     /// each decimal with the same scale (`0.1` and `0.10` differ). Not
     /// compared: the span, the markers and signs as shown, and a table
     /// row's previous close and columns. A quote's `Display` text parses
-    /// back to a quote that `eq_shown` it.
+    /// back to a quote that `eq_shown` it, unless a table row's label cell
+    /// gave it a label that is no label outside the table.
     ///
     /// ```
     /// use tickerstrip::{AsQuote, OwnedQuote};

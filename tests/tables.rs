@@ -365,3 +365,23 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_label_cell_is_the_label_even_where_a_line_would_read_none() {
+    let page = "| Index | Current value | Change (%) |\n\
+                | Brent Crude (ICE) | 80.12 | +0.50 |\n\
+                | CAC 40 NN240.2-40. | 7,388.64 | -0.29 |\n";
+    let found = quotes(page);
+    let labels: Vec<&str> = found.iter().map(|quote| quote.symbol).collect();
+    assert_eq!(labels, ["Brent Crude (ICE)", "CAC 40 NN240.2-40."]);
+    // Their canonical text holds a label only the table made one.
+    for quote in &found {
+        assert!(
+            quote
+                .to_string()
+                .parse::<tickerstrip::OwnedQuote>()
+                .is_err(),
+            "{quote}"
+        );
+    }
+}
