@@ -61,9 +61,9 @@ def to_arrow(texts, ids=None, *, number_style="auto", symbols=None):
     (``pip install 'tickerstrip[arrow]'``); ``quote_batch`` gives the same
     batch to any reader of the Arrow PyCapsule interface.
 
-    >>> batch = to_arrow(["AGL40.13▲ 0.12 (0.00%)"])
-    >>> batch.column("price")[0], batch.column("price_scale")[0]
-    (<pyarrow.Decimal128Scalar: Decimal('40.1300000000')>, <pyarrow.Int8Scalar: 2>)
+    >>> row = to_arrow(["AGL40.13▲ 0.12 (0.00%)"]).to_pylist()[0]
+    >>> row["price"], row["price_scale"], row["findings"]
+    (Decimal('40.1300000000'), 2, ['percent-is-fraction'])
     """
     batch = quote_batch(texts, ids, number_style=number_style, symbols=symbols)
     return _pyarrow().record_batch(batch)
