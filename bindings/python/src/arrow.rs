@@ -1,8 +1,7 @@
 //! The quotes of many pages as one Arrow record batch: pages are scanned
 //! on all cores without the GIL, each group of pages into its own columns,
 //! and the groups joined; Python gets the batch through the Arrow PyCapsule
-//! interface (`__arrow_c_array__`), which pyarrow, Polars and DuckDB read
-//! without a copy.
+//! interface (`__arrow_c_array__`), which pyarrow reads without a copy.
 
 use std::sync::{Arc, LazyLock};
 
@@ -393,6 +392,7 @@ impl QuoteBatch {
     }
 }
 
+/// An Arrow error as Python's `ValueError`.
 fn arrow_error(error: ArrowError) -> PyErr {
     PyValueError::new_err(error.to_string())
 }
