@@ -9,14 +9,10 @@ same files, in the same order. With no files, the conformance pages bundled
 with the crate are read.
 """
 
-import json
 import pathlib
-import sys
 
 import tickerstrip
-
-BUNDLED = pathlib.Path(__file__).resolve().parents[3] / "tests" / "data" / "conformance"
-
+from example_io import input_files, write_lines
 
 def quotes(files):
     """The records of the quotes in a partition's files, in order."""
@@ -38,9 +34,8 @@ def main(files):
         bag = dask.bag.from_sequence(files, npartitions=min(len(files), 8))
         records = bag.map_partitions(quotes).compute()
     # A bag keeps its order: partitions and the rows in each.
-    for record in records:
-        print(json.dumps(record, ensure_ascii=False, separators=(",", ":")))
+    write_lines(records)
 
 
 if __name__ == "__main__":
-    main(sys.argv[1:] or sorted(str(path) for path in BUNDLED.glob("*.txt")))
+    main(input_files())

@@ -9,11 +9,10 @@ finding, and the sum of their prices, exact. One JSON object a line.
 With no files, the conformance pages bundled with the crate are read.
 """
 
-import json
 import pathlib
-import sys
 
 import tickerstrip
+from example_io import input_files, write_lines
 
 BUNDLED = pathlib.Path(__file__).resolve().parents[3] / "tests" / "data" / "conformance"
 
@@ -36,11 +35,11 @@ def main(files):
     connection = duckdb.connect()
     connection.register("quotes", quotes)
     result = connection.sql(QUERY)
-    for row in result.fetchall():
-        record = dict(zip(result.columns, row))
+    totals = [dict(zip(result.columns, row)) for row in result.fetchall()]
+    for record in totals:
         record["price_sum"] = format(record["price_sum"].normalize(), "f")
-        print(json.dumps(record, ensure_ascii=False, separators=(",", ":")))
+    write_lines(totals)
 
 
 if __name__ == "__main__":
-    main(sys.argv[1:] or sorted(str(path) for path in BUNDLED.glob("*.txt")))
+    main(input_files())

@@ -9,16 +9,13 @@ prints for the same files, in the same order. With no files, the
 conformance pages bundled with the crate are read.
 """
 
-import json
 import os
 import pathlib
 import sys
 from urllib.parse import unquote, urlparse
 
 import tickerstrip
-
-BUNDLED = pathlib.Path(__file__).resolve().parents[3] / "tests" / "data" / "conformance"
-
+from example_io import input_files, write_lines
 
 def quotes(batches):
     """The quotes of each batch of pages, a batch of quotes for each."""
@@ -56,9 +53,8 @@ def main(files):
     for record in tickerstrip.records(row.asDict() for row in rows):
         at, name = given[pathlib.Path(unquote(urlparse(record.pop("id")).path))]
         found.append((at, record["span"][0], {**record, "file": name}))
-    for _, _, record in sorted(found, key=lambda item: item[:2]):
-        print(json.dumps(record, ensure_ascii=False, separators=(",", ":")))
+    write_lines(record for _, _, record in sorted(found, key=lambda item: item[:2]))
 
 
 if __name__ == "__main__":
-    main(sys.argv[1:] or sorted(str(path) for path in BUNDLED.glob("*.txt")))
+    main(input_files())
