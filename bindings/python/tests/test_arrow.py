@@ -98,6 +98,13 @@ def test_a_value_the_column_cannot_hold_exactly_is_null_never_rounded():
     assert next(tickerstrip.records(rows[1:]))["price"] == "1.12345678900"
 
 
+def test_records_show_values_of_every_width_the_columns_hold():
+    text = "ABC1234567890123456789012345678.9 +0.1 (1%) DEF0.0000000001 +0.0000000001 (1%)"
+    rows = tickerstrip.to_arrow([text]).to_pylist()
+    prices = [record["price"] for record in tickerstrip.records(rows)]
+    assert prices == ["1234567890123456789012345678.9", "0.0000000001"]
+
+
 def test_ids_name_pages_by_index_int_or_str():
     pages = ["AGL40.13▲ 0.12 (0.00%)", "no quotes", "KEL6.34▼ -0.06 (-0.01%) KQ4.12+6.74%"]
     assert tickerstrip.to_arrow(pages).column("id").to_pylist() == [0, 2, 2]

@@ -8,7 +8,7 @@ Decimal('40.13')
 ['percent-is-fraction']
 """
 
-from decimal import Decimal
+from decimal import Context, Decimal, Inexact, InvalidOperation
 
 from ._tickerstrip import (
     ParseError,
@@ -122,8 +122,13 @@ def records(rows):
         yield record
 
 
+# Room for any decimal128(38, 10) value at any scale shown (at most 28),
+# and an error, never a rounding, should a value hold more places.
+_EXACT = Context(prec=64, traps=[InvalidOperation, Inexact])
+
+
 def _shown(value, scale):
     """``value`` with ``scale`` decimal places, as a string, or ``None``."""
     if value is None:
         return None
-    return format(Decimal(value).quantize(Decimal(1).scaleb(-scale)), "f")
+    return format(Decimal(value).quantize(Decimal(1).scaleb(-scale), context=_EXACT), "f")
