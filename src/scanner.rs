@@ -710,8 +710,10 @@ impl Scanner {
         let spaces = after_symbol.len() - skip_run(after_symbol, hspace_len).len();
         let price = &after_symbol[spaces..];
         let digits = price.iter().take_while(|b| b.is_ascii_digit()).count();
-        let shown = || number(price, self.grammar.style).map_or(0, |(_, n)| n.text.len());
-        let bare = spaces > 0 && digits > 0 && shown() == digits;
+        // The price is parsed only where the cheap conditions leave a doubt.
+        let bare = spaces > 0
+            && digits > 0
+            && number(price, self.grammar.style).is_ok_and(|(_, n)| n.text.len() == digits);
         if !bare || quote.currency.is_some() || quote.magnitude.is_some() {
             return false;
         }

@@ -294,9 +294,11 @@ fn group_columns(
             Err(bytes) => {
                 let mut reader = options.scan_reader(bytes);
                 while let Some(segment) = reader.next_borrowed() {
-                    // Reading from memory cannot fail.
-                    if let Ok(SegmentRef::Quote(quote)) = segment {
-                        columns.push(id, &quote);
+                    match segment {
+                        Ok(SegmentRef::Quote(quote)) => columns.push(id, &quote),
+                        Ok(_) => {}
+                        // A reader fails only when its source does.
+                        Err(error) => unreachable!("reading a byte slice failed: {error}"),
                     }
                 }
             }
@@ -419,11 +421,7 @@ pub(crate) fn quote_batch(
         .enumerate()
         .map(|(at, text)| held_page(at, &text?))
         .collect::<PyResult<Vec<_>>>()?;
-    let names: Vec<Bound<'_, PyAny>> = match ids {
-        Some(ids) => ids.try_iter()?.collect::<PyResult<_>>()?,
-        None => Vec::new(),
-    };
-    let names = page_names(ids.is_some(), &names, texts.len())?;
+    let names = page_names(ids, texts.len())?;
     let named = matches!(names, Some(Names::Strings(_)));
     let pages: Vec<(Id<'_>, Page<'_>)> = texts
         .iter()
@@ -492,12 +490,13 @@ enum Names {
     Strings(Vec<PyBackedStr>),
 }
 
-/// The ids of `count` pages: `None` when none are `given`, else the
-/// `objects`, all `int` or all `str`.
-fn page_names(given: bool, objects: &[Bound<'_, PyAny>], count: usize) -> PyResult<Option<Names>> {
-    if !given {
+/// The ids of `count` pages: `None` when none are given, else `ids`, all
+/// `int` or all `str`.
+fn page_names(ids: Option<&Bound<'_, PyAny>>, count: usize) -> PyResult<Option<Names>> {
+    let Some(ids) = ids else {
         return Ok(None);
-    }
+    };
+    let objects: Vec<Bound<'_, PyAny>> = ids.try_iter()?.collect::<PyResult<_>>()?;
     if objects.len() != count {
         return Err(PyValueError::new_err(format!(
             "{} ids for {count} texts",

@@ -29,10 +29,6 @@ def cli():
     if shutil.which("cargo") is None:
         pytest.fail("set TICKERSTRIP_CLI to the tickerstrip binary, or put cargo on PATH")
     manifest = str(ROOT / "Cargo.toml")
-    subprocess.run(
-        ["cargo", "build", "--quiet", "--example", "tickerstrip", "--manifest-path", manifest],
-        check=True,
-    )
     return ["cargo", "run", "--quiet", "--example", "tickerstrip", "--manifest-path", manifest, "--"]
 
 
