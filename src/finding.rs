@@ -313,9 +313,12 @@ impl fmt::Display for Finding<'_> {
 
 /// The findings for one quote: which kinds apply, whether the percent was
 /// checked, and the interval a mismatched percent should fall in. It is a
-/// small `Copy` value that does not allocate and does not borrow the quote;
-/// [`Findings::details`] gives each finding with the quote's numbers, for
-/// its message.
+/// small `Copy` value that does not allocate and does not borrow the quote.
+///
+/// Iterating over it (`for kind in findings`, or [`Findings::kinds`])
+/// gives the [`FindingKind`]s; [`Findings::details`] gives each [`Finding`]
+/// with the quote's numbers, whose `Display` says why. `Debug` names the
+/// kinds.
 ///
 /// ```
 /// use tickerstrip::{FindingKind, validate};
@@ -324,11 +327,20 @@ impl fmt::Display for Finding<'_> {
 /// let findings = validate(&quotes[0]);
 /// assert_eq!(findings.len(), 1);
 /// assert!(findings.contains(FindingKind::MarkerConflict));
-/// assert_eq!(findings.kinds().collect::<Vec<_>>(), [FindingKind::MarkerConflict]);
+/// for kind in findings {
+///     assert_eq!(kind, FindingKind::MarkerConflict);
+/// }
+/// for finding in findings.details(&quotes[0]) {
+///     assert_eq!(finding.to_string(), "HBL: word says unchanged but glyph says down");
+/// }
+/// assert_eq!(
+///     format!("{findings:?}"),
+///     "Findings { kinds: [MarkerConflict], check: Checked, expected: None }"
+/// );
 /// assert!(std::mem::size_of_val(&findings) <= 40);
 /// # Ok::<(), tickerstrip::ParseError>(())
 /// ```
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Default, PartialEq, Eq, Hash)]
 pub struct Findings {
     /// Bit `i` set: the kind `Findings::ORDER[i]` applies.
     kinds: u8,
@@ -408,13 +420,8 @@ impl Findings {
     /// assert_eq!(kinds, [FindingKind::PercentIsFraction, FindingKind::DirectionMismatch]);
     /// # Ok::<(), tickerstrip::ParseError>(())
     /// ```
-    pub fn kinds(&self) -> impl Iterator<Item = FindingKind> + use<> {
-        let kinds = self.kinds;
-        Findings::ORDER
-            .into_iter()
-            .enumerate()
-            .filter(move |&(i, _)| kinds & (1 << i) != 0)
-            .map(|(_, kind)| kind)
+    pub fn kinds(&self) -> FindingKinds {
+        FindingKinds { left: self.kinds }
     }
 
     /// Each finding in full, with the numbers of `quote` (the quote these
@@ -484,11 +491,165 @@ impl Findings {
     }
 }
 
+/// `Findings { kinds: [PercentIsFraction, DirectionMismatch], check: Checked,
+/// expected: None }`: the kinds by name, not the bits that hold them.
+impl fmt::Debug for Findings {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Findings")
+            .field("kinds", &self.kinds())
+            .field("check", &self.check)
+            .field("expected", &self.expected)
+            .finish()
+    }
+}
+
+impl IntoIterator for Findings {
+    type Item = FindingKind;
+    type IntoIter = FindingKinds;
+
+    /// The kinds, as [`Findings::kinds`] gives them.
+    ///
+    /// ```
+    /// use tickerstrip::FindingKind;
+    ///
+    /// let quotes = tickerstrip::parse("FCCL38.59▲ -0.41 (-0.01%)")?;
+    /// let mut names = Vec::new();
+    /// for kind in tickerstrip::validate(&quotes[0]) {
+    ///     names.push(kind.as_str());
+    /// }
+    /// assert_eq!(names, ["percent-is-fraction", "direction-mismatch"]);
+    /// # Ok::<(), tickerstrip::ParseError>(())
+    /// ```
+    fn into_iter(self) -> FindingKinds {
+        self.kinds()
+    }
+}
+
+impl IntoIterator for &Findings {
+    type Item = FindingKind;
+    type IntoIter = FindingKinds;
+
+    /// The kinds, as [`Findings::kinds`] gives them.
+    ///
+    /// ```
+    /// let quotes = tickerstrip::parse("FCCL38.59▲ -0.41 (-0.01%)")?;
+    /// let findings = tickerstrip::validate(&quotes[0]);
+    /// assert_eq!((&findings).into_iter().count(), findings.len());
+    /// # Ok::<(), tickerstrip::ParseError>(())
+    /// ```
+    fn into_iter(self) -> FindingKinds {
+        self.kinds()
+    }
+}
+
+/// The kinds of a quote's [`Findings`], in the order the validator lists
+/// them; made by [`Findings::kinds`] or by iterating over the findings.
+///
+/// ```
+/// use tickerstrip::FindingKind;
+///
+/// let quotes = tickerstrip::parse("FCCL38.59▲ -0.41 (-0.01%)")?;
+/// let mut kinds = tickerstrip::validate(&quotes[0]).kinds();
+/// assert_eq!(kinds.len(), 2);
+/// assert_eq!(kinds.next(), Some(FindingKind::PercentIsFraction));
+/// assert_eq!(format!("{kinds:?}"), "[DirectionMismatch]");
+/// # Ok::<(), tickerstrip::ParseError>(())
+/// ```
+#[derive(Clone)]
+pub struct FindingKinds {
+    /// The bits of the kinds not yet given, as in `Findings::kinds`.
+    left: u8,
+}
+
+impl Iterator for FindingKinds {
+    type Item = FindingKind;
+
+    fn next(&mut self) -> Option<FindingKind> {
+        let next = self.left.trailing_zeros() as usize;
+        let kind = *Findings::ORDER.get(next)?;
+        self.left &= self.left - 1;
+        Some(kind)
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        let left = self.left.count_ones() as usize;
+        (left, Some(left))
+    }
+}
+
+impl ExactSizeIterator for FindingKinds {}
+
+impl std::iter::FusedIterator for FindingKinds {}
+
+/// The kinds still to come, by name: `[PercentIsFraction, DirectionMismatch]`.
+impl fmt::Debug for FindingKinds {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_list().entries(self.clone()).finish()
+    }
+}
+
 /// Findings serialize as the list of their kinds' names, as the
 /// command-line tool writes them: `["percent-is-fraction"]`.
 #[cfg(feature = "serde")]
 impl serde::Serialize for Findings {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_seq(self.kinds())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Findings holding `kinds`, as the validator adds them.
+    fn findings(kinds: &[FindingKind]) -> Findings {
+        let mut findings = Findings::default();
+        for &kind in kinds {
+            findings.add(kind);
+        }
+        findings
+    }
+
+    #[test]
+    fn each_kind_alone_iterates_and_debugs_by_name() {
+        for kind in FindingKind::ALL {
+            let alone = findings(&[kind]);
+            assert_eq!(alone.into_iter().collect::<Vec<_>>(), [kind]);
+            assert_eq!(alone.kinds().len(), 1);
+            assert_eq!(
+                format!("{alone:?}"),
+                format!("Findings {{ kinds: [{kind:?}], check: NotShown, expected: None }}")
+            );
+        }
+    }
+
+    #[test]
+    fn every_kind_together_iterates_in_the_listed_order() {
+        let all = findings(&FindingKind::ALL);
+        let kinds: Vec<_> = (&all).into_iter().collect();
+        assert_eq!(kinds, Findings::ORDER);
+        assert_eq!(all.kinds().len(), FindingKind::ALL.len());
+        let mut sorted = kinds.clone();
+        sorted.sort();
+        assert_eq!(sorted, FindingKind::ALL);
+        assert_eq!(
+            format!("{:?}", all.kinds()),
+            "[PercentIsFraction, PercentOfPrice, PercentSignMismatch, PercentMismatch, \
+             PriceNotPositive, PreviousCloseMismatch, DirectionMismatch, MarkerConflict]"
+        );
+    }
+
+    #[test]
+    fn an_iterator_stops_for_good_and_counts_down() {
+        let mut kinds =
+            findings(&[FindingKind::MarkerConflict, FindingKind::PercentOfPrice]).kinds();
+        assert_eq!(kinds.size_hint(), (2, Some(2)));
+        assert_eq!(kinds.next(), Some(FindingKind::PercentOfPrice));
+        assert_eq!(kinds.size_hint(), (1, Some(1)));
+        assert_eq!(kinds.next(), Some(FindingKind::MarkerConflict));
+        assert_eq!(kinds.next(), None);
+        assert_eq!(kinds.next(), None);
+        assert_eq!(Findings::default().kinds().next(), None);
+        assert_eq!(format!("{:?}", Findings::default().kinds()), "[]");
     }
 }

@@ -142,7 +142,7 @@ mod validation;
 mod window;
 
 pub use error::{ErrorKind, Expected, Found, ParseError};
-pub use finding::{Finding, FindingKind, Findings, PercentRange};
+pub use finding::{Finding, FindingKind, FindingKinds, Findings, PercentRange};
 pub use names::UnknownName;
 pub use number::{NumberStyle, StyleDecision, StyleReason};
 pub use options::ParseOptions;

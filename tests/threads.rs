@@ -31,6 +31,7 @@ send_and_sync![
     Expected,
     Finding<'static>,
     FindingKind,
+    FindingKinds,
     Findings,
     Found,
     Label,
