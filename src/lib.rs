@@ -112,6 +112,7 @@
 //! | `direction-mismatch` | the marker disagrees with the change's sign (a marker on a zero change included) |
 //! | `marker-conflict` | a direction word and a glyph disagree (`No Change ▼`) |
 //! | `price-not-positive` | the price or the previous close is not positive: nothing to check against |
+//! | `previous-close-mismatch` | a table row's previous close is not price − change, rounding allowed |
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
 #[cfg(doctest)]
