@@ -2,8 +2,10 @@
 //! their arithmetic, and print them as an aligned table, JSON lines or CSV.
 //!
 //! Each FILE is streamed (`-` is standard input), so memory stays bounded
-//! whatever its size; with no FILE the seed page bundled into the binary is
-//! read, and a note on stderr says so.
+//! whatever its size. With no FILE, standard input is read when text comes
+//! through it (a pipe, a redirected file), as grep reads it; when it is a
+//! terminal or `/dev/null` nothing is being sent, so the seed page bundled
+//! into the binary is read instead, and a note on stderr says so.
 //!
 //! - By default the input is *scanned*: quotes are found inside arbitrary
 //!   page text (prose, menus, dates) and everything else is skipped.
@@ -18,7 +20,7 @@
 //! cargo run --release --example tickerstrip -- --format jsonl page.html.txt
 //! cargo run --release --example tickerstrip -- --strict --format csv strip.txt > quotes.csv
 //! cargo run --release --example tickerstrip -- --number-style comma --symbols known.txt boerse.txt
-//! curl -s https://example.com/markets | cargo run --release --example tickerstrip -- -
+//! curl -s https://example.com/markets | cargo run --release --example tickerstrip
 //! ```
 //!
 //! `--format jsonl` writes one object a line, in this key order:
@@ -51,7 +53,7 @@
 use std::borrow::Cow;
 use std::fmt::Write as _;
 use std::fs::{self, File};
-use std::io::{self, BufReader, BufWriter, Read, Write};
+use std::io::{self, BufReader, BufWriter, IsTerminal, Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -68,11 +70,12 @@ const SEED_PAGE: &str = include_str!("../tests/data/conformance/seed-page.txt");
 /// Shown after the options in `--help`.
 const AFTER_HELP: &str = "\
 Examples:
-  tickerstrip                              scan the bundled seed page, print a table
+  tickerstrip                              from a terminal: scan the bundled seed page
   tickerstrip --summary page.txt           totals, findings by kind, dominant pattern
   tickerstrip --format jsonl page.txt      one JSON object per quote
   tickerstrip --strict --format csv a b    strict strips, CSV with a file column
-  curl -s URL | tickerstrip -              scan standard input
+  curl -s URL | tickerstrip                scan standard input
+  tickerstrip page.txt - < more.txt        a file, then standard input
 
 Records: symbol, price, direction, change, percent, span, findings, label,
 currency, magnitude, previous_close, then file (with several FILEs or -H).
@@ -119,8 +122,9 @@ struct Cli {
     #[arg(long, overrides_with = "with_filename")]
     no_filename: bool,
 
-    /// Input files; `-` reads standard input (once). With none, the seed
-    /// page bundled into the binary is read.
+    /// Input files; `-` reads standard input (once). With none, standard
+    /// input is read when it is a pipe or a file; when it is a terminal or
+    /// /dev/null, the seed page bundled into the binary is read.
     #[arg(value_name = "FILE")]
     files: Vec<PathBuf>,
 }
@@ -180,10 +184,10 @@ fn main() -> ExitCode {
 /// Reads every input and writes its quotes to `out`.
 fn run<W: Write>(cli: &Cli, out: W) -> Result<(), Failure> {
     let options = options(cli)?;
-    if cli.files.is_empty() {
-        note("no FILE given; reading the bundled seed page");
-    }
-    let inputs = Input::from_args(&cli.files);
+    let inputs = match cli.files.is_empty() {
+        true => Input::without_args(StdinSource::detect()),
+        false => Input::from_args(&cli.files),
+    };
     let mut output = Output::new(cli, out, &inputs);
     for input in &inputs {
         let name = input.name();
@@ -289,23 +293,91 @@ fn print_error(message: &str) {
     let _ = writeln!(io::stderr(), "error: {message}");
 }
 
+/// What standard input is connected to, which decides what the tool reads
+/// when no FILE is given.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum StdinSource {
+    /// A terminal: nothing is being piped in.
+    Terminal,
+    /// `/dev/null`, which cron, CI runners, services and `< /dev/null` give:
+    /// nothing is being sent.
+    Null,
+    /// A pipe, a file, a socket or another device: text to read, as grep
+    /// reads it.
+    Text,
+}
+
+impl StdinSource {
+    /// What this process's standard input is. `/dev/null` is told by its
+    /// device number (Unix only); an input whose kind cannot be told is read.
+    fn detect() -> StdinSource {
+        let stdin = io::stdin();
+        if stdin.is_terminal() {
+            return StdinSource::Terminal;
+        }
+        match is_dev_null(&stdin) {
+            true => StdinSource::Null,
+            false => StdinSource::Text,
+        }
+    }
+}
+
+/// Whether `stdin` is the null device: a character device with the device
+/// number of `/dev/null`.
+#[cfg(unix)]
+fn is_dev_null(stdin: &io::Stdin) -> bool {
+    use std::os::fd::AsFd;
+    use std::os::unix::fs::{FileTypeExt, MetadataExt};
+
+    let same = |stdin: fs::Metadata, null: fs::Metadata| {
+        stdin.file_type().is_char_device() && stdin.rdev() == null.rdev()
+    };
+    let stdin = stdin
+        .as_fd()
+        .try_clone_to_owned()
+        .and_then(|fd| File::from(fd).metadata());
+    match (stdin, fs::metadata("/dev/null")) {
+        (Ok(stdin), Ok(null)) => same(stdin, null),
+        _ => false,
+    }
+}
+
+/// Whether `stdin` is the null device: not told apart from other input
+/// outside Unix, so it is read.
+#[cfg(not(unix))]
+fn is_dev_null(_stdin: &io::Stdin) -> bool {
+    false
+}
+
 /// Where text comes from.
 #[derive(Debug)]
 enum Input {
-    /// The seed page bundled into the binary.
+    /// The seed page bundled into the binary, read because no FILE was
+    /// given and standard input had nothing to send.
     Bundled,
-    /// Standard input (FILE `-`).
+    /// Standard input (FILE `-`, or no FILE and text piped in).
     Stdin,
     /// A file.
     File(PathBuf),
 }
 
 impl Input {
-    /// The inputs the FILE arguments name; the bundled page when there are none.
+    /// The input when no FILE is given: standard input when text comes
+    /// through it, else the bundled page, with a note on stderr that says why.
+    fn without_args(stdin: StdinSource) -> Vec<Input> {
+        let why = match stdin {
+            StdinSource::Text => return vec![Input::Stdin],
+            StdinSource::Terminal => "standard input is a terminal",
+            StdinSource::Null => "standard input is /dev/null",
+        };
+        note(&format!(
+            "no FILE given and {why}; reading the bundled seed page"
+        ));
+        vec![Input::Bundled]
+    }
+
+    /// The inputs the FILE arguments name.
     fn from_args(files: &[PathBuf]) -> Vec<Input> {
-        if files.is_empty() {
-            return vec![Input::Bundled];
-        }
         let input = |path: &PathBuf| match path.to_str() {
             Some("-") => Input::Stdin,
             _ => Input::File(path.clone()),

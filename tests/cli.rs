@@ -9,7 +9,7 @@ use std::io::{Read, Write};
 use std::path::Path;
 use std::process::{Command, Stdio};
 
-use common::example::{Run, crate_dir};
+use common::example::{Run, Stdin, crate_dir};
 
 use serde_json::Value;
 
@@ -19,8 +19,10 @@ const SEED_PAGE: &str = include_str!("data/conformance/seed-page.txt");
 /// The seed page's path, relative to the crate root (where the tool runs).
 const SEED_PAGE_PATH: &str = "tests/data/conformance/seed-page.txt";
 
-/// The note the tool prints when it reads the bundled page.
-const BUNDLED_NOTE: &str = "note: no FILE given; reading the bundled seed page\n";
+/// The note the tool prints when it reads the bundled page because no FILE
+/// is given and standard input is `/dev/null`.
+const BUNDLED_NOTE: &str =
+    "note: no FILE given and standard input is /dev/null; reading the bundled seed page\n";
 
 /// The first record of the seed page, exactly as `--format jsonl` writes it.
 const AGL_JSONL: &str = r#"{"symbol":"AGL","price":"40.13","direction":"up","change":"0.12","percent":"0.00","span":[0,24],"findings":["percent-is-fraction"],"label":"ticker","currency":null,"magnitude":null,"previous_close":null}"#;
@@ -33,9 +35,10 @@ fn run_tool_in(dir: &Path, args: &[&str], stdin: &[u8]) -> Run {
     common::example::run("tickerstrip", dir, args, stdin)
 }
 
-/// Runs the tool in the crate root with `args` and an empty stdin.
+/// Runs the tool in the crate root with `args` and stdin at `/dev/null`,
+/// as from cron or CI: with no FILE, it reads the bundled page.
 fn run_tool(args: &[&str]) -> Run {
-    run_tool_in(crate_dir(), args, b"")
+    common::example::run_with("tickerstrip", crate_dir(), args, Stdin::Null)
 }
 
 /// A temporary directory holding one file `name` with `contents`.
@@ -48,7 +51,79 @@ fn temp_file(name: &str, contents: &[u8]) -> (tempfile::TempDir, String) {
 }
 
 #[test]
-fn no_file_scans_the_bundled_seed_page_as_jsonl() {
+fn no_file_reads_a_piped_stdin_as_grep_does() {
+    let strip = "KEL6.34▼ -0.06 (-0.01%)";
+    let piped = run_tool_in(crate_dir(), &["--format", "csv"], strip.as_bytes());
+    assert_eq!(piped.code, Some(0), "{}", piped.stderr);
+    assert_eq!(piped.stderr, "");
+    assert_eq!(
+        piped.stdout.lines().collect::<Vec<_>>(),
+        [
+            CSV_HEADER,
+            "KEL,6.34,down,-0.06,-0.01,0,25,percent-is-fraction,ticker,,,"
+        ]
+    );
+    // What `-` reads, no FILE reads.
+    let dash = run_tool_in(crate_dir(), &["--format", "csv", "-"], strip.as_bytes());
+    assert_eq!(piped.stdout, dash.stdout);
+    // An empty pipe is an empty input, not a request for the demo page.
+    let empty = run_tool_in(crate_dir(), &[], b"");
+    assert_eq!(empty.code, Some(0), "{}", empty.stderr);
+    assert_eq!(empty.stderr, "");
+    assert!(
+        empty.stdout.ends_with("\n0 quotes, 0 bytes skipped\n"),
+        "{}",
+        empty.stdout
+    );
+}
+
+#[test]
+fn no_file_reads_a_stdin_redirected_from_a_file() {
+    let path = crate_dir().join("tests/data/conformance/crypto.txt");
+    let redirected = common::example::run_with(
+        "tickerstrip",
+        crate_dir(),
+        &["--format", "jsonl"],
+        Stdin::File(&path),
+    );
+    assert_eq!(redirected.code, Some(0), "{}", redirected.stderr);
+    assert_eq!(redirected.stderr, "");
+    let named = run_tool(&["--format", "jsonl", "tests/data/conformance/crypto.txt"]);
+    assert_eq!(redirected.stdout, named.stdout);
+    assert!(named.stdout.lines().count() > 1, "{}", named.stdout);
+}
+
+/// From a terminal, as a person runs it, no FILE reads the bundled page.
+/// `script` (util-linux) gives the tool a terminal for its standard
+/// streams; both reach the captured output.
+#[cfg(target_os = "linux")]
+#[test]
+fn no_file_from_a_terminal_scans_the_bundled_seed_page() {
+    let binary = common::example::binary("tickerstrip");
+    let command = format!("{} --summary", binary.display());
+    let output = Command::new("script")
+        .args(["--quiet", "--return", "--command", &command, "/dev/null"])
+        .stdin(Stdio::null())
+        .output()
+        .expect("script (util-linux) runs the tool in a terminal");
+    assert_eq!(output.status.code(), Some(0));
+    let shown = String::from_utf8(output.stdout).expect("the terminal shows UTF-8");
+    let lines: Vec<&str> = shown
+        .lines()
+        .map(|line| line.trim_end_matches('\r'))
+        .collect();
+    assert_eq!(
+        lines[..2],
+        [
+            "note: no FILE given and standard input is a terminal; reading the bundled seed page",
+            "quotes: 30"
+        ],
+        "{shown}"
+    );
+}
+
+#[test]
+fn no_file_with_stdin_at_dev_null_scans_the_bundled_seed_page_as_jsonl() {
     let run = run_tool(&["--format", "jsonl"]);
     assert_eq!(run.code, Some(0), "{}", run.stderr);
     assert_eq!(run.stderr, BUNDLED_NOTE);
@@ -414,6 +489,9 @@ fn help_documents_every_option() {
         "--symbols <FILE>",
         "-H, --with-filename",
         "--no-filename",
+        "With none, standard input is read when it is a pipe or a file; when it is a terminal or \
+         /dev/null, the seed page bundled into the binary is read",
+        "curl -s URL | tickerstrip ",
         "auto",
         "dot",
         "comma",

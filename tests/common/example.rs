@@ -5,8 +5,11 @@
 //! its sources instead of testing stale code.
 
 use std::env;
+
+use assert_cmd::assert::OutputAssertExt;
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::process::Stdio;
 use std::time::SystemTime;
 
 /// The crate root.
@@ -66,14 +69,42 @@ pub struct Run {
     pub stderr: String,
 }
 
-/// Runs the example `name` in `dir` with `args`, feeding it `stdin`.
+/// What a run's standard input is.
+#[derive(Debug, Clone, Copy)]
+pub enum Stdin<'a> {
+    /// A pipe that carries these bytes, then ends.
+    Pipe(&'a [u8]),
+    /// `/dev/null`, as cron and CI runners give.
+    Null,
+    /// A regular file, as `< FILE` gives.
+    File(&'a Path),
+}
+
+/// Runs the example `name` in `dir` with `args`, feeding it `stdin` through a pipe.
 pub fn run(name: &str, dir: &Path, args: &[&str], stdin: &[u8]) -> Run {
-    let output = assert_cmd::Command::new(binary(name))
-        .args(args)
-        .current_dir(dir)
-        .write_stdin(stdin)
-        .output()
-        .expect("the example runs");
+    run_with(name, dir, args, Stdin::Pipe(stdin))
+}
+
+/// Runs the example `name` in `dir` with `args` and standard input `stdin`.
+///
+/// assert_cmd's `Command` always gives a pipe, which it writes and closes;
+/// `/dev/null` and a file are given to a `std::process::Command`, which
+/// assert_cmd's `OutputAssertExt` runs.
+pub fn run_with(name: &str, dir: &Path, args: &[&str], stdin: Stdin<'_>) -> Run {
+    let binary = binary(name);
+    let mut command = std::process::Command::new(&binary);
+    command.args(args).current_dir(dir);
+    let output = match stdin {
+        Stdin::Pipe(bytes) => assert_cmd::Command::from_std(command)
+            .write_stdin(bytes)
+            .output()
+            .expect("the example runs"),
+        Stdin::Null => command.stdin(Stdio::null()).assert().get_output().clone(),
+        Stdin::File(path) => {
+            let file = fs::File::open(path).expect("the input file opens");
+            command.stdin(file).assert().get_output().clone()
+        }
+    };
     Run {
         code: output.status.code(),
         stdout: String::from_utf8(output.stdout).expect("stdout is UTF-8"),
