@@ -7,10 +7,13 @@ import threading
 import time
 from decimal import Decimal
 
-import pyarrow as pa
 import pytest
 
 import tickerstrip
+
+pa = pytest.importorskip(
+    "pyarrow", reason="to_arrow needs pyarrow: pip install './bindings/python[arrow]'"
+)
 
 CONFORMANCE = pathlib.Path(__file__).resolve().parents[3] / "tests" / "data" / "conformance"
 INPUTS = sorted(CONFORMANCE.glob("*.txt"))

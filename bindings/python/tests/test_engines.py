@@ -6,6 +6,7 @@ example's totals must be those of the tool's records.
 """
 
 import collections
+import importlib.util
 import json
 import os
 import pathlib
@@ -47,6 +48,16 @@ def pages(tmp_path_factory):
     return files
 
 
+def needs(*modules):
+    """Skips a test, before its fixtures run the command-line tool, unless
+    every one of ``modules`` is installed; the reason names those missing."""
+    missing = [module for module in modules if importlib.util.find_spec(module) is None]
+    return pytest.mark.skipif(
+        bool(missing),
+        reason=f"not installed: {', '.join(missing)} (pip install './bindings/python[examples]')",
+    )
+
+
 def run(command):
     done = subprocess.run(command, capture_output=True, text=True, encoding="utf-8")
     assert done.returncode == 0, done.stderr
@@ -64,16 +75,19 @@ def cli_lines(cli, pages):
     return lines
 
 
+@needs("pyarrow", "dask", "distributed")
 def test_dask_gives_the_rows_of_the_command_line_tool(pages, cli_lines):
     assert example("dask_quotes.py", pages) == cli_lines
 
 
+@needs("pyarrow", "pandas", "pyspark")
 def test_spark_gives_the_rows_of_the_command_line_tool(pages, cli_lines):
     if shutil.which("java") is None and "JAVA_HOME" not in os.environ:
         pytest.skip("Spark needs a Java runtime, and none is installed")
     assert example("spark_quotes.py", pages) == cli_lines
 
 
+@needs("pyarrow", "duckdb")
 def test_duckdb_totals_are_those_of_the_command_line_tool(pages, cli_lines):
     expected = collections.defaultdict(
         lambda: {"quotes": 0, "fraction_percents": 0, "with_findings": 0, "price_sum": Decimal(0)}
