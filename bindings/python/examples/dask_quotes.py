@@ -18,7 +18,7 @@ def quotes(files):
     """The records of the quotes in a partition's files, in order."""
     files = list(files)
     batch = tickerstrip.to_arrow([pathlib.Path(f).read_bytes() for f in files], ids=files)
-    records = list(tickerstrip.records(batch.to_pylist()))
+    records = tickerstrip.records(batch.to_pylist())
     for record in records:
         record["file"] = record.pop("id")
     return records

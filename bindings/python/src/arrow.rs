@@ -19,6 +19,8 @@ use rayon::prelude::*;
 use rust_decimal::Decimal;
 use tickerstrip::{ParseOptions, Quote, Segment, SegmentRef};
 
+use crate::args::Many;
+
 /// Digits of the decimal columns: any 38-digit number.
 const PRECISION: u8 = 38;
 
@@ -413,11 +415,11 @@ pub(crate) fn quote_batch(
     texts: &Bound<'_, PyAny>,
     ids: Option<&Bound<'_, PyAny>>,
     number_style: &str,
-    symbols: Option<Vec<String>>,
+    symbols: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<QuoteBatch> {
     let options = crate::options(number_style, symbols)?;
-    let texts = texts
-        .try_iter()?
+    let texts = TEXTS
+        .iter(texts)?
         .enumerate()
         .map(|(at, text)| held_page(at, &text?))
         .collect::<PyResult<Vec<_>>>()?;
@@ -470,6 +472,18 @@ pub(crate) fn empty_batch(named: bool) -> QuoteBatch {
     }
 }
 
+/// The `texts` argument: pages.
+const TEXTS: Many = Many {
+    name: "texts",
+    items: "str or bytes",
+};
+
+/// The `ids` argument: a name for each page.
+const IDS: Many = Many {
+    name: "ids",
+    items: "int or str",
+};
+
 /// The page `text` holds, which is item `at` of `texts`.
 fn held_page(at: usize, text: &Bound<'_, PyAny>) -> PyResult<HeldPage> {
     if text.is_instance_of::<PyString>() {
@@ -478,10 +492,7 @@ fn held_page(at: usize, text: &Bound<'_, PyAny>) -> PyResult<HeldPage> {
     if text.is_instance_of::<PyBytes>() {
         return Ok(HeldPage::Bytes(text.extract()?));
     }
-    Err(PyTypeError::new_err(format!(
-        "texts[{at}] is {}, not str or bytes",
-        text.get_type().name()?
-    )))
+    Err(TEXTS.wrong_item(at, text))
 }
 
 /// The ids given for pages.
@@ -496,7 +507,7 @@ fn page_names(ids: Option<&Bound<'_, PyAny>>, count: usize) -> PyResult<Option<N
     let Some(ids) = ids else {
         return Ok(None);
     };
-    let objects: Vec<Bound<'_, PyAny>> = ids.try_iter()?.collect::<PyResult<_>>()?;
+    let objects: Vec<Bound<'_, PyAny>> = IDS.iter(ids)?.collect::<PyResult<_>>()?;
     if objects.len() != count {
         return Err(PyValueError::new_err(format!(
             "{} ids for {count} texts",

@@ -3,6 +3,7 @@
 //! types (`decimal.Decimal` numbers that keep their scale, names as
 //! strings, errors as `ParseError(ValueError)`).
 
+mod args;
 mod arrow;
 
 use pyo3::create_exception;
@@ -140,12 +141,17 @@ impl PySkipped {
 }
 
 /// The options the keyword arguments ask for.
-pub(crate) fn options(number_style: &str, symbols: Option<Vec<String>>) -> PyResult<ParseOptions> {
+pub(crate) fn options(
+    number_style: &str,
+    symbols: Option<&Bound<'_, PyAny>>,
+) -> PyResult<ParseOptions> {
     let style: NumberStyle = number_style
         .parse()
-        .map_err(|e: tickerstrip::UnknownName| PyValueError::new_err(e.to_string()))?;
+        .map_err(|e: tickerstrip::UnknownName| {
+            PyValueError::new_err(format!("number_style: {e}"))
+        })?;
     let options = ParseOptions::new().number_style(style);
-    Ok(match symbols {
+    Ok(match args::symbols(symbols)? {
         Some(symbols) => options.symbols(symbols),
         None => options,
     })
@@ -177,7 +183,7 @@ fn parse(
     py: Python<'_>,
     text: &str,
     number_style: &str,
-    symbols: Option<Vec<String>>,
+    symbols: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<Vec<PyQuote>> {
     let options = options(number_style, symbols)?;
     let parsed = py.detach(|| {
@@ -202,7 +208,7 @@ fn scan(
     py: Python<'_>,
     text: &str,
     number_style: &str,
-    symbols: Option<Vec<String>>,
+    symbols: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<Vec<Py<PyAny>>> {
     let options = options(number_style, symbols)?;
     let segments: Vec<Result<OwnedQuote, PySkipped>> = py.detach(|| {
@@ -268,12 +274,22 @@ fn explain(quote: &PyQuote) -> Vec<String> {
 /// The totals over quotes: a dict of `quotes`, `checkable`, `checked`,
 /// `uncheckable`, `findings` (counts by kind) and `pattern` (the finding
 /// most checkable quotes share, with `quotes` and `of`, or `None`).
+/// `quotes` may be what `scan` gives: its `Skipped` text is passed over.
 #[pyfunction]
-fn report<'py>(py: Python<'py>, quotes: Vec<PyRef<'py, PyQuote>>) -> PyResult<Bound<'py, PyDict>> {
+fn report<'py>(py: Python<'py>, quotes: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyDict>> {
+    const QUOTES: args::Many = args::Many {
+        name: "quotes",
+        items: "Quote or Skipped",
+    };
     let mut report = tickerstrip::StripReport::new();
-    for quote in &quotes {
-        let quote = quote.quote.as_quote();
-        report.add(&quote, &tickerstrip::validate(&*quote));
+    for (at, item) in QUOTES.iter(quotes)?.enumerate() {
+        let item = item?;
+        if let Ok(quote) = item.cast::<PyQuote>() {
+            let quote = quote.get().quote.as_quote();
+            report.add(&quote, &tickerstrip::validate(&*quote));
+        } else if !item.is_instance_of::<PySkipped>() {
+            return Err(QUOTES.wrong_item(at, &item));
+        }
     }
     let findings = PyDict::new(py);
     for (kind, count) in report.counts() {

@@ -32,7 +32,7 @@ def only(fields, rows):
 def test_every_conformance_file_gives_its_records_through_one_batch():
     pages = [path.read_bytes() for path in INPUTS]
     batch = tickerstrip.to_arrow(pages, ids=[path.name for path in INPUTS])
-    got = list(tickerstrip.records(batch.to_pylist()))
+    got = tickerstrip.records(batch.to_pylist())
     for path in INPUTS:
         rows = [row for row in got if row["id"] == path.name]
         assert only(FIELDS, rows) == only(FIELDS, expected_records(path)), path.name
@@ -86,9 +86,9 @@ def test_decimals_keep_their_value_and_their_scale():
     row = batch.to_pylist()[0]
     assert (row["price"], row["price_scale"]) == (Decimal("40.13"), 2)
     assert (row["percent"], row["percent_scale"]) == (Decimal(0), 2)
-    record = next(tickerstrip.records([row]))
+    [record] = tickerstrip.records([row])
     assert (record["price"], record["percent"], record["span"]) == ("40.13", "0.00", [0, 24])
-    btc = list(tickerstrip.records(batch.to_pylist()))[1]
+    btc = tickerstrip.records(batch.to_pylist())[1]
     assert (btc["price"], btc["magnitude"], btc["currency"]) == ("71400", "k", "$")
 
 
@@ -98,7 +98,7 @@ def test_a_value_the_column_cannot_hold_exactly_is_null_never_rounded():
     assert (rows[0]["price"], rows[0]["price_scale"]) == (None, 12)
     assert rows[0]["change"] == Decimal("0.1")
     assert (rows[1]["price"], rows[1]["price_scale"]) == (Decimal("1.123456789"), 11)
-    assert next(tickerstrip.records(rows[1:]))["price"] == "1.12345678900"
+    assert tickerstrip.records(rows[1:])[0]["price"] == "1.12345678900"
 
 
 def test_records_show_values_of_every_width_the_columns_hold():

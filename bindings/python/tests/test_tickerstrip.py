@@ -96,6 +96,148 @@ def test_quotes_are_frozen():
     assert quote == tickerstrip.parse("KEL6.34▼ -0.06 (-0.01%)")[0]
 
 
+def test_a_single_page_is_not_an_iterable_of_pages():
+    for one in ["AGL40.13▲ 0.12 (0.00%)", b"AGL40.13\xe2\x96\xb2 0.12 (0.00%)"]:
+        kind = type(one).__name__
+        message = f"texts is a single {kind}, not an iterable of str or bytes: pass [texts] for one"
+        # to_arrow raises before it needs pyarrow.
+        for convert in [tickerstrip.quote_batch, tickerstrip.to_arrow]:
+            with pytest.raises(TypeError) as caught:
+                convert(one)
+            assert str(caught.value) == message
+    assert len(tickerstrip.quote_batch(["AGL40.13▲ 0.12 (0.00%)"])) == 1
+
+
+STRIP = "N22538,823.91 -123.02 -0.32%"
+KEL = tickerstrip.parse("KEL6.34▼ -0.06 (-0.01%)")[0]
+
+# Calls with a bad argument, the error each raises and its exact message.
+BAD_ARGUMENTS = [
+    pytest.param(
+        lambda: tickerstrip.parse(STRIP, symbols="N225"),
+        TypeError,
+        "symbols is a single str, not an iterable of str: pass [symbols] for one",
+        id="symbols-a-str",
+    ),
+    pytest.param(
+        lambda: tickerstrip.scan(STRIP, symbols=["N225", 225]),
+        TypeError,
+        "symbols[1] is int, not str",
+        id="symbols-an-int-item",
+    ),
+    pytest.param(
+        lambda: tickerstrip.parse(STRIP, symbols=225),
+        TypeError,
+        "symbols is int, not an iterable of str",
+        id="symbols-an-int",
+    ),
+    pytest.param(
+        lambda: tickerstrip.parse(STRIP, number_style="roman"),
+        ValueError,
+        "number_style: unknown number style 'roman' (expected auto, dot or comma)",
+        id="number-style-unknown",
+    ),
+    pytest.param(
+        lambda: tickerstrip.report(KEL),
+        TypeError,
+        "quotes is Quote, not an iterable of Quote or Skipped",
+        id="report-one-quote",
+    ),
+    pytest.param(
+        lambda: tickerstrip.report([KEL, "KEL"]),
+        TypeError,
+        "quotes[1] is str, not Quote or Skipped",
+        id="report-a-str-item",
+    ),
+    pytest.param(
+        lambda: tickerstrip.quote_batch(["a"], ids="x"),
+        TypeError,
+        "ids is a single str, not an iterable of int or str: pass [ids] for one",
+        id="ids-a-str",
+    ),
+    pytest.param(
+        lambda: tickerstrip.quote_batch(["a", 1]),
+        TypeError,
+        "texts[1] is int, not str or bytes",
+        id="texts-an-int-item",
+    ),
+    pytest.param(
+        lambda: tickerstrip.records([{"symbol": "KEL", "price": Decimal("6.34")}]),
+        ValueError,
+        "rows[0] has no column 'id', 'price_scale', 'direction', 'change', 'change_scale', "
+        "'percent', 'percent_scale', 'span_start', 'span_end', 'findings', 'label', "
+        "'currency', 'magnitude', 'previous_close', 'previous_close_scale'; "
+        "records reads the rows of a to_arrow batch (batch.to_pylist())",
+        id="records-a-row-without-columns",
+    ),
+    pytest.param(
+        lambda: tickerstrip.records([KEL]),
+        TypeError,
+        "rows[0] is Quote, not a mapping of a to_arrow batch's columns",
+        id="records-a-quote-item",
+    ),
+    pytest.param(
+        lambda: tickerstrip.records({"id": 0}),
+        TypeError,
+        "rows is a single row, not an iterable of rows: pass [rows] for one",
+        id="records-one-row",
+    ),
+    pytest.param(
+        lambda: tickerstrip.records(7),
+        TypeError,
+        "rows is int, not an iterable of rows",
+        id="records-an-int",
+    ),
+]
+
+
+@pytest.mark.parametrize("call,error,message", BAD_ARGUMENTS)
+def test_a_bad_argument_is_named_with_what_it_takes(call, error, message):
+    with pytest.raises(error) as caught:
+        call()
+    assert caught.type is error
+    assert str(caught.value) == message
+
+
+# A row as `to_arrow(...).to_pylist()` gives it, and the record it stands for.
+ROW = {
+    "id": "page.txt",
+    "symbol": "KEL",
+    "label": "ticker",
+    "price": Decimal("6.3400000000"),
+    "price_scale": 2,
+    "change": Decimal("-0.0600000000"),
+    "change_scale": 2,
+    "percent": Decimal("-0.0100000000"),
+    "percent_scale": 2,
+    "direction": "down",
+    "currency": None,
+    "magnitude": None,
+    "span_start": 0,
+    "span_end": 25,
+    "findings": ["percent-is-fraction"],
+    "previous_close": None,
+    "previous_close_scale": None,
+}
+
+
+# The record `tickerstrip --format jsonl` writes for that quote.
+KEL_RECORD = (
+    '{"symbol":"KEL","price":"6.34","direction":"down","change":"-0.06","percent":"-0.01",'
+    '"span":[0,25],"findings":["percent-is-fraction"],"label":"ticker","currency":null,'
+    '"magnitude":null,"previous_close":null}'
+)
+
+
+def test_records_gives_a_list_of_the_tool_s_records():
+    got = tickerstrip.records(iter([ROW, ROW]))
+    assert isinstance(got, list)
+    record = json.loads(KEL_RECORD)
+    assert got == [{**record, "id": "page.txt"}] * 2
+    assert list(got[0]) == [*record, "id"]
+    assert tickerstrip.records([]) == []
+
+
 def test_report_counts_findings_and_names_the_pattern():
     quotes = [s for s in tickerstrip.scan(SEED_PAGE) if isinstance(s, tickerstrip.Quote)]
     totals = tickerstrip.report(quotes)
@@ -108,3 +250,11 @@ def test_report_counts_findings_and_names_the_pattern():
         "pattern": {"kind": "percent-is-fraction", "quotes": 29, "of": 30},
     }
     assert tickerstrip.report([])["pattern"] is None
+
+
+def test_report_takes_what_scan_gives_and_counts_its_quotes():
+    segments = tickerstrip.scan(SEED_PAGE)
+    quotes = [s for s in segments if isinstance(s, tickerstrip.Quote)]
+    assert len(segments) > len(quotes) == 30
+    assert tickerstrip.report(segments) == tickerstrip.report(quotes)
+    assert tickerstrip.report(iter(segments))["quotes"] == 30

@@ -8,6 +8,7 @@ Decimal('40.13')
 ['percent-is-fraction']
 """
 
+from collections.abc import Mapping
 from decimal import Context, Decimal, Inexact, InvalidOperation
 
 from ._tickerstrip import (
@@ -52,9 +53,10 @@ def _pyarrow():
 def to_arrow(texts, ids=None, *, number_style="auto", symbols=None):
     """The quotes of many pages as one ``pyarrow.RecordBatch``, a row a quote.
 
-    Pages are scanned on all cores without the GIL. ``texts`` holds ``str``
-    or ``bytes`` pages (bytes that are not UTF-8 are skipped, as the
-    command-line tool skips them); ``ids`` names each page with an ``int``
+    Pages are scanned on all cores without the GIL. ``texts`` is an
+    iterable of ``str`` or ``bytes`` pages (bytes that are not UTF-8 are
+    skipped, as the command-line tool skips them); a single page is a
+    ``TypeError``, to be given as ``[page]``. ``ids`` names each page with an ``int``
     or a ``str`` and defaults to the page's index. Numbers are
     ``decimal128(38, 10)`` with the scale shown in a ``*_scale`` column;
     ``records`` gives them back as shown. Needs pyarrow
@@ -97,29 +99,66 @@ _RECORD = (
 _NUMBERS = ("price", "change", "percent", "previous_close")
 
 
+def _columns(name):
+    """The columns of a ``to_arrow`` batch that the record field ``name`` reads."""
+    if name in _NUMBERS:
+        return (name, f"{name}_scale")
+    if name == "span":
+        return ("span_start", "span_end")
+    return (name,)
+
+
+# The columns `records` reads from each row.
+_COLUMNS = ("id", *(column for name in _RECORD for column in _columns(name)))
+
+
 def records(rows):
     """Rows of a ``to_arrow`` batch as the command-line tool's JSON records.
 
-    ``rows`` are mappings, as ``batch.to_pylist()`` gives them (or Spark's
-    ``Row.asDict()``). Each record has the tool's fields in its order: the
-    numbers as strings with the scale the page showed (``"0.00"``),
-    ``span`` as ``[start, end]``; then the row's ``id``.
+    ``rows`` is an iterable of mappings, as ``batch.to_pylist()`` gives them
+    (or Spark's ``Row.asDict()``); the result is a list, a record a row.
+    Each record has the tool's fields in its order: the numbers as strings
+    with the scale the page showed (``"0.00"``), ``span`` as
+    ``[start, end]``; then the row's ``id``. A row that is not a mapping
+    is a ``TypeError``, one without a column of the batch a ``ValueError``;
+    both name the row.
 
-    >>> next(records(to_arrow(["AGL40.13▲ 0.12 (0.00%)"]).to_pylist()))["percent"]
+    >>> records(to_arrow(["AGL40.13▲ 0.12 (0.00%)"]).to_pylist())[0]["percent"]
     '0.00'
     """
-    for row in rows:
-        record = {}
-        for name in _RECORD:
-            if name in _NUMBERS:
-                record[name] = _shown(row[name], row[f"{name}_scale"])
-            elif name == "span":
-                record[name] = [row["span_start"], row["span_end"]]
-            else:
-                record[name] = row[name]
-        record["findings"] = list(record["findings"])
-        record["id"] = row["id"]
-        yield record
+    if isinstance(rows, Mapping):
+        raise TypeError("rows is a single row, not an iterable of rows: pass [rows] for one")
+    try:
+        rows = iter(rows)
+    except TypeError:
+        raise TypeError(f"rows is {type(rows).__name__}, not an iterable of rows") from None
+    return [_record(at, row) for at, row in enumerate(rows)]
+
+
+def _record(at, row):
+    """The record of ``row``, which is item ``at`` of ``rows``."""
+    if not isinstance(row, Mapping):
+        raise TypeError(
+            f"rows[{at}] is {type(row).__name__}, not a mapping of a to_arrow batch's columns"
+        )
+    missing = [column for column in _COLUMNS if column not in row]
+    if missing:
+        raise ValueError(
+            f"rows[{at}] has no column {', '.join(map(repr, missing))}; "
+            "records reads the rows of a to_arrow batch (batch.to_pylist())"
+        )
+    record = {}
+    for name in _RECORD:
+        values = [row[column] for column in _columns(name)]
+        if name in _NUMBERS:
+            record[name] = _shown(*values)
+        elif name == "span":
+            record[name] = values
+        else:
+            [record[name]] = values
+    record["findings"] = list(record["findings"])
+    record["id"] = row["id"]
+    return record
 
 
 # Room for any decimal128(38, 10) value at any scale shown (at most 28),

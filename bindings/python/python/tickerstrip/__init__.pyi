@@ -1,5 +1,5 @@
 from decimal import Decimal
-from typing import Any, Iterable, Iterator, Literal, Mapping, Optional, Sequence, TypedDict, Union
+from typing import Any, Iterable, Literal, Mapping, Optional, TypedDict, Union
 
 import pyarrow
 
@@ -49,10 +49,10 @@ class Skipped:
     def kind(self) -> Literal["text", "truncated", "invalid-utf8"]: ...
 
 def parse(
-    text: str, *, number_style: NumberStyle = "auto", symbols: Optional[Sequence[str]] = None
+    text: str, *, number_style: NumberStyle = "auto", symbols: Optional[Iterable[str]] = None
 ) -> list[Quote]: ...
 def scan(
-    text: str, *, number_style: NumberStyle = "auto", symbols: Optional[Sequence[str]] = None
+    text: str, *, number_style: NumberStyle = "auto", symbols: Optional[Iterable[str]] = None
 ) -> list[Union[Quote, Skipped]]: ...
 def validate(quote: Quote) -> list[str]: ...
 def explain(quote: Quote) -> list[str]: ...
@@ -70,7 +70,7 @@ class Report(TypedDict):
     findings: dict[str, int]
     pattern: Optional[Pattern]
 
-def report(quotes: Sequence[Quote]) -> Report: ...
+def report(quotes: Iterable[Union[Quote, Skipped]]) -> Report: ...
 
 class QuoteBatch:
     """The quotes of many pages, for readers of the Arrow PyCapsule interface."""
@@ -84,14 +84,14 @@ def quote_batch(
     ids: Optional[Iterable[Union[int, str]]] = None,
     *,
     number_style: NumberStyle = "auto",
-    symbols: Optional[Sequence[str]] = None,
+    symbols: Optional[Iterable[str]] = None,
 ) -> QuoteBatch: ...
 def to_arrow(
     texts: Iterable[Union[str, bytes]],
     ids: Optional[Iterable[Union[int, str]]] = None,
     *,
     number_style: NumberStyle = "auto",
-    symbols: Optional[Sequence[str]] = None,
+    symbols: Optional[Iterable[str]] = None,
 ) -> pyarrow.RecordBatch: ...
 def arrow_schema(ids: Union[type[int], type[str]] = int) -> pyarrow.Schema: ...
-def records(rows: Iterable[Mapping[str, Any]]) -> Iterator[dict[str, Any]]: ...
+def records(rows: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]: ...
