@@ -401,9 +401,6 @@ fn arrow_error(error: ArrowError) -> PyErr {
     PyValueError::new_err(error.to_string())
 }
 
-/// quote_batch(texts, ids=None, *, number_style="auto", symbols=None)
-/// --
-///
 /// The quotes of all pages as one Arrow batch, one row a quote in page
 /// order. `texts` holds `str` or `bytes` pages (bytes that are not UTF-8 are
 /// skipped); `ids` names each page with an `int` or a `str`, and defaults to
@@ -460,9 +457,6 @@ impl HeldPage {
     }
 }
 
-/// empty_batch(named)
-/// --
-///
 /// A batch of no rows, whose schema is that of `quote_batch` with `str` ids
 /// when `named`, else with `int` ids.
 #[pyfunction]

@@ -6,6 +6,8 @@
 mod args;
 mod arrow;
 
+use std::hash::{DefaultHasher, Hash, Hasher};
+
 use pyo3::create_exception;
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
@@ -13,8 +15,10 @@ use pyo3::types::PyDict;
 use rust_decimal::Decimal;
 use tickerstrip::{AsQuote, NumberStyle, OwnedQuote, ParseOptions, Segment};
 
+// Named `tickerstrip.ParseError`, as users import it, in reprs and
+// tracebacks.
 create_exception!(
-    _tickerstrip,
+    tickerstrip,
     ParseError,
     PyValueError,
     "Text that is not a quote where one must be: `offset` (bytes), `line` and `column` (from 1) say where."
@@ -109,6 +113,15 @@ impl PyQuote {
     fn __eq__(&self, other: &Self) -> bool {
         self.quote == other.quote
     }
+
+    /// Equal quotes hash alike: the hash is that of the fields `==`
+    /// compares (`Decimal('40.1')` and `Decimal('40.10')` alike, as in
+    /// Python).
+    fn __hash__(&self) -> u64 {
+        let mut hasher = DefaultHasher::new();
+        self.quote.hash(&mut hasher);
+        hasher.finish()
+    }
 }
 
 /// `Decimal('1.20')` or `None`, as Python writes them.
@@ -116,8 +129,10 @@ fn decimal_repr(value: Option<Decimal>) -> String {
     value.map_or_else(|| "None".to_owned(), |v| format!("Decimal('{v}')"))
 }
 
-/// Text that holds no quote, as a scan gives it.
-#[pyclass(frozen, module = "tickerstrip", name = "Skipped")]
+/// Text that holds no quote, as a scan gives it. Equal when text, span
+/// and kind are, and hashable.
+#[pyclass(frozen, eq, hash, module = "tickerstrip", name = "Skipped")]
+#[derive(PartialEq, Hash)]
 struct PySkipped {
     /// The text.
     #[pyo3(get)]
@@ -172,9 +187,6 @@ fn parse_error(py: Python<'_>, error: &tickerstrip::ParseError) -> PyErr {
     }
 }
 
-/// parse(text, *, number_style="auto", symbols=None)
-/// --
-///
 /// The quotes of a strip that holds quotes and separators only. Raises
 /// `ParseError` at the first text that is not a quote.
 #[pyfunction]
@@ -197,9 +209,6 @@ fn parse(
     }
 }
 
-/// scan(text, *, number_style="auto", symbols=None)
-/// --
-///
 /// The segments of page text, in order: `Quote`s and `Skipped` text, which
 /// joined give the text back.
 #[pyfunction]
@@ -243,9 +252,6 @@ fn skip_kind(kind: tickerstrip::SkipKind) -> &'static str {
     }
 }
 
-/// validate(quote)
-/// --
-///
 /// The kinds of what is wrong with a quote, in order:
 /// `["percent-is-fraction"]`, or `[]` for a quote that is fine.
 #[pyfunction]
@@ -254,9 +260,6 @@ fn validate(quote: &PyQuote) -> Vec<&'static str> {
     findings.kinds().map(|kind| kind.as_str()).collect()
 }
 
-/// explain(quote)
-/// --
-///
 /// One sentence for each finding of a quote, saying why.
 #[pyfunction]
 fn explain(quote: &PyQuote) -> Vec<String> {
@@ -268,9 +271,6 @@ fn explain(quote: &PyQuote) -> Vec<String> {
         .collect()
 }
 
-/// report(quotes)
-/// --
-///
 /// The totals over quotes: a dict of `quotes`, `checkable`, `checked`,
 /// `uncheckable`, `findings` (counts by kind) and `pattern` (the finding
 /// most checkable quotes share, with `quotes` and `of`, or `None`).
@@ -317,6 +317,7 @@ fn report<'py>(py: Python<'py>, quotes: &Bound<'py, PyAny>) -> PyResult<Bound<'p
 
 #[pymodule]
 fn _tickerstrip(module: &Bound<'_, PyModule>) -> PyResult<()> {
+    module.add("__version__", env!("CARGO_PKG_VERSION"))?;
     module.add("ParseError", module.py().get_type::<ParseError>())?;
     module.add_class::<PyQuote>()?;
     module.add_class::<PySkipped>()?;

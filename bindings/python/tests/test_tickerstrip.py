@@ -1,7 +1,12 @@
 """The Python package against the crate's conformance files and contract."""
 
+import importlib.metadata
+import inspect
 import json
 import pathlib
+import pydoc
+import re
+import traceback
 from decimal import Decimal
 
 import pytest
@@ -94,6 +99,54 @@ def test_quotes_are_frozen():
     with pytest.raises(AttributeError):
         quote.price = Decimal("1")
     assert quote == tickerstrip.parse("KEL6.34▼ -0.06 (-0.01%)")[0]
+
+
+def test_quotes_and_skipped_text_hash_as_they_compare():
+    page = "Markets\nKEL6.34▼ -0.06 (-0.01%)\nRead more\nAGL40.13▲ 0.12 (0.00%)\nEnd"
+    first, again = tickerstrip.scan(page), tickerstrip.scan(page)
+    assert [type(s).__name__ for s in first] == ["Skipped", "Quote"] * 2 + ["Skipped"]
+    assert first == again and first is not again
+    assert [hash(a) for a in first] == [hash(b) for b in again]
+    # Five different segments: five keys, each found by its equal.
+    names = {segment: at for at, segment in enumerate(first)}
+    assert [names[segment] for segment in again] == [0, 1, 2, 3, 4]
+    assert first[1] != first[3] and first[0] != first[2] and first[0] != first[1]
+
+
+def test_parse_error_is_named_as_it_is_imported():
+    assert repr(tickerstrip.ParseError) == "<class 'tickerstrip.ParseError'>"
+    with pytest.raises(tickerstrip.ParseError) as caught:
+        tickerstrip.parse("AGL40.13▲ 0.12 (0.00)")
+    shown = traceback.format_exception_only(caught.type, caught.value)
+    assert shown == [
+        "tickerstrip.ParseError: line 1, column 21: expected '%' after percent 0.00, found ')'\n"
+    ]
+
+
+# Each function of the extension module, with the signature help() shows.
+SIGNATURES = {
+    "parse": "(text, *, number_style='auto', symbols=None)",
+    "scan": "(text, *, number_style='auto', symbols=None)",
+    "validate": "(quote)",
+    "explain": "(quote)",
+    "report": "(quotes)",
+    "quote_batch": "(texts, ids=None, *, number_style='auto', symbols=None)",
+}
+
+
+@pytest.mark.parametrize("name", SIGNATURES)
+def test_help_shows_a_signature_once_then_the_docs(name):
+    function = getattr(tickerstrip, name)
+    assert str(inspect.signature(function)) == SIGNATURES[name]
+    shown = pydoc.render_doc(function, renderer=pydoc.plaintext)
+    assert shown.count(f"{name}(") == 1, shown
+    assert "--" not in shown, shown
+    assert not function.__doc__.startswith(name), function.__doc__
+
+
+def test_the_version_is_the_installed_package_s():
+    assert re.fullmatch(r"\d+\.\d+\.\d+", tickerstrip.__version__)
+    assert tickerstrip.__version__ == importlib.metadata.version("tickerstrip")
 
 
 def test_a_single_page_is_not_an_iterable_of_pages():

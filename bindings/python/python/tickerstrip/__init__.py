@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from decimal import Context, Decimal, Inexact, InvalidOperation
 
 from ._tickerstrip import (
+    __version__,
     ParseError,
     Quote,
     QuoteBatch,

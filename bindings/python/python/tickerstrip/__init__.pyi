@@ -3,6 +3,8 @@ from typing import Any, Iterable, Literal, Mapping, Optional, TypedDict, Union
 
 import pyarrow
 
+__version__: str
+
 Direction = Literal["up", "down", "unchanged"]
 NumberStyle = Literal["auto", "dot", "comma"]
 
@@ -37,6 +39,8 @@ class Quote:
     def magnitude(self) -> Optional[Literal["k", "M", "B", "T"]]: ...
     @property
     def previous_close(self) -> Optional[Decimal]: ...
+    def __eq__(self, other: object) -> bool: ...
+    def __hash__(self) -> int: ...
 
 class Skipped:
     """Text that holds no quote."""
@@ -47,6 +51,8 @@ class Skipped:
     def span(self) -> tuple[int, int]: ...
     @property
     def kind(self) -> Literal["text", "truncated", "invalid-utf8"]: ...
+    def __eq__(self, other: object) -> bool: ...
+    def __hash__(self) -> int: ...
 
 def parse(
     text: str, *, number_style: NumberStyle = "auto", symbols: Optional[Iterable[str]] = None
