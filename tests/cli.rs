@@ -302,6 +302,32 @@ fn known_symbols_decide_glued_splits() {
     );
 }
 
+/// The README's `--symbols` example, as written: it reads a list bundled
+/// in the checkout, so it leaves no file behind.
+#[test]
+fn the_readme_s_symbols_example_reads_the_bundled_list() {
+    let readme = include_str!("../README.md");
+    let example = "echo 'N22538,823.91 -123.02 -0.32%' | cargo run --release --example \
+                   tickerstrip -- --strict --symbols tests/data/known-symbols.txt -\n";
+    assert!(readme.contains(example), "the README shows:\n{example}");
+    let run = run_tool_in(
+        crate_dir(),
+        &["--strict", "--symbols", "tests/data/known-symbols.txt", "-"],
+        b"N22538,823.91 -123.02 -0.32%\n",
+    );
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert_eq!(run.stderr, "");
+    assert_eq!(
+        run.stdout.lines().collect::<Vec<_>>(),
+        [
+            "symbol            price  direction      change   percent  span          findings",
+            "N225           38823.91  down          -123.02     -0.32  0..28         -",
+            "",
+            "1 quote",
+        ]
+    );
+}
+
 #[test]
 fn strict_table_counts_quotes_only() {
     let strip = SEED_PAGE.lines().next().expect("the page has a first line");
