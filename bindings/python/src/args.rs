@@ -11,7 +11,7 @@ use pyo3::types::{PyBytes, PyIterator, PyString};
 pub(crate) struct Many {
     /// The argument's name: `texts`.
     pub(crate) name: &'static str,
-    /// What each item is: `str or bytes pages`.
+    /// What each item is: `str or bytes`.
     pub(crate) items: &'static str,
 }
 

@@ -402,8 +402,8 @@ fn arrow_error(error: ArrowError) -> PyErr {
 }
 
 /// The quotes of all pages as one Arrow batch, one row a quote in page
-/// order. `texts` holds `str` or `bytes` pages (bytes that are not UTF-8 are
-/// skipped); `ids` names each page with an `int` or a `str`, and defaults to
+/// order. `texts` is an iterable of `str` or `bytes` pages (bytes that are
+/// not UTF-8 are skipped; a single page is a `TypeError`); `ids` names each page with an `int` or a `str`, and defaults to
 /// the page's index.
 #[pyfunction]
 #[pyo3(signature = (texts, ids = None, *, number_style = "auto", symbols = None))]

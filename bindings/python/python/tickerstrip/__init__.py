@@ -57,8 +57,8 @@ def to_arrow(texts, ids=None, *, number_style="auto", symbols=None):
     Pages are scanned on all cores without the GIL. ``texts`` is an
     iterable of ``str`` or ``bytes`` pages (bytes that are not UTF-8 are
     skipped, as the command-line tool skips them); a single page is a
-    ``TypeError``, to be given as ``[page]``. ``ids`` names each page with an ``int``
-    or a ``str`` and defaults to the page's index. Numbers are
+    ``TypeError``, to be given as ``[page]``. ``ids`` names each page with
+    an ``int`` or a ``str`` and defaults to the page's index. Numbers are
     ``decimal128(38, 10)`` with the scale shown in a ``*_scale`` column;
     ``records`` gives them back as shown. Needs pyarrow
     (``pip install 'tickerstrip[arrow]'``); ``quote_batch`` gives the same
