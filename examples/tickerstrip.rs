@@ -184,9 +184,10 @@ fn main() -> ExitCode {
 /// Reads every input and writes its quotes to `out`.
 fn run<W: Write>(cli: &Cli, out: W) -> Result<(), Failure> {
     let options = options(cli)?;
-    let inputs = match cli.files.is_empty() {
-        true => Input::without_args(StdinSource::detect()),
-        false => Input::from_args(&cli.files),
+    let inputs = if cli.files.is_empty() {
+        Input::without_args(StdinSource::detect())
+    } else {
+        Input::from_args(&cli.files)
     };
     let mut output = Output::new(cli, out, &inputs);
     for input in &inputs {
@@ -313,11 +314,11 @@ impl StdinSource {
     fn detect() -> StdinSource {
         let stdin = io::stdin();
         if stdin.is_terminal() {
-            return StdinSource::Terminal;
-        }
-        match is_dev_null(&stdin) {
-            true => StdinSource::Null,
-            false => StdinSource::Text,
+            StdinSource::Terminal
+        } else if is_dev_null(&stdin) {
+            StdinSource::Null
+        } else {
+            StdinSource::Text
         }
     }
 }
