@@ -119,10 +119,13 @@
 #[doc = include_str!("../README.md")]
 struct ReadmeDoctests;
 
+mod blocks;
+mod engine;
 mod error;
 mod finding;
 pub mod formats;
-mod grammar;
+mod judge;
+mod labels;
 mod lexical;
 mod names;
 mod number;
@@ -130,16 +133,19 @@ mod options;
 #[cfg(feature = "parallel")]
 mod parallel;
 mod quote;
+mod readings;
 #[cfg(feature = "serde")]
 mod record;
+mod records;
 mod report;
-mod scanner;
+mod scan;
 #[cfg(feature = "serde")]
 mod serde_glue;
 mod stream;
 mod strict;
-mod table;
+mod token;
 mod validation;
+mod vocabulary;
 mod window;
 
 pub use error::{ErrorKind, Expected, Found, ParseError};
@@ -148,14 +154,14 @@ pub use names::UnknownName;
 pub use number::{NumberStyle, StyleDecision, StyleReason};
 pub use options::ParseOptions;
 pub use quote::{
-    AsQuote, Columns, Currency, CurrencyCode, Direction, Label, Magnitude, Markers, OwnedQuote,
-    Quote, SignSource,
+    AsQuote, Currency, CurrencyCode, Direction, Evidence, Label, Magnitude, Markers, OwnedQuote,
+    Quote, QuoteOf,
 };
 #[cfg(feature = "serde")]
 pub use record::{CsvRecord, Record};
 pub use report::{Pattern, StripReport};
 pub use rust_decimal::Decimal;
-pub use scanner::{Segment, Segments, SkipKind, Skipped};
+pub use scan::{Segment, Segments, SkipKind, Skipped};
 pub use stream::{OwnedSegment, OwnedSkipped, QuoteReader, ReadError, SegmentReader, SegmentRef};
 pub use strict::Quotes;
 pub use validation::{Check, Rounding, Validator, validate};

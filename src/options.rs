@@ -4,10 +4,11 @@ use crate::quote::Quote;
 use std::collections::HashSet;
 use std::sync::Arc;
 
+use crate::engine::Engine;
 use crate::error::ParseError;
-use crate::grammar::{Grammar, Mode};
 use crate::number::{NumberStyle, StyleDecision};
-use crate::scanner::Segments;
+use crate::quote::Evidence;
+use crate::scan::{Scanner, Segments};
 use crate::stream::{QuoteReader, SegmentReader};
 use crate::strict::Quotes;
 
@@ -29,8 +30,7 @@ use crate::strict::Quotes;
 pub struct ParseOptions {
     number_style: NumberStyle,
     symbols: Option<Arc<HashSet<String>>>,
-    /// Whether table headers are ignored.
-    no_tables: bool,
+    min_evidence: Evidence,
 }
 
 impl ParseOptions {
@@ -84,40 +84,34 @@ impl ParseOptions {
         self
     }
 
-    /// Sets whether tables are read by their headers (the default). A
-    /// header is a row of at least two labels such as `Name`, `Last`,
-    /// `Chg %` (in English, German, French, Spanish, Italian, Portuguese
-    /// or Polish); it says which column of the rows below it holds the
-    /// price, the change and the percent. Without table reading, rows are
-    /// read like any other line, and a row with numbers that its quote
-    /// does not explain gives none.
+    /// Keeps only quotes whose evidence is at least `level`
+    /// ([`Evidence`]): [`Evidence::Arithmetic`] keeps the quotes whose
+    /// numbers check each other. The default, [`Evidence::Shape`], keeps
+    /// every quote. Text a quote left out would have held is skipped text
+    /// in a scan, and an error in strict reading.
     ///
     /// ```
-    /// use tickerstrip::ParseOptions;
+    /// use tickerstrip::{Evidence, ParseOptions};
     ///
-    /// let table = "| Name | Prev. Close | Last | Chg % |\n\
-    ///              | Alpha Steel | 47.60 | 47.90 | +0.63% |";
-    /// let quotes = |options: ParseOptions| {
-    ///     options.scan(table).filter_map(|s| s.as_quote().map(|q| q.price.to_string())).collect::<Vec<_>>()
-    /// };
-    /// assert_eq!(quotes(ParseOptions::new()), ["47.90"]);
-    /// assert!(quotes(ParseOptions::new().tables(false)).is_empty());
+    /// let strip = "NIFTY 22,150.40 +120.25 (+0.55%) | KQ4.12+6.74%";
+    /// let all = ParseOptions::new().scan(strip).filter(|s| s.as_quote().is_some()).count();
+    /// let checked = ParseOptions::new().min_evidence(Evidence::Arithmetic);
+    /// let kept: Vec<_> = checked.scan(strip).filter_map(|s| s.as_quote().map(|q| q.symbol)).collect();
+    /// assert_eq!((all, kept), (2, vec!["NIFTY"]));
     /// ```
-    pub fn tables(mut self, read: bool) -> ParseOptions {
-        self.no_tables = !read;
+    pub fn min_evidence(mut self, level: Evidence) -> ParseOptions {
+        self.min_evidence = level;
         self
     }
 
-    /// The grammar for `text` in `mode`, with the number style decided.
-    pub(crate) fn grammar(&self, mode: Mode, text: &str) -> (Grammar, StyleDecision) {
-        let (mut grammar, decision) = Grammar::for_text(
-            mode,
-            self.number_style,
-            self.symbols.clone(),
-            text.as_bytes(),
-        );
-        grammar.tables = !self.no_tables;
-        (grammar, decision)
+    /// The engine for input whose number style is `style`.
+    pub(crate) fn engine(&self, style: NumberStyle) -> Engine {
+        Engine::new(style, self.symbols.clone(), self.min_evidence)
+    }
+
+    /// The number style `text` is read in.
+    pub(crate) fn decide(&self, text: &str) -> StyleDecision {
+        StyleDecision::resolve(self.number_style, text.as_bytes())
     }
 
     /// Parses a strip: quotes separated by white space, `|`, `•`, `·` or `;`
@@ -149,8 +143,8 @@ impl ParseOptions {
     /// assert!(items[0].is_ok() && items[1].is_err() && items[2].is_ok());
     /// ```
     pub fn quotes<'a>(&self, text: &'a str) -> Quotes<'a> {
-        let (grammar, decision) = self.grammar(Mode::Strict, text);
-        Quotes::new(text, grammar, decision)
+        let decision = self.decide(text);
+        Quotes::new(text, decision, self.engine(decision.style))
     }
 
     /// Finds the quotes in page text, yielding every byte as part of a
@@ -165,8 +159,8 @@ impl ParseOptions {
     /// assert!(matches!(&segments[1], Segment::Quote(q) if q.symbol == "KEL"));
     /// ```
     pub fn scan<'a>(&self, text: &'a str) -> Segments<'a> {
-        let (grammar, decision) = self.grammar(Mode::Scan, text);
-        Segments::new(text, grammar, decision)
+        let decision = self.decide(text);
+        Segments::new(text, Scanner::new(self.engine(decision.style)), decision)
     }
 
     /// Scans a stream: [`ParseOptions::scan`] over any [`std::io::Read`],
@@ -195,12 +189,8 @@ impl ParseOptions {
     /// Each item is an [`std::io::Error`] when reading fails; the reader
     /// stops after an error.
     pub fn scan_reader<R: std::io::Read>(&self, reader: R) -> SegmentReader<R> {
-        let grammar = Grammar {
-            symbols: self.symbols.clone(),
-            tables: !self.no_tables,
-            ..Grammar::new(Mode::Scan)
-        };
-        SegmentReader::new(reader, grammar, self.number_style)
+        let scanner = Scanner::new(self.engine(NumberStyle::Dot));
+        SegmentReader::new(reader, scanner, self.number_style)
     }
 
     /// Parses a strip from a stream: [`ParseOptions::quotes`] over any
@@ -221,11 +211,6 @@ impl ParseOptions {
     /// stops. Bytes that are not UTF-8 are a parse error of kind
     /// [`crate::ErrorKind::InvalidUtf8`], and reading carries on after them.
     pub fn quote_reader<R: std::io::Read>(&self, reader: R) -> QuoteReader<R> {
-        let grammar = Grammar {
-            symbols: self.symbols.clone(),
-            tables: !self.no_tables,
-            ..Grammar::new(Mode::Strict)
-        };
-        QuoteReader::new(reader, grammar, self.number_style)
+        QuoteReader::new(reader, self.engine(NumberStyle::Dot), self.number_style)
     }
 }

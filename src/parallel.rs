@@ -1,23 +1,23 @@
-//! Reading a large strip on all cores (feature `parallel`).
+//! Reading a large input on all cores (feature `parallel`).
 //!
-//! The input is cut where no quote can straddle: a quote holds `%` only in
-//! its percent, its last field, so right after a `%` (and the `)` that may
-//! close it) one quote has ended and the next has not begun. The parts are
-//! read on rayon's threads and their results joined in order. When any
-//! part holds an error, the whole input is read again on one thread, so
-//! that results and errors are exactly those of the one-thread methods.
+//! The reader reads its input in regions that start on a grid of
+//! offsets ([`crate::engine::region_end`]). The input is cut at region
+//! starts into parts, each read on rayon's threads by a reader that meets
+//! the same regions a reader of the whole input meets, and the results
+//! are joined in order. When any part holds an error, the whole input is
+//! read again on one thread, so that results and errors are exactly those
+//! of the one-thread methods.
 
 use rayon::prelude::*;
 
+use crate::engine::region_end;
 use crate::error::ParseError;
-use crate::grammar::Mode;
-use crate::lexical::{hspace_len, separator_len, skip_run};
 use crate::options::ParseOptions;
 use crate::quote::Quote;
 use crate::report::StripReport;
 use crate::strict::Quotes;
-use crate::table::may_be_a_table_line;
 use crate::validation::Validator;
+use crate::window::Window;
 
 /// Parts are at least this long: shorter inputs are read on one thread.
 const MIN_PART: usize = 64 * 1024;
@@ -99,10 +99,15 @@ impl ParseOptions {
         T: Send,
         F: Fn(Quotes<'a>) -> Option<T> + Sync,
     {
-        let (grammar, decision) = self.grammar(Mode::Strict, text);
-        cut(text, rayon::current_num_threads() * PARTS_PER_THREAD)
+        let decision = self.decide(text);
+        let cuts = cut(text, rayon::current_num_threads() * PARTS_PER_THREAD);
+        cuts.windows(2)
+            .collect::<Vec<_>>()
             .into_par_iter()
-            .map(|(start, end)| read(Quotes::part(&text[..end], start, grammar.clone(), decision)))
+            .map(|part| {
+                let engine = self.engine(decision.style);
+                read(Quotes::part(text, part[0], part[1], decision, engine))
+            })
             .collect()
     }
 }
@@ -117,44 +122,24 @@ fn report(quotes: Quotes<'_>, validator: &Validator) -> Result<StripReport, Pars
     Ok(report)
 }
 
-/// Cuts `text` into about `count` parts of at least [`MIN_PART`] bytes, as
-/// (start, end) offsets, each starting at a quote (not at separators).
-fn cut(text: &str, count: usize) -> Vec<(usize, usize)> {
-    let bytes = text.as_bytes();
+/// The offsets where `text` is cut into about `count` parts of at least
+/// [`MIN_PART`] bytes: 0, region starts, and the text's end. The region
+/// starts are those a reader of the whole text meets, found by walking
+/// them: each is a search of at most a region's bytes for a line end.
+fn cut(text: &str, count: usize) -> Vec<usize> {
+    let window = Window::whole(text.as_bytes());
     let target = (text.len() / count.max(1)).max(MIN_PART);
-    let mut parts = Vec::with_capacity(count + 1);
-    let mut start = 0;
-    while text.len() - start >= 2 * target {
-        match cut_after(bytes, start + target) {
-            Some(at) if at < text.len() => {
-                parts.push((start, at));
-                start = at;
-            }
-            _ => break,
+    let mut cuts = vec![0];
+    let mut at = 0;
+    while let Some(end) = region_end(window, at).filter(|&end| end < text.len()) {
+        let last = cuts.last().copied().unwrap_or(0);
+        if end - last >= target && text.len() - end >= target {
+            cuts.push(end);
         }
+        at = end;
     }
-    parts.push((start, text.len()));
-    parts
-}
-
-/// The first place at or after `from` that no quote straddles and where a
-/// quote may start: after a `%`, its closing `)` and any separators, on a
-/// line that can be no table's, so that no part starts inside a table
-/// whose header another part holds.
-fn cut_after(bytes: &[u8], mut from: usize) -> Option<usize> {
-    loop {
-        let percent = from + bytes[from..].iter().position(|&b| b == b'%')?;
-        let mut at = percent + 1;
-        at += bytes.len() - at - skip_run(&bytes[at..], hspace_len).len();
-        if bytes.get(at) == Some(&b')') {
-            at += 1;
-        }
-        at += bytes.len() - at - skip_run(&bytes[at..], separator_len).len();
-        if !may_be_a_table_line(bytes, percent) && !may_be_a_table_line(bytes, at) {
-            return Some(at);
-        }
-        from = percent + 1;
-    }
+    cuts.push(text.len());
+    cuts
 }
 
 #[cfg(test)]
@@ -162,25 +147,14 @@ mod tests {
     use super::*;
 
     #[test]
-    fn cuts_after_percents_and_separators() {
-        let strip = "AGL40.13▲ 0.12 (0.00%) | BOP10.34▲ 0.22 (0.02%)KEL6.34▼ -0.06 (-0.01%)";
-        assert_eq!(cut_after(strip.as_bytes(), 0), strip.find("BOP"));
-        assert_eq!(cut_after(strip.as_bytes(), 30), strip.find("KEL"));
-        assert_eq!(cut_after(b"no percent here", 0), None);
-    }
-
-    #[test]
-    fn parts_cover_the_text_in_order() {
+    fn parts_cover_the_text_in_order_at_region_starts() {
         let line = "AGL40.13▲ 0.12 (0.00%)";
         let strip = line.repeat(100_000);
-        let parts = cut(&strip, 8);
-        assert!(parts.len() > 1);
-        assert_eq!(parts[0].0, 0);
-        assert_eq!(parts.last().unwrap().1, strip.len());
-        assert!(
-            parts
-                .windows(2)
-                .all(|w| w[0].1 == w[1].0 && strip[w[1].0..].starts_with("AGL"))
-        );
+        let cuts = cut(&strip, 8);
+        assert!(cuts.len() > 2);
+        assert_eq!(cuts[0], 0);
+        assert_eq!(*cuts.last().unwrap(), strip.len());
+        assert!(cuts.windows(2).all(|w| w[0] < w[1]));
+        assert!(cuts[1..cuts.len() - 1].iter().all(|&at| strip[at..].starts_with("AGL")));
     }
 }

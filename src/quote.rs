@@ -8,9 +8,8 @@ use std::str::FromStr;
 use rust_decimal::Decimal;
 
 use crate::error::ParseError;
-use crate::grammar::{Grammar, Mode};
 use crate::names::{UnknownName, from_name};
-use crate::number::NumberStyle;
+use crate::number::{NumberStyle, StyleDecision};
 use crate::strict::Quotes;
 
 /// Which way a quote moved ([rule D](crate::formats#rule-d-direction)).
@@ -461,44 +460,8 @@ pub enum Label {
     Name,
 }
 
-/// The columns of a table row a quote was read from, counted from 0 in
-/// the row's cells, as its header named them.
-///
-/// ```
-/// let table = "| Name | Prev. Close | Last | Chg | Chg % |\n\
-///              | Alpha Steel | 47.60 | 47.90 | +0.30 | +0.63% |";
-/// let quote = tickerstrip::scan(table).find_map(|s| s.as_quote().cloned()).unwrap();
-/// let columns = quote.columns.unwrap();
-/// assert_eq!((columns.label, columns.price), (0, 2));
-/// assert_eq!(columns.previous_close, Some(1));
-/// assert_eq!(quote.previous_close.unwrap().to_string(), "47.60");
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[non_exhaustive]
-pub struct Columns {
-    /// The label's column.
-    pub label: u8,
-    /// The price's column.
-    pub price: u8,
-    /// The previous close's column, if the header has one.
-    pub previous_close: Option<u8>,
-    /// The change's column, if the header has one.
-    pub change: Option<u8>,
-    /// The percent's column, if the header has one.
-    pub percent: Option<u8>,
-}
 
 impl Label {
-    /// The kind of a label as shown: a ticker when it is one whole token
-    /// of rule Y with a letter, else a name.
-    pub(crate) fn of(label: &str) -> Label {
-        match crate::grammar::is_ticker(label.as_bytes()) {
-            true => Label::Ticker,
-            false => Label::Name,
-        }
-    }
-
     /// The label kind's name: `ticker` or `name`.
     ///
     /// ```
@@ -512,54 +475,102 @@ impl Label {
     }
 }
 
-/// Where the sign of a change or percent came from ([rule S](crate::formats#rule-s-signs)).
+/// What made the reader believe a quote ([SPEC 9](crate::formats#reading-by-evidence)),
+/// strongest first: the order compares strength, so `a <= b` says that
+/// `a` is at least as strong as `b`.
 ///
 /// ```
-/// use tickerstrip::{SignSource, parse};
+/// use tickerstrip::Evidence;
 ///
-/// let quotes = parse("KLCI 1,602.37 −4.12 (0.26%)")?;
-/// assert_eq!(quotes[0].change_sign, SignSource::Shown);
-/// assert_eq!(quotes[0].percent_sign, SignSource::Change);
-/// assert_eq!(quotes[0].percent.unwrap().to_string(), "-0.26");
+/// let quotes = tickerstrip::parse("NIFTY 22,150.40 +120.25 (+0.55%)")?;
+/// assert_eq!(quotes[0].evidence, Evidence::Arithmetic);
+/// assert!(Evidence::Arithmetic < Evidence::Markers);
+/// assert_eq!("header".parse(), Ok(Evidence::Header));
 /// # Ok::<(), tickerstrip::ParseError>(())
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "kebab-case"))]
 #[non_exhaustive]
-pub enum SignSource {
-    /// The number carried its own sign (`+`, `-`, `−` or `–`).
-    Shown,
-    /// Unsigned; the sign comes from the direction marker.
-    Marker,
-    /// An unsigned percent with no marker; the sign comes from the
-    /// explicitly signed change.
-    Change,
-    /// Unsigned, with nothing to take a sign from: positive. Also the value
-    /// for a field the quote does not show.
+pub enum Evidence {
+    /// The numbers check each other: the percent is the change over the
+    /// previous close at the shown rounding (or the plain ratio), or a
+    /// previous close the row shows is the price less the change.
+    Arithmetic,
+    /// A header names the columns the price, change and percent came from.
+    Header,
+    /// Markers say which number is which: `%` on the percent, a sign or a
+    /// direction marker on the change, and a price shown with decimals,
+    /// grouping or a currency.
+    Markers,
+    /// The quote's place in a run of quotes of one shape, one of which is
+    /// marked: a strip's unmarked quote (`AGHA 11.870000 0.12`).
     #[default]
-    Unsigned,
-    /// An unsigned change in a table row; the sign comes from the row's
-    /// signed percent.
-    Percent,
+    Shape,
 }
 
-/// A quote borrowed from the input: the symbol is a slice of the text parsed.
+impl Evidence {
+    /// Every level, strongest first.
+    ///
+    /// ```
+    /// use tickerstrip::Evidence;
+    ///
+    /// assert_eq!(Evidence::ALL.map(Evidence::as_str), ["arithmetic", "header", "markers", "shape"]);
+    /// ```
+    pub const ALL: [Evidence; 4] = [
+        Evidence::Arithmetic,
+        Evidence::Header,
+        Evidence::Markers,
+        Evidence::Shape,
+    ];
+
+    /// The level's name in JSON, CSV and on the command line.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Evidence::Arithmetic => "arithmetic",
+            Evidence::Header => "header",
+            Evidence::Markers => "markers",
+            Evidence::Shape => "shape",
+        }
+    }
+}
+
+impl fmt::Display for Evidence {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for Evidence {
+    type Err = UnknownName;
+
+    /// Reads the name [`Evidence::as_str`] gives.
+    ///
+    /// # Errors
+    ///
+    /// [`UnknownName`] for any other text.
+    fn from_str(name: &str) -> Result<Evidence, UnknownName> {
+        from_name(&Evidence::ALL, Evidence::as_str, "evidence", name)
+    }
+}
+
+/// A quote: one instrument's price and move, as a page showed it.
 ///
-/// Iterating borrowed quotes allocates nothing. Use [`OwnedQuote`] to keep a
-/// quote beyond the input's lifetime.
+/// One struct holds the record's fields for both ownerships:
+/// [`Quote`] borrows its text from the input, [`OwnedQuote`] owns it.
+/// Equality and hashing see every field, and only the record's fields:
+/// a quote and its owned copy are equal.
 ///
 /// `Display` renders the canonical seed form (`AGL40.13▲ 0.12 (0.00%)`),
-/// which parses back to a quote that [`Quote::eq_shown`] this one: the
-/// same label, price, magnitude, currency, direction, change and percent,
-/// scales included. Where the quote stood (its span), which markers and
-/// signs the page showed, and a table row's columns are not in that text.
-/// A table row's label is whatever its label cell holds (`Brent Crude
-/// (ICE)`); one that is neither a ticker nor a name outside the table
-/// gives a text that does not parse back.
+/// which parses back to a quote that [`QuoteOf::eq_shown`] this one: the
+/// same label and name, price, magnitude, currency, direction, change and
+/// percent, scales included. Where the quote stood (its span), the
+/// evidence that accepted it, the markers and a previous close are not in
+/// that text. A quote that a header or its block vouched for (a table row
+/// whose price shows no decimals, say) may not read back alone.
 ///
 /// ```
-/// use tickerstrip::{Direction, parse};
+/// use tickerstrip::{Direction, Evidence, OwnedQuote, parse};
 ///
 /// let quotes = parse("AGL40.13▲ 0.12 (0.00%)AIRLINK189.43▲ 1.45 (0.01%)")?;
 /// let agl = &quotes[0];
@@ -569,16 +580,19 @@ pub enum SignSource {
 /// assert_eq!(agl.change.unwrap().to_string(), "0.12");
 /// assert_eq!(agl.percent.unwrap().to_string(), "0.00");
 /// assert_eq!(agl.span, 0..24);
+/// assert_eq!(agl.evidence, Evidence::Arithmetic);
 /// assert_eq!(agl.to_string(), "AGL40.13▲ 0.12 (0.00%)");
+/// assert_eq!(OwnedQuote::from(agl).as_quote().as_ref(), agl);
 /// # Ok::<(), tickerstrip::ParseError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
-pub struct Quote<'a> {
+pub struct QuoteOf<S> {
     /// The label as displayed: a ticker (`AGL`, `KSE100`, `BRK.B`,
-    /// `^GSPC`) or a name (`CAC 40`); [`Quote::label`] says which.
-    pub symbol: &'a str,
+    /// `^GSPC`), a code a page shows in parentheses after a name
+    /// (`BLMN`), or a name (`CAC 40`); [`QuoteOf::label`] says which.
+    pub symbol: S,
     /// The last price, with the scale the page showed, times its
     /// magnitude suffix if it had one (`71.4k` is `71400`).
     #[cfg_attr(feature = "serde", serde(with = "rust_decimal::serde::str"))]
@@ -594,85 +608,76 @@ pub struct Quote<'a> {
     /// The byte range of the whole quote in the input.
     #[cfg_attr(feature = "serde", serde(with = "crate::serde_glue::span"))]
     pub span: Range<usize>,
+    /// What made the reader believe it.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub evidence: Evidence,
+    /// The instrument's name, where the page shows a name and a code for
+    /// it (`Bank of Lumen (BLMN)`); the code is the symbol.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub name: Option<S>,
     /// Whether the symbol is a ticker or a name.
+    #[cfg_attr(feature = "serde", serde(default))]
     pub label: Label,
+    /// The currency shown with the price, if any.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub currency: Option<Currency>,
     /// The magnitude suffix on the price, if any.
+    #[cfg_attr(feature = "serde", serde(default))]
     pub magnitude: Option<Magnitude>,
     /// The decimal places of the price as shown, before its magnitude
-    /// suffix (`71.4k` has 1): the precision the validator allows the price.
-    /// Without a suffix it is the price's own scale.
+    /// suffix (`71.4k` has 1): the precision the validator allows the
+    /// price. Without a suffix it is the price's own scale.
     pub shown_scale: u8,
-    /// The currency shown with the price, if any.
-    pub currency: Option<Currency>,
-    /// The direction markers shown.
-    pub markers: Markers,
-    /// Where the change's sign came from.
-    pub change_sign: SignSource,
-    /// Where the percent's sign came from.
-    pub percent_sign: SignSource,
-    /// The previous close, when a table row shows it.
-    #[cfg_attr(feature = "serde", serde(with = "rust_decimal::serde::str_option"))]
+    /// The previous close, when the row shows it.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, with = "rust_decimal::serde::str_option")
+    )]
     pub previous_close: Option<Decimal>,
-    /// The columns of the table row the quote was read from; `None` for a
-    /// quote read from a strip or a line.
-    pub columns: Option<Columns>,
-    /// Whether the quote was read in a form that must fill its line: a
-    /// name's, or an order other than the strip's (rule L).
-    #[cfg_attr(feature = "serde", serde(skip))]
-    pub(crate) line_form: bool,
+    /// The direction markers shown.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub markers: Markers,
 }
 
-impl<'a> Quote<'a> {
-    /// Builds a quote from its fields as shown, applying rules S and D.
-    ///
-    /// `change` and `percent` are unsigned values with the sign shown before
-    /// them, if any (`true` for minus).
-    pub(crate) fn from_fields(
-        symbol: &'a str,
-        price: Decimal,
-        markers: Markers,
-        change: Option<(Option<bool>, Decimal)>,
-        percent: Option<(Option<bool>, Decimal)>,
-    ) -> Quote<'a> {
-        let marker = markers.direction();
-        // Rule S: a sign shown on the change signs an unsigned percent,
-        // even on a zero change (`-0 (2.2%)` is -2.2).
-        let change_shown_sign = change.and_then(|(shown, _)| shown);
-        let (change, change_sign) = match change {
-            Some((shown, value)) => {
-                let (negative, source) = implied_sign(shown, marker, None);
-                (Some(signed(value, negative)), source)
-            }
-            None => (None, SignSource::Unsigned),
-        };
-        let (percent, percent_sign) = match percent {
-            Some((shown, value)) => {
-                let (negative, source) = implied_sign(shown, marker, change_shown_sign);
-                (Some(signed(value, negative)), source)
-            }
-            None => (None, SignSource::Unsigned),
-        };
-        let direction = marker
-            .or(change.map(Direction::of))
-            .or(percent.map(Direction::of))
-            .unwrap_or(Direction::Unchanged);
-        Quote {
-            symbol,
-            label: Label::Ticker,
-            price,
-            magnitude: None,
-            shown_scale: price.scale() as u8,
-            currency: None,
-            direction,
-            change,
-            percent,
-            span: 0..0,
-            markers,
-            change_sign,
-            percent_sign,
-            previous_close: None,
-            columns: None,
-            line_form: false,
+/// A quote borrowed from the input: its symbol and name are slices of the
+/// text read. Iterating borrowed quotes allocates nothing; see
+/// [`QuoteOf`] for the fields.
+pub type Quote<'a> = QuoteOf<&'a str>;
+
+/// A quote that owns its text: for keeping quotes after the input is
+/// gone. Parse one from its canonical text with [`FromStr`], view it as a
+/// [`Quote`] with [`AsQuote::as_quote`]; see [`QuoteOf`] for the fields.
+///
+/// ```
+/// use tickerstrip::{AsQuote, OwnedQuote};
+///
+/// let quote: OwnedQuote = "MLCF49.47▲ 0 (0.00%)".parse()?;
+/// assert_eq!(quote.symbol, "MLCF");
+/// assert_eq!(quote.to_string(), "MLCF49.47▲ 0 (0.00%)");
+/// assert_eq!(quote.as_quote().price, quote.price);
+/// # Ok::<(), tickerstrip::ParseError>(())
+/// ```
+pub type OwnedQuote = QuoteOf<String>;
+
+impl<S> QuoteOf<S> {
+    /// The same quote with its text turned by `text`: the one place that
+    /// lists the fields to convert between ownerships.
+    fn map_text<'s, T>(&'s self, mut text: impl FnMut(&'s S) -> T) -> QuoteOf<T> {
+        QuoteOf {
+            symbol: text(&self.symbol),
+            price: self.price,
+            direction: self.direction,
+            change: self.change,
+            percent: self.percent,
+            span: self.span.clone(),
+            evidence: self.evidence,
+            name: self.name.as_ref().map(text),
+            label: self.label,
+            currency: self.currency,
+            magnitude: self.magnitude,
+            shown_scale: self.shown_scale,
+            previous_close: self.previous_close,
+            markers: self.markers,
         }
     }
 
@@ -709,11 +714,18 @@ impl<'a> Quote<'a> {
     pub(crate) fn implied_close(&self) -> Option<Decimal> {
         self.price.checked_sub(self.change?)
     }
+}
 
-    /// The quote with its span moved `by` bytes later.
-    pub(crate) fn shifted(mut self, by: usize) -> Quote<'a> {
-        self.span = self.span.start + by..self.span.end + by;
-        self
+impl<S: AsRef<str>> QuoteOf<S> {
+    /// The quote borrowing its text from this one.
+    ///
+    /// ```
+    /// let owned: tickerstrip::OwnedQuote = "KEL6.34▼ -0.06 (-0.01%)".parse()?;
+    /// assert_eq!(owned.as_ref().symbol, "KEL");
+    /// # Ok::<(), tickerstrip::ParseError>(())
+    /// ```
+    pub fn as_ref(&self) -> Quote<'_> {
+        self.map_text(AsRef::as_ref)
     }
 
     /// Copies the quote into an [`OwnedQuote`].
@@ -725,62 +737,35 @@ impl<'a> Quote<'a> {
     /// # Ok::<(), tickerstrip::ParseError>(())
     /// ```
     pub fn to_owned_quote(&self) -> OwnedQuote {
-        OwnedQuote::from(self)
+        self.map_text(|text| text.as_ref().to_owned())
     }
-}
 
-/// Rule S: the sign of a change or percent, and where it came from.
-///
-/// `shown` is the explicit sign (`Some(true)` for minus); `marker` the
-/// direction marker; `change` the explicit sign of the change, for a percent.
-fn implied_sign(
-    shown: Option<bool>,
-    marker: Option<Direction>,
-    change: Option<bool>,
-) -> (bool, SignSource) {
-    match (shown, marker, change) {
-        (Some(negative), _, _) => (negative, SignSource::Shown),
-        (None, Some(direction), _) => (direction == Direction::Down, SignSource::Marker),
-        (None, None, Some(negative)) => (negative, SignSource::Change),
-        (None, None, None) => (false, SignSource::Unsigned),
-    }
-}
-
-/// `value` made negative when `negative`; zero stays positive zero.
-fn signed(value: Decimal, negative: bool) -> Decimal {
-    if negative && !value.is_zero() {
-        -value
-    } else {
-        value
-    }
-}
-
-impl Quote<'_> {
-    /// Whether two quotes show the same thing: the same label (text and
-    /// kind), price, magnitude, currency, direction, change and percent,
-    /// each decimal with the same scale (`0.1` and `0.10` differ). Not
-    /// compared: the span, the markers and signs as shown, and a table
-    /// row's previous close and columns. A quote's `Display` text parses
-    /// back to a quote that `eq_shown` it, unless a table row's label cell
-    /// gave it a label that is no label outside the table.
+    /// Whether two quotes show the same thing: the same label (text,
+    /// kind and name), price, magnitude, currency, direction, change and
+    /// percent, each decimal with the same scale (`0.1` and `0.10`
+    /// differ). Not compared: the span, the evidence, the markers and a
+    /// previous close. A quote's `Display` text parses back to a quote
+    /// that `eq_shown` it, unless only a header or its block vouched for
+    /// it.
     ///
     /// ```
-    /// use tickerstrip::{AsQuote, OwnedQuote};
+    /// use tickerstrip::OwnedQuote;
     ///
     /// let page = "HBL 113.00 No Change ▼ 0.00 (0%) | KEL6.34▼ -0.06 (-0.01%)";
     /// for quote in tickerstrip::parse(page)? {
     ///     let again: OwnedQuote = quote.to_string().parse()?;
-    ///     assert!(quote.eq_shown(&again.as_quote()), "{quote}");
+    ///     assert!(quote.eq_shown(&again), "{quote}");
     ///     assert_ne!(quote.span, again.span);
     /// }
     /// # Ok::<(), tickerstrip::ParseError>(())
     /// ```
-    pub fn eq_shown(&self, other: &Quote<'_>) -> bool {
+    pub fn eq_shown<T: AsRef<str>>(&self, other: &QuoteOf<T>) -> bool {
         let same = |a: Option<Decimal>, b: Option<Decimal>| match (a, b) {
             (Some(a), Some(b)) => a == b && a.scale() == b.scale(),
             (a, b) => a.is_none() && b.is_none(),
         };
-        self.symbol == other.symbol
+        self.symbol.as_ref() == other.symbol.as_ref()
+            && self.name.as_ref().map(AsRef::as_ref) == other.name.as_ref().map(AsRef::as_ref)
             && self.label == other.label
             && same(Some(self.price), Some(other.price))
             && self.shown_scale == other.shown_scale
@@ -792,32 +777,32 @@ impl Quote<'_> {
     }
 }
 
-impl fmt::Display for Quote<'_> {
+impl<S: AsRef<str>> fmt::Display for QuoteOf<S> {
     /// The canonical seed form: symbol, price, a glyph for the direction,
     /// the change, the percent in parentheses.
     ///
     /// A symbol with a digit is followed by a space, so that its digits are
     /// not read with the price's (rule G); a name is followed by `: `, so
     /// that no ticker reading takes its words or digits for the price
-    /// (`CAC 40: 7388.64▼ -21.37 (-0.29%)`). Signs are written where the
-    /// glyph would not imply them.
+    /// (`CAC 40: 7388.64▼ -21.37 (-0.29%)`); a code shown with a name
+    /// follows it in parentheses (`Bank of Lumen (BLMN) 12.40▲ 0.22
+    /// (1.81%)`). Signs are written where the glyph would not imply them.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.symbol)?;
-        // Digits after a symbol's last digit would join it (rule G), a
-        // symbol that starts with digits could read as one number with its
-        // price (`0e` and `0` as `0e0`), and a magnitude letter glued to a
-        // price joins a glued symbol's token.
+        let symbol = self.symbol.as_ref();
         let digit = |c: char| c.is_ascii_digit();
         // Digits anywhere in a symbol may pair with the price's in another
-        // split of the glued text (rule G (b)).
-        let number_like = self.symbol.contains(digit);
+        // split of glued text (rule G (b)), and a magnitude letter glued to
+        // a price joins a glued symbol's token.
+        let number_like = symbol.contains(digit);
         let glued_magnitude = self.magnitude.is_some() && self.currency.is_none();
-        if self.label == Label::Name {
-            // `CAC 40 7388.64` also reads as `CAC` at 40: the colon ends
-            // the name (rule W), and no ticker reading crosses it.
-            f.write_str(": ")?;
+        if let Some(name) = &self.name {
+            write!(f, "{} ({symbol}) ", name.as_ref())?;
+        } else if self.label == Label::Name {
+            write!(f, "{symbol}: ")?;
         } else if number_like || glued_magnitude {
-            f.write_str(" ")?;
+            write!(f, "{symbol} ")?;
+        } else {
+            f.write_str(symbol)?;
         }
         match self.currency {
             Some(Currency::Code(_)) | None => {}
@@ -852,66 +837,6 @@ fn write_signed(f: &mut fmt::Formatter<'_>, value: Decimal, direction: Direction
     write!(f, "{value}")
 }
 
-/// A quote that owns its symbol: for keeping quotes after the input is gone.
-///
-/// Parse one from its canonical text with [`FromStr`], view it as a
-/// [`Quote`] with [`AsQuote::as_quote`].
-///
-/// ```
-/// use tickerstrip::{AsQuote, OwnedQuote};
-///
-/// let quote: OwnedQuote = "MLCF49.47▲ 0 (0.00%)".parse()?;
-/// assert_eq!(quote.symbol, "MLCF");
-/// assert_eq!(quote.to_string(), "MLCF49.47▲ 0 (0.00%)");
-/// assert_eq!(quote.as_quote().price, quote.price);
-/// # Ok::<(), tickerstrip::ParseError>(())
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[non_exhaustive]
-pub struct OwnedQuote {
-    /// The label as displayed: a ticker or a name.
-    pub symbol: String,
-    /// The last price, with the scale the page showed, times its magnitude.
-    #[cfg_attr(feature = "serde", serde(with = "rust_decimal::serde::str"))]
-    pub price: Decimal,
-    /// Which way the quote moved.
-    pub direction: Direction,
-    /// The signed absolute change, if shown.
-    #[cfg_attr(feature = "serde", serde(with = "rust_decimal::serde::str_option"))]
-    pub change: Option<Decimal>,
-    /// The signed percent change as displayed, if shown.
-    #[cfg_attr(feature = "serde", serde(with = "rust_decimal::serde::str_option"))]
-    pub percent: Option<Decimal>,
-    /// The byte range of the quote in the input it was parsed from.
-    #[cfg_attr(feature = "serde", serde(with = "crate::serde_glue::span"))]
-    pub span: Range<usize>,
-    /// Whether the symbol is a ticker or a name.
-    #[cfg_attr(feature = "serde", serde(default))]
-    pub label: Label,
-    /// The magnitude suffix on the price, if any.
-    pub magnitude: Option<Magnitude>,
-    /// The decimal places of the price as shown, before its magnitude suffix.
-    pub shown_scale: u8,
-    /// The currency shown with the price, if any.
-    pub currency: Option<Currency>,
-    /// The direction markers shown.
-    pub markers: Markers,
-    /// Where the change's sign came from.
-    pub change_sign: SignSource,
-    /// Where the percent's sign came from.
-    pub percent_sign: SignSource,
-    /// The previous close, when a table row shows it.
-    #[cfg_attr(
-        feature = "serde",
-        serde(default, with = "rust_decimal::serde::str_option")
-    )]
-    pub previous_close: Option<Decimal>,
-    /// The columns of the table row the quote was read from, if any.
-    #[cfg_attr(feature = "serde", serde(default))]
-    pub columns: Option<Columns>,
-}
-
 /// Anything that gives a [`Quote`]: a quote or an owned quote.
 /// [`crate::validate`] and [`crate::Validator::validate`] take any.
 ///
@@ -942,58 +867,19 @@ impl AsQuote for Cow<'_, Quote<'_>> {
 
 impl AsQuote for OwnedQuote {
     fn as_quote(&self) -> Cow<'_, Quote<'_>> {
-        Cow::Owned(Quote {
-            symbol: &self.symbol,
-            label: self.label,
-            price: self.price,
-            magnitude: self.magnitude,
-            shown_scale: self.shown_scale,
-            currency: self.currency,
-            direction: self.direction,
-            change: self.change,
-            percent: self.percent,
-            span: self.span.clone(),
-            markers: self.markers,
-            change_sign: self.change_sign,
-            percent_sign: self.percent_sign,
-            previous_close: self.previous_close,
-            columns: self.columns,
-            line_form: self.label == Label::Name,
-        })
+        Cow::Owned(self.as_ref())
     }
 }
 
 impl From<&Quote<'_>> for OwnedQuote {
     fn from(quote: &Quote<'_>) -> OwnedQuote {
-        OwnedQuote {
-            symbol: quote.symbol.to_owned(),
-            label: quote.label,
-            price: quote.price,
-            magnitude: quote.magnitude,
-            shown_scale: quote.shown_scale,
-            currency: quote.currency,
-            direction: quote.direction,
-            change: quote.change,
-            percent: quote.percent,
-            span: quote.span.clone(),
-            markers: quote.markers,
-            change_sign: quote.change_sign,
-            percent_sign: quote.percent_sign,
-            previous_close: quote.previous_close,
-            columns: quote.columns,
-        }
+        quote.to_owned_quote()
     }
 }
 
 impl From<Quote<'_>> for OwnedQuote {
     fn from(quote: Quote<'_>) -> OwnedQuote {
-        OwnedQuote::from(&quote)
-    }
-}
-
-impl fmt::Display for OwnedQuote {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.as_quote().fmt(f)
+        quote.to_owned_quote()
     }
 }
 
@@ -1007,9 +893,9 @@ impl FromStr for OwnedQuote {
     /// The errors of [`crate::parse`], and an error when the text holds
     /// more than one quote (`"AGL40.13▲ 0.12 (0.00%)BOP10.34▲ 0.22 (0.02%)"`).
     fn from_str(text: &str) -> Result<OwnedQuote, ParseError> {
-        let (grammar, style) =
-            Grammar::for_text(Mode::Strict, NumberStyle::Auto, None, text.as_bytes());
-        Quotes::new(text, grammar, style)
+        let decision = StyleDecision::resolve(NumberStyle::Auto, text.as_bytes());
+        let engine = crate::engine::Engine::new(decision.style, None, Evidence::Shape);
+        Quotes::new(text, decision, engine)
             .only()
             .map(OwnedQuote::from)
     }

@@ -108,6 +108,8 @@ impl<'r> Record<'r> {
     /// The fields every form ends with, after `findings`.
     fn tail<S: SerializeStruct>(&self, out: &mut S) -> Result<(), S::Error> {
         let quote = self.quote;
+        out.serialize_field("evidence", &quote.evidence)?;
+        out.serialize_field("name", &quote.name)?;
         out.serialize_field("label", &quote.label)?;
         out.serialize_field("currency", &quote.currency)?;
         out.serialize_field("magnitude", &quote.magnitude)?;
@@ -120,7 +122,7 @@ impl<'r> Record<'r> {
 
     /// How many fields it has.
     fn len(&self, split_span: bool) -> usize {
-        11 + usize::from(split_span) + usize::from(self.file.is_some())
+        13 + usize::from(split_span) + usize::from(self.file.is_some())
     }
 }
 

@@ -16,13 +16,13 @@ use std::fmt;
 use std::io::{self, Read};
 use std::ops::Range;
 
+use crate::engine::{Engine, Found};
 use crate::error::ParseError;
-use crate::grammar::Grammar;
 use crate::number::{NumberStyle, StyleDecision};
 use crate::quote::{OwnedQuote, Quote};
-use crate::scanner::{Pieces, Scanner, SkipKind, Skipped, Step};
+use crate::scan::{Scanner, SkipKind, Skipped, Step};
 use crate::strict::{self, StrictReader};
-use crate::window::{Detached, Window};
+use crate::window::Window;
 
 /// Bytes read from the source at a time.
 const CHUNK: usize = if cfg!(fuzzing) { 64 } else { 64 * 1024 };
@@ -70,11 +70,11 @@ impl OwnedSegment {
     }
 }
 
-impl From<crate::scanner::Segment<'_>> for OwnedSegment {
-    fn from(segment: crate::scanner::Segment<'_>) -> OwnedSegment {
+impl From<crate::scan::Segment<'_>> for OwnedSegment {
+    fn from(segment: crate::scan::Segment<'_>) -> OwnedSegment {
         match segment {
-            crate::scanner::Segment::Quote(quote) => OwnedSegment::Quote(quote.into()),
-            crate::scanner::Segment::Skipped(skipped) => OwnedSegment::Skipped(skipped.into()),
+            crate::scan::Segment::Quote(quote) => OwnedSegment::Quote(quote.into()),
+            crate::scan::Segment::Skipped(skipped) => OwnedSegment::Skipped(skipped.into()),
         }
     }
 }
@@ -294,28 +294,23 @@ pub struct SegmentReader<R> {
     scanner: Scanner,
     style: NumberStyle,
     decided: Option<StyleDecision>,
-    pending: Pieces,
-    /// A quote found after skipped text, given out once that text is.
-    held: Option<Detached>,
     failed: bool,
 }
 
 /// What a [`SegmentReader`] gives out next, by position in its buffer.
 enum Ready {
     Piece(Range<usize>, SkipKind),
-    Quote(Detached),
+    Quote(Found),
     Done,
 }
 
 impl<R: Read> SegmentReader<R> {
-    pub(crate) fn new(reader: R, grammar: Grammar, style: NumberStyle) -> SegmentReader<R> {
+    pub(crate) fn new(reader: R, scanner: Scanner, style: NumberStyle) -> SegmentReader<R> {
         SegmentReader {
             source: Source::new(reader),
-            scanner: Scanner::new(grammar),
+            scanner,
             style,
             decided: None,
-            pending: Pieces::default(),
-            held: None,
             failed: false,
         }
     }
@@ -371,7 +366,7 @@ impl<R: Read> SegmentReader<R> {
                 span,
                 kind,
             })),
-            Ready::Quote(quote) => Some(Ok(SegmentRef::Quote(quote.attach(window)))),
+            Ready::Quote(found) => Some(Ok(SegmentRef::Quote(found.quote(window.bytes, window.base)))),
             Ready::Done => None,
         }
     }
@@ -384,26 +379,10 @@ impl<R: Read> SegmentReader<R> {
             self.decided = Some(decision);
         }
         loop {
-            if let Some(piece) = self.pending.next(self.source.window()) {
-                return Ok(Ready::Piece(piece.span, piece.kind));
-            }
-            if let Some(quote) = self.held.take() {
-                return Ok(Ready::Quote(quote));
-            }
             self.source.compact(self.scanner.retain_from());
-            let window = self.source.window();
-            match self.scanner.step(window) {
-                Step::Quote { before, quote } => {
-                    let quote = Detached::new(quote, window);
-                    match before {
-                        Some(range) => {
-                            self.pending = Pieces::new(range, SkipKind::Text);
-                            self.held = Some(quote);
-                        }
-                        None => return Ok(Ready::Quote(quote)),
-                    }
-                }
-                Step::Skipped(range, kind) => self.pending = Pieces::new(range, kind),
+            match self.scanner.step(self.source.window()) {
+                Step::Quote(found) => return Ok(Ready::Quote(found)),
+                Step::Skipped(range, kind) => return Ok(Ready::Piece(range, kind)),
                 Step::NeedMore => self.source.fill()?,
                 Step::Done => return Ok(Ready::Done),
             }
@@ -454,10 +433,10 @@ pub struct QuoteReader<R> {
 }
 
 impl<R: Read> QuoteReader<R> {
-    pub(crate) fn new(reader: R, grammar: Grammar, style: NumberStyle) -> QuoteReader<R> {
+    pub(crate) fn new(reader: R, engine: Engine, style: NumberStyle) -> QuoteReader<R> {
         QuoteReader {
             source: Source::new(reader),
-            reader: StrictReader::new(grammar),
+            reader: StrictReader::new(engine),
             style,
             decided: None,
             failed: false,
@@ -500,7 +479,10 @@ impl<R: Read> QuoteReader<R> {
             return None;
         }
         match self.advance() {
-            Ok(Some(Ok(quote))) => Some(Ok(quote.attach(self.source.window()))),
+            Ok(Some(Ok(found))) => {
+                let window = self.source.window();
+                Some(Ok(found.quote(window.bytes, window.base)))
+            }
             Ok(Some(Err(error))) => Some(Err(error.into())),
             Ok(None) => None,
             Err(error) => {
@@ -511,7 +493,7 @@ impl<R: Read> QuoteReader<R> {
     }
 
     /// Reads until the next quote or error is known.
-    fn advance(&mut self) -> io::Result<Option<Result<Detached, ParseError>>> {
+    fn advance(&mut self) -> io::Result<Option<Result<Found, ParseError>>> {
         if self.decided.is_none() {
             let decision = decide_style(&mut self.source, self.style)?;
             self.reader.set_style(decision.style);
@@ -525,7 +507,7 @@ impl<R: Read> QuoteReader<R> {
             }
             let window = self.source.window();
             match self.reader.step(window) {
-                strict::Step::Quote(quote) => return Ok(Some(Ok(Detached::new(quote, window)))),
+                strict::Step::Quote(found) => return Ok(Some(Ok(found))),
                 strict::Step::Error(error) => return Ok(Some(Err(error))),
                 strict::Step::NeedMore => self.source.fill()?,
                 strict::Step::Done => return Ok(None),
@@ -577,7 +559,8 @@ mod tests {
     /// What the held input's memory never exceeds on inputs made of
     /// short repeated pieces: the text a compaction waits for, a read, and
     /// the reach of an attempt, rounded up as a `Vec` grows.
-    const HELD_AT_MOST: usize = (COMPACT_AT + CHUNK + 2 * crate::window::REACH).next_power_of_two();
+    const HELD_AT_MOST: usize =
+        (COMPACT_AT + CHUNK + crate::engine::REGION + crate::scan::MAX_SKIPPED).next_power_of_two();
 
     /// Pieces that once made the window grow with the input or panicked:
     /// weak candidates without a strong one, number-like runs, prose,
@@ -610,8 +593,8 @@ mod tests {
             let unit = pieces.concat();
             let reader = Repeat { unit, len: HELD_AT_MOST + HELD_AT_MOST / 4, at: 0 };
             let reader = io::BufReader::with_capacity(read, reader);
-            let grammar = Grammar::new(crate::grammar::Mode::Scan);
-            let mut segments = SegmentReader::new(reader, grammar, NumberStyle::Auto);
+            let engine = Engine::new(NumberStyle::Dot, None, crate::quote::Evidence::Shape);
+            let mut segments = SegmentReader::new(reader, Scanner::new(engine), NumberStyle::Auto);
             let mut held = 0;
             while let Some(segment) = segments.next() {
                 proptest::prop_assert!(segment.is_ok());

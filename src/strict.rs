@@ -1,19 +1,29 @@
 //! Strict reading: a strip of quotes and separators, nothing else.
+//!
+//! Strict reading is scan mode's judgement with another policy: what the
+//! judge does not accept is an error, not skipped text. It never yields a
+//! quote a scan refuses. An error says where the first text that is no
+//! quote stands and why, in the terms of the strip's shape: a symbol, its
+//! price, markers, a change, a percent.
 
-use crate::error::{Expected, Found, Locator, ParseError, shorten};
-use crate::grammar::{Grammar, quote_may_start, separators};
-use crate::lexical::{byte_order_mark_len, first_line_end, invalid_utf8_len};
-use crate::number::StyleDecision;
+use crate::engine::{Engine, Found};
+use crate::error::{Expected, Found as FoundText, Locator, ParseError, shorten};
+use crate::lexical::{MAX_CHAR, byte_order_mark_len, separator_len};
+use crate::number::{NumberError, NumberStyle, StyleDecision, number};
 use crate::quote::Quote;
-use crate::table::Tables;
-use crate::window::{Attempt, Failed, LOOKBEHIND, Window};
+use crate::scan::{Scanner, SkipKind, Step as ScanStep};
+use crate::token::{Kind, MAX_SYMBOL, PercentMark, Token, Tokens};
+use crate::window::Window;
+
+/// How far past an error the diagnosis reads.
+const DIAGNOSIS_REACH: usize = if cfg!(fuzzing) { 256 } else { 64 * 1024 };
 
 /// The quotes of a strip, in order, with an error for each stretch of text
 /// that is not a quote ([errors](crate::formats#errors-and-limits)).
 ///
-/// After an error the iterator carries on at the next position where a
-/// quote parses; a strip with one bad quote still yields the others.
-/// Created by [`crate::quotes`] and [`crate::ParseOptions::quotes`].
+/// After an error the iterator carries on with the next quote; a strip
+/// with one bad quote still yields the others. Created by
+/// [`crate::quotes`] and [`crate::ParseOptions::quotes`].
 ///
 /// ```
 /// let strip = "AGL40.13▲ 0.12 (0.00%)AIRLINK189.43x BOP10.34▲ 0.22 (0.02%)";
@@ -25,7 +35,7 @@ use crate::window::{Attempt, Failed, LOOKBEHIND, Window};
 /// assert!(quotes.next().is_none());
 /// # Ok::<(), tickerstrip::ParseError>(())
 /// ```
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct Quotes<'a> {
     text: &'a str,
     reader: StrictReader,
@@ -33,35 +43,27 @@ pub struct Quotes<'a> {
 }
 
 impl<'a> Quotes<'a> {
-    pub(crate) fn new(text: &'a str, grammar: Grammar, style: StyleDecision) -> Quotes<'a> {
+    pub(crate) fn new(text: &'a str, style: StyleDecision, engine: Engine) -> Quotes<'a> {
         Quotes {
             text,
-            reader: StrictReader::new(grammar),
+            reader: StrictReader::new(engine),
             style,
         }
     }
 
-    /// The quotes of `text` from offset `start` on, for reading a strip in
-    /// parts: `text` ends where the part does, and what stands before
-    /// `start` is there for the rules that look back, as in the whole
-    /// input. `start` must be on a line that holds no table; the next line
-    /// is the first whose tables count.
+    /// The quotes of the part of `text` from `start` to `end`, both region
+    /// starts, for reading an input in parts.
     #[cfg(feature = "parallel")]
     pub(crate) fn part(
         text: &'a str,
         start: usize,
-        grammar: Grammar,
+        end: usize,
         style: StyleDecision,
+        engine: Engine,
     ) -> Quotes<'a> {
-        let mut reader = StrictReader::new(grammar);
-        reader.pos = start;
-        let line = first_line_end(&text.as_bytes()[start..]);
-        reader
-            .tables
-            .skip_to(line.map_or(text.len(), |len| start + len + 1));
         Quotes {
             text,
-            reader,
+            reader: StrictReader::part(engine, start, end),
             style,
         }
     }
@@ -77,9 +79,7 @@ impl<'a> Quotes<'a> {
     pub fn number_style(&self) -> StyleDecision {
         self.style
     }
-}
 
-impl<'a> Quotes<'a> {
     /// The only quote of the strip, perhaps between separators; an error
     /// when the strip holds none, more than one, or text that is no quote.
     pub(crate) fn only(mut self) -> Result<Quote<'a>, ParseError> {
@@ -91,7 +91,7 @@ impl<'a> Quotes<'a> {
             (_, Some(second)) => {
                 let position = Locator::default().locate(text.as_bytes(), second.span.start);
                 let found = text[second.span.start..].chars().next();
-                let found = found.map_or(Found::EndOfInput, Found::Char);
+                let found = found.map_or(FoundText::EndOfInput, FoundText::Char);
                 Err(ParseError::new(position, 1, Expected::EndOfQuote, found))
             }
             (None, None) => {
@@ -100,7 +100,7 @@ impl<'a> Quotes<'a> {
                     position,
                     0,
                     Expected::Quote,
-                    Found::EndOfInput,
+                    FoundText::EndOfInput,
                 ))
             }
         }
@@ -111,8 +111,9 @@ impl<'a> Iterator for Quotes<'a> {
     type Item = Result<Quote<'a>, ParseError>;
 
     fn next(&mut self) -> Option<Self::Item> {
-        match self.reader.step(Window::whole(self.text.as_bytes())) {
-            Step::Quote(quote) => Some(Ok(quote)),
+        let bytes = self.text.as_bytes();
+        match self.reader.step(Window::whole(bytes)) {
+            Step::Quote(found) => Some(Ok(found.quote(bytes, 0))),
             Step::Error(error) => Some(Err(error)),
             Step::NeedMore | Step::Done => None,
         }
@@ -123,204 +124,385 @@ impl std::iter::FusedIterator for Quotes<'_> {}
 
 /// What strict reading found next.
 #[derive(Debug)]
-pub(crate) enum Step<'t> {
-    Quote(Quote<'t>),
+pub(crate) enum Step {
+    Quote(Found),
     Error(ParseError),
     /// The window must reach further into the input first.
     NeedMore,
     Done,
 }
 
-/// What a table makes of the text at a position in strict mode.
-enum TableText<'t> {
-    /// No table text.
-    None,
-    /// A row: its quote or an error.
-    Row(Step<'t>),
-    /// Table text without a quote, up to this offset.
-    SkipTo(usize),
-}
-
-/// Strict mode's state, apart from the text: every position is an offset
-/// in the whole input, so a stream can feed it window after window.
-#[derive(Debug, Clone)]
+/// Strict mode's state: the scanner, and what it needs to report errors.
+#[derive(Debug)]
 pub(crate) struct StrictReader {
-    grammar: Grammar,
-    /// Where the next quote (or its separators) starts.
-    pos: usize,
-    /// How many quotes and errors were yielded.
-    index: usize,
-    /// After an error: where the search for the next quote resumes.
-    resync: Option<usize>,
-    finished: bool,
+    scanner: Scanner,
+    /// Quotes yielded so far: the index of the next.
+    quotes: usize,
+    /// Whether an error was reported for the text since the last quote.
+    reported: bool,
+    /// Whether anything was yielded, quote or error.
+    yielded: bool,
     locator: Locator,
-    /// The tables passed so far.
-    tables: Tables,
 }
 
 impl StrictReader {
-    pub(crate) fn new(grammar: Grammar) -> StrictReader {
+    pub(crate) fn new(engine: Engine) -> StrictReader {
+        StrictReader::with(Scanner::new(engine))
+    }
+
+    /// The reader over `scanner`'s findings.
+    fn with(scanner: Scanner) -> StrictReader {
         StrictReader {
-            pos: 0,
-            index: 0,
-            resync: None,
-            finished: false,
+            scanner,
+            quotes: 0,
+            reported: false,
+            yielded: false,
             locator: Locator::default(),
-            tables: Tables::new(grammar.tables),
-            grammar,
+        }
+    }
+
+    /// The reader of the part of the input from `start` to `end`, both
+    /// region starts: a part's reader has yielded before it starts.
+    #[cfg(feature = "parallel")]
+    pub(crate) fn part(engine: Engine, start: usize, end: usize) -> StrictReader {
+        StrictReader {
+            yielded: start > 0,
+            ..StrictReader::with(Scanner::part(engine, start, end))
         }
     }
 
     /// Sets the number style, once a stream has decided it.
-    pub(crate) fn set_style(&mut self, style: crate::number::NumberStyle) {
-        self.grammar.style = style;
+    pub(crate) fn set_style(&mut self, style: NumberStyle) {
+        self.scanner.set_style(style);
     }
 
-    /// The earliest offset the reader may still look at: a stream may drop
-    /// the input before it once [`StrictReader::forget_before`] was called.
+    /// The earliest offset the reader may still look at.
     pub(crate) fn retain_from(&self) -> usize {
-        let at = self.resync.unwrap_or(self.pos).saturating_sub(LOOKBEHIND);
-        at.min(self.tables.next_line())
+        self.scanner.retain_from()
     }
 
-    /// Moves the line counter past the text a stream is about to drop.
+    /// Moves the line and column count to `offset`, before the input there
+    /// is dropped.
     pub(crate) fn forget_before(&mut self, window: Window<'_>, offset: usize) {
         self.locator.locate_in(window.bytes, window.base, offset);
     }
 
     /// The next quote or error, or what the reader needs to find it.
-    pub(crate) fn step<'t>(&mut self, window: Window<'t>) -> Step<'t> {
-        if let Some(from) = self.resync {
-            return self.resynchronise(window, from);
-        }
-        if self.finished {
-            return Step::Done;
-        }
-        if self.pos == 0 && window.base == 0 {
-            self.pos = byte_order_mark_len(window.bytes_from(0));
-        }
-        let start = loop {
-            let after_separators =
-                separators::<()>(window.bytes_from(self.pos)).map_or(0, |(rest, ())| rest.len());
-            self.pos = window.end() - after_separators;
-            if !self.tables.look(self.pos, |at| window.line_at(at)) {
-                return Step::NeedMore;
-            }
-            match self.table_text(window, self.pos) {
-                TableText::None => break self.pos,
-                TableText::Row(step) => return step,
-                TableText::SkipTo(end) => self.pos = end,
-            }
-        };
-        if start >= window.end() {
-            if !window.eof {
-                return Step::NeedMore;
-            }
-            self.finished = true;
-            if self.index > 0 {
-                return Step::Done;
-            }
-            return Step::Error(self.error(window, start, Expected::Quote, Found::EndOfInput));
-        }
-        match window.attempt(&self.grammar, start) {
-            Attempt::NeedMore => Step::NeedMore,
-            Attempt::Quote(quote) => {
-                self.pos = quote.span.end;
-                self.index += 1;
-                Step::Quote(quote)
-            }
-            Attempt::Failed => {
-                let Failed {
-                    failure,
-                    offset,
-                    too_long,
-                    ..
-                } = window.failure(&self.grammar, start);
-                let (expected, mut found) = failure.describe();
-                if too_long {
-                    found = Found::QuoteTooLong;
+    pub(crate) fn step(&mut self, window: Window<'_>) -> Step {
+        loop {
+            match self.scanner.step(window) {
+                ScanStep::Quote(found) => {
+                    self.quotes += 1;
+                    self.reported = false;
+                    self.yielded = true;
+                    return Step::Quote(found);
                 }
-                if invalid_utf8_len(window.bytes_from(offset)) > 0 {
-                    found = Found::InvalidUtf8;
+                ScanStep::Skipped(span, SkipKind::InvalidUtf8) => {
+                    self.reported = true;
+                    self.yielded = true;
+                    let position = self.locator.locate_in(window.bytes, window.base, span.start);
+                    return Step::Error(ParseError::new(
+                        position,
+                        self.quotes,
+                        Expected::Quote,
+                        FoundText::InvalidUtf8,
+                    ));
                 }
-                let error = self.error(window, offset, expected, found);
-                self.resync = Some(offset.max(start + 1));
-                self.index += 1;
-                Step::Error(error)
-            }
-        }
-    }
-
-    /// What a table makes of the text at `start` (rule H): a row's quote
-    /// or the error in its cells, or text to pass (a header, a rule, a row
-    /// of a header that reads no quotes), up to its line's end.
-    fn table_text<'t>(&mut self, window: Window<'t>, start: usize) -> TableText<'t> {
-        let Some(region) = self.tables.region_at(start) else {
-            return TableText::None;
-        };
-        let Some(row) = self.tables.row_at(start) else {
-            let line = first_line_end(window.bytes_from(start));
-            let end = line.map_or(window.end(), |len| start + len);
-            return TableText::SkipTo(end.min(region.end).max(start + 1));
-        };
-        self.pos = row.span.1;
-        let read = row.quote(window.bytes, window.base, self.grammar.style);
-        let step = match read {
-            Ok(quote) => Step::Quote(quote),
-            Err(problem) => {
-                let text = row.cell(window.bytes, window.base, problem.column);
-                let expected = Expected::TableCell {
-                    column: problem.column + 1,
-                    holds: problem.role.holds(),
-                };
-                let found = Found::Cell(shorten(&String::from_utf8_lossy(text)));
-                let at = row.cells[problem.column].0;
-                Step::Error(self.error(window, at, expected, found))
-            }
-        };
-        self.index += 1;
-        TableText::Row(step)
-    }
-
-    /// After an error: the next position where a quote parses.
-    fn resynchronise<'t>(&mut self, window: Window<'t>, from: usize) -> Step<'t> {
-        let mut at = from;
-        while at < window.end() {
-            let bytes = window.bytes_from(at);
-            if quote_may_start(window.before(at, LOOKBEHIND), bytes) {
-                match window.attempt(&self.grammar, at) {
-                    Attempt::NeedMore => {
-                        self.resync = Some(at);
-                        return Step::NeedMore;
+                ScanStep::Skipped(span, _) => {
+                    if self.reported {
+                        continue;
                     }
-                    Attempt::Quote(quote) => {
-                        self.resync = None;
-                        self.pos = quote.span.end;
-                        self.index += 1;
-                        return Step::Quote(quote);
-                    }
-                    Attempt::Failed => {}
+                    let bytes = window.slice(span.start, span.end);
+                    let Some(at) = first_text(bytes, span.start == 0) else {
+                        continue;
+                    };
+                    self.reported = true;
+                    self.yielded = true;
+                    let offset = span.start + at;
+                    return Step::Error(self.error(window, offset));
+                }
+                ScanStep::NeedMore => return Step::NeedMore,
+                ScanStep::Done if self.yielded => return Step::Done,
+                ScanStep::Done => {
+                    // Nothing at all: the strip holds no quote.
+                    self.yielded = true;
+                    let position = self.locator.locate_in(window.bytes, window.base, window.end());
+                    return Step::Error(ParseError::new(
+                        position,
+                        0,
+                        Expected::Quote,
+                        FoundText::EndOfInput,
+                    ));
                 }
             }
-            at += 1;
         }
-        self.resync = Some(at);
-        if !window.eof {
-            return Step::NeedMore;
-        }
-        self.resync = None;
-        self.finished = true;
-        Step::Done
     }
 
-    fn error(
-        &mut self,
-        window: Window<'_>,
-        offset: usize,
-        expected: Expected,
-        found: Found,
-    ) -> ParseError {
-        let position = self.locator.locate_in(window.bytes, window.base, offset);
-        ParseError::new(position, self.index, expected, found)
+    /// The error for the text at `offset`, which is no quote.
+    #[cold]
+    fn error(&mut self, window: Window<'_>, offset: usize) -> ParseError {
+        let end = (offset + DIAGNOSIS_REACH).min(window.end());
+        let at_end = window.eof && end == window.end();
+        let text = window.slice(offset, end);
+        let lexer = self.scanner.engine().lexer();
+        let mut tokens = Tokens::default();
+        lexer.read(text, offset, &mut tokens);
+        let (at, expected, found) = diagnose(&tokens.tokens, text, offset, at_end, lexer.style);
+        let position = self.locator.locate_in(window.bytes, window.base, at);
+        ParseError::new(position, self.quotes, expected, found)
     }
+}
+
+/// Where the first byte of `bytes` that is no separator stands; a byte
+/// order mark at the start of the input is one.
+fn first_text(bytes: &[u8], input_start: bool) -> Option<usize> {
+    let mut at = if input_start { byte_order_mark_len(bytes) } else { 0 };
+    while at < bytes.len() {
+        match separator_len(&bytes[at..]) {
+            0 => return Some(at),
+            n => at += n,
+        }
+    }
+    None
+}
+
+/// Why the text whose tokens are `tokens` (read from `text`, which starts
+/// at input offset `base`) is no quote: the offset where the strip's
+/// shape breaks, what it expected there and what it found. `at_end` says
+/// whether `text` reaches the end of the input.
+fn diagnose(
+    tokens: &[Token],
+    text: &[u8],
+    base: usize,
+    at_end: bool,
+    style: NumberStyle,
+) -> (usize, Expected, FoundText) {
+    let slice = |t: &Token| String::from_utf8_lossy(&text[t.start - base..t.end - base]).into_owned();
+    let found_at = |i: usize| found_token(tokens, text, base, i, at_end);
+    let end = base + text.len();
+    let mut i = skip_gaps(tokens, 0);
+    let Some(first) = tokens.get(i) else {
+        return (end, Expected::Quote, FoundText::EndOfInput);
+    };
+    // The symbol.
+    let symbol = match first.kind {
+        Kind::Word(word) if word.is_ticker() || first.end - first.start > MAX_SYMBOL && word.is_ascii() => {
+            if first.end - first.start > MAX_SYMBOL {
+                return (first.start, Expected::Symbol, FoundText::LongSymbol(slice(first)));
+            }
+            slice(first)
+        }
+        Kind::Word(_) => slice(first),
+        Kind::Ambiguous { letters } => {
+            return (first.start, Expected::SymbolSplit, ambiguous(&text[first.start - base..first.end - base], letters, style));
+        }
+        _ => return found_at(i).with(Expected::Quote),
+    };
+    i = skip_gaps(tokens, i + 1);
+    // The price.
+    let price = match tokens.get(i).map(|t| &t.kind) {
+        Some(Kind::Number(n)) if n.sign.is_none() && n.percent == PercentMark::None && !n.paren => {
+            match n.value {
+                Ok(_) => slice(&tokens[i]).trim_start_matches(|c: char| !c.is_ascii_digit()).to_owned(),
+                Err(_) => return number_error(tokens, text, base, i, Expected::Price { symbol }),
+            }
+        }
+        _ => return found_at(i).with(Expected::Price { symbol }),
+    };
+    let price_digits = match &tokens[i].kind {
+        Kind::Number(n) => String::from_utf8_lossy(&text[n.digits.0 - base..n.digits.1 - base]).into_owned(),
+        _ => price,
+    };
+    i = skip_gaps(tokens, i + 1);
+    // Markers.
+    let mut marker = None;
+    while let Some(Kind::Marker { .. }) = tokens.get(i).map(|t| &t.kind) {
+        marker = Some(slice(&tokens[i]));
+        i = skip_gaps(tokens, i + 1);
+    }
+    let field_expected = || match &marker {
+        Some(marker) => Expected::ChangeOrPercent {
+            marker: marker.clone(),
+        },
+        None => Expected::MarkerOrChange {
+            price: price_digits.clone(),
+        },
+    };
+    // A change and a percent.
+    let mut fields = 0;
+    while fields < 2 {
+        match tokens.get(i).map(|t| t.kind) {
+            Some(Kind::Number(n)) => {
+                if n.value.is_err() {
+                    let want = if n.percent != PercentMark::None { Expected::Percent } else { Expected::Change };
+                    return number_error(tokens, text, base, i, want);
+                }
+                fields += 1;
+                i = skip_gaps(tokens, i + 1);
+            }
+            Some(Kind::Sign) => {
+                let sign = slice(&tokens[i]);
+                let next = skip_spaces_after(tokens, i);
+                let (at, found) = found_at(next).parts();
+                let _ = at;
+                let at = tokens.get(next).map_or(end, |t| t.start);
+                return (at, Expected::DigitsAfterSign { sign }, found);
+            }
+            Some(Kind::Open) => {
+                // An open parenthesis: a percent that is not closed.
+                let inner = i + 1;
+                match tokens.get(inner).map(|t| t.kind) {
+                    Some(Kind::Number(n)) if n.value.is_ok() => {
+                        let number = String::from_utf8_lossy(&text[n.digits.0 - base..n.digits.1 - base]).into_owned();
+                        let after = inner + 1;
+                        if n.percent == PercentMark::None {
+                            let at = tokens.get(after).map_or(end, |t| t.start);
+                            let (_, found) = found_at(after).parts();
+                            return (at, Expected::PercentSign { number: number_with_sign(&tokens[inner], text, base) .unwrap_or(number) }, found);
+                        }
+                        let shown = String::from_utf8_lossy(&text[tokens[inner].start - base..tokens[inner].end - base]).into_owned();
+                        let at = tokens.get(after).map_or(end, |t| t.start);
+                        let (_, found) = found_at(after).parts();
+                        return (at, Expected::ClosingParen { percent: shown }, found);
+                    }
+                    Some(Kind::Number(_)) => return number_error(tokens, text, base, inner, Expected::Percent),
+                    _ => {
+                        if fields == 0 {
+                            return found_at(i).with(field_expected());
+                        }
+                        return found_at(i).with(Expected::Quote);
+                    }
+                }
+            }
+            Some(Kind::Date) if fields == 0 => {
+                return (tokens[i].start, Expected::Change, FoundText::DateOrTime(slice(&tokens[i])));
+            }
+            _ => break,
+        }
+    }
+    if fields == 0 {
+        return found_at(i).with(field_expected());
+    }
+    // The shape is whole, yet the judge refused it: what follows it.
+    found_at(i).with(Expected::Quote)
+}
+
+/// The number token `i` with its sign, as shown (`-0.41`).
+fn number_with_sign(token: &Token, text: &[u8], base: usize) -> Option<String> {
+    let number = token.number()?;
+    let digits = String::from_utf8_lossy(&text[number.digits.0 - base..number.digits.1 - base]);
+    Some(match number.sign {
+        Some(crate::token::Sign::Minus) => format!("-{digits}"),
+        _ => digits.into_owned(),
+    })
+}
+
+/// An error position with what was found there, awaiting what was
+/// expected.
+struct At(usize, FoundText);
+
+impl At {
+    fn with(self, expected: Expected) -> (usize, Expected, FoundText) {
+        (self.0, expected, self.1)
+    }
+
+    fn parts(self) -> (usize, FoundText) {
+        (self.0, self.1)
+    }
+}
+
+/// What stands at token `i`: its first character, a date, or the end of
+/// the input.
+fn found_token(tokens: &[Token], text: &[u8], base: usize, i: usize, at_end: bool) -> At {
+    let end = base + text.len();
+    let Some(token) = tokens.get(i) else {
+        return match at_end {
+            true => At(end, FoundText::EndOfInput),
+            false => At(end, FoundText::QuoteTooLong),
+        };
+    };
+    let bytes = &text[token.start - base..];
+    match token.kind {
+        Kind::Date => At(
+            token.start,
+            FoundText::DateOrTime(String::from_utf8_lossy(&text[token.start - base..token.end - base]).into_owned()),
+        ),
+        Kind::Invalid => At(token.start, FoundText::InvalidUtf8),
+        _ => At(token.start, FoundText::Char(first_char(bytes))),
+    }
+}
+
+/// The error for the broken number at token `i`, where `expected` was
+/// wanted.
+fn number_error(
+    tokens: &[Token],
+    text: &[u8],
+    base: usize,
+    i: usize,
+    expected: Expected,
+) -> (usize, Expected, FoundText) {
+    let token = &tokens[i];
+    let Some(number) = token.number() else {
+        return (token.start, expected, FoundText::Char(first_char(&text[token.start - base..])));
+    };
+    let digits = &text[number.digits.0 - base..number.digits.1 - base];
+    let shown = |bytes: &[u8]| shorten(&String::from_utf8_lossy(bytes));
+    let found = match number.value {
+        Err(NumberError::Malformed) => FoundText::MalformedNumber(shown(digits)),
+        Err(NumberError::TooLarge { .. }) => FoundText::NumberTooLarge(shown(digits)),
+        Err(NumberError::TooManyDecimals { decimals, .. }) => FoundText::TooManyDecimals {
+            number: shown(digits),
+            decimals,
+        },
+        Err(NumberError::Cut { .. }) => {
+            return (number.digits.1, expected, FoundText::EndOfInput);
+        }
+        _ => FoundText::Char(first_char(&text[token.start - base..])),
+    };
+    (number.digits.0, expected, found)
+}
+
+/// The splits of glued letters and digits that rule G finds valid, for
+/// the error that names them.
+fn ambiguous(glued: &[u8], letters: usize, style: NumberStyle) -> FoundText {
+    let digits = glued[letters..].iter().take_while(|b| b.is_ascii_digit()).count();
+    let splits = (letters + 1..letters + digits)
+        .take_while(|&end| end <= MAX_SYMBOL)
+        .filter_map(|end| {
+            let (_, price) = number(&glued[end..], style).ok()?;
+            let symbol = String::from_utf8_lossy(&glued[..end]).into_owned();
+            Some((symbol, String::from_utf8_lossy(price.text).into_owned()))
+        })
+        .collect();
+    let text = shorten(&String::from_utf8_lossy(glued));
+    FoundText::AmbiguousSplit { text, splits }
+}
+
+/// The first character of `bytes`, or U+FFFD.
+fn first_char(bytes: &[u8]) -> char {
+    let head = &bytes[..bytes.len().min(MAX_CHAR)];
+    let text = match std::str::from_utf8(head) {
+        Ok(text) => text,
+        Err(e) => std::str::from_utf8(&head[..e.valid_up_to()]).unwrap_or_default(),
+    };
+    text.chars().next().unwrap_or(char::REPLACEMENT_CHARACTER)
+}
+
+/// The index of the first token from `i` on that is no gap: cell bars,
+/// wide spaces and line ends stand between a quote's fields.
+fn skip_gaps(tokens: &[Token], mut i: usize) -> usize {
+    while tokens.get(i).is_some_and(|t| matches!(t.kind, Kind::Line | Kind::Cell)) {
+        i += 1;
+    }
+    i
+}
+
+/// The index of the first token after token `i` that is not glued
+/// horizontal space: the token itself when spaces come first.
+fn skip_spaces_after(tokens: &[Token], i: usize) -> usize {
+    let mut next = i + 1;
+    while tokens.get(next).is_some_and(|t| t.kind == Kind::Cell) {
+        next += 1;
+    }
+    next
 }

@@ -480,7 +480,19 @@ impl<I: Int> Shown<I> {
         percent: Decimal,
         rounding: Rounding,
     ) -> Option<Shown<I>> {
-        let price = quote.shown_price();
+        let exponent = quote.magnitude.map_or(0, |m| m.exponent());
+        Shown::of(quote.shown_price(), exponent, change, percent, rounding)
+    }
+
+    /// The intervals of a price shown as `price` times 10^`exponent`, a
+    /// change and a percent; `None` when they overflow `I`.
+    fn of(
+        price: Decimal,
+        exponent: u32,
+        change: Decimal,
+        percent: Decimal,
+        rounding: Rounding,
+    ) -> Option<Shown<I>> {
         let scale = price.scale().max(change.scale()).max(percent.scale()) + 1;
         let interval = |value: Decimal, exponent: u32| {
             let step = I::pow10(scale - value.scale() + exponent)?;
@@ -494,7 +506,6 @@ impl<I: Int> Shown<I> {
                 high: center.checked_add(half)?,
             })
         };
-        let exponent = quote.magnitude.map_or(0, |m| m.exponent());
         Some(Shown {
             price: interval(price, exponent)?,
             change: interval(change, 0)?,
@@ -623,6 +634,113 @@ impl<I: Int> Shown<I> {
     }
 }
 
+/// How well shown numbers fit one another: the arithmetic the judge
+/// weighs (SPEC 9, stage 5), on the validator's exact integers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub(crate) enum Fit {
+    /// They do not fit, or the fit says nothing: the numbers are too
+    /// coarse to pin the percent.
+    None,
+    /// They fit only with every number somewhere in its rounding
+    /// interval.
+    Loose,
+    /// The percent the shown price and change give rounds to the shown
+    /// percent.
+    Exact,
+}
+
+/// How a percent is computed from a change, for [`percent_fit`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Ratio {
+    /// 100·C/(P − C).
+    Percent,
+    /// C/(P − C): a percent column that shows the plain ratio.
+    Fraction,
+}
+
+/// How many units of a percent's last shown digit the percents that the
+/// price and change allow may span for a fit to count: a change of `1`
+/// pins no percent of `0.43`.
+pub(crate) const TIGHT_UNITS: i64 = 10;
+
+/// Whether `percent` fits a price shown as `price` times 10^`exponent`
+/// and `change`, read as `ratio`: [`Fit::Exact`] when the percent computed
+/// from the price and change as shown rounds to it, [`Fit::Loose`] when
+/// it fits only within every number's rounding. Either only when the fit
+/// is tight: the percents the price and change allow span at most
+/// [`TIGHT_UNITS`] units of the percent's last digit.
+pub(crate) fn percent_fit(
+    price: Decimal,
+    exponent: u32,
+    change: Decimal,
+    percent: Decimal,
+    ratio: Ratio,
+) -> Fit {
+    fit_in::<i128>(price, exponent, change, percent, ratio)
+        .or_else(|| fit_in::<I256>(price, exponent, change, percent, ratio))
+        .or_else(|| fit_in::<Wide>(price, exponent, change, percent, ratio))
+        .unwrap_or(Fit::None)
+}
+
+/// [`percent_fit`] in `I` integers; `None` when they overflow.
+fn fit_in<I: Int>(
+    price: Decimal,
+    exponent: u32,
+    change: Decimal,
+    percent: Decimal,
+    ratio: Ratio,
+) -> Option<Fit> {
+    let shown = Shown::<I>::of(price, exponent, change, percent, Rounding::Nearest)?;
+    if !shown.previous_close_is_positive()? {
+        return Some(Fit::None);
+    }
+    let (factor, reading) = match ratio {
+        Ratio::Percent => (100, Reading::PERCENT),
+        Ratio::Fraction => (1, Reading::FRACTION),
+    };
+    // Tight: the span of 100·C/(P − C) over the intervals, in units of
+    // the percent's last digit (a hundredth of them for a fraction).
+    let range = shown.expected_percent()?;
+    let unit = Decimal::new(1, percent.scale());
+    let limit = unit
+        .checked_mul(Decimal::from(TIGHT_UNITS * if factor == 1 { 100 } else { 1 }))?;
+    let width = range.high.checked_sub(range.low)?;
+    if width > limit {
+        return Some(Fit::None);
+    }
+    // Exact: |factor·10^T·c − q·close| ≤ ½·10^(T − s)·close, with every
+    // number at the centre of its interval.
+    let centre = |interval: Interval<I>| interval.low.checked_add(interval.high).map(I::half);
+    let (p, c, q) = (centre(shown.price)?, centre(shown.change)?, centre(shown.percent)?);
+    let close = p.checked_sub(c)?;
+    let k = I::from_i128(factor).checked_mul(I::pow10(shown.scale)?)?;
+    let gap = k.checked_mul(c)?.checked_sub(q.checked_mul(close)?)?;
+    let gap = if gap < I::ZERO { gap.checked_neg()? } else { gap };
+    let half_unit = I::pow10(shown.scale - percent.scale())?.half();
+    if gap <= half_unit.checked_mul(close)? {
+        return Some(Fit::Exact);
+    }
+    match shown.consistent(reading, shown.percent)? {
+        true => Some(Fit::Loose),
+        false => Some(Fit::None),
+    }
+}
+
+/// Whether `close` is the previous close that `price` and `change` give:
+/// price − change equals it within half a unit of the coarsest of the
+/// three's last digits (exactly, when all show the same decimals).
+pub(crate) fn close_fits(price: Decimal, change: Decimal, close: Decimal) -> bool {
+    let unit = |d: Decimal| Decimal::new(1, d.scale());
+    let coarsest = unit(price).max(unit(change)).max(unit(close));
+    let gap = price
+        .checked_sub(change)
+        .and_then(|implied| implied.checked_sub(close));
+    match gap {
+        Some(gap) => gap.abs() * Decimal::TWO <= coarsest,
+        None => false,
+    }
+}
+
 /// Which way [`decimal_bound`] rounds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Toward {
@@ -731,6 +849,36 @@ mod tests {
         trillions: "btc$71.4T +300000000000 (+0.4219%)" => [];
         long_trillions: "btc $79.228162514264337593543950335T +100000000000 (+0.13%)" => [];
         long_trillions_fraction: "btc $79.228162514264337593543950335T +100000000000 (+0.0013%)" => ["percent-is-fraction"];
+    }
+
+    #[test]
+    fn fits_are_exact_loose_or_none() {
+        let d = |s: &str| s.parse::<Decimal>().unwrap();
+        let fit = |p, c, q| percent_fit(d(p), 0, d(c), d(q), Ratio::Percent);
+        // 0.25 on 51.05 is 0.4897%: the shown numbers give 0.49.
+        assert_eq!(fit("51.30", "0.25", "0.49"), Fit::Exact);
+        // 0.45 on 60.90 is 0.7389%: 0.73 fits only within the rounding.
+        assert_eq!(fit("61.35", "0.45", "0.73"), Fit::Loose);
+        assert_eq!(fit("61.80", "0.45", "0.73"), Fit::Exact);
+        // A change of 1 pins no percent of 0.43.
+        assert_eq!(fit("232", "1", "0.43"), Fit::None);
+        assert_eq!(fit("100.00", "10.00", "11.13"), Fit::None);
+        // The seed's percents are plain ratios.
+        let fraction = percent_fit(d("40.13"), 0, d("0.12"), d("0.00"), Ratio::Fraction);
+        assert_eq!(fraction, Fit::Exact);
+        assert_eq!(fit("40.13", "0.12", "0.00"), Fit::None);
+        // A previous close that is not positive checks nothing.
+        assert_eq!(fit("0.00", "-9", "1"), Fit::None);
+    }
+
+    #[test]
+    fn closes_fit_within_the_coarsest_rounding() {
+        let d = |s: &str| s.parse::<Decimal>().unwrap();
+        assert!(close_fits(d("47.90"), d("0.30"), d("47.60")));
+        assert!(!close_fits(d("47.90"), d("0.30"), d("47.61")));
+        assert!(close_fits(d("14.50"), d("-0.85"), d("15.35")));
+        assert!(close_fits(d("27130"), d("-591.63"), d("27721.6")));
+        assert!(!close_fits(d("47.60"), d("0.30"), d("47.40")));
     }
 
     #[test]

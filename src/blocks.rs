@@ -1,0 +1,550 @@
+//! The third stage: records grouped into blocks of one shape, with the
+//! header above them when there is one ([SPEC 9](crate::formats#reading-by-evidence),
+//! stage 3, and [rule H](crate::formats#tables)).
+//!
+//! Rows of one table, list or strip repeat one shape: the kinds and
+//! number of their values. A block is a run of consecutive records of one
+//! shape. A header is a row of captions the vocabulary knows (`Name |
+//! Last | Chg %`), on one line, on consecutive lines (one caption a line),
+//! or flattened before the first row's label on the row's own line
+//! (`SCRIP PRICE HIGH LOW CHANGE VOLUME KEL 3.28 …`); it names the roles
+//! of the values of the block below it.
+
+use std::ops::Range;
+
+use crate::records::Record;
+use crate::token::{Kind, PercentMark, Token};
+use crate::vocabulary::{MAX_PHRASE_WORDS, Role, WordClass, class_of, role_of_phrase};
+
+/// The most columns a header may name.
+pub(crate) const MAX_COLUMNS: usize = 16;
+
+/// A header: the roles of a row's cells, in order.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub(crate) struct Header {
+    /// The roles of the columns that hold values, in order: the columns
+    /// after the label's.
+    pub(crate) values: Vec<Role>,
+    /// Whether the header keys its rows by a period (`Year`, `This
+    /// Week`), or names no price: its rows hold no quote.
+    pub(crate) refuses: bool,
+    /// Whether a ticker column follows the name column (`Name | Ticker`):
+    /// a row's label then ends with the ticker.
+    pub(crate) ticker_after_name: bool,
+}
+
+impl Header {
+    /// The role of the value column `i`, if the header names it.
+    pub(crate) fn role(&self, i: usize) -> Option<Role> {
+        self.values.get(i).copied()
+    }
+}
+
+/// What a value of a record is, for comparing shapes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum ValueKind {
+    /// A number with no sign and no `%`.
+    Plain,
+    /// A number with a sign shown.
+    Signed,
+    /// A number marked as a percent.
+    Percent,
+    /// A direction marker.
+    Marker,
+    /// A date or time.
+    Date,
+}
+
+/// The kind of the value token `token`, or `None` for other tokens.
+pub(crate) fn value_kind(token: &Token) -> Option<ValueKind> {
+    match &token.kind {
+        Kind::Number(n) if n.percent != PercentMark::None => Some(ValueKind::Percent),
+        Kind::Number(n) if n.sign.is_some() => Some(ValueKind::Signed),
+        Kind::Number(_) | Kind::Ambiguous { .. } => Some(ValueKind::Plain),
+        Kind::Marker { .. } => Some(ValueKind::Marker),
+        Kind::Date => Some(ValueKind::Date),
+        _ => None,
+    }
+}
+
+/// A block: consecutive records of one shape.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Block {
+    /// The records, as indices in the record list.
+    pub(crate) records: Range<usize>,
+    /// The header above the block, if one names its columns.
+    pub(crate) header: Option<usize>,
+}
+
+/// The blocks and headers of a stretch of records.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Blocks {
+    /// The headers found, referred to by [`Block::header`].
+    pub(crate) headers: Vec<Header>,
+    /// The blocks, in order, covering every record that has values.
+    pub(crate) blocks: Vec<Block>,
+    /// The block of each record, by record index (`usize::MAX` for a
+    /// record without values).
+    pub(crate) of_record: Vec<usize>,
+    /// For records whose label run starts with a flattened header, where
+    /// the row's own label starts (a token index).
+    pub(crate) label_starts: Vec<Option<usize>>,
+}
+
+/// Finds the headers and blocks of `records`, read from `tokens` and
+/// `text` (which starts at offset `base`).
+pub(crate) fn blocks(
+    tokens: &[Token],
+    text: &[u8],
+    base: usize,
+    records: &[Record],
+    out: &mut Blocks,
+) {
+    out.headers.clear();
+    out.blocks.clear();
+    out.of_record.clear();
+    out.of_record.resize(records.len(), usize::MAX);
+    out.label_starts.clear();
+    out.label_starts.resize(records.len(), None);
+    let line_headers = line_headers(tokens, text, base);
+    let mut next_header = 0;
+    let mut pending: Option<(usize, usize)> = None;
+    let mut r = 0;
+    while r < records.len() {
+        let record = &records[r];
+        let start = record.tokens().start;
+        // A header on the lines above the record governs its block.
+        while next_header < line_headers.len() && line_headers[next_header].0 < start {
+            let (end, header) = line_headers[next_header].clone();
+            out.headers.push(header);
+            pending = Some((out.headers.len() - 1, end));
+            next_header += 1;
+        }
+        if !has_values(tokens, record) {
+            r += 1;
+            continue;
+        }
+        // A header flattened before the row's label, on the row's line.
+        if let Some((header, label)) = flattened_header(tokens, text, base, record) {
+            out.headers.push(header);
+            pending = Some((out.headers.len() - 1, start));
+            out.label_starts[r] = Some(label);
+        }
+        let shape = shape(tokens, record);
+        let mut end = r + 1;
+        while end < records.len()
+            && has_values(tokens, &records[end])
+            && shape_eq(&shape, &self::shape(tokens, &records[end]))
+        {
+            end += 1;
+        }
+        let header = pending
+            .take()
+            .filter(|&(_, header_end)| follows_closely(tokens, header_end, start))
+            .map(|(header, _)| header);
+        let block = out.blocks.len();
+        for slot in &mut out.of_record[r..end] {
+            *slot = block;
+        }
+        // Rows under a flattened header take it too.
+        if header.is_some() {
+            for later in r + 1..end {
+                if let Some((_, label)) = flattened_header(tokens, text, base, &records[later]) {
+                    out.label_starts[later] = Some(label);
+                }
+            }
+        }
+        out.blocks.push(Block {
+            records: r..end,
+            header,
+        });
+        r = end;
+    }
+}
+
+/// Whether a record's body holds a value.
+fn has_values(tokens: &[Token], record: &Record) -> bool {
+    tokens[record.body.clone()]
+        .iter()
+        .any(|t| matches!(t.kind, Kind::Number(_) | Kind::Marker { .. } | Kind::Ambiguous { .. }))
+}
+
+/// The kinds of a record's values, in order, the digits its label may
+/// take (`CAC 40`, a symbol of digits) aside.
+pub(crate) fn shape(tokens: &[Token], record: &Record) -> Vec<ValueKind> {
+    tokens[record.body.clone()]
+        .iter()
+        .filter_map(value_kind)
+        .skip(usize::from(record.name_digits))
+        .collect()
+}
+
+/// Whether two shapes are one: the same kinds in the same order, dates
+/// aside, a signed and an unsigned number alike (a column of changes
+/// signs only its negative ones).
+fn shape_eq(a: &[ValueKind], b: &[ValueKind]) -> bool {
+    let kinds = |shape: &[ValueKind]| {
+        shape
+            .iter()
+            .filter(|&&k| k != ValueKind::Date)
+            .map(|&k| match k {
+                ValueKind::Signed => ValueKind::Plain,
+                other => other,
+            })
+            .collect::<Vec<_>>()
+    };
+    kinds(a) == kinds(b)
+}
+
+/// Whether the record starting at token `start` follows a header ending
+/// at token `end` closely: only line ends, separators and rule lines
+/// (`|---|---|`) between them, at most two blank lines.
+fn follows_closely(tokens: &[Token], end: usize, start: usize) -> bool {
+    if end >= start {
+        return true;
+    }
+    let mut lines = 0;
+    let mut since_content = 0;
+    for token in &tokens[end..start] {
+        match token.kind {
+            Kind::Line => {
+                lines += 1;
+                since_content += 1;
+                if since_content > 3 {
+                    return false;
+                }
+            }
+            Kind::Cell | Kind::Sign | Kind::Invisible => {}
+            Kind::Punct => since_content = 0,
+            _ => return false,
+        }
+    }
+    lines <= 64
+}
+
+/// A phrase of a header: a known caption, or words the vocabulary does
+/// not know.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Phrase {
+    Known(Role),
+    Unknown,
+}
+
+/// The phrases of a header cell's text: known captions, longest first,
+/// with parenthesised suffixes (`(KES)`, `(24H)`) and qualifiers with
+/// digits (`24-hour`) set aside; a qualifier naming a period other than
+/// the day (`7d`, `YTD`) makes its caption an ignored column.
+fn phrases(cell: &str, out: &mut Vec<Phrase>) {
+    let words: Vec<String> = cell
+        .split_whitespace()
+        .map(|w| w.trim_end_matches(':').to_lowercase())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let mut k = 0;
+    let mut period = false;
+    while k < words.len() {
+        // Longest known phrase first, parenthesised parts included.
+        let found = (1..=MAX_PHRASE_WORDS.min(words.len() - k))
+            .rev()
+            .find_map(|n| {
+                let phrase: Vec<&str> = words[k..k + n].iter().map(String::as_str).collect();
+                role_of_phrase(&phrase).map(|role| (n, role))
+            });
+        if let Some((n, role)) = found {
+            let role = if period && role == Role::Percent || period && role == Role::Change {
+                Role::Ignored
+            } else {
+                role
+            };
+            out.push(Phrase::Known(role));
+            period = false;
+            k += n;
+            continue;
+        }
+        let word = &words[k];
+        if word.starts_with('(') {
+            // A parenthesised suffix runs to its `)`.
+            while k < words.len() && !words[k].ends_with(')') {
+                k += 1;
+            }
+            k += 1;
+            continue;
+        }
+        if word.chars().any(|c| c.is_ascii_digit()) {
+            period |= matches!(class_of(word), Some(WordClass::Period));
+            k += 1;
+            continue;
+        }
+        if !matches!(out.last(), Some(Phrase::Unknown)) {
+            out.push(Phrase::Unknown);
+        }
+        k += 1;
+    }
+}
+
+/// A header made of `phrases`, if it is one: at least two known
+/// captions, and at most one unknown caption beside them.
+fn header_of(phrases: &[Phrase]) -> Option<Header> {
+    let known = phrases
+        .iter()
+        .filter(|p| matches!(p, Phrase::Known(_)))
+        .count();
+    let unknown = phrases.len() - known;
+    if known < 2 || unknown > 1 || phrases.len() > MAX_COLUMNS {
+        return None;
+    }
+    // The label's column: the first known label caption, else an unknown
+    // first caption (`SCRIP`).
+    let is_label = |p: &Phrase| matches!(p, Phrase::Known(Role::Label | Role::Ticker));
+    let label = phrases.iter().position(is_label).or_else(|| {
+        let first = phrases.first()?;
+        matches!(first, Phrase::Unknown | Phrase::Known(Role::Period)).then_some(0)
+    })?;
+    // Label columns right after the label's (`Name | Ticker`) are no values.
+    let labels = phrases[label..].iter().take_while(|p| is_label(p)).count().max(1);
+    let values: Vec<Role> = phrases[label + labels..]
+        .iter()
+        .map(|p| match p {
+            Phrase::Known(role) => *role,
+            Phrase::Unknown => Role::Ignored,
+        })
+        .collect();
+    let refuses = phrases.iter().any(|p| *p == Phrase::Known(Role::Period))
+        || !values.contains(&Role::Price);
+    let ticker_after_name = labels >= 2
+        && phrases[label] == Phrase::Known(Role::Label)
+        && phrases[label + labels - 1] == Phrase::Known(Role::Ticker);
+    Some(Header {
+        values,
+        refuses,
+        ticker_after_name,
+    })
+}
+
+/// The headers on lines of captions, each with the token index where it
+/// ends: one line of captions, or consecutive lines of one or two known
+/// captions each (lone bars and rule lines between them).
+fn line_headers(tokens: &[Token], text: &[u8], base: usize) -> Vec<(usize, Header)> {
+    let mut found = Vec::new();
+    let mut run: Vec<Phrase> = Vec::new();
+    let mut run_end = 0;
+    let mut start = 0;
+    let mut i = 0;
+    let flush = |run: &mut Vec<Phrase>, run_end: usize, found: &mut Vec<(usize, Header)>| {
+        if let Some(header) = header_of(run) {
+            found.push((run_end, header));
+        }
+        run.clear();
+    };
+    while i <= tokens.len() {
+        if i < tokens.len() && tokens[i].kind != Kind::Line {
+            i += 1;
+            continue;
+        }
+        let line = start..i;
+        start = i + 1;
+        i += 1;
+        match caption_line(tokens, text, base, line.clone()) {
+            Captions::None => flush(&mut run, run_end, &mut found),
+            Captions::Separator => {}
+            Captions::Phrases(phrases) => {
+                let all_known = phrases.iter().all(|p| matches!(p, Phrase::Known(_)));
+                if all_known && phrases.len() <= 2 {
+                    // One or two captions a line: a header's cells one
+                    // under the other.
+                    run.extend(phrases);
+                    run_end = line.end;
+                } else {
+                    flush(&mut run, run_end, &mut found);
+                    if let Some(header) = header_of(&phrases) {
+                        found.push((line.end, header));
+                    }
+                }
+            }
+        }
+    }
+    flush(&mut run, run_end, &mut found);
+    found
+}
+
+/// What a line holds for header detection.
+enum Captions {
+    /// Numbers or text that no header holds.
+    None,
+    /// A lone bar, a rule line (`|---|---|`), or nothing.
+    Separator,
+    /// Captions.
+    Phrases(Vec<Phrase>),
+}
+
+/// The captions of the line of tokens `line`, cell by cell.
+fn caption_line(tokens: &[Token], text: &[u8], base: usize, line: Range<usize>) -> Captions {
+    let mut depth = 0usize;
+    let mut words = false;
+    for token in &tokens[line.clone()] {
+        match &token.kind {
+            Kind::Open => depth += 1,
+            Kind::Close => depth = depth.saturating_sub(1),
+            Kind::Number(_) | Kind::Marker { .. } | Kind::Ambiguous { .. } if depth == 0 => {
+                return Captions::None;
+            }
+            Kind::Date => return Captions::None,
+            Kind::Word(_) | Kind::Percent => words = true,
+            _ => {}
+        }
+    }
+    if !words {
+        return Captions::Separator;
+    }
+    let Some(first) = tokens.get(line.start) else {
+        return Captions::Separator;
+    };
+    let last = &tokens[line.end - 1];
+    let Ok(line_text) = std::str::from_utf8(&text[first.start - base..last.end - base]) else {
+        return Captions::None;
+    };
+    let mut phrases_out = Vec::new();
+    for cell in split_cells(line_text) {
+        phrases(cell, &mut phrases_out);
+    }
+    Captions::Phrases(phrases_out)
+}
+
+/// The cells of a line's text: split at `|`, `;`, tabs and runs of two or
+/// more spaces.
+fn split_cells(line: &str) -> impl Iterator<Item = &str> {
+    line.split(['|', ';', '\t'])
+        .flat_map(|cell| cell.split("  "))
+        .map(str::trim)
+        .filter(|cell| !cell.is_empty() && !cell.chars().all(|c| c == '-' || c == ':'))
+}
+
+/// A header flattened before a row's label on one line (`SCRIP PRICE
+/// HIGH LOW CHANGE VOLUME KEL 3.28 …`): the header, and the token where
+/// the row's label starts.
+fn flattened_header(
+    tokens: &[Token],
+    text: &[u8],
+    base: usize,
+    record: &Record,
+) -> Option<(Header, usize)> {
+    let label = record.label.clone();
+    if label.len() < 3 {
+        return None;
+    }
+    // The row's label is the last run of words the vocabulary does not
+    // know; the captions come before it.
+    let mut row_start = label.end;
+    while row_start > label.start {
+        let token = &tokens[row_start - 1];
+        let known = token_text(tokens, text, base, row_start - 1)
+            .is_some_and(|w| role_of_phrase(&[w.to_lowercase().as_str()]).is_some());
+        let in_parens = matches!(token.kind, Kind::Close);
+        if known || in_parens || token.word().is_none() {
+            break;
+        }
+        row_start -= 1;
+    }
+    if row_start == label.start || row_start == label.end {
+        return None;
+    }
+    let first = &tokens[label.start];
+    let last = &tokens[row_start - 1];
+    let head = std::str::from_utf8(&text[first.start - base..last.end - base]).ok()?;
+    let mut found = Vec::new();
+    phrases(head, &mut found);
+    let header = header_of(&found)?;
+    Some((header, row_start))
+}
+
+/// The text of token `i`.
+fn token_text<'t>(tokens: &[Token], text: &'t [u8], base: usize, i: usize) -> Option<&'t str> {
+    let token = &tokens[i];
+    std::str::from_utf8(&text[token.start - base..token.end - base]).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::number::NumberStyle;
+    use crate::records::records;
+    use crate::token::{Lexer, Tokens};
+
+    pub(super) fn read(text: &str, style: NumberStyle) -> (Tokens, Vec<Record>, Blocks) {
+        let lexer = Lexer {
+            style,
+            symbols: None,
+        };
+        let mut tokens = Tokens::default();
+        lexer.read(text.as_bytes(), 0, &mut tokens);
+        let mut recs = Vec::new();
+        records(&tokens.tokens, text.as_bytes(), 0, &mut recs);
+        let mut out = Blocks::default();
+        blocks(&tokens.tokens, text.as_bytes(), 0, &recs, &mut out);
+        (tokens, recs, out)
+    }
+
+    #[test]
+    fn pipe_headers_name_the_value_columns() {
+        let text = "| Name | Prev. Close | Last | High | Low | Chg | Chg % | Time |\n\
+                    |---|---|---|---|---|---|---|---|\n\
+                    | Alpha Steel | 47.60 | 47.90 | 48.55 | 47.40 | +0.30 | +0.63% | 15:59 |\n\
+                    | Nordbank | 14.80 | 14.62 | 14.95 | 14.51 | -0.18 | -1.22% | 15:59 |\n";
+        let (tokens, recs, out) = read(text, NumberStyle::Dot);
+        assert_eq!(recs.iter().filter(|r| has_values(&tokens.tokens, r)).count(), 2);
+        assert_eq!(out.blocks.len(), 1);
+        let header = &out.headers[out.blocks[0].header.unwrap()];
+        use Role::*;
+        assert_eq!(
+            header.values,
+            [PreviousClose, Price, Ignored, Ignored, Change, Percent, Ignored]
+        );
+        assert!(!header.refuses);
+    }
+
+    #[test]
+    fn one_caption_a_line_makes_a_header() {
+        let text = "Name\n|\nLast\n|\nChg\n|\nChg %\n|\nHalden Foods\n|\n18.09\n|\n+0.30\n|\n+1.69%\n";
+        let (_, recs, out) = read(text, NumberStyle::Dot);
+        let quote = recs.iter().position(|r| !r.body.is_empty()).unwrap();
+        let block = &out.blocks[out.of_record[quote]];
+        let header = &out.headers[block.header.unwrap()];
+        assert_eq!(header.values, [Role::Price, Role::Change, Role::Percent]);
+    }
+
+    #[test]
+    fn flattened_headers_stand_before_the_first_rows_label() {
+        let text = "SCRIP PRICE HIGH LOW CHANGE VOLUME KEL 3.28 3.42 3.01 0.29 83,163,817 \
+                    PRL 17.44 17.58 16.92 0.6 37,666,822";
+        let (tokens, recs, out) = read(text, NumberStyle::Dot);
+        assert_eq!(out.blocks.len(), 1);
+        assert_eq!(out.blocks[0].records.len(), 2);
+        let header = &out.headers[out.blocks[0].header.unwrap()];
+        use Role::*;
+        assert_eq!(header.values, [Price, Ignored, Ignored, Change, Ignored]);
+        let label = out.label_starts[0].unwrap();
+        assert_eq!(&text[tokens.tokens[label].span()], "KEL");
+        assert_eq!(out.label_starts[1], None);
+        assert_eq!(recs.len(), 2);
+    }
+
+    #[test]
+    fn periods_and_missing_prices_refuse_their_rows() {
+        let text = "| Year | Closing level | Change | Change % |\n| 2023 | 7,543.18 | +1,069.06 | +16.51% |";
+        let (_, _, out) = read(text, NumberStyle::Dot);
+        assert!(out.headers[0].refuses);
+        let text = "| Term | WIBID | WIBOR | Date |\n| ON | 4.06% | 4.36% | 2025-11-21 |";
+        let (_, _, out) = read(text, NumberStyle::Dot);
+        assert!(out.headers.is_empty());
+    }
+
+    #[test]
+    fn shapes_group_rows_and_strips() {
+        let text = "Orion Pharma 88.15 88.40 86.95 +1.05 +1.21%\n\
+                    Vesta Motors 52.75 52.90 51.95 +0.65 +1.2%\n\
+                    Bank of Lumen (BLMN) 12.40 +0.22 +1.81%";
+        let (_, _, out) = read(text, NumberStyle::Dot);
+        let sizes: Vec<usize> = out.blocks.iter().map(|b| b.records.len()).collect();
+        assert_eq!(sizes, [2, 1]);
+    }
+}

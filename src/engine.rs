@@ -1,0 +1,449 @@
+//! The stages run over one region of input: tokens, records, blocks,
+//! readings, judgement, labels. What the judge accepts comes out as
+//! [`Found`] quotes, each with its span; scan and strict reading are
+//! policies over this one engine.
+//!
+//! Regions lie on a grid: each starts at the quietest place (a blank
+//! line, else a line end, else the end of a percent, else a word's start)
+//! within [`STEP`] bytes after a multiple of [`STEP`], so a region holds
+//! at most [`REGION`] bytes. Where regions start depends on the input's
+//! bytes and offsets alone: a whole `&str`, a stream read in chunks of any
+//! size, and the parts of a parallel read all meet the same regions, and
+//! so find the same quotes.
+
+use std::collections::HashSet;
+use std::ops::Range;
+
+use rust_decimal::Decimal;
+
+use crate::blocks::{self, Blocks};
+use crate::judge::{Judge, Page, Verdict};
+use crate::number::{NumberError, NumberStyle};
+use crate::quote::{Currency, Direction, Evidence, Label, Magnitude, Markers, Quote};
+use crate::records::{self, Record};
+use crate::token::{Kind, Lexer, Token, Tokens};
+use crate::window::Window;
+
+/// The most bytes one region holds: a quote, with the text its records,
+/// blocks and header span around it, reaches at most this far.
+///
+/// Fuzzing builds use a small region, so that inputs of a few KiB reach
+/// every limit.
+pub(crate) const REGION: usize = if cfg!(fuzzing) { 256 } else { 64 * 1024 };
+
+/// The spacing of the grid regions start on.
+pub(crate) const STEP: usize = REGION / 2;
+
+/// A quote the engine found, its text kept as offsets into the input so
+/// that a stream can hold it while its window moves.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Found {
+    /// The quote's byte range.
+    pub(crate) span: Range<usize>,
+    /// The symbol's byte range.
+    pub(crate) symbol: Range<usize>,
+    /// The name's byte range, where the page shows a name and a code.
+    pub(crate) name: Option<Range<usize>>,
+    /// Whether the symbol is a ticker or a name.
+    pub(crate) label: Label,
+    /// The price, times its magnitude.
+    pub(crate) price: Decimal,
+    /// The decimals the price showed before its magnitude.
+    pub(crate) shown_scale: u8,
+    /// The magnitude suffix.
+    pub(crate) magnitude: Option<Magnitude>,
+    /// The currency shown with the price.
+    pub(crate) currency: Option<Currency>,
+    /// The direction (rule D).
+    pub(crate) direction: Direction,
+    /// The signed change.
+    pub(crate) change: Option<Decimal>,
+    /// The signed percent.
+    pub(crate) percent: Option<Decimal>,
+    /// The previous close the row shows.
+    pub(crate) previous_close: Option<Decimal>,
+    /// The direction markers shown.
+    pub(crate) markers: Markers,
+    /// What made the judge accept it.
+    pub(crate) evidence: Evidence,
+}
+
+impl Found {
+    /// The quote, its text borrowed from `text`, which starts at input
+    /// offset `base` and holds the quote.
+    pub(crate) fn quote<'t>(&self, text: &'t [u8], base: usize) -> Quote<'t> {
+        let slice = |range: &Range<usize>| {
+            std::str::from_utf8(&text[range.start - base..range.end - base])
+                .expect("labels are UTF-8")
+        };
+        Quote {
+            symbol: slice(&self.symbol),
+            name: self.name.as_ref().map(slice),
+            label: self.label,
+            price: self.price,
+            magnitude: self.magnitude,
+            shown_scale: self.shown_scale,
+            currency: self.currency,
+            direction: self.direction,
+            change: self.change,
+            percent: self.percent,
+            span: self.span.clone(),
+            markers: self.markers,
+            previous_close: self.previous_close,
+            evidence: self.evidence,
+        }
+    }
+}
+
+/// What the engine read of a region.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Region {
+    /// The quotes, in input order, without overlaps.
+    pub(crate) found: Vec<Found>,
+    /// Where the region ends: the next one starts here.
+    pub(crate) end: usize,
+    /// Where a quote cut off by the end of the input starts, if the
+    /// region reaches that end and a quote was cut there.
+    pub(crate) truncated: Option<usize>,
+    /// For strict reading: the records the judge refused or that held no
+    /// value, as token ranges in [`Engine::tokens`], and why.
+    pub(crate) refused: Vec<Refused>,
+}
+
+/// A record the judge refused, for strict reading's errors.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Refused {
+    /// The record's byte range.
+    pub(crate) span: Range<usize>,
+    /// The rule that refused it, in words.
+    pub(crate) why: &'static str,
+}
+
+/// The stages with their buffers, kept between regions.
+#[derive(Debug)]
+pub(crate) struct Engine {
+    style: NumberStyle,
+    symbols: Option<std::sync::Arc<HashSet<String>>>,
+    min_evidence: Evidence,
+    tokens: Tokens,
+    records: Vec<Record>,
+    blocks: Blocks,
+    judge: Judge,
+}
+
+impl Engine {
+    /// An engine reading numbers in `style` (dot or comma), knowing
+    /// `symbols` (rule G (c)), keeping quotes of at least `min_evidence`.
+    pub(crate) fn new(
+        style: NumberStyle,
+        symbols: Option<std::sync::Arc<HashSet<String>>>,
+        min_evidence: Evidence,
+    ) -> Engine {
+        Engine {
+            style,
+            symbols,
+            min_evidence,
+            tokens: Tokens::default(),
+            records: Vec::new(),
+            blocks: Blocks::default(),
+            judge: Judge::default(),
+        }
+    }
+
+    /// Sets the number style, once a stream has decided it.
+    pub(crate) fn set_style(&mut self, style: NumberStyle) {
+        self.style = style;
+    }
+
+    /// The lexer the engine reads with.
+    pub(crate) fn lexer(&self) -> Lexer<'_> {
+        Lexer {
+            style: self.style,
+            symbols: self.symbols.as_deref(),
+        }
+    }
+
+    /// Reads the region `text`, which starts at input offset `base`: at
+    /// most [`REGION`] bytes, the last of the input when `eof`.
+    pub(crate) fn read(&mut self, text: &[u8], base: usize, eof: bool, region: &mut Region) {
+        region.found.clear();
+        region.refused.clear();
+        region.truncated = None;
+        let lexer = Lexer {
+            style: self.style,
+            symbols: self.symbols.as_deref(),
+        };
+        lexer.read(text, base, &mut self.tokens);
+        let min_evidence = self.min_evidence;
+        let tokens = &self.tokens.tokens;
+        self.records.clear();
+        records::records(tokens, text, base, &mut self.records);
+        blocks::blocks(tokens, text, base, &self.records, &mut self.blocks);
+        let page = Page {
+            tokens,
+            cuts: &self.tokens.cuts,
+            text,
+            base,
+            records: &self.records,
+            blocks: &self.blocks,
+        };
+        let end = base + text.len();
+        region.end = end;
+        let verdicts = self.judge.judge(page);
+        let mut last_end = base;
+        for (r, verdict) in verdicts.iter().enumerate() {
+            let record = &self.records[r];
+            let record_end = tokens[record.tokens().end - 1].end;
+            if record_end > end {
+                break;
+            }
+            match verdict {
+                Verdict::Quote(_, evidence) if *evidence > min_evidence => {
+                    region.refused.push(Refused {
+                        span: tokens[record.tokens().start].start..record_end,
+                        why: "evidence weaker than asked for",
+                    });
+                }
+                Verdict::Quote(candidate, evidence) => {
+                    let span = quote_span(page, verdicts, r, candidate.last_token, candidate.support);
+                    let span = span.start.max(last_end)..span.end.min(end);
+                    last_end = span.end;
+                    let price = candidate.price;
+                    let price_value = match price.number.magnitude {
+                        Some(m) => m.apply(price.shown).unwrap_or(price.shown),
+                        None => price.shown,
+                    };
+                    let direction = candidate
+                        .markers
+                        .direction()
+                        .or(candidate.change.map(Direction::of))
+                        .or(candidate.percent.map(Direction::of))
+                        .unwrap_or(Direction::Unchanged);
+                    region.found.push(Found {
+                        span,
+                        symbol: candidate.label.symbol.clone(),
+                        name: candidate.label.name.clone(),
+                        label: candidate.label.kind,
+                        price: price_value,
+                        shown_scale: u8::try_from(price.shown.scale()).unwrap_or(u8::MAX),
+                        magnitude: price.number.magnitude,
+                        currency: price.number.currency,
+                        direction,
+                        change: candidate.change,
+                        percent: candidate.percent,
+                        previous_close: candidate.close,
+                        markers: candidate.markers,
+                        evidence: *evidence,
+                    });
+                }
+                Verdict::Refused(rule, _) => region.refused.push(Refused {
+                    span: tokens[record.tokens().start].start..record_end,
+                    why: rule.as_str(),
+                }),
+                Verdict::Empty => {}
+            }
+        }
+        if eof {
+            region.truncated = truncated(tokens, &self.records, last_end);
+        }
+    }
+}
+
+/// Where the region starting at offset `start` ends, if `window` holds
+/// enough to tell: the quietest place within [`STEP`] bytes after the
+/// next multiple of [`STEP`], or the end of the input before it.
+pub(crate) fn region_end(window: Window<'_>, start: usize) -> Option<usize> {
+    let grid = (start / STEP + 1) * STEP;
+    if !window.holds(grid + STEP) {
+        return None;
+    }
+    let end = window.end();
+    if window.eof && end <= grid {
+        return Some(end);
+    }
+    let stretch = window.slice(grid, (grid + STEP).min(end));
+    Some(grid + quiet_place(stretch).unwrap_or(stretch.len()))
+}
+
+/// The quietest place in `bytes` to start a region: after a blank line,
+/// else after a line end, else after a percent (and the `)` and
+/// separators after it), else at a word after a space, else at the first
+/// character's start. `None` only when `bytes` holds no character start.
+fn quiet_place(bytes: &[u8]) -> Option<usize> {
+    let lines = || memchr::memchr_iter(b'\n', bytes);
+    let blank = lines().find(|&at| {
+        let rest = &bytes[at + 1..];
+        let spaces = rest.iter().take_while(|&&b| matches!(b, b' ' | b'\t' | b'\r')).count();
+        rest.get(spaces) == Some(&b'\n')
+    });
+    if let Some(at) = blank.or_else(|| lines().next()) {
+        return Some(at + 1);
+    }
+    let after_percent = memchr::memchr(b'%', bytes).map(|at| {
+        let mut end = at + 1;
+        while matches!(bytes.get(end), Some(b' ' | b')' | b'|' | b';')) {
+            end += 1;
+        }
+        end
+    });
+    if let Some(at) = after_percent.filter(|&at| at < bytes.len()) {
+        return Some(at);
+    }
+    if let Some(at) = memchr::memchr(b' ', bytes).filter(|&at| at + 1 < bytes.len()) {
+        return Some(at + 1);
+    }
+    bytes.iter().position(|&b| b & 0xC0 != 0x80)
+}
+
+/// The span of the quote of record `r`, whose values end with token
+/// `last`: from its label to its last value; a table row's quote spans
+/// its row, bars and cells after its values included.
+fn quote_span(
+    page: Page<'_>,
+    verdicts: &[Verdict],
+    r: usize,
+    last: usize,
+    support: crate::readings::Support,
+) -> Range<usize> {
+    let record = &page.records[r];
+    let tokens = page.tokens;
+    let first = record.tokens().start;
+    let mut start = tokens[first].start;
+    let mut end = tokens[last].end;
+    // The record's line, as token indices.
+    let line_start = (0..first).rev().find(|&i| tokens[i].kind == Kind::Line).map_or(0, |i| i + 1);
+    let line_end = (last..tokens.len()).find(|&i| tokens[i].kind == Kind::Line).unwrap_or(tokens.len());
+    let is_bar = |i: usize| {
+        tokens[i].kind == Kind::Cell && &page.text[tokens[i].start - page.base..tokens[i].end - page.base] == b"|"
+    };
+    // The only quote on its line.
+    let alone = page.records.iter().enumerate().all(|(other, rec)| {
+        other == r
+            || rec.tokens().start >= line_end
+            || rec.tokens().end <= line_start
+            || !matches!(verdicts.get(other), Some(Verdict::Quote(..)))
+    });
+    let pipe_row = line_end > line_start && is_bar(line_start) && is_bar(line_end - 1);
+    let header_row = support.contains(crate::readings::Support::HEADER) && !record.vertical;
+    if alone && (pipe_row || header_row) {
+        start = tokens[line_start].start;
+        end = tokens[line_end - 1].end;
+    }
+    start..end
+}
+
+/// Where a quote cut off by the end of the input starts: the last record,
+/// after `after`, that has a label and values and ends where the input
+/// does, in a way more text could have completed (a marker, a sign, an
+/// open parenthesis or a number cut at a separator).
+fn truncated(tokens: &[Token], records: &[Record], after: usize) -> Option<usize> {
+    let record = records.last()?;
+    let last = tokens.last()?;
+    let range = record.tokens();
+    if range.end != tokens.len() || record.label.is_empty() || tokens[range.start].start < after {
+        return None;
+    }
+    let body = &tokens[record.body.clone()];
+    if !body.iter().any(|t| t.number().is_some()) {
+        return None;
+    }
+    let open = body.iter().rposition(|t| t.kind == Kind::Open);
+    let closed = open.is_some_and(|o| body[o..].iter().any(|t| t.kind == Kind::Close));
+    let cut = match &last.kind {
+        Kind::Marker { .. } | Kind::Sign | Kind::Open => true,
+        Kind::Number(n) => matches!(n.value, Err(NumberError::Cut { .. })) || open.is_some() && !closed,
+        _ => false,
+    };
+    cut.then_some(tokens[range.start].start)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The quotes of `text` read as one region, as `symbol price change
+    /// percent` strings.
+    pub(crate) fn found(text: &str) -> Vec<String> {
+        let style = crate::number::StyleDecision::resolve(NumberStyle::Auto, text.as_bytes()).style;
+        let mut engine = Engine::new(style, None, Evidence::Shape);
+        let mut region = Region::default();
+        engine.read(text.as_bytes(), 0, true, &mut region);
+        region
+            .found
+            .iter()
+            .map(|f| {
+                let q = f.quote(text.as_bytes(), 0);
+                let field = |v: Option<Decimal>| v.map_or("-".to_string(), |v| v.to_string());
+                format!(
+                    "{} {} {} {} {}",
+                    q.symbol,
+                    q.price,
+                    field(q.change),
+                    field(q.percent),
+                    q.evidence
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn evidence_conformance_rows() {
+        let text = "Movers\nOrion Pharma 88.15 88.40 86.95 +1.05 +1.21%\n\
+                    Vesta Motors 52.75 52.90 51.95 +0.65 +1.2%\n\
+                    Rho Metals 19.40 19.95 19.31 -0.43 -2.17%\n";
+        assert_eq!(
+            found(text),
+            [
+                "Orion Pharma 88.15 1.05 1.21 arithmetic",
+                "Vesta Motors 52.75 0.65 1.2 arithmetic",
+                "Rho Metals 19.40 -0.43 -2.17 arithmetic"
+            ]
+        );
+    }
+
+    #[test]
+    #[ignore = "a debugging aid: TICKERSTRIP_DEBUG=FILE cargo test --lib dump -- --ignored --nocapture"]
+    fn dump() {
+        let path = std::env::var("TICKERSTRIP_DEBUG").expect("a file");
+        let text = std::fs::read_to_string(path).expect("UTF-8 text");
+        for line in found(&text) {
+            println!("{line}");
+        }
+        let style = crate::number::StyleDecision::resolve(NumberStyle::Auto, text.as_bytes()).style;
+        let mut engine = Engine::new(style, None, Evidence::Shape);
+        let mut region = Region::default();
+        engine.read(text.as_bytes(), 0, true, &mut region);
+        for refused in &region.refused {
+            println!("REFUSED {:?}: {}", &text[refused.span.clone()], refused.why);
+        }
+        // The standing readings of refused records.
+        let verdicts = engine.judge.judge(Page {
+            tokens: &engine.tokens.tokens,
+            cuts: &engine.tokens.cuts,
+            text: text.as_bytes(),
+            base: 0,
+            records: &engine.records,
+            blocks: &engine.blocks,
+        });
+        for (r, verdict) in verdicts.iter().enumerate() {
+            if let Verdict::Refused(rule, standing) = verdict {
+                let record = &engine.records[r];
+                let tokens = &engine.tokens.tokens;
+                let span = tokens[record.tokens().start].start..tokens[record.tokens().end - 1].end;
+                println!("  {:?} {:?}", &text[span], rule);
+                for c in standing {
+                    println!(
+                        "     {} {} {:?} {:?} {:?} {:?} unexpl {}",
+                        &text[c.label.symbol.clone()],
+                        c.price.shown,
+                        c.change,
+                        c.percent,
+                        c.positions,
+                        c.support,
+                        c.unexplained
+                    );
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,467 @@
+//! The sixth stage: one judge of named rules decides which reading of a
+//! record to believe, or that none is a quote ([SPEC 9](crate::formats#reading-by-evidence),
+//! stage 6).
+//!
+//! Scan and strict reading ask the same judge. Its rules, in the order
+//! they apply:
+//!
+//! - [`Rule::HeaderRefuses`]: a header that keys rows by a period, or
+//!   names no price, leaves its rows without quotes.
+//! - [`Rule::TooManyValues`]: a row of more values than a quote's fields
+//!   and its neighbours is no quote's.
+//! - [`Rule::Arithmetic`]: where some reading's numbers fit, readings whose
+//!   numbers could be checked and fit worse are dropped.
+//! - Headers: where a header names the record's columns, the readings it
+//!   names are the only ones that stand.
+//! - [`Rule::Label`]: a reading whose label is no instrument is dropped
+//!   (the labels stage says why).
+//! - [`Rule::Ambiguous`] (rule P): a reading stands when no other reading
+//!   has all its support and explains as many values; when the readings
+//!   that stand give different quotes, the block may choose (below), else
+//!   there is none.
+//! - [`Rule::Weak`]: a reading resting on markers alone needs a price with
+//!   decimals or grouping; one with no markers, a block that vouches.
+//! - [`Rule::Unexplained`] (rule R): values no field explains are allowed
+//!   only where the arithmetic or a header says which is the price.
+//! - [`Rule::Unsigned`]: an unsigned change or percent with nothing to
+//!   sign it is read only where its block signs the column elsewhere.
+//! - [`Rule::Prose`] (rule L): a name's quote followed by words on its line
+//!   is prose.
+//! - Blocks: a record that alone fits two readings takes its block's; a
+//!   weak record takes its block's shape when a strong record of the block
+//!   shows it.
+
+use crate::blocks::{Block, Blocks};
+use crate::labels::{self, Label};
+use crate::quote::{Evidence, Markers};
+use crate::readings::{Reading, Readings, SignFrom, Support, Value};
+use crate::records::{Record, Tail};
+use crate::token::{Cut, Token};
+use crate::validation::Fit;
+
+/// A rule of the judge.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum Rule {
+    /// The record's header keys rows by a period or names no price.
+    HeaderRefuses,
+    /// The record holds more values than readings are weighed for.
+    TooManyValues,
+    /// No reading's numbers fit as well as another's.
+    Arithmetic,
+    /// The label is no instrument's.
+    Label(labels::Refusal),
+    /// Readings that give different quotes stand equally (rule P).
+    Ambiguous,
+    /// Nothing marks the quote strongly enough.
+    Weak,
+    /// Values no field explains, with no arithmetic or header to say which
+    /// is the price (rule R).
+    Unexplained,
+    /// An unsigned change or percent with nothing to sign it.
+    Unsigned,
+    /// Words follow the quote on its line (rule L).
+    Prose,
+}
+
+impl Rule {
+    /// What the rule refused, in words.
+    pub(crate) fn as_str(self) -> &'static str {
+        match self {
+            Rule::HeaderRefuses => "the header keys rows by a period or names no price",
+            Rule::TooManyValues => "more values than a quote's row holds",
+            Rule::Arithmetic => "no reading's numbers fit",
+            Rule::Label(refusal) => refusal.as_str(),
+            Rule::Ambiguous => "readings that give different quotes stand equally",
+            Rule::Weak => "nothing marks a price, change or percent",
+            Rule::Unexplained => "values no field explains, and nothing says which is the price",
+            Rule::Unsigned => "an unsigned change with nothing to sign it",
+            Rule::Prose => "words follow the quote on its line",
+        }
+    }
+}
+
+/// A reading the judge may accept, with everything a quote needs.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Candidate {
+    /// The price's value.
+    pub(crate) price: Value,
+    /// The signed change.
+    pub(crate) change: Option<rust_decimal::Decimal>,
+    /// The signed percent.
+    pub(crate) percent: Option<rust_decimal::Decimal>,
+    /// The previous close the row shows.
+    pub(crate) close: Option<rust_decimal::Decimal>,
+    /// The record's markers.
+    pub(crate) markers: Markers,
+    /// The label.
+    pub(crate) label: Label,
+    /// What speaks for it.
+    pub(crate) support: Support,
+    /// Where its signs came from.
+    pub(crate) sign: SignFrom,
+    /// Positions of price, change, percent and close among the values
+    /// after the label's digits.
+    pub(crate) positions: [Option<u8>; 4],
+    /// How many values it leaves unexplained.
+    pub(crate) unexplained: u8,
+    /// The last token of its values, for the quote's span.
+    pub(crate) last_token: usize,
+}
+
+impl Candidate {
+    /// The strongest evidence its support gives, if any is enough alone:
+    /// markers need a price shown with decimals, grouping or a currency
+    /// (or a block that shares the reading), and a quote without a
+    /// percent a change shown with decimals too (`1003.1-1988` is none).
+    fn evidence(&self) -> Option<Evidence> {
+        let s = self.support;
+        let vouched = s.contains(Support::BLOCK);
+        let change_shaped = self.percent.is_some() || self.change.is_some_and(|c| c.scale() > 0);
+        if s.any(Support::ARITHMETIC) {
+            Some(Evidence::Arithmetic)
+        } else if s.contains(Support::HEADER) {
+            Some(Evidence::Header)
+        } else if s.any(Support::MARKERS)
+            && (vouched || s.contains(Support::PRICE_SHAPE) && change_shaped)
+        {
+            Some(Evidence::Markers)
+        } else {
+            None
+        }
+    }
+
+    /// Whether its change and percent are zero, or not shown: no sign to
+    /// find.
+    fn zero(&self) -> bool {
+        self.change.is_none_or(|c| c.is_zero()) && self.percent.is_none_or(|p| p.is_zero())
+    }
+
+    /// Signs its unsigned change and percent: negative or positive.
+    fn sign_as(&mut self, negative: bool) {
+        let sign = |v: rust_decimal::Decimal| match negative {
+            true => -v.abs(),
+            false => v.abs(),
+        };
+        self.change = self.change.map(sign);
+        self.percent = self.percent.map(sign);
+        self.sign = SignFrom::Block;
+    }
+
+    /// Whether it gives the same quote as `other`.
+    fn same_quote(&self, other: &Candidate) -> bool {
+        let scale = |d: Option<rust_decimal::Decimal>| d.map(|d| (d, d.scale()));
+        self.price.shown == other.price.shown
+            && self.price.shown.scale() == other.price.shown.scale()
+            && scale(self.change) == scale(other.change)
+            && scale(self.percent) == scale(other.percent)
+            && self.label == other.label
+    }
+}
+
+/// What the judge decided for a record.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Verdict {
+    /// The record holds no value: nothing to judge.
+    Empty,
+    /// A quote, and the evidence that accepted it.
+    Quote(Candidate, Evidence),
+    /// No quote; the rule that refused it, and the readings that stood
+    /// (which the record's block may still choose among).
+    Refused(Rule, Vec<Candidate>),
+}
+
+/// The judge, with buffers kept between records.
+#[derive(Debug, Default)]
+pub(crate) struct Judge {
+    readings: Readings,
+    verdicts: Vec<Verdict>,
+}
+
+/// What the judge reads: the stages before it.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Page<'p> {
+    pub(crate) tokens: &'p [Token],
+    pub(crate) cuts: &'p [Cut],
+    pub(crate) text: &'p [u8],
+    pub(crate) base: usize,
+    pub(crate) records: &'p [Record],
+    pub(crate) blocks: &'p Blocks,
+}
+
+impl Judge {
+    /// The verdicts on every record of `page`, by record index.
+    pub(crate) fn judge(&mut self, page: Page<'_>) -> &[Verdict] {
+        self.verdicts.clear();
+        for (r, record) in page.records.iter().enumerate() {
+            let verdict = self.record(page, r, record);
+            self.verdicts.push(verdict);
+        }
+        for block in &page.blocks.blocks {
+            resolve_block(page, block, &mut self.verdicts);
+        }
+        &self.verdicts
+    }
+
+    /// The verdict on one record, before its block is considered.
+    fn record(&mut self, page: Page<'_>, r: usize, record: &Record) -> Verdict {
+        let block = page.blocks.of_record.get(r).copied().unwrap_or(usize::MAX);
+        let Some(block) = page.blocks.blocks.get(block) else {
+            return Verdict::Empty;
+        };
+        let header = block.header.map(|h| &page.blocks.headers[h]);
+        if header.is_some_and(|h| h.refuses) {
+            return Verdict::Refused(Rule::HeaderRefuses, Vec::new());
+        }
+        if !self.readings.read(page.tokens, page.cuts, record, header) {
+            return Verdict::Refused(Rule::TooManyValues, Vec::new());
+        }
+        let label_start = page.blocks.label_starts[r];
+        let readings = &mut self.readings;
+        drop_worse_fits(&mut readings.readings, &readings.values);
+        follow_header(&mut readings.readings);
+        // The label of each digit choice.
+        let mut label_refusal = None;
+        let mut candidates: Vec<Candidate> = Vec::new();
+        for reading in &readings.readings {
+            let mut label_range = record.label.clone();
+            if let Some(start) = label_start {
+                label_range.start = start;
+            }
+            let found = labels::label(
+                page.tokens,
+                page.text,
+                page.base,
+                record,
+                label_range,
+                usize::from(reading.digits),
+                header.is_some_and(|h| h.ticker_after_name),
+            );
+            match found {
+                Ok(label) => candidates.push(candidate(reading, label, &readings.values, readings.markers)),
+                Err(refusal) => {
+                    label_refusal.get_or_insert(refusal);
+                }
+            }
+        }
+        if candidates.is_empty() {
+            return match (label_refusal, readings.readings.is_empty()) {
+                (Some(refusal), false) => Verdict::Refused(Rule::Label(refusal), Vec::new()),
+                _ => Verdict::Refused(Rule::Weak, Vec::new()),
+            };
+        }
+        let standing = undominated(candidates);
+        let first = &standing[0];
+        if !standing.iter().all(|c| c.same_quote(first)) {
+            return Verdict::Refused(Rule::Ambiguous, standing);
+        }
+        accept(page, record, standing)
+    }
+}
+
+/// [`Rule::Arithmetic`]: where some reading's numbers fit, readings whose
+/// numbers were checked and fit worse fall; where none fit, the markers
+/// read the quote and the validator reports its numbers. And where some
+/// reading leaves a positive previous close (price − change), readings
+/// that leave none fall (`S&P 500 5,184.22` is not `S&P` at 500 with a
+/// change of 5,184.22).
+fn drop_worse_fits(readings: &mut Vec<Reading>, values: &[crate::readings::Value]) {
+    let best = readings.iter().filter_map(|r| r.fit).max();
+    if let Some(best) = best.filter(|&b| b > Fit::None) {
+        readings.retain(|r| r.fit.is_none_or(|fit| fit >= best));
+    }
+    let positive_close = |r: &Reading| {
+        let price = values[r.price].shown;
+        r.change_value
+            .is_none_or(|c| price.checked_sub(c).is_some_and(|close| close > rust_decimal::Decimal::ZERO))
+    };
+    if readings.iter().any(positive_close) {
+        readings.retain(positive_close);
+    }
+}
+
+/// [`Rule::Header`]: where a header names the record's columns, only the
+/// readings it names stand: only the header says which number is the
+/// price (rule H).
+fn follow_header(readings: &mut Vec<Reading>) {
+    if readings.iter().any(|r| r.support.contains(Support::HEADER)) {
+        readings.retain(|r| r.support.contains(Support::HEADER));
+    }
+}
+
+/// The candidate of `reading` with `label`.
+fn candidate(reading: &Reading, label: Label, values: &[Value], markers: Markers) -> Candidate {
+    let last_token = values
+        .iter()
+        .map(|v| v.token)
+        .max()
+        .unwrap_or(values[reading.price].token);
+    Candidate {
+        price: values[reading.price],
+        change: reading.change_value,
+        percent: reading.percent_value,
+        close: reading.close.map(|c| values[c].shown),
+        markers,
+        label,
+        support: reading.support,
+        sign: reading.sign,
+        positions: reading.positions,
+        unexplained: reading.unexplained,
+        last_token,
+    }
+}
+
+/// [`Rule::Ambiguous`]: the candidates no other candidate dominates. One
+/// dominates another when it has all the other's support and explains at
+/// least as many values, and more of one or the other.
+fn undominated(candidates: Vec<Candidate>) -> Vec<Candidate> {
+    let decisive = |c: &Candidate| c.support.and(Support::DECISIVE);
+    // The price's place speaks only for a reading whose numbers check.
+    let claimed = |c: &Candidate| match c.support.contains(Support::EXACT) {
+        true => c.support,
+        false => decisive(c),
+    };
+    let dominates = |a: &Candidate, b: &Candidate| {
+        a.support.contains(claimed(b))
+            && a.unexplained <= b.unexplained
+            && (decisive(a) != decisive(b) || a.unexplained < b.unexplained)
+    };
+    candidates
+        .iter()
+        .filter(|b| !candidates.iter().any(|a| dominates(a, b)))
+        .cloned()
+        .collect()
+}
+
+/// The verdict on a record whose standing readings give one quote: the
+/// rules on evidence, unexplained values, signs and prose.
+fn accept(page: Page<'_>, record: &Record, standing: Vec<Candidate>) -> Verdict {
+    let candidate = &standing[0];
+    let Some(evidence) = candidate.evidence() else {
+        return Verdict::Refused(Rule::Weak, standing);
+    };
+    if candidate.unexplained > 0 && evidence == Evidence::Markers {
+        return Verdict::Refused(Rule::Unexplained, Vec::new());
+    }
+    if candidate.sign == SignFrom::Nothing && !candidate.zero() {
+        return Verdict::Refused(Rule::Unsigned, standing);
+    }
+    if record.tail == Tail::Words && !strip_ticker(page, record, candidate) {
+        return Verdict::Refused(Rule::Prose, Vec::new());
+    }
+    Verdict::Quote(standing.into_iter().next().expect("a standing reading"), evidence)
+}
+
+/// Whether a candidate is a ticker's quote in the strip order, its price
+/// right after its label: rule L leaves such quotes standing whatever
+/// follows on their line.
+fn strip_ticker(page: Page<'_>, record: &Record, candidate: &Candidate) -> bool {
+    let ticker = candidate.label.kind == crate::quote::Label::Ticker && candidate.label.name.is_none();
+    let symbol = &page.text[candidate.label.symbol.start - page.base..candidate.label.symbol.end - page.base];
+    let capitals = !symbol.iter().any(u8::is_ascii_lowercase);
+    let price_first = record.body.start == candidate.price.token;
+    ticker && capitals && price_first
+}
+
+/// Blocks: a record that alone fits several readings takes the one its
+/// block reads its other records by; a weak record takes its block's
+/// shape where a strong record of the block shows it; an unsigned change
+/// takes the sign the block gives its unsigned changes.
+fn resolve_block(page: Page<'_>, block: &Block, verdicts: &mut [Verdict]) {
+    if block.records.len() < 2 {
+        return;
+    }
+    let Some(consensus) = Consensus::of(page, block, verdicts) else {
+        return;
+    };
+    for r in block.records.clone() {
+        let (rule, standing) = match &verdicts[r] {
+            Verdict::Refused(rule @ (Rule::Ambiguous | Rule::Weak | Rule::Unsigned), standing) => {
+                (*rule, standing)
+            }
+            _ => continue,
+        };
+        let Some(chosen) = standing.iter().find(|c| c.positions == consensus.positions) else {
+            continue;
+        };
+        let mut chosen = chosen.clone();
+        chosen.support = chosen.support.with(Support::BLOCK);
+        if chosen.sign == SignFrom::Nothing && !chosen.zero() {
+            let Some(negative) = consensus.unsigned else { continue };
+            chosen.sign_as(negative);
+        }
+        let record = &page.records[r];
+        let evidence = match chosen.evidence() {
+            Some(evidence) if rule != Rule::Weak => evidence,
+            _ if consensus.strong && block.records.len() >= 3 => Evidence::Shape,
+            _ => continue,
+        };
+        if chosen.unexplained > 0 && evidence >= Evidence::Markers {
+            continue;
+        }
+        if record.tail == Tail::Words && !strip_ticker(page, record, &chosen) {
+            continue;
+        }
+        verdicts[r] = Verdict::Quote(chosen, evidence);
+    }
+}
+
+/// What a block's quotes agree on.
+struct Consensus {
+    /// The positions of price, change, percent and close in every quote.
+    positions: [Option<u8>; 4],
+    /// Whether a quote of the block rests on more than its place.
+    strong: bool,
+    /// The sign an unsigned change or percent has in the block, where it
+    /// shows: positive where a value of the block is shown with a minus;
+    /// else the sign the arithmetic or a previous close proved for the
+    /// unsigned values of its quotes, where they agree.
+    unsigned: Option<bool>,
+}
+
+impl Consensus {
+    /// The consensus of the quotes of `block`, if they agree on positions.
+    fn of(page: Page<'_>, block: &Block, verdicts: &[Verdict]) -> Option<Consensus> {
+        let mut positions = None;
+        let mut strong = false;
+        let mut proven: Option<Option<bool>> = None;
+        let mut minus_quoted = false;
+        for r in block.records.clone() {
+            let Verdict::Quote(candidate, evidence) = &verdicts[r] else {
+                continue;
+            };
+            match positions {
+                None => positions = Some(candidate.positions),
+                Some(known) if known == candidate.positions => {}
+                Some(_) => return None,
+            }
+            strong |= *evidence <= Evidence::Markers;
+            let negative_shown = matches!(candidate.sign, SignFrom::Shown | SignFrom::Accounting)
+                && candidate.change.or(candidate.percent).is_some_and(|v| v.is_sign_negative());
+            minus_quoted |= negative_shown;
+            if matches!(candidate.sign, SignFrom::Arithmetic | SignFrom::Close) {
+                let negative = candidate.change.or(candidate.percent).is_some_and(|v| v.is_sign_negative());
+                proven = match proven {
+                    None => Some(Some(negative)),
+                    Some(Some(known)) if known == negative => Some(Some(known)),
+                    _ => Some(None),
+                };
+            }
+        }
+        let minus_shown = block.records.clone().any(|r| {
+            let record = &page.records[r];
+            page.tokens[record.body.clone()]
+                .iter()
+                .filter_map(Token::number)
+                .any(|n| n.sign == Some(crate::token::Sign::Minus))
+        });
+        let unsigned = match minus_shown || minus_quoted {
+            true => Some(false),
+            false => proven.flatten(),
+        };
+        Some(Consensus {
+            positions: positions?,
+            strong,
+            unsigned,
+        })
+    }
+}

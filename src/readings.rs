@@ -1,0 +1,714 @@
+//! The fourth and fifth stages: for each record, the readings of its
+//! values (which is the price, the change, the percent, the previous
+//! close), each with the evidence for it ([SPEC 9](crate::formats#reading-by-evidence),
+//! stages 4 and 5).
+//!
+//! A reading assigns roles; it does not decide. It carries what speaks
+//! for it as [`Support`] flags: the arithmetic that checks its numbers,
+//! the header that names their columns, the markers on them, their place
+//! in the row. The judge weighs readings against each other.
+
+use rust_decimal::Decimal;
+
+use crate::blocks::Header;
+use crate::quote::{Direction, Markers};
+use crate::records::Record;
+use crate::token::{Cut, Kind, Number, PercentMark, Sign, Token};
+use crate::validation::{Fit, Ratio, close_fits, percent_fit};
+use crate::vocabulary::Role;
+
+/// The most values a record may hold for its readings to be weighed: a
+/// row with more is no quote's.
+pub(crate) const MAX_VALUES: usize = 12;
+
+/// One value of a record: a number of its body, or one part of a cut.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Value {
+    /// The token it was read from.
+    pub(crate) token: usize,
+    /// Its column among the record's numbers and dates, for a header.
+    pub(crate) column: usize,
+    /// Its unsigned value as shown, before a magnitude suffix.
+    pub(crate) shown: Decimal,
+    /// What the page shows with it.
+    pub(crate) number: Number,
+    /// The direction marker right before it, if any.
+    pub(crate) marker: Option<Direction>,
+    /// For a part of a cut digit run: the cut's index and the part.
+    pub(crate) cut: Option<(usize, u8)>,
+}
+
+impl Value {
+    /// Whether `%` or a percent word marks it.
+    pub(crate) fn is_percent(&self) -> bool {
+        self.number.percent != PercentMark::None
+    }
+
+    /// Whether it shows the shape of a price: decimals, grouping or a
+    /// currency.
+    pub(crate) fn price_shaped(&self) -> bool {
+        self.precise() || self.number.currency.is_some()
+    }
+
+    /// Whether it is shown precisely enough for the arithmetic to mean
+    /// something: with decimals, or grouped by thousands. Small whole
+    /// numbers check each other by chance (`5 − 1 = 4`).
+    pub(crate) fn precise(&self) -> bool {
+        self.shown.scale() > 0 || self.number.grouped
+    }
+
+    /// The price it stands for: its value times its magnitude.
+    pub(crate) fn price(&self) -> Option<Decimal> {
+        match self.number.magnitude {
+            Some(magnitude) => magnitude.apply(self.shown),
+            None => Some(self.shown),
+        }
+    }
+
+    /// The sign shown on it, `Some(true)` for minus.
+    fn shown_sign(&self) -> Option<bool> {
+        self.number.sign.map(|sign| sign == Sign::Minus)
+    }
+}
+
+/// What speaks for a reading, as flags.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub(crate) struct Support(u16);
+
+impl Support {
+    /// The percent fits the price and change as shown (or as a plain
+    /// ratio, or against the previous close the row shows).
+    pub(crate) const EXACT: Support = Support(1);
+    /// The percent fits the price and change within their rounding.
+    pub(crate) const LOOSE: Support = Support(1 << 1);
+    /// A value of the row is the previous close, price − change.
+    pub(crate) const CLOSE: Support = Support(1 << 2);
+    /// The header names the columns so.
+    pub(crate) const HEADER: Support = Support(1 << 3);
+    /// The record's block reads its rows so.
+    pub(crate) const BLOCK: Support = Support(1 << 4);
+    /// `%` or a percent word marks the percent.
+    pub(crate) const PERCENT_MARK: Support = Support(1 << 5);
+    /// A sign or a direction marker marks the change.
+    pub(crate) const CHANGE_MARK: Support = Support(1 << 6);
+    /// The price shows decimals, grouping, a currency or a magnitude.
+    pub(crate) const PRICE_SHAPE: Support = Support(1 << 7);
+    /// The price is the first value after the label.
+    pub(crate) const FIRST: Support = Support(1 << 8);
+    /// The percent is the first value marked as one.
+    pub(crate) const FIRST_PERCENT: Support = Support(1 << 9);
+
+    /// The flags of arithmetic.
+    pub(crate) const ARITHMETIC: Support = Support(0b111);
+    /// The flags that may decide between readings: all but the price's
+    /// place in the row, which may cast doubt on another reading but never
+    /// settles one alone.
+    pub(crate) const DECISIVE: Support = Support(!(1 << 8));
+    /// The flags of markers.
+    pub(crate) const MARKERS: Support = Support(1 << 5 | 1 << 6);
+
+    /// Whether every flag of `other` is set.
+    pub(crate) fn contains(self, other: Support) -> bool {
+        self.0 & other.0 == other.0
+    }
+
+    /// Whether any flag of `other` is set.
+    pub(crate) fn any(self, other: Support) -> bool {
+        self.0 & other.0 != 0
+    }
+
+    /// The flags of both.
+    pub(crate) fn with(self, other: Support) -> Support {
+        Support(self.0 | other.0)
+    }
+
+    /// The flags set in both.
+    pub(crate) fn and(self, other: Support) -> Support {
+        Support(self.0 & other.0)
+    }
+}
+
+/// Where a reading's signs came from (rule S).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum SignFrom {
+    /// A sign shown on the change or the percent.
+    Shown,
+    /// A direction marker.
+    Marker,
+    /// The previous close the row shows: below the price is up.
+    Close,
+    /// The arithmetic: the change and percent fit the price with one sign
+    /// only.
+    Arithmetic,
+    /// The record's block: where its other values show a sign.
+    Block,
+    /// Accounting parentheses in a header's change or percent column.
+    Accounting,
+    /// Nothing: the fields are unsigned and nothing says otherwise.
+    Nothing,
+}
+
+/// A reading of a record: which value plays which role.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Reading {
+    /// How many bare integers at the start of the body the label takes.
+    pub(crate) digits: u8,
+    /// The price's value index.
+    pub(crate) price: usize,
+    /// The change's value index, if shown.
+    pub(crate) change: Option<usize>,
+    /// The percent's value index, if shown.
+    pub(crate) percent: Option<usize>,
+    /// The previous close's value index, if the row shows it.
+    pub(crate) close: Option<usize>,
+    /// The signed change.
+    pub(crate) change_value: Option<Decimal>,
+    /// The signed percent.
+    pub(crate) percent_value: Option<Decimal>,
+    /// Where the signs came from.
+    pub(crate) sign: SignFrom,
+    /// What speaks for it.
+    pub(crate) support: Support,
+    /// How well its numbers fit, when they can be checked.
+    pub(crate) fit: Option<Fit>,
+    /// How many values it leaves unexplained.
+    pub(crate) unexplained: u8,
+    /// Where its price, change, percent and close stand among the values
+    /// it reads (after the label's digits, a cut counting as two).
+    pub(crate) positions: [Option<u8>; 4],
+}
+
+impl Reading {
+    /// Whether two readings give the same quote: the same label digits,
+    /// price, change and percent values.
+    pub(crate) fn same_values(&self, other: &Reading, values: &[Value]) -> bool {
+        let shown = |i: Option<usize>| i.map(|i| (values[i].shown, values[i].shown.scale()));
+        self.digits == other.digits
+            && shown(Some(self.price)) == shown(Some(other.price))
+            && self.change_value == other.change_value
+            && self.percent_value == other.percent_value
+            && self.change_value.map(|v| v.scale()) == other.change_value.map(|v| v.scale())
+            && self.percent_value.map(|v| v.scale()) == other.percent_value.map(|v| v.scale())
+    }
+}
+
+/// The values of records and their readings, with buffers kept between
+/// records.
+#[derive(Debug, Default, Clone)]
+pub(crate) struct Readings {
+    /// The values of the record last read.
+    pub(crate) values: Vec<Value>,
+    /// The readings of the record last read.
+    pub(crate) readings: Vec<Reading>,
+    /// The record's direction markers.
+    pub(crate) markers: Markers,
+    /// How many columns (numbers and dates) the record's body shows.
+    pub(crate) columns: usize,
+    chosen: Vec<usize>,
+}
+
+impl Readings {
+    /// Reads `record`'s values and readings, under `header` if one names
+    /// its columns; `false` when the record holds more values than
+    /// readings are weighed for.
+    pub(crate) fn read(
+        &mut self,
+        tokens: &[Token],
+        cuts: &[Cut],
+        record: &Record,
+        header: Option<&Header>,
+    ) -> bool {
+        self.values.clear();
+        self.readings.clear();
+        self.markers = Markers::default();
+        self.columns = collect_values(tokens, cuts, record, &mut self.values, &mut self.markers);
+        if self.values.len() > MAX_VALUES {
+            return false;
+        }
+        let labelled = !record.label.is_empty();
+        for digits in 0..=record.name_digits {
+            // With no label, the first value is the label: a symbol of
+            // digits.
+            if !labelled && digits == 0 {
+                continue;
+            }
+            let cut_choices: Vec<Option<usize>> = std::iter::once(None)
+                .chain(self.values.iter().filter_map(|v| v.cut).filter(|c| c.1 == 0).map(|c| Some(c.0)))
+                .collect();
+            for cut in cut_choices {
+                self.chosen.clear();
+                let in_choice = |v: &Value| v.cut.is_none_or(|(c, _)| Some(c) == cut);
+                self.chosen.extend(
+                    (0..self.values.len())
+                        .filter(|&i| in_choice(&self.values[i]))
+                        .skip(usize::from(digits)),
+                );
+                // Under a header, only a choice without cuts is read by it.
+                let header = header.filter(|_| cut.is_none());
+                self.read_choice(usize::from(digits), header);
+            }
+        }
+        true
+    }
+
+    /// Every reading of the values `self.chosen`, the first `digits`
+    /// values taken by the label.
+    fn read_choice(&mut self, digits: usize, header: Option<&Header>) {
+        let chosen = std::mem::take(&mut self.chosen);
+        let first_percent = chosen.iter().copied().find(|&i| self.values[i].is_percent());
+        for (position, &p) in chosen.iter().enumerate() {
+            let price = &self.values[p];
+            if price.number.sign.is_some() || price.is_percent() || price.marker.is_some() {
+                continue;
+            }
+            for c in std::iter::once(None).chain(chosen.iter().copied().map(Some)) {
+                if c == Some(p) || c.is_some_and(|c| self.values[c].is_percent()) {
+                    continue;
+                }
+                for q in std::iter::once(None).chain(chosen.iter().copied().map(Some)) {
+                    if q == Some(p) || q.is_some() && q == c || c.is_none() && q.is_none() {
+                        continue;
+                    }
+                    let fields = Fields {
+                        price: p,
+                        change: c,
+                        percent: q,
+                        first: position == 0,
+                        first_percent,
+                    };
+                    if let Some(reading) = self.reading(&chosen, digits, fields, header) {
+                        self.readings.push(reading);
+                    }
+                }
+            }
+        }
+        self.chosen = chosen;
+    }
+
+    /// The reading of `fields`, with its close, signs and support; `None`
+    /// when its numbers cannot be a quote's.
+    fn reading(
+        &self,
+        chosen: &[usize],
+        digits: usize,
+        fields: Fields,
+        header: Option<&Header>,
+    ) -> Option<Reading> {
+        let values = &self.values;
+        let Fields {
+            price: p,
+            change: c,
+            percent: q,
+            ..
+        } = fields;
+        let price = values[p].price()?;
+        let role = |i: usize| header.and_then(|h| h.role(values[i].column.checked_sub(digits)?));
+        let header_reads = header.is_some() && self.header_reads(chosen, digits, fields, header);
+        // Rule S: a sign shown wins, then a marker, then the other
+        // field's shown sign; under a header, accounting parentheses.
+        let marker = self.markers.direction();
+        let change_shown = c.and_then(|c| values[c].shown_sign());
+        let percent_shown = q.and_then(|q| values[q].shown_sign());
+        let accounting = |i: Option<usize>| {
+            i.filter(|&i| header_reads && values[i].number.paren && values[i].number.sign.is_none())
+                .map(|_| true)
+        };
+        let (mut change_negative, mut percent_negative, mut sign) =
+            match (change_shown, percent_shown, marker) {
+                (None, None, Some(direction)) => {
+                    let down = direction == Direction::Down;
+                    (down, down, SignFrom::Marker)
+                }
+                (None, None, None) => match accounting(c).or(accounting(q)) {
+                    Some(negative) => (negative, negative, SignFrom::Accounting),
+                    None => (false, false, SignFrom::Nothing),
+                },
+                (change, percent, marker) => {
+                    let fallback = marker.map(|d| d == Direction::Down);
+                    let change_negative = change.or(fallback).or(percent).unwrap_or(false);
+                    let percent_negative = percent.or(fallback).or(change).unwrap_or(false);
+                    (change_negative, percent_negative, SignFrom::Shown)
+                }
+            };
+        let used = |i: usize| i == p || Some(i) == c || Some(i) == q;
+        let mut close = None;
+        let mut fit = None;
+        let mut support = Support::default();
+        // The previous close the row shows: the value that is price −
+        // change, or that the percent fits on its own.
+        let closes = chosen
+            .iter()
+            .copied()
+            .filter(|&i| !used(i) && values[i].number.sign.is_none() && !values[i].is_percent());
+        for i in closes {
+            let shown = values[i].shown;
+            // Only numbers shown precisely check each other.
+            if !values[p].precise() || !values[i].precise() {
+                continue;
+            }
+            if let Some(c) = c {
+                let change = values[c].shown;
+                if change.is_zero() || !values[c].precise() {
+                    continue;
+                }
+                if close_fits(price, signed(change, change_negative), shown) {
+                    close = Some(i);
+                } else if sign == SignFrom::Nothing && close_fits(price, -change, shown) {
+                    close = Some(i);
+                    (change_negative, percent_negative, sign) = (true, true, SignFrom::Close);
+                }
+            } else if let Some(q) = q {
+                let Some(implied) = price.checked_sub(shown).filter(|d| !d.is_zero()) else {
+                    continue;
+                };
+                // A sign shown, or a marker, must agree with the close.
+                let shown_down = match sign {
+                    SignFrom::Shown | SignFrom::Marker => Some(percent_negative),
+                    _ => None,
+                };
+                if shown_down.is_some_and(|down| down != implied.is_sign_negative()) {
+                    continue;
+                }
+                let exponent = values[p].number.magnitude.map_or(0, |m| m.exponent());
+                let found = percent_fit(
+                    values[p].shown,
+                    exponent,
+                    implied.abs(),
+                    values[q].shown,
+                    Ratio::Percent,
+                );
+                if found == Fit::Exact {
+                    close = Some(i);
+                    fit = Some(Fit::Exact);
+                    if sign == SignFrom::Nothing || sign == SignFrom::Accounting {
+                        let down = implied.is_sign_negative();
+                        (change_negative, percent_negative, sign) = (down, down, SignFrom::Close);
+                    }
+                }
+            }
+            if close.is_some() {
+                support = support.with(Support::CLOSE);
+                if sign == SignFrom::Nothing {
+                    sign = SignFrom::Close;
+                }
+                break;
+            }
+        }
+        // A header's previous close column holds the previous close, fit or
+        // not: the validator reports one that disagrees.
+        if header_reads && close.is_none() {
+            close = chosen
+                .iter()
+                .copied()
+                .find(|&i| role(i) == Some(Role::PreviousClose));
+        }
+        if let (Some(c), Some(q)) = (c, q) {
+            let exponent = values[p].number.magnitude.map_or(0, |m| m.exponent());
+            // Magnitudes on the change's side of the price: P − C is the
+            // previous close whichever way the signs go.
+            // A zero change fits any zero percent and pins nothing; a
+            // plain ratio is read only where `%` says the column is one.
+            let checks = !values[c].shown.is_zero();
+            let marked = values[q].is_percent();
+            let fit_with = |negative: bool| {
+                let change = signed(values[c].shown, negative);
+                let percent = signed(values[q].shown, negative);
+                let fit_as = |ratio| percent_fit(values[p].shown, exponent, change, percent, ratio);
+                match (checks, fit_as(Ratio::Percent)) {
+                    (false, _) => Fit::None,
+                    (true, Fit::Exact) => Fit::Exact,
+                    (true, other) if marked => match fit_as(Ratio::Fraction) {
+                        Fit::Exact => Fit::Exact,
+                        _ => other,
+                    },
+                    (true, other) => other,
+                }
+            };
+            let found = fit_with(change_negative);
+            // Nothing signs them: the sign that alone fits does.
+            if sign == SignFrom::Nothing && found == Fit::Exact && fit_with(true) != Fit::Exact {
+                sign = SignFrom::Arithmetic;
+            } else if sign == SignFrom::Nothing && found != Fit::Exact && fit_with(true) == Fit::Exact {
+                (change_negative, percent_negative, sign) = (true, true, SignFrom::Arithmetic);
+            }
+            fit = Some(if sign == SignFrom::Arithmetic { Fit::Exact } else { found });
+        }
+        match fit {
+            Some(Fit::Exact) => support = support.with(Support::EXACT).with(Support::LOOSE),
+            Some(Fit::Loose) => support = support.with(Support::LOOSE),
+            _ => {}
+        }
+        // An unmarked percent needs its column named, or the arithmetic;
+        // so does an unmarked change beside a percent.
+        let unmarked = q.is_some_and(|q| !values[q].is_percent());
+        let named = q.is_some_and(|q| matches!(role(q), Some(Role::Percent | Role::Change)));
+        let pinned = q.is_some_and(|q| values[q].precise() && !values[q].shown.is_zero())
+            && c.is_some_and(|c| values[c].precise());
+        if unmarked && !(named && header_reads) && !(fit == Some(Fit::Exact) && pinned) {
+            return None;
+        }
+        // Zero beside zero (`0,00 (0,00 %)`) agrees without a sign.
+        let bare_change = c.is_some_and(|c| values[c].number.sign.is_none() && values[c].marker.is_none());
+        let both_zero = c.is_some_and(|c| values[c].shown.is_zero())
+            && q.is_some_and(|q| values[q].shown.is_zero());
+        let checked = fit == Some(Fit::Exact) || close.is_some() || header_reads || both_zero;
+        if bare_change && q.is_some() && !checked {
+            return None;
+        }
+        // A cut digit run is read only where the arithmetic accepts it.
+        let cut = |i: Option<usize>| i.is_some_and(|i| values[i].cut.is_some());
+        let percent_marked = q.is_some_and(|q| values[q].is_percent());
+        if (cut(Some(p)) || cut(c) || cut(q)) && !(fit == Some(Fit::Exact) && percent_marked) {
+            return None;
+        }
+        if header_reads {
+            support = support.with(Support::HEADER);
+        }
+        if q.is_some_and(|q| values[q].is_percent()) {
+            support = support.with(Support::PERCENT_MARK);
+        }
+        let change_marked = c.is_some_and(|c| {
+            values[c].number.sign.is_some() || values[c].marker.is_some()
+        });
+        let percent_after_marker = c.is_none() && q.is_some_and(|q| values[q].marker.is_some());
+        if change_marked || percent_after_marker {
+            support = support.with(Support::CHANGE_MARK);
+        }
+        if values[p].price_shaped() {
+            support = support.with(Support::PRICE_SHAPE);
+        }
+        if fields.first {
+            support = support.with(Support::FIRST);
+        }
+        if q.is_some() && q == fields.first_percent {
+            support = support.with(Support::FIRST_PERCENT);
+        }
+        let explained = 1 + [c, q, close].iter().filter(|i| i.is_some()).count();
+        let position = |i: Option<usize>| {
+            let at = chosen.iter().position(|&v| Some(v) == i)?;
+            u8::try_from(at).ok()
+        };
+        Some(Reading {
+            digits: u8::try_from(digits).unwrap_or(u8::MAX),
+            price: p,
+            change: c,
+            percent: q,
+            close,
+            change_value: c.map(|c| signed(values[c].shown, change_negative)),
+            percent_value: q.map(|q| signed(values[q].shown, percent_negative)),
+            sign,
+            support,
+            fit,
+            unexplained: u8::try_from(chosen.len().saturating_sub(explained)).unwrap_or(u8::MAX),
+            positions: [Some(p), c, q, close].map(position),
+        })
+    }
+
+    /// Whether `header` reads the record's values as `fields` does: as
+    /// many columns as it names, the price in its price column, and every
+    /// column it names for a change, percent or previous close read so.
+    fn header_reads(
+        &self,
+        chosen: &[usize],
+        digits: usize,
+        fields: Fields,
+        header: Option<&Header>,
+    ) -> bool {
+        let Some(header) = header else { return false };
+        let values = &self.values;
+        if header.values.len() + digits != self.columns {
+            return false;
+        }
+        let role = |i: usize| header.role(values[i].column.checked_sub(digits)?);
+        chosen.iter().all(|&i| {
+            let is_percent = values[i].is_percent();
+            match role(i) {
+                Some(Role::Price) => fields.price == i,
+                Some(Role::Change) if is_percent => fields.percent == Some(i),
+                Some(Role::Change) => fields.change == Some(i),
+                Some(Role::Percent) => fields.percent == Some(i),
+                Some(Role::PreviousClose | Role::Ignored | Role::Label | Role::Ticker) | None => {
+                    fields.price != i && fields.change != Some(i) && fields.percent != Some(i)
+                }
+                Some(Role::Period) => false,
+            }
+        })
+    }
+}
+
+/// The roles a reading gives, as value indices.
+#[derive(Debug, Clone, Copy)]
+struct Fields {
+    price: usize,
+    change: Option<usize>,
+    percent: Option<usize>,
+    /// Whether the price is the first value after the label.
+    first: bool,
+    /// The first value marked as a percent.
+    first_percent: Option<usize>,
+}
+
+/// `value` made negative when `negative`; zero stays zero.
+fn signed(value: Decimal, negative: bool) -> Decimal {
+    if negative && !value.is_zero() {
+        -value
+    } else {
+        value
+    }
+}
+
+/// The values of `record` (numbers, and both parts of each cut of a
+/// malformed run) and its markers into `out`; returns how many columns
+/// (numbers and dates) its body shows.
+fn collect_values(
+    tokens: &[Token],
+    cuts: &[Cut],
+    record: &Record,
+    out: &mut Vec<Value>,
+    markers: &mut Markers,
+) -> usize {
+    let mut column = 0;
+    let mut marker: Option<Direction> = None;
+    // Dates and times after the values on their line are columns too.
+    let trailing = tokens[record.body.end..]
+        .iter()
+        .take_while(|t| matches!(t.kind, Kind::Date | Kind::Cell | Kind::Punct))
+        .filter(|t| t.kind == Kind::Date)
+        .count();
+    for i in record.body.clone() {
+        let token = &tokens[i];
+        match &token.kind {
+            Kind::Marker { direction, word } => {
+                let slot = if *word {
+                    &mut markers.word
+                } else {
+                    &mut markers.glyph
+                };
+                slot.get_or_insert(*direction);
+                marker = Some(*direction);
+            }
+            Kind::Number(number) => {
+                match number.value {
+                    Ok(shown) => out.push(Value {
+                        token: i,
+                        column,
+                        shown,
+                        number: *number,
+                        marker,
+                        cut: None,
+                    }),
+                    Err(_) => {
+                        let found = cuts.iter().enumerate().filter(|(_, c)| c.token == i);
+                        for (index, cut) in found {
+                            for (part, shown) in [(0u8, cut.first), (1, cut.second)] {
+                                let mut number = *number;
+                                if part == 0 {
+                                    number.percent = PercentMark::None;
+                                    number.magnitude = None;
+                                } else {
+                                    number.sign = None;
+                                    number.currency = None;
+                                }
+                                number.grouped = false;
+                                number.value = Ok(shown);
+                                out.push(Value {
+                                    token: i,
+                                    column,
+                                    shown,
+                                    number,
+                                    marker: if part == 0 { marker } else { None },
+                                    cut: Some((index, part)),
+                                });
+                            }
+                        }
+                    }
+                }
+                column += 1;
+                marker = None;
+            }
+            Kind::Date => column += 1,
+            _ => {}
+        }
+    }
+    column + trailing
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::number::NumberStyle;
+    use crate::records::records;
+    use crate::token::{Lexer, Tokens};
+
+    /// The readings of the first record with values in `text`, as
+    /// `price change percent [close] flags` strings.
+    fn readings_of(text: &str) -> Vec<String> {
+        let lexer = Lexer {
+            style: NumberStyle::Dot,
+            symbols: None,
+        };
+        let mut tokens = Tokens::default();
+        lexer.read(text.as_bytes(), 0, &mut tokens);
+        let mut recs = Vec::new();
+        records(&tokens.tokens, text.as_bytes(), 0, &mut recs);
+        let record = recs.iter().find(|r| !r.body.is_empty()).unwrap();
+        let mut readings = Readings::default();
+        assert!(readings.read(&tokens.tokens, &tokens.cuts, record, None));
+        let values = &readings.values;
+        readings
+            .readings
+            .iter()
+            .map(|r| {
+                let field = |v: Option<Decimal>| v.map_or("-".to_string(), |v| v.to_string());
+                let mut s = format!(
+                    "{} {} {}",
+                    values[r.price].shown,
+                    field(r.change_value),
+                    field(r.percent_value)
+                );
+                if let Some(close) = r.close {
+                    s += &format!(" [{}]", values[close].shown);
+                }
+                if r.support.contains(Support::EXACT) {
+                    s += " exact";
+                } else if r.support.contains(Support::LOOSE) {
+                    s += " loose";
+                }
+                if r.support.contains(Support::FIRST) {
+                    s += " first";
+                }
+                s
+            })
+            .collect()
+    }
+
+    #[test]
+    fn strip_quotes_have_one_reading_that_fits() {
+        let found = readings_of("NIFTY 22,150.40 +120.25 (+0.55%)");
+        assert!(found.contains(&"22150.40 120.25 0.55 exact first".to_string()), "{found:?}");
+        // The seed's percents fit as plain ratios.
+        let found = readings_of("AGL40.13▲ 0.12 (0.00%)");
+        assert!(found.contains(&"40.13 0.12 0.00 exact first".to_string()), "{found:?}");
+        // A value after a marker is no price.
+        let found = readings_of("GSE-CI ▾ 30.33 (1.01%)");
+        assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn a_previous_close_in_the_row_is_found() {
+        let found = readings_of("Alpha Steel 51.30 51.05 51.60 50.90 +0.25 +0.49%");
+        assert!(found.contains(&"51.30 0.25 0.49 [51.05] exact first".to_string()), "{found:?}");
+        let found = readings_of("Tarsis 184.30 187.95 188.40 184.10 3.65 1.98 %");
+        assert!(found.contains(&"187.95 3.65 1.98 [184.30] exact".to_string()), "{found:?}");
+        // A close above the price signs an unsigned change.
+        let found = readings_of("Commerzbank 14.50 15.35 14.62 14.25 0.85 5.54");
+        assert!(found.contains(&"14.50 -0.85 -5.54 [15.35] exact first".to_string()), "{found:?}");
+    }
+
+    #[test]
+    fn a_cut_digit_run_is_read_where_the_arithmetic_accepts_it() {
+        let found = readings_of("Tasman 20 Index7,477.50044.580 / 0.60%");
+        assert!(found.contains(&"7477.500 44.580 0.60 exact first".to_string()), "{found:?}");
+        assert!(found.iter().all(|r| r.contains("exact") || !r.contains("44.580")));
+    }
+}

@@ -1,0 +1,615 @@
+//! The second stage: tokens grouped into records, a label followed by its
+//! values ([SPEC 9](crate::formats#reading-by-evidence), stage 2).
+//!
+//! A record is a run of label tokens (words, name digits, a code in
+//! parentheses) and the run of value tokens after it (numbers, markers,
+//! the words that join fields: `up`, `to close at`, `points`). A line of
+//! values alone continues the record above it when that record's label
+//! stood alone on its line (one field a line, widgets that wrap). The
+//! stage says where records are and what stands around them; which of
+//! their numbers is a price, and whether their label is one, is for the
+//! stages after it.
+
+use std::ops::Range;
+
+use crate::token::{Kind, Token};
+use crate::vocabulary::WordClass;
+
+/// The most blank lines between a label and the values below it.
+const MAX_BLANK_LINES: usize = 2;
+
+/// A label and its values, as token indices.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Record {
+    /// The label's tokens; empty for values with no label before them.
+    pub(crate) label: Range<usize>,
+    /// The tokens from the first value to the last: numbers, markers,
+    /// joining words, and the separators and dates between them.
+    pub(crate) body: Range<usize>,
+    /// How many bare integers at the start of the body the label may take
+    /// as its own (`CAC 40 7,388.64`: `40`; `555 7.12 0.33`: `555`).
+    pub(crate) name_digits: u8,
+    /// What stands before the label on its line.
+    pub(crate) lead: Lead,
+    /// What follows the body on its last line.
+    pub(crate) tail: Tail,
+    /// Whether a `:` or `=` ends the label (`FTSE 100: 8,140.55`).
+    pub(crate) colon: bool,
+    /// Whether the label stands alone on its line and the values follow
+    /// on the lines below.
+    pub(crate) vertical: bool,
+    /// The index of the line the record starts on, counted in the tokens.
+    pub(crate) line: usize,
+}
+
+impl Record {
+    /// The record's whole token range, label and body.
+    pub(crate) fn tokens(&self) -> Range<usize> {
+        let start = if self.label.is_empty() {
+            self.body.start
+        } else {
+            self.label.start
+        };
+        start..self.body.end
+    }
+}
+
+/// What stands before a record's label on its line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Lead {
+    /// Nothing: the start of a line or of the input, or a cell separator.
+    Cell,
+    /// The end of the record before it, with nothing between
+    /// (`…(0.00%)AIRLINK189.43`) or only white space.
+    Record,
+    /// Words that are no label of values: the record's label may be the
+    /// tail of a sentence.
+    Words,
+    /// Other text: a date, punctuation.
+    Other,
+}
+
+/// What follows a record's values on their line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Tail {
+    /// The end of the line, perhaps after separators or a date or time.
+    End,
+    /// Another record with values.
+    Record,
+    /// Words with no values: the record's line reads as prose.
+    Words,
+}
+
+/// How a token stands in a record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    /// It may belong to a label.
+    Label,
+    /// A value or marker.
+    Value,
+    /// A word that joins values and starts no label.
+    Joiner,
+    /// A separator of cells, a line end, a date: it ends a label run.
+    Break,
+    /// Punctuation between values.
+    Other,
+}
+
+/// The role of `tokens[i]` in a record's text, before context.
+fn role(tokens: &[Token], i: usize) -> Role {
+    let token = &tokens[i];
+    match token.kind {
+        // Capitalised, `Close` and `Points` are captions, no joiners.
+        Kind::Word(word) => match word.class {
+            Some(WordClass::Joiner | WordClass::Unit) if !word.has_upper() => Role::Joiner,
+            _ => Role::Label,
+        },
+        Kind::Number(_) | Kind::Marker { .. } | Kind::Ambiguous { .. } => Role::Value,
+        Kind::Cell | Kind::Line | Kind::Date | Kind::Colon | Kind::Invisible | Kind::Invalid => {
+            Role::Break
+        }
+        Kind::Open | Kind::Close | Kind::Sign | Kind::Percent | Kind::Punct => Role::Other,
+    }
+}
+
+/// Whether `tokens[i]`, punctuation, may stand inside a label: `&`,
+/// `.`, `'`, `/`, `-`, `®`, `*` glued to a word or between words, and
+/// parentheses around a code.
+fn label_punct(tokens: &[Token], text: &[u8], base: usize, i: usize) -> bool {
+    let token = &tokens[i];
+    match token.kind {
+        Kind::Open | Kind::Close => true,
+        Kind::Sign => true,
+        Kind::Punct => matches!(
+            &text[token.start - base..token.end - base],
+            b"&" | b"." | b"'" | b"/" | b"\xc2\xae" | b"*" | b"\xe2\x80\x99" | b"+"
+        ),
+        _ => false,
+    }
+}
+
+/// Groups `tokens` (read from `text`, which starts at offset `base`) into
+/// records, appended to `out`.
+pub(crate) fn records(tokens: &[Token], text: &[u8], base: usize, out: &mut Vec<Record>) {
+    let lines = line_ranges(tokens);
+    let mut line_index = 0;
+    while line_index < lines.len() {
+        let line = lines[line_index].clone();
+        let first = out.len();
+        split_line(tokens, text, base, line.clone(), line_index, out);
+        // A label alone on its line takes the lines of values below it.
+        let mut next = line_index + 1;
+        let takes_lines = out.len() == first + 1
+            && out.last().is_some_and(|r| !r.label.is_empty() && !has_values(tokens, r));
+        if takes_lines {
+            let mut blank = 0;
+            let mut scan = line_index + 1;
+            while scan < lines.len() {
+                match line_kind(tokens, lines[scan].clone()) {
+                    LineKind::Blank if blank < MAX_BLANK_LINES => blank += 1,
+                    LineKind::Values => {
+                        let record = out.last_mut().expect("the label's record");
+                        let end = last_content(tokens, lines[scan].clone()).unwrap_or(record.body.end);
+                        if !has_values(tokens, record) {
+                            record.body.start = first_content(tokens, lines[scan].clone())
+                                .unwrap_or(record.body.start);
+                        }
+                        record.body.end = end;
+                        record.vertical = true;
+                        blank = 0;
+                        next = scan + 1;
+                    }
+                    _ => break,
+                }
+                scan += 1;
+            }
+            if let Some(record) = out.last_mut() {
+                if record.vertical {
+                    record.tail = Tail::End;
+                }
+            }
+        }
+        line_index = next;
+    }
+}
+
+/// Whether a record's body holds a value.
+fn has_values(tokens: &[Token], record: &Record) -> bool {
+    tokens[record.body.clone()]
+        .iter()
+        .any(|t| matches!(t.kind, Kind::Number(_) | Kind::Marker { .. } | Kind::Ambiguous { .. }))
+}
+
+/// The token ranges of the lines, line ends excluded.
+fn line_ranges(tokens: &[Token]) -> Vec<Range<usize>> {
+    let mut lines = Vec::new();
+    let mut start = 0;
+    for (i, token) in tokens.iter().enumerate() {
+        if token.kind == Kind::Line {
+            lines.push(start..i);
+            start = i + 1;
+        }
+    }
+    lines.push(start..tokens.len());
+    lines
+}
+
+/// What a line holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum LineKind {
+    /// Nothing but separators.
+    Blank,
+    /// Values, markers and joining words, but no label.
+    Values,
+    /// Anything else.
+    Text,
+}
+
+fn line_kind(tokens: &[Token], line: Range<usize>) -> LineKind {
+    let mut values = false;
+    for i in line {
+        match role(tokens, i) {
+            Role::Label => return LineKind::Text,
+            Role::Value => values = true,
+            Role::Joiner | Role::Other => {}
+            Role::Break => {
+                if tokens[i].kind == Kind::Date {
+                    values = true;
+                }
+            }
+        }
+    }
+    if values {
+        LineKind::Values
+    } else {
+        LineKind::Blank
+    }
+}
+
+/// The first token of a line that is no cell separator.
+fn first_content(tokens: &[Token], line: Range<usize>) -> Option<usize> {
+    line.into_iter().find(|&i| tokens[i].kind != Kind::Cell)
+}
+
+/// The index just past the last token of a line that is no cell separator.
+fn last_content(tokens: &[Token], line: Range<usize>) -> Option<usize> {
+    line.into_iter()
+        .rev()
+        .find(|&i| tokens[i].kind != Kind::Cell)
+        .map(|i| i + 1)
+}
+
+/// Splits one line's tokens into records.
+fn split_line(
+    tokens: &[Token],
+    text: &[u8],
+    base: usize,
+    line: Range<usize>,
+    line_index: usize,
+    out: &mut Vec<Record>,
+) {
+    let mut i = line.start;
+    let mut lead = Lead::Cell;
+    let first_record = out.len();
+    while i < line.end {
+        // Separators before a label: a cell boundary.
+        if tokens[i].kind == Kind::Cell || tokens[i].kind == Kind::Invisible {
+            lead = Lead::Cell;
+            i += 1;
+            continue;
+        }
+        let label_start = i;
+        let mut label_end = i;
+        let mut depth = 0usize;
+        // Where the label ended before an open parenthesis, to go back to
+        // when it is never closed.
+        let mut before_open = label_start;
+        // The label run: words, name digits, label punctuation.
+        while i < line.end {
+            let token = &tokens[i];
+            let in_parens = depth > 0
+                && !matches!(token.kind, Kind::Open | Kind::Close)
+                && !token.number().is_some_and(|n| n.is_marked());
+            let continues = in_parens || match role(tokens, i) {
+                Role::Label => true,
+                Role::Joiner => label_end > label_start,
+                Role::Other => label_punct(tokens, text, base, i) && {
+                    match token.kind {
+                        Kind::Open if label_end > label_start => {
+                            if depth == 0 {
+                                before_open = label_end;
+                            }
+                            depth += 1;
+                            true
+                        }
+                        Kind::Open => false,
+                        Kind::Close => depth > 0 && {
+                            depth -= 1;
+                            true
+                        },
+                        _ => label_end > label_start,
+                    }
+                },
+                Role::Break => token.kind == Kind::Colon && depth > 0,
+                Role::Value => name_digit(tokens, i, label_start, label_end),
+            };
+            if !continues {
+                break;
+            }
+            i += 1;
+            // Joining words and punctuation belong to the label only when
+            // more of it follows (`Bank of Lumen`, `S&P/TSX`), or a dot
+            // ends an abbreviation (`Vz.`).
+            let tentative = matches!(role(tokens, i - 1), Role::Joiner)
+                || matches!(token.kind, Kind::Punct | Kind::Sign) && depth == 0;
+            let glued_word = tokens
+                .get(i)
+                .is_some_and(|t| !t.spaced && t.word().is_some());
+            if !tentative || glued_word || is_abbreviation_dot(tokens, text, base, i - 1) {
+                label_end = i;
+            }
+        }
+        if depth > 0 {
+            label_end = before_open;
+        }
+        // Trailing punctuation the label did not take back is no label's.
+        i = label_end.max(label_start);
+        // A colon or `=` may end the label.
+        let mut colon = false;
+        let mut j = i;
+        while j < line.end && tokens[j].kind == Kind::Cell {
+            j += 1;
+        }
+        if label_end > label_start && j < line.end && tokens[j].kind == Kind::Colon {
+            colon = true;
+            j += 1;
+        }
+        // Dates right after a label (`Lisboa 17:35`) stand between it and
+        // its values.
+        while label_end > label_start
+            && j < line.end
+            && matches!(tokens[j].kind, Kind::Date | Kind::Cell)
+        {
+            j += 1;
+        }
+        // The body: values, markers, joiners, punctuation and cells, up to
+        // the next label.
+        let body_start = j;
+        let mut body_end = j;
+        let mut k = j;
+        while k < line.end {
+            let token = &tokens[k];
+            match role(tokens, k) {
+                Role::Label if !currency_prefix(tokens, k, body_start) => break,
+                Role::Value | Role::Label => body_end = k + 1,
+                Role::Joiner => {}
+                Role::Break if token.kind == Kind::Date => {}
+                Role::Break | Role::Other => {}
+            }
+            k += 1;
+        }
+        let has_body = body_end > body_start
+            && tokens[body_start..body_end]
+                .iter()
+                .any(|t| matches!(t.kind, Kind::Number(_) | Kind::Marker { .. } | Kind::Ambiguous { .. }));
+        if label_end == label_start && !has_body {
+            // Neither a label nor values: punctuation, a date.
+            lead = match tokens[label_start].kind {
+                Kind::Colon | Kind::Date | Kind::Punct | Kind::Open | Kind::Close | Kind::Sign => {
+                    Lead::Other
+                }
+                _ => lead,
+            };
+            i = label_start + 1;
+            continue;
+        }
+        let body = if has_body {
+            body_start..body_end
+        } else {
+            label_end..label_end
+        };
+        let name_digits = leading_integers(tokens, body.clone(), label_end > label_start);
+        out.push(Record {
+            label: label_start..label_end,
+            body: body.clone(),
+            name_digits,
+            lead,
+            tail: Tail::End,
+            colon,
+            vertical: false,
+            line: line_index,
+        });
+        i = if has_body { body_end } else { label_end };
+        lead = if has_body { Lead::Record } else { Lead::Words };
+        if i == label_start {
+            i += 1;
+        }
+    }
+    // Tails: a record followed on its line by a record without values is
+    // followed by words.
+    let line_records = first_record..out.len();
+    for r in line_records.clone() {
+        if r + 1 < line_records.end {
+            let next_has_values = has_values(tokens, &out[r + 1]);
+            out[r].tail = if next_has_values {
+                Tail::Record
+            } else {
+                Tail::Words
+            };
+        }
+    }
+}
+
+/// Whether the number at `i` is a digit of a name (`Tasman 20 Index`):
+/// a bare integer after a label word, followed on the line by another
+/// label word with only a space between, by a colon, or by the line's
+/// end; or the code after an identifier's caption (`WKN 716563`).
+fn name_digit(tokens: &[Token], i: usize, label_start: usize, label_end: usize) -> bool {
+    let Some(number) = tokens[i].number() else {
+        return false;
+    };
+    let after_identifier = label_end > label_start
+        && tokens[label_end - 1]
+            .word()
+            .is_some_and(|w| w.class == Some(WordClass::Identifier));
+    if after_identifier && number.is_bare_integer() && !number.is_marked() {
+        return true;
+    }
+    let after_word = label_end > label_start
+        && tokens[label_end - 1].word().is_some_and(|w| w.has_letter())
+        && tokens[i].spaced;
+    // A word or a label's end after it: a colon, or the line's end.
+    let next_word = match tokens.get(i + 1) {
+        None => true,
+        Some(t) => {
+            matches!(t.kind, Kind::Colon | Kind::Line)
+                || t.spaced && t.word().is_some_and(|w| w.has_letter() && w.class.is_none())
+        }
+    };
+    number.is_bare_integer() && !number.is_marked() && after_word && next_word
+}
+
+/// Whether a `.` at `i` ends an abbreviation in a label (`Vz.`, `S.A.`):
+/// glued to a word and followed by space or the label's end.
+fn is_abbreviation_dot(tokens: &[Token], text: &[u8], base: usize, i: usize) -> bool {
+    let token = &tokens[i];
+    token.kind == Kind::Punct
+        && &text[token.start - base..token.end - base] == b"."
+        && !token.spaced
+        && i > 0
+        && tokens[i - 1].word().is_some_and(|w| w.has_letter())
+}
+
+/// Whether the word at `k` in a body is a currency or unit prefix glued
+/// to the number after it, after a joining word (`at N0.66`).
+fn currency_prefix(tokens: &[Token], k: usize, body_start: usize) -> bool {
+    let Some(word) = tokens[k].word() else {
+        return false;
+    };
+    let glued_number = tokens
+        .get(k + 1)
+        .is_some_and(|t| !t.spaced && t.number().is_some());
+    let after_joiner = k > body_start
+        && tokens[k - 1]
+            .word()
+            .is_some_and(|w| w.class == Some(WordClass::Joiner));
+    word.chars <= 3 && word.is_uppercase() && glued_number && after_joiner
+}
+
+/// How many bare integers start a body, each followed by another value,
+/// that a label may take: for a label, its name's digits (`CAC 40`); for
+/// none, a symbol of digits (`555 7.12 0.33`).
+fn leading_integers(tokens: &[Token], body: Range<usize>, labelled: bool) -> u8 {
+    let mut count = 0u8;
+    let mut i = body.start;
+    while i + 1 < body.end && count < 2 {
+        let Some(number) = tokens[i].number() else {
+            break;
+        };
+        let next_is_value = tokens[i + 1..body.end]
+            .iter()
+            .find(|t| t.kind != Kind::Cell)
+            .is_some_and(|t| t.number().is_some() || labelled && matches!(t.kind, Kind::Marker { .. }));
+        if !number.is_bare_integer() || number.is_marked() || !next_is_value {
+            break;
+        }
+        if !labelled && count == 0 && !tokens[i + 1].spaced && tokens[i + 1].kind != Kind::Cell {
+            break;
+        }
+        count += 1;
+        i += 1;
+        if !labelled {
+            break;
+        }
+    }
+    count
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::number::NumberStyle;
+    use crate::token::{Lexer, Tokens};
+
+    /// The records of `text` as `label|body` strings, with flags.
+    fn records_of(text: &str) -> Vec<String> {
+        let lexer = Lexer {
+            style: NumberStyle::Dot,
+            symbols: None,
+        };
+        let mut tokens = Tokens::default();
+        lexer.read(text.as_bytes(), 0, &mut tokens);
+        let mut out = Vec::new();
+        records(&tokens.tokens, text.as_bytes(), 0, &mut out);
+        let span = |range: Range<usize>| {
+            if range.is_empty() {
+                String::new()
+            } else {
+                let t = &tokens.tokens;
+                text[t[range.start].start..t[range.end - 1].end].to_string()
+            }
+        };
+        out.iter()
+            .map(|r| {
+                let mut s = format!("{}|{}", span(r.label.clone()), span(r.body.clone()));
+                if r.name_digits > 0 {
+                    s += &format!(" d{}", r.name_digits);
+                }
+                if r.vertical {
+                    s += " v";
+                }
+                if r.colon {
+                    s += " :";
+                }
+                match r.tail {
+                    Tail::Words => s += " >words",
+                    Tail::Record => s += " >record",
+                    Tail::End => {}
+                }
+                match r.lead {
+                    Lead::Words => s += " <words",
+                    Lead::Other => s += " <other",
+                    Lead::Record => s += " <record",
+                    Lead::Cell => {}
+                }
+                s
+            })
+            .collect()
+    }
+
+    #[test]
+    fn glued_strip_quotes_are_records_one_after_another() {
+        assert_eq!(
+            records_of("AGL40.13▲ 0.12 (0.00%)AIRLINK189.43▲ 1.45 (0.01%)"),
+            [
+                "AGL|40.13▲ 0.12 (0.00%) >record",
+                "AIRLINK|189.43▲ 1.45 (0.01%) <record"
+            ]
+        );
+    }
+
+    #[test]
+    fn names_take_their_digits() {
+        assert_eq!(
+            records_of("CAC 40 7,388.64 -21.37 (-0.29%)"),
+            ["CAC|40 7,388.64 -21.37 (-0.29%) d1"]
+        );
+        assert_eq!(
+            records_of("Tasman 20 Index7,477.50044.580 / 0.60%"),
+            ["Tasman 20 Index|7,477.50044.580 / 0.60%"]
+        );
+        assert_eq!(records_of("555 7.120000 0.33 | ABOT 812.000000 -4.10"), [
+            "|555 7.120000 0.33 d1 >record",
+            "ABOT|812.000000 -4.10"
+        ]);
+    }
+
+    #[test]
+    fn codes_colons_and_joiners() {
+        assert_eq!(
+            records_of("Bank of Lumen (BLMN) 12.40 +0.22 +1.81%"),
+            ["Bank of Lumen (BLMN)|12.40 +0.22 +1.81%"]
+        );
+        assert_eq!(
+            records_of("FTSE 100: 8,203.17 (+0.36%)"),
+            ["FTSE 100|8,203.17 (+0.36%) :"]
+        );
+        assert_eq!(
+            records_of("RTBRISCOE up +10.00% to close at N0.66"),
+            ["RTBRISCOE|up +10.00% to close at N0.66"]
+        );
+        assert_eq!(
+            records_of("Hallé-Verne S.A. 9.42 +0.11 (+1.18%)"),
+            ["Hallé-Verne S.A.|9.42 +0.11 (+1.18%)"]
+        );
+    }
+
+    #[test]
+    fn words_after_values_make_a_tail() {
+        assert_eq!(
+            records_of("Brent at 82.10 (+0.4%) ahead of the OPEC meeting"),
+            ["Brent|at 82.10 (+0.4%) >words", "ahead of the OPEC meeting| <record"]
+        );
+    }
+
+    #[test]
+    fn labels_alone_on_their_line_take_the_values_below() {
+        assert_eq!(
+            records_of("XCMP\n27,130.00 -591.63 -2.13%\n\nKey Stats"),
+            ["XCMP|27,130.00 -591.63 -2.13% v", "Key Stats|"]
+        );
+        assert_eq!(
+            records_of("Milano 17:35\n44.439 +1,24%\nNasdaq 17:50"),
+            ["Milano|44.439 +1,24% v", "Nasdaq|"]
+        );
+        // Values after words on their line are no values of the label above.
+        assert_eq!(
+            records_of("MI Indication*\n26,816.59 319.92 (1.21%) Official Close 10/11/2019"),
+            [
+                "MI Indication|",
+                "|26,816.59 319.92 (1.21%) >words",
+                "Official Close| <record"
+            ]
+        );
+    }
+}

@@ -1,0 +1,1201 @@
+//! The first stage: text turned into tokens, each with its span
+//! ([SPEC 9](crate::formats#reading-by-evidence), stage 1).
+//!
+//! The lexer is a set of nom rules, one per kind of token, that all have
+//! one shape: `fn(&self, input) -> IResult<input, Kind, ()>`. It knows
+//! what text is (a number and its every reading, a word, a marker, a
+//! separator, a date) and nothing of what it means: it never decides
+//! whether a number is a price or a word a label, and it never fails. Text
+//! no rule knows is a [`Kind::Punct`] token; bytes that are not UTF-8 are
+//! [`Kind::Invalid`] ones.
+//!
+//! Tokens hold offsets into the input, not slices of it, so that a reader
+//! holding a window of a stream can keep them while the window moves.
+
+use std::collections::HashSet;
+use std::ops::Range;
+
+use nom::IResult;
+use rust_decimal::Decimal;
+
+use crate::lexical::{
+    MAX_CHAR, date_or_time_len, invalid_utf8_len, invisible_len, is_line_end, space_len,
+};
+use crate::number::{NumberError, NumberStyle, number, number_like_len};
+use crate::quote::{Currency, CurrencyCode, Direction, Magnitude};
+use crate::vocabulary::{DIRECTION_WORDS, PERCENT_WORDS, WordClass, class_of};
+
+/// The lexer's input: bytes, UTF-8 where they hold text.
+type Input<'a> = &'a [u8];
+
+/// What every rule returns: the rest of the input and what it read, or
+/// `()` when the rule does not apply there.
+type Lexed<'a, T> = IResult<Input<'a>, T, ()>;
+
+/// Longest ticker, a leading `^` or `.` included (rule Y).
+pub(crate) const MAX_SYMBOL: usize = 15;
+
+/// A token: what a stretch of text is, and where it stands.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Token {
+    /// What the text is.
+    pub(crate) kind: Kind,
+    /// The first byte's offset in the input.
+    pub(crate) start: usize,
+    /// The offset just past the last byte.
+    pub(crate) end: usize,
+    /// Whether horizontal space stands between this token and the one
+    /// before it; `false` when they touch (`AGL40.13`) or this token
+    /// starts its line or the input.
+    pub(crate) spaced: bool,
+}
+
+impl Token {
+    /// The token's byte range in the input.
+    pub(crate) fn span(&self) -> Range<usize> {
+        self.start..self.end
+    }
+
+    /// The number, if the token is one.
+    pub(crate) fn number(&self) -> Option<&Number> {
+        match &self.kind {
+            Kind::Number(number) => Some(number),
+            _ => None,
+        }
+    }
+
+    /// The word, if the token is one.
+    pub(crate) fn word(&self) -> Option<&Word> {
+        match &self.kind {
+            Kind::Word(word) => Some(word),
+            _ => None,
+        }
+    }
+}
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum Kind {
+    /// A word: letters of any script and digits, perhaps with `& . - ' /
+    /// : = _ ®` inside (`AGL`, `GSE-CI`, `S&P`, `Münchener`, `1Y`).
+    Word(Word),
+    /// A number with what is shown around it: sign, `%`, parentheses,
+    /// currency, magnitude.
+    Number(Number),
+    /// A direction marker: a glyph (`▲`) or a direction word (`Up`,
+    /// `Increased By`).
+    Marker {
+        /// The direction it marks.
+        direction: Direction,
+        /// Whether it is a word, not a glyph.
+        word: bool,
+    },
+    /// A date or a time (rule T): `2025-09-26`, `16/10/24`, `17:15:00`.
+    Date,
+    /// A `(` that opens no number.
+    Open,
+    /// A `)` that closes no number.
+    Close,
+    /// A `:` or `=` that may end a label (`FTSE 100:`, `Gold =`).
+    Colon,
+    /// A `%` with no number before it.
+    Percent,
+    /// A sign with no digits after it.
+    Sign,
+    /// A separator between cells: `|`, `;`, `•`, `·`, a tab, two or more
+    /// spaces, or a bullet at a line's start.
+    Cell,
+    /// A line end: `\n`, `\r\n` or `\r`.
+    Line,
+    /// Glued letters and digits that split into a symbol and a price more
+    /// than one way (rule G); `letters` bytes of letters come first.
+    Ambiguous {
+        /// Where the letters end.
+        letters: usize,
+    },
+    /// A character a reader does not see: control and format characters.
+    Invisible,
+    /// Bytes that are not UTF-8.
+    Invalid,
+    /// Any other character: punctuation, symbols, emoji.
+    Punct,
+}
+
+/// What a word's letters are, as flags.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub(crate) struct Word {
+    /// Bits of [`Word::UPPER`] and the others.
+    flags: u8,
+    /// Its length in characters, at most 255.
+    pub(crate) chars: u8,
+    /// What the vocabulary knows of it.
+    pub(crate) class: Option<WordClass>,
+}
+
+impl Word {
+    const UPPER: u8 = 1;
+    const LOWER: u8 = 2;
+    const DIGIT: u8 = 4;
+    const FIRST_UPPER: u8 = 8;
+    const ASCII: u8 = 16;
+    /// Rule Y's characters only: ASCII letters and digits with `. - & / :
+    /// = _` inside, a `^` or `.` first, at most [`MAX_SYMBOL`] bytes.
+    const TICKER: u8 = 32;
+    const FIRST_DIGIT: u8 = 64;
+    const LETTER: u8 = 128;
+
+    fn has(self, flag: u8) -> bool {
+        self.flags & flag != 0
+    }
+
+    /// Whether it has an uppercase letter.
+    pub(crate) fn has_upper(self) -> bool {
+        self.has(Word::UPPER)
+    }
+
+    /// Whether it has a lowercase letter.
+    pub(crate) fn has_lower(self) -> bool {
+        self.has(Word::LOWER)
+    }
+
+    /// Whether it has a letter, of any script.
+    pub(crate) fn has_letter(self) -> bool {
+        self.has(Word::LETTER)
+    }
+
+    /// Whether it has a digit.
+    pub(crate) fn has_digit(self) -> bool {
+        self.has(Word::DIGIT)
+    }
+
+    /// Whether it starts with an uppercase letter.
+    pub(crate) fn first_upper(self) -> bool {
+        self.has(Word::FIRST_UPPER)
+    }
+
+    /// Whether it starts with a digit (`1Y`, `24h`).
+    pub(crate) fn first_digit(self) -> bool {
+        self.has(Word::FIRST_DIGIT)
+    }
+
+    /// Whether it is all ASCII.
+    pub(crate) fn is_ascii(self) -> bool {
+        self.has(Word::ASCII)
+    }
+
+    /// Whether it reads as a ticker (rule Y): ASCII letters and digits with
+    /// inner punctuation, at most 15 bytes, with a letter.
+    pub(crate) fn is_ticker(self) -> bool {
+        self.has(Word::TICKER) && self.has(Word::UPPER | Word::LOWER)
+    }
+
+    /// Whether its letters are lowercase only (`btc`, `the`).
+    pub(crate) fn is_lowercase(self) -> bool {
+        self.has_lower() && !self.has_upper()
+    }
+
+    /// Whether its letters are uppercase only (`AGL`, `KSE100`).
+    pub(crate) fn is_uppercase(self) -> bool {
+        self.has_upper() && !self.has_lower()
+    }
+
+    /// The flags of the word `text`.
+    fn of(text: &str) -> Word {
+        let mut flags = 0;
+        let mut chars = 0usize;
+        for (i, c) in text.chars().enumerate() {
+            chars += 1;
+            if c.is_alphabetic() {
+                flags |= Word::LETTER;
+            }
+            if c.is_uppercase() {
+                flags |= Word::UPPER;
+                if i == 0 {
+                    flags |= Word::FIRST_UPPER;
+                }
+            } else if c.is_lowercase() {
+                flags |= Word::LOWER;
+            } else if c.is_ascii_digit() {
+                flags |= Word::DIGIT;
+                if i == 0 {
+                    flags |= Word::FIRST_DIGIT;
+                }
+            }
+        }
+        if text.is_ascii() {
+            flags |= Word::ASCII;
+            let bytes = text.as_bytes();
+            if bytes.len() <= MAX_SYMBOL && ticker_len(bytes) == bytes.len() && flags & Word::LETTER != 0 {
+                flags |= Word::TICKER;
+            }
+        }
+        Word {
+            flags,
+            chars: u8::try_from(chars).unwrap_or(u8::MAX),
+            class: class_of(text),
+        }
+    }
+}
+
+/// A sign shown before a number (rule S).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum Sign {
+    /// `+`.
+    Plus,
+    /// `-`, `−` or `–`.
+    Minus,
+}
+
+/// How a number shows that it is a percent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub(crate) enum PercentMark {
+    /// It does not.
+    #[default]
+    None,
+    /// `%` after it, glued or after a space.
+    Sign,
+    /// A percent word after it (`per cent`, `proc.`).
+    Word,
+}
+
+/// A number and what the page shows with it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Number {
+    /// Its unsigned value as shown (before a magnitude suffix), in the
+    /// input's number style, or why rule N refuses it.
+    pub(crate) value: Result<Decimal, NumberError>,
+    /// Its value in the other number style, where the same text reads as
+    /// a different number there (`1,234`, `127.487`).
+    pub(crate) other: Option<Decimal>,
+    /// The sign shown before it.
+    pub(crate) sign: Option<Sign>,
+    /// Whether and how it is marked as a percent.
+    pub(crate) percent: PercentMark,
+    /// Whether parentheses enclose it (`(0.00%)`, `(1.4%)`).
+    pub(crate) paren: bool,
+    /// A currency shown before or after it.
+    pub(crate) currency: Option<Currency>,
+    /// A magnitude suffix glued to it (`71.4k`).
+    pub(crate) magnitude: Option<Magnitude>,
+    /// Whether its digits are grouped by thousands separators.
+    pub(crate) grouped: bool,
+    /// The digits' range in the input, separators included.
+    pub(crate) digits: (usize, usize),
+}
+
+impl Number {
+    /// Its value, if rule N reads it.
+    pub(crate) fn shown(&self) -> Option<Decimal> {
+        self.value.ok()
+    }
+
+    /// Whether it shows decimals (`40.13`, not `812`).
+    pub(crate) fn has_decimals(&self) -> bool {
+        self.shown().is_some_and(|v| v.scale() > 0)
+    }
+
+    /// Whether it is a whole number shown without grouping or decimals:
+    /// what a year, a rank or a count looks like.
+    pub(crate) fn is_bare_integer(&self) -> bool {
+        !self.grouped && !self.has_decimals() && self.magnitude.is_none()
+    }
+
+    /// Whether anything marks it: a sign, `%`, parentheses, a currency.
+    pub(crate) fn is_marked(&self) -> bool {
+        self.sign.is_some()
+            || self.percent != PercentMark::None
+            || self.paren
+            || self.currency.is_some()
+    }
+}
+
+/// The lexer: the number style and the caller's known symbols.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Lexer<'s> {
+    /// [`NumberStyle::Dot`] or [`NumberStyle::Comma`].
+    pub(crate) style: NumberStyle,
+    /// Symbols the caller knows, which split glued letters and digits
+    /// first (rule G (c)).
+    pub(crate) symbols: Option<&'s HashSet<String>>,
+}
+
+/// A glued digit run rule N refuses, cut in two numbers that it reads
+/// (`7,477.50044.580` as `7,477.500` and `44.580`): the readings stage
+/// may take the cut when the arithmetic accepts it (SPEC 9, stage 4).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Cut {
+    /// The index of the number token the cut splits.
+    pub(crate) token: usize,
+    /// The value of the first part.
+    pub(crate) first: Decimal,
+    /// The value of the second part.
+    pub(crate) second: Decimal,
+}
+
+/// The most cuts one digit run offers.
+const MAX_CUTS: usize = 4;
+
+/// The longest digit run the lexer tries cuts of, in bytes.
+const MAX_CUT_RUN: usize = 32;
+
+/// What the lexer produced for a stretch of input.
+#[derive(Debug, Default, Clone)]
+pub(crate) struct Tokens {
+    /// The tokens, in order, covering every byte but horizontal space.
+    pub(crate) tokens: Vec<Token>,
+    /// The cuts of malformed digit runs, by token.
+    pub(crate) cuts: Vec<Cut>,
+}
+
+impl<'s> Lexer<'s> {
+    /// Reads `text`, which starts at offset `base` of the input, into
+    /// `out`, replacing what it held. `text` ends at the end of the input
+    /// or where the caller chose; a token cut there is read as the text
+    /// shows it.
+    pub(crate) fn read(&self, text: &[u8], base: usize, out: &mut Tokens) {
+        out.tokens.clear();
+        out.cuts.clear();
+        let mut at = 0;
+        let mut spaced = false;
+        while at < text.len() {
+            let rest = &text[at..];
+            let space = horizontal_space_len(rest);
+            if space > 0 {
+                let wide = space > 1 && !is_single_space(&rest[..space]) || rest[0] == b'\t';
+                if wide {
+                    out.tokens.push(Token {
+                        kind: Kind::Cell,
+                        start: base + at,
+                        end: base + at + space,
+                        spaced: false,
+                    });
+                }
+                spaced = !wide;
+                at += space;
+                continue;
+            }
+            let line_start = out.tokens.last().is_none_or(|t| t.kind == Kind::Line);
+            let (len, mut kind) = self.token(rest, line_start);
+            let start = base + at;
+            if let Kind::Number(number) = &mut kind {
+                let (from, to) = number.digits;
+                if number.value == Err(NumberError::Malformed) {
+                    self.cuts(&rest[from..to], out);
+                }
+                number.digits = (start + from, start + to);
+            }
+            out.tokens.push(Token {
+                kind,
+                start,
+                end: start + len,
+                spaced: spaced && kind != Kind::Line,
+            });
+            spaced = false;
+            at += len;
+        }
+    }
+
+    /// The token at the start of `input` (which is no horizontal space):
+    /// its length, at least 1, and kind. `line_start` says whether it
+    /// starts a line, where `-` and `*` are bullets.
+    fn token(&self, input: Input<'_>, line_start: bool) -> (usize, Kind) {
+        let rules: [&dyn Fn(Input<'_>) -> Lexed<'_, Kind>; 11] = [
+            &line_end,
+            &|i| cell_separator(i, line_start),
+            &date_token,
+            &|i| self.number_token(i),
+            &marker,
+            &|i| self.word_token(i),
+            &parenthesis,
+            &colon,
+            &lone_sign,
+            &lone_percent,
+            &other,
+        ];
+        for rule in rules {
+            if let Ok((rest, kind)) = rule(input) {
+                return (input.len() - rest.len(), kind);
+            }
+        }
+        unreachable!("`other` takes any input")
+    }
+
+    /// Rule: a number with its sign, `%`, parentheses, currency before or
+    /// after and magnitude suffix.
+    fn number_token<'a>(&self, input: Input<'a>) -> Lexed<'a, Kind> {
+        let (inner, paren) = match input.strip_prefix(b"(") {
+            Some(inner) => (skip_spaces(inner), true),
+            None => (input, false),
+        };
+        let (after_currency, currency) = match currency_before(inner) {
+            Some((rest, currency)) => (rest, Some(currency)),
+            None => (inner, None),
+        };
+        let (digits_at, sign) = match sign_before_digits(after_currency) {
+            Some((rest, sign)) => (rest, Some(sign)),
+            None => (after_currency, None),
+        };
+        // A currency may also stand after the sign: `-$21`.
+        let (digits_at, currency) = match (currency, currency_before(digits_at)) {
+            (None, Some((rest, currency))) if sign.is_some() => (rest, Some(currency)),
+            _ => (digits_at, currency),
+        };
+        if !digits_at.first().is_some_and(u8::is_ascii_digit) {
+            return Err(nom::Err::Error(()));
+        }
+        if date_or_time_len(digits_at) > 0 {
+            return Err(nom::Err::Error(()));
+        }
+        let (mut rest, value, digits_len) = match number(digits_at, self.style) {
+            Ok((rest, n)) => (rest, Ok(n.value), n.text.len()),
+            Err(NumberError::Malformed) => {
+                let len = number_like_len(digits_at);
+                (&digits_at[len..], Err(NumberError::Malformed), len)
+            }
+            Err(e @ (NumberError::Cut { len } | NumberError::TooLarge { len })) => {
+                (&digits_at[len..], Err(e), len)
+            }
+            Err(e @ NumberError::TooManyDecimals { len, .. }) => (&digits_at[len..], Err(e), len),
+            Err(NumberError::NotANumber) => return Err(nom::Err::Error(())),
+        };
+        let digits_text = &digits_at[..digits_len];
+        // Digits glued to letters that are no magnitude are a word (`1Y`,
+        // `24h`, `1Bitcoin`), unless the number shows decimals or groups.
+        let magnitude = match magnitude(rest) {
+            Ok((after, magnitude)) => {
+                rest = after;
+                Some(magnitude)
+            }
+            Err(_) => None,
+        };
+        // `24-hour`, `52-week`: digits joined to a word by a hyphen.
+        let hyphen_word = rest.first() == Some(&b'-') && starts_word_char(&rest[1..]);
+        if magnitude.is_none()
+            && (starts_word_char(rest) || hyphen_word && !rest[1].is_ascii_digit())
+            && digits_text.iter().all(u8::is_ascii_digit)
+            && sign.is_none()
+            && currency.is_none()
+            && !paren
+        {
+            return Err(nom::Err::Error(()));
+        }
+        let (rest, percent) = percent_mark(rest);
+        let (rest, currency) = match currency {
+            Some(currency) => (rest, Some(currency)),
+            None => match currency_after(rest) {
+                Some((after, currency)) if percent == PercentMark::None => (after, Some(currency)),
+                _ => (rest, None),
+            },
+        };
+        let rest = match paren {
+            true => match skip_spaces(rest).strip_prefix(b")") {
+                Some(after) => after,
+                // An unclosed parenthesis is its own token.
+                None => return Err(nom::Err::Error(())),
+            },
+            false => rest,
+        };
+        let grouped = value.is_ok() && digits_text.iter().any(|&b| !b.is_ascii_digit())
+            && grouping_in(digits_text, self.style);
+        let other = self.other_reading(digits_text);
+        let base = input.as_ptr().addr();
+        let digits_start = digits_at.as_ptr().addr() - base;
+        let number = Number {
+            value,
+            other,
+            sign,
+            percent,
+            paren,
+            currency,
+            magnitude,
+            grouped,
+            digits: (digits_start, digits_start + digits_len),
+        };
+        Ok((rest, Kind::Number(number)))
+    }
+
+    /// The value of `digits` in the other number style, where the same
+    /// text reads as a different number there: one separator and three
+    /// digits after it (`1,234`, `127.487`).
+    fn other_reading(&self, digits: Input<'_>) -> Option<Decimal> {
+        let separators = digits.iter().filter(|b| !b.is_ascii_digit()).count();
+        let last = digits.iter().rposition(|b| !b.is_ascii_digit())?;
+        if separators != 1 || digits.len() - last - 1 != 3 || !matches!(digits[last], b'.' | b',') {
+            return None;
+        }
+        let other = match self.style {
+            NumberStyle::Comma => NumberStyle::Dot,
+            _ => NumberStyle::Comma,
+        };
+        match number(digits, other) {
+            Ok((rest, n)) if rest.is_empty() => Some(n.value),
+            _ => None,
+        }
+    }
+
+    /// Rule: a word, and for a word of rule Y's characters, rule G's
+    /// split of glued letters and digits: the word ends at its last letter
+    /// unless a separator follows its digits (`KSE100 98,412`), grouping
+    /// proves a longer symbol (`ASX2007,812.40`), or a known symbol says so.
+    fn word_token<'a>(&self, input: Input<'a>) -> Lexed<'a, Kind> {
+        let ticker = ticker_len(input);
+        if ticker > 0 && !input[0].is_ascii_digit() || starts_ticker_with_digit(input, ticker) {
+            return self.ticker_word(input, ticker);
+        }
+        let len = word_len(input);
+        if len == 0 {
+            return Err(nom::Err::Error(()));
+        }
+        let text = std::str::from_utf8(&input[..len]).map_err(|_| nom::Err::Error(()))?;
+        Ok((&input[len..], Kind::Word(Word::of(text))))
+    }
+
+    /// A word of rule Y's characters, `len` bytes, split by rule G.
+    fn ticker_word<'a>(&self, input: Input<'a>, len: usize) -> Lexed<'a, Kind> {
+        // Letters of other scripts glued to the ticker make it a word of
+        // any script (`Münchener` starts with `M`).
+        let full = word_len(input);
+        if full > len && !input[len].is_ascii() {
+            let text = std::str::from_utf8(&input[..full]).map_err(|_| nom::Err::Error(()))?;
+            return Ok((&input[full..], Kind::Word(Word::of(text))));
+        }
+        let token = &input[..len];
+        let end = match self.known_symbol(input, token) {
+            Some(end) => end,
+            None => match self.split(input, token) {
+                Split::At(end) => end,
+                Split::Ambiguous { letters } => {
+                    let digits = number_like_len(&input[letters..]);
+                    return Ok((&input[letters + digits..], Kind::Ambiguous { letters }));
+                }
+            },
+        };
+        let text = std::str::from_utf8(&input[..end]).map_err(|_| nom::Err::Error(()))?;
+        Ok((&input[end..], Kind::Word(Word::of(text))))
+    }
+
+    /// Rule G (c): the longest known symbol the token starts with that a
+    /// number follows, as its length.
+    fn known_symbol(&self, input: Input<'_>, token: Input<'_>) -> Option<usize> {
+        let symbols = self.symbols?;
+        (1..=token.len().min(MAX_SYMBOL)).rev().find(|&len| {
+            let known = std::str::from_utf8(&token[..len]).is_ok_and(|s| symbols.contains(s));
+            let rest = skip_spaces(&input[len..]);
+            known && number(rest, self.style).is_ok()
+        })
+    }
+
+    /// Rule G (a) and (b): where the word of the rule-Y token `token` ends.
+    fn split(&self, input: Input<'_>, token: Input<'_>) -> Split {
+        // The part before the first decimal number (`AIRLINK189` of
+        // `AIRLINK189.43`) holds the word's last letter.
+        let word = token
+            .windows(3)
+            .position(|w| w[1] == b'.' && w[0].is_ascii_digit() && w[2].is_ascii_digit())
+            .map_or(token.len(), |i| i + 1);
+        let Some(last_letter) = token[..word].iter().rposition(u8::is_ascii_alphabetic) else {
+            return Split::At(token.len());
+        };
+        let digits = &token[last_letter + 1..];
+        if digits.is_empty() {
+            return Split::At(token.len());
+        }
+        if !digits[0].is_ascii_digit() {
+            // `AB-12`: the sign starts a number.
+            return Split::At(last_letter + 1);
+        }
+        let after = &input[token.len()..];
+        let separated = after.is_empty() || separates(after);
+        if separated && digits.iter().all(u8::is_ascii_digit) {
+            return Split::At(token.len());
+        }
+        let letters = last_letter + 1;
+        match number(&input[letters..], self.style) {
+            Ok(_) => Split::At(letters),
+            Err(NumberError::Malformed) => {
+                let run = input[letters..]
+                    .iter()
+                    .take_while(|b| b.is_ascii_digit())
+                    .count();
+                let mut splits = (letters + 1..letters + run)
+                    .take_while(|&end| end <= MAX_SYMBOL)
+                    .filter(|&end| number(&input[end..], self.style).is_ok());
+                match (splits.next(), splits.next()) {
+                    (Some(end), None) => Split::At(end),
+                    (Some(_), Some(_)) => Split::Ambiguous { letters },
+                    (None, _) => Split::At(letters),
+                }
+            }
+            Err(_) => Split::At(letters),
+        }
+    }
+
+    /// The cuts of the malformed digit run `digits` into two numbers rule
+    /// N reads whole, added to `out` for the token just pushed.
+    fn cuts(&self, digits: Input<'_>, out: &mut Tokens) {
+        if digits.len() > MAX_CUT_RUN {
+            return;
+        }
+        let token = out.tokens.len();
+        let mut found = 0;
+        for at in 1..digits.len() {
+            if found == MAX_CUTS {
+                break;
+            }
+            let whole = |part: Input<'_>| match number(part, self.style) {
+                Ok((rest, n)) if rest.is_empty() => Some(n.value),
+                _ => None,
+            };
+            if let (Some(first), Some(second)) = (whole(&digits[..at]), whole(&digits[at..])) {
+                out.cuts.push(Cut {
+                    token,
+                    first,
+                    second,
+                });
+                found += 1;
+            }
+        }
+    }
+}
+
+/// Where rule G ends a word.
+enum Split {
+    /// At this offset.
+    At(usize),
+    /// Several ways, after `letters` bytes of letters.
+    Ambiguous { letters: usize },
+}
+
+/// Whether the text after a word's digits separates them from what
+/// follows (rule G (a)): white space, a cell bar or another separator.
+fn separates(after: Input<'_>) -> bool {
+    space_len(after) > 0 || matches!(after.first(), Some(b'|' | b';')) || after.starts_with("·".as_bytes()) || after.starts_with("•".as_bytes())
+}
+
+/// Whether thousands separators group `digits` in `style`: a separator
+/// that is not the style's decimal mark.
+fn grouping_in(digits: Input<'_>, style: NumberStyle) -> bool {
+    let mark = match style {
+        NumberStyle::Comma => b',',
+        _ => b'.',
+    };
+    digits.iter().any(|&b| !b.is_ascii_digit() && b != mark)
+}
+
+/// The length of a run of horizontal white space at the start of `input`.
+fn horizontal_space_len(input: Input<'_>) -> usize {
+    let mut len = 0;
+    loop {
+        let rest = &input[len..];
+        let n = match rest.first() {
+            Some(b'\n' | b'\r') | None => 0,
+            _ => space_len(rest),
+        };
+        if n == 0 {
+            return len;
+        }
+        len += n;
+    }
+}
+
+/// Whether a run of white space is one space character (ASCII or not).
+fn is_single_space(space: Input<'_>) -> bool {
+    space_len(space) == space.len()
+}
+
+/// `input` after any ASCII spaces at its start.
+fn skip_spaces(input: Input<'_>) -> Input<'_> {
+    let len = input.iter().take_while(|&&b| b == b' ').count();
+    &input[len..]
+}
+
+/// Rule: a line end: `\r\n`, `\n` or `\r`.
+fn line_end(input: Input<'_>) -> Lexed<'_, Kind> {
+    match input {
+        [b'\r', b'\n', rest @ ..] => Ok((rest, Kind::Line)),
+        [b, rest @ ..] if is_line_end(*b) => Ok((rest, Kind::Line)),
+        _ => Err(nom::Err::Error(())),
+    }
+}
+
+/// Rule: a cell separator: `|`, `;`, `•`, `·`, and at a line's start a
+/// `-` or `*` bullet followed by a space.
+fn cell_separator(input: Input<'_>, line_start: bool) -> Lexed<'_, Kind> {
+    match input {
+        [b'|' | b';', rest @ ..] => Ok((rest, Kind::Cell)),
+        [0xC2, 0xB7, rest @ ..] => Ok((rest, Kind::Cell)),
+        [0xE2, 0x80, 0xA2, rest @ ..] => Ok((rest, Kind::Cell)),
+        [b'-' | b'*', b' ', next, ..] if line_start && !next.is_ascii_digit() => {
+            Ok((&input[1..], Kind::Cell))
+        }
+        _ => Err(nom::Err::Error(())),
+    }
+}
+
+/// Rule T: a date or a time.
+fn date_token(input: Input<'_>) -> Lexed<'_, Kind> {
+    match date_or_time_len(input) {
+        0 => Err(nom::Err::Error(())),
+        len => Ok((&input[len..], Kind::Date)),
+    }
+}
+
+/// The glyphs of rule D.
+const GLYPHS: [(&str, Direction); 13] = [
+    ("▲", Direction::Up),
+    ("△", Direction::Up),
+    ("▴", Direction::Up),
+    ("↑", Direction::Up),
+    ("⬆", Direction::Up),
+    ("🔺", Direction::Up),
+    ("▼", Direction::Down),
+    ("▽", Direction::Down),
+    ("▾", Direction::Down),
+    ("↓", Direction::Down),
+    ("⬇", Direction::Down),
+    ("🔻", Direction::Down),
+    ("►", Direction::Unchanged),
+];
+
+/// Rule D: a glyph (perhaps with an emoji variation selector) or a
+/// direction word ending at a word boundary.
+fn marker(input: Input<'_>) -> Lexed<'_, Kind> {
+    for (text, direction) in GLYPHS {
+        if let Some(rest) = input.strip_prefix(text.as_bytes()) {
+            let rest = rest.strip_prefix("\u{FE0F}".as_bytes()).unwrap_or(rest);
+            return Ok((rest, Kind::Marker { direction, word: false }));
+        }
+    }
+    if !input.first().is_some_and(u8::is_ascii_alphabetic) {
+        return Err(nom::Err::Error(()));
+    }
+    for (words, direction) in DIRECTION_WORDS {
+        if let Some(rest) = word_run(input, words) {
+            return Ok((rest, Kind::Marker { direction: *direction, word: true }));
+        }
+    }
+    Err(nom::Err::Error(()))
+}
+
+/// `input` after the lowercase words `words`, matched in any case and
+/// joined by single spaces, ending at a word boundary.
+fn word_run<'a>(input: Input<'a>, words: &[&str]) -> Option<Input<'a>> {
+    let mut rest = input;
+    for (i, word) in words.iter().enumerate() {
+        if i > 0 {
+            rest = rest.strip_prefix(b" ")?;
+        }
+        let head = rest.get(..word.len())?;
+        if !head.eq_ignore_ascii_case(word.as_bytes()) {
+            return None;
+        }
+        rest = &rest[word.len()..];
+    }
+    match starts_word_char(rest) {
+        true => None,
+        false => Some(rest),
+    }
+}
+
+/// Rule: `(` or `)` that belongs to no number.
+fn parenthesis(input: Input<'_>) -> Lexed<'_, Kind> {
+    match input {
+        [b'(', rest @ ..] => Ok((rest, Kind::Open)),
+        [b')', rest @ ..] => Ok((rest, Kind::Close)),
+        _ => Err(nom::Err::Error(())),
+    }
+}
+
+/// Rule: a `:` or `=`.
+fn colon(input: Input<'_>) -> Lexed<'_, Kind> {
+    match input {
+        [b':' | b'=', rest @ ..] => Ok((rest, Kind::Colon)),
+        _ => Err(nom::Err::Error(())),
+    }
+}
+
+/// Rule S's signs with no digits after them.
+fn lone_sign(input: Input<'_>) -> Lexed<'_, Kind> {
+    match sign(input) {
+        Some((rest, _)) => Ok((rest, Kind::Sign)),
+        None => Err(nom::Err::Error(())),
+    }
+}
+
+/// Rule: a `%` with no number.
+fn lone_percent(input: Input<'_>) -> Lexed<'_, Kind> {
+    match input {
+        [b'%', rest @ ..] => Ok((rest, Kind::Percent)),
+        _ => Err(nom::Err::Error(())),
+    }
+}
+
+/// Rule: one character no other rule reads: invisible, not UTF-8, or
+/// punctuation.
+fn other(input: Input<'_>) -> Lexed<'_, Kind> {
+    let invalid = invalid_utf8_len(input);
+    if invalid > 0 {
+        return Ok((&input[invalid..], Kind::Invalid));
+    }
+    let invisible = invisible_len(input);
+    if invisible > 0 {
+        return Ok((&input[invisible..], Kind::Invisible));
+    }
+    let len = char_len(input).max(1);
+    Ok((&input[len..], Kind::Punct))
+}
+
+/// The byte length of the UTF-8 character at the start of `input`, 0 if
+/// there is none.
+fn char_len(input: Input<'_>) -> usize {
+    let head = &input[..input.len().min(MAX_CHAR)];
+    let text = match std::str::from_utf8(head) {
+        Ok(text) => text,
+        Err(e) => std::str::from_utf8(&head[..e.valid_up_to()]).unwrap_or_default(),
+    };
+    text.chars().next().map_or(0, char::len_utf8)
+}
+
+/// Rule S: a sign, returning the input after it.
+fn sign(input: Input<'_>) -> Option<(Input<'_>, Sign)> {
+    match input {
+        [b'+', rest @ ..] => Some((rest, Sign::Plus)),
+        [b'-', rest @ ..] => Some((rest, Sign::Minus)),
+        // U+2212 and U+2013.
+        [0xE2, 0x88, 0x92, rest @ ..] | [0xE2, 0x80, 0x93, rest @ ..] => Some((rest, Sign::Minus)),
+        _ => None,
+    }
+}
+
+/// Rule S: a sign directly before digits (or a currency), perhaps with
+/// one space between.
+fn sign_before_digits(input: Input<'_>) -> Option<(Input<'_>, Sign)> {
+    let (rest, sign) = sign(input)?;
+    let rest = match rest {
+        [b' ', next, ..] if next.is_ascii_digit() => &rest[1..],
+        _ => rest,
+    };
+    let starts = rest.first().is_some_and(u8::is_ascii_digit) || currency_before(rest).is_some();
+    starts.then_some((rest, sign))
+}
+
+/// A currency sign before a price, perhaps with one space after it.
+fn currency_before(input: Input<'_>) -> Option<(Input<'_>, Currency)> {
+    if !matches!(input.first(), Some(b'$' | 0xC2 | 0xE2)) {
+        return None;
+    }
+    let (rest, currency) = Currency::ALL.into_iter().find_map(|currency| {
+        let rest = input.strip_prefix(currency.sign().as_bytes())?;
+        Some((rest, currency))
+    })?;
+    let rest = match rest {
+        [b' ', next, ..] if next.is_ascii_digit() => &rest[1..],
+        _ => rest,
+    };
+    rest.first()
+        .is_some_and(u8::is_ascii_digit)
+        .then_some((rest, currency))
+}
+
+/// A currency after a price: a sign glued or after a space, or an ISO
+/// 4217 code after a space that is a whole word.
+fn currency_after(input: Input<'_>) -> Option<(Input<'_>, Currency)> {
+    let at = match input {
+        [b' ', ..] => &input[1..],
+        _ => input,
+    };
+    if let Some((rest, currency)) = Currency::ALL.into_iter().find_map(|currency| {
+        let rest = at.strip_prefix(currency.sign().as_bytes())?;
+        Some((rest, currency))
+    }) {
+        return (!starts_word_char(rest) && !rest.first().is_some_and(u8::is_ascii_digit))
+            .then_some((rest, currency));
+    }
+    if at.len() == input.len() {
+        return None;
+    }
+    match at {
+        [a, b, c, rest @ ..]
+            if [a, b, c].iter().all(|b| b.is_ascii_uppercase()) && !starts_word_char(rest) =>
+        {
+            let code = std::str::from_utf8(&at[..3]).ok().and_then(CurrencyCode::new)?;
+            Some((&at[3..], Currency::Code(code)))
+        }
+        _ => None,
+    }
+}
+
+/// Rule: a magnitude suffix glued to a number, ending at a word boundary.
+fn magnitude(input: Input<'_>) -> Lexed<'_, Magnitude> {
+    const SUFFIXES: [(&str, Magnitude); 10] = [
+        ("bn", Magnitude::Billion),
+        ("Bn", Magnitude::Billion),
+        ("tn", Magnitude::Trillion),
+        ("Tr", Magnitude::Trillion),
+        ("k", Magnitude::Thousand),
+        ("K", Magnitude::Thousand),
+        ("m", Magnitude::Million),
+        ("M", Magnitude::Million),
+        ("B", Magnitude::Billion),
+        ("T", Magnitude::Trillion),
+    ];
+    SUFFIXES
+        .iter()
+        .find_map(|&(suffix, magnitude)| {
+            let rest = input.strip_prefix(suffix.as_bytes())?;
+            (!starts_word_char(rest)).then_some((rest, magnitude))
+        })
+        .ok_or(nom::Err::Error(()))
+}
+
+/// What marks a number as a percent: `%` glued or after one space, or a
+/// percent word after one space.
+fn percent_mark(input: Input<'_>) -> (Input<'_>, PercentMark) {
+    let at = match input {
+        [b' ', ..] => &input[1..],
+        _ => input,
+    };
+    if let Some(rest) = at.strip_prefix(b"%") {
+        return (rest, PercentMark::Sign);
+    }
+    if at.len() < input.len() {
+        for words in PERCENT_WORDS {
+            if let Some(rest) = word_run(at, words) {
+                // `proc.`: the abbreviation's dot is the word's.
+                let rest = match (words, rest) {
+                    ([w], [b'.', after @ ..]) if w.len() <= 4 => after,
+                    _ => rest,
+                };
+                return (rest, PercentMark::Word);
+            }
+        }
+    }
+    (input, PercentMark::None)
+}
+
+/// Whether `input` starts with a character of a word: a letter or digit
+/// of any script.
+fn starts_word_char(input: Input<'_>) -> bool {
+    match input.first() {
+        None => false,
+        Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
+        Some(_) => first_char(input).is_some_and(|c| c.is_alphanumeric() || matches!(c, '®' | '™')),
+    }
+}
+
+/// The first character of `input`, if it is UTF-8.
+fn first_char(input: Input<'_>) -> Option<char> {
+    let len = char_len(input);
+    std::str::from_utf8(&input[..len]).ok()?.chars().next()
+}
+
+/// Which bytes may stand inside a ticker: ASCII letters and digits and
+/// `. - & / : = _`.
+const TICKER_BYTES: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let byte = b as u8;
+        table[b] = byte.is_ascii_alphanumeric()
+            || matches!(byte, b'.' | b'-' | b'&' | b'/' | b':' | b'=' | b'_');
+        b += 1;
+    }
+    table
+};
+
+/// The length of rule Y's token at the start of `input`: an optional `^`
+/// or `.`, an ASCII letter or digit, then ticker bytes, up to its last
+/// letter or digit; 0 when none starts there.
+fn ticker_len(input: Input<'_>) -> usize {
+    let start = usize::from(matches!(input.first(), Some(b'^' | b'.')));
+    if !input.get(start).is_some_and(u8::is_ascii_alphanumeric) {
+        return 0;
+    }
+    let run = input[start..]
+        .iter()
+        .position(|&b| !TICKER_BYTES[usize::from(b)])
+        .map_or(input.len(), |end| start + end);
+    input[..run]
+        .iter()
+        .rposition(u8::is_ascii_alphanumeric)
+        .map_or(0, |last| last + 1)
+}
+
+/// Whether a ticker token of `len` bytes that starts with a digit is a
+/// word: it has a letter, and its digits are no malformed number that
+/// takes the letter in (`1e10`).
+fn starts_ticker_with_digit(input: Input<'_>, len: usize) -> bool {
+    let Some(letter) = input[..len].iter().position(u8::is_ascii_alphabetic) else {
+        return false;
+    };
+    number_like_len(input) <= letter
+}
+
+/// The length of a word of any script at the start of `input`: letters
+/// and digits, with `& . - ' / _ ®` inside.
+fn word_len(input: Input<'_>) -> usize {
+    let mut len = 0;
+    let mut last_alnum = 0;
+    while len < input.len() {
+        let rest = &input[len..];
+        let Some(c) = first_char(rest) else { break };
+        let inner = matches!(c, '&' | '.' | '-' | '\'' | '/' | '_' | '’');
+        if c.is_alphanumeric() || matches!(c, '®' | '™') {
+            len += c.len_utf8();
+            last_alnum = len;
+        } else if inner && len > 0 {
+            len += c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    last_alnum
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The tokens of `text` in dot style, as `kind:text` strings.
+    fn lex_in(text: &str, style: NumberStyle) -> Vec<String> {
+        let lexer = Lexer {
+            style,
+            symbols: None,
+        };
+        let mut out = Tokens::default();
+        lexer.read(text.as_bytes(), 0, &mut out);
+        out.tokens
+            .iter()
+            .map(|t| {
+                let kind = match t.kind {
+                    Kind::Word(_) => "W",
+                    Kind::Number(n) if n.value.is_err() => "N!",
+                    Kind::Number(n) if n.percent != PercentMark::None => "Q",
+                    Kind::Number(_) => "N",
+                    Kind::Marker { .. } => "M",
+                    Kind::Date => "D",
+                    Kind::Open => "(",
+                    Kind::Close => ")",
+                    Kind::Colon => ":",
+                    Kind::Percent => "%",
+                    Kind::Sign => "S",
+                    Kind::Cell => "|",
+                    Kind::Line => "L",
+                    Kind::Ambiguous { .. } => "A",
+                    Kind::Invisible => "I",
+                    Kind::Invalid => "X",
+                    Kind::Punct => "P",
+                };
+                let glue = if t.spaced { " " } else { "" };
+                format!("{glue}{kind}:{}", &text[t.span()])
+            })
+            .collect()
+    }
+
+    fn lex(text: &str) -> Vec<String> {
+        lex_in(text, NumberStyle::Dot)
+    }
+
+    #[test]
+    fn seed_quotes_split_at_the_symbols_last_letter() {
+        assert_eq!(
+            lex("AGL40.13▲ 0.12 (0.00%)AIRLINK189.43▲"),
+            [
+                "W:AGL",
+                "N:40.13",
+                "M:▲",
+                " N:0.12",
+                " Q:(0.00%)",
+                "W:AIRLINK",
+                "N:189.43",
+                "M:▲"
+            ]
+        );
+    }
+
+    #[test]
+    fn rule_g_keeps_digits_before_a_separator_and_proves_longer_symbols() {
+        assert_eq!(lex("KSE100 98,412"), ["W:KSE100", " N:98,412"]);
+        assert_eq!(lex("ASX2007,812.40"), ["W:ASX200", "N:7,812.40"]);
+        assert_eq!(lex("NDX18,310.42"), ["W:NDX", "N:18,310.42"]);
+        assert_eq!(lex("N22538,823.91 x"), ["A:N22538,823.91", " W:x"]);
+        assert_eq!(lex("PSX50|42,318|"), ["W:PSX50", "|:|", "N:42,318", "|:|"]);
+    }
+
+    #[test]
+    fn numbers_carry_signs_percents_currencies_and_magnitudes() {
+        assert_eq!(
+            lex("KQ4.12+6.74%EQTY"),
+            ["W:KQ", "N:4.12", "Q:+6.74%", "W:EQTY"]
+        );
+        assert_eq!(lex("btc$71.4k+1.2%"), ["W:btc", "N:$71.4k", "Q:+1.2%"]);
+        assert_eq!(lex("– 9.35 %"), ["Q:– 9.35 %"]);
+        assert_eq!(lex("18,095 EUR x"), ["N:18,095 EUR", " W:x"]);
+        assert_eq!(lex("3.61 per cent higher"), ["Q:3.61 per cent", " W:higher"]);
+        assert_eq!(lex("(-30.33)+396.81"), ["N:(-30.33)", "N:+396.81"]);
+        assert_eq!(lex("( 0.00% x"), ["(:(", " Q:0.00%", " W:x"]);
+    }
+
+    #[test]
+    fn dates_times_and_words_with_digits() {
+        assert_eq!(lex("17:15:00 | 2024-11-08"), ["D:17:15:00", " |:|", " D:2024-11-08"]);
+        assert_eq!(lex("1Y Return 24h"), ["W:1Y", " W:Return", " W:24h"]);
+        assert_eq!(lex("24-hour 5-4"), ["W:24-hour", " N:5", "N:-4"]);
+        assert_eq!(lex("1e10"), ["N!:1e10"]);
+    }
+
+    #[test]
+    fn markers_words_and_separators() {
+        assert_eq!(
+            lex("HBL 113.00 No Change ▼ 0.00"),
+            ["W:HBL", " N:113.00", " M:No Change", " M:▼", " N:0.00"]
+        );
+        assert_eq!(lex("- NGX ASI: 4"), ["|:-", " W:NGX", " W:ASI", ":::", " N:4"]);
+        assert_eq!(lex("a  b\tc"), ["W:a", "|:  ", "W:b", "|:\t", "W:c"]);
+        assert_eq!(lex("x\r\ny"), ["W:x", "L:\r\n", "W:y"]);
+        assert_eq!(lex("Münchener Rück"), ["W:Münchener", " W:Rück"]);
+        assert_eq!(lex("GSE-CI ▾"), ["W:GSE-CI", " M:▾"]);
+    }
+
+    #[test]
+    fn comma_style_groups_with_spaces_and_keeps_the_other_reading() {
+        assert_eq!(lex_in("DAX 19 012,44", NumberStyle::Comma), ["W:DAX", " N:19 012,44"]);
+        let lexer = Lexer {
+            style: NumberStyle::Comma,
+            symbols: None,
+        };
+        let mut out = Tokens::default();
+        lexer.read(b"127.487", 0, &mut out);
+        let number = out.tokens[0].number().unwrap();
+        assert_eq!(number.value.unwrap().to_string(), "127487");
+        assert_eq!(number.other.unwrap().to_string(), "127.487");
+    }
+
+    #[test]
+    fn malformed_runs_offer_their_cuts() {
+        let lexer = Lexer {
+            style: NumberStyle::Dot,
+            symbols: None,
+        };
+        let mut out = Tokens::default();
+        lexer.read(b"7,477.50044.580", 0, &mut out);
+        let cuts: Vec<String> = out
+            .cuts
+            .iter()
+            .map(|c| format!("{} {}", c.first, c.second))
+            .collect();
+        assert!(cuts.contains(&"7477.500 44.580".to_string()), "{cuts:?}");
+    }
+
+    #[test]
+    fn bytes_that_are_not_utf8_are_tokens_of_their_own() {
+        let lexer = Lexer {
+            style: NumberStyle::Dot,
+            symbols: None,
+        };
+        let mut out = Tokens::default();
+        lexer.read(b"AB\xff1", 0, &mut out);
+        let kinds: Vec<Kind> = out.tokens.iter().map(|t| t.kind).collect();
+        assert!(matches!(kinds[..], [Kind::Word(_), Kind::Invalid, Kind::Number(_)]));
+    }
+}

@@ -1,0 +1,576 @@
+//! The words the reader knows, one table each: what a header column
+//! holds, which words mark a direction, a percent, a unit or a period,
+//! and which words are never an instrument's label.
+//!
+//! Every table is matched case-insensitively against whole words (or
+//! runs of words for phrases). The tokens stage looks words up here once;
+//! later stages ask the token what it is.
+
+/// What a header's column holds (rule H).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum Role {
+    /// The instrument's name, or a label column the header does not say
+    /// more of.
+    Label,
+    /// The instrument's ticker or code, beside or instead of its name.
+    Ticker,
+    /// The last price.
+    Price,
+    /// The previous close.
+    PreviousClose,
+    /// The absolute change.
+    Change,
+    /// The percent change; its cells need no `%`.
+    Percent,
+    /// A column no quote field comes from: open, high, low, volume, time.
+    Ignored,
+    /// A column that keys rows by a year, a date or a period (`Year`,
+    /// `This Week`): a table of periods, not of instruments.
+    Period,
+}
+
+/// Header labels and their roles, lowercase, in English, German, French,
+/// Spanish, Italian, Portuguese and Polish. A label is matched as whole
+/// words, case-insensitively, after a parenthesised suffix such as
+/// `(KES)` or `(24H)` is set aside.
+pub(crate) const HEADER: &[(&str, Role)] = &[
+    // Labels.
+    ("name", Role::Label),
+    ("symbol", Role::Ticker),
+    ("ticker", Role::Ticker),
+    ("company", Role::Label),
+    ("index", Role::Label),
+    ("instrument", Role::Label),
+    ("stock", Role::Label),
+    ("share", Role::Label),
+    ("security", Role::Label),
+    ("scrip", Role::Ticker),
+    ("cryptocurrency", Role::Label),
+    ("coin", Role::Label),
+    ("aktie", Role::Label),
+    ("wert", Role::Label),
+    ("titel", Role::Label),
+    ("titre", Role::Label),
+    ("valeur", Role::Label),
+    ("société", Role::Label),
+    ("título", Role::Label),
+    ("empresa", Role::Label),
+    ("valor", Role::Label),
+    ("azioni", Role::Label),
+    ("titolo", Role::Label),
+    ("ativo", Role::Label),
+    ("ação", Role::Label),
+    ("spółka", Role::Label),
+    ("indeks", Role::Label),
+    ("nazwa", Role::Label),
+    ("walor", Role::Label),
+    // Identifiers: text columns beside the name.
+    ("isin", Role::Label),
+    ("wkn", Role::Label),
+    // Prices.
+    ("last", Role::Price),
+    ("price", Role::Price),
+    ("close", Role::Price),
+    ("current", Role::Price),
+    ("current value", Role::Price),
+    ("last price", Role::Price),
+    ("last value", Role::Price),
+    ("last trade", Role::Price),
+    ("closing price", Role::Price),
+    ("closing level", Role::Price),
+    ("kurs", Role::Price),
+    ("akt. kurs", Role::Price),
+    ("letzter", Role::Price),
+    ("letzter kurs", Role::Price),
+    ("aktueller kurs", Role::Price),
+    ("schlusskurs", Role::Price),
+    ("dernier", Role::Price),
+    ("dernier cours", Role::Price),
+    ("cours", Role::Price),
+    ("último", Role::Price),
+    ("ultimo", Role::Price),
+    ("precio", Role::Price),
+    ("prezzo", Role::Price),
+    ("preço", Role::Price),
+    ("cotação", Role::Price),
+    ("kurs aktualny", Role::Price),
+    ("cena", Role::Price),
+    // Previous closes.
+    ("prev.", Role::PreviousClose),
+    ("prev", Role::PreviousClose),
+    ("previous", Role::PreviousClose),
+    ("previous close", Role::PreviousClose),
+    ("prev. close", Role::PreviousClose),
+    ("prev close", Role::PreviousClose),
+    ("vortag", Role::PreviousClose),
+    ("schluss vortag", Role::PreviousClose),
+    ("veille", Role::PreviousClose),
+    ("clôture veille", Role::PreviousClose),
+    ("anterior", Role::PreviousClose),
+    ("cierre anterior", Role::PreviousClose),
+    ("fechamento anterior", Role::PreviousClose),
+    ("precedente", Role::PreviousClose),
+    ("chiusura precedente", Role::PreviousClose),
+    ("poprzedni", Role::PreviousClose),
+    ("kurs odniesienia", Role::PreviousClose),
+    // Changes.
+    ("chg", Role::Change),
+    ("chg.", Role::Change),
+    ("change", Role::Change),
+    ("net chg", Role::Change),
+    ("net change", Role::Change),
+    ("+/-", Role::Change),
+    ("diff.", Role::Change),
+    ("diff", Role::Change),
+    ("änderung", Role::Change),
+    ("veränderung", Role::Change),
+    ("var.", Role::Change),
+    ("var", Role::Change),
+    ("variation", Role::Change),
+    ("variación", Role::Change),
+    ("variazione", Role::Change),
+    ("variação", Role::Change),
+    ("zmiana", Role::Change),
+    // Percents.
+    ("%", Role::Percent),
+    ("chg %", Role::Percent),
+    ("chg%", Role::Percent),
+    ("% chg", Role::Percent),
+    ("%chg", Role::Percent),
+    ("% change", Role::Percent),
+    ("change (%)", Role::Percent),
+    ("change %", Role::Percent),
+    ("chg (%)", Role::Percent),
+    ("pct", Role::Percent),
+    ("pct change", Role::Percent),
+    ("percent change", Role::Percent),
+    ("var. %", Role::Percent),
+    ("var %", Role::Percent),
+    ("var. (%)", Role::Percent),
+    ("% var.", Role::Percent),
+    ("+/- %", Role::Percent),
+    ("+/-%", Role::Percent),
+    ("perf.", Role::Percent),
+    ("perf. %", Role::Percent),
+    ("perf %", Role::Percent),
+    ("änderung %", Role::Percent),
+    ("änderung in %", Role::Percent),
+    ("veränderung %", Role::Percent),
+    ("variation %", Role::Percent),
+    ("variación %", Role::Percent),
+    ("variazione %", Role::Percent),
+    ("variação %", Role::Percent),
+    ("zmiana (%)", Role::Percent),
+    ("zmiana %", Role::Percent),
+    // Ignored columns.
+    ("open", Role::Ignored),
+    ("high", Role::Ignored),
+    ("low", Role::Ignored),
+    ("volume", Role::Ignored),
+    ("vol.", Role::Ignored),
+    ("turnover", Role::Ignored),
+    ("value", Role::Ignored),
+    ("market cap", Role::Ignored),
+    ("market cap.", Role::Ignored),
+    ("circulating supply", Role::Ignored),
+    ("supply", Role::Ignored),
+    ("time", Role::Ignored),
+    ("date", Role::Ignored),
+    ("ytd", Role::Ignored),
+    ("52w high", Role::Ignored),
+    ("52w low", Role::Ignored),
+    ("rank", Role::Ignored),
+    ("no.", Role::Ignored),
+    ("#", Role::Ignored),
+    ("bid", Role::Ignored),
+    ("ask", Role::Ignored),
+    ("intraday", Role::Ignored),
+    ("eröffnung", Role::Ignored),
+    ("hoch", Role::Ignored),
+    ("tief", Role::Ignored),
+    ("umsatz", Role::Ignored),
+    ("zeit", Role::Ignored),
+    ("datum", Role::Ignored),
+    ("ouverture", Role::Ignored),
+    ("plus haut", Role::Ignored),
+    ("plus bas", Role::Ignored),
+    ("heure", Role::Ignored),
+    ("apertura", Role::Ignored),
+    ("máximo", Role::Ignored),
+    ("mínimo", Role::Ignored),
+    ("volumen", Role::Ignored),
+    ("hora", Role::Ignored),
+    ("fecha", Role::Ignored),
+    ("massimo", Role::Ignored),
+    ("minimo", Role::Ignored),
+    ("ora", Role::Ignored),
+    ("abertura", Role::Ignored),
+    ("data", Role::Ignored),
+    ("otwarcie", Role::Ignored),
+    ("maks", Role::Ignored),
+    ("min", Role::Ignored),
+    ("wolumen", Role::Ignored),
+    ("obrót", Role::Ignored),
+    ("czas", Role::Ignored),
+    // Period keys.
+    ("year", Role::Period),
+    ("period", Role::Period),
+    ("week", Role::Period),
+    ("this week", Role::Period),
+    ("previous week", Role::Period),
+    ("last week", Role::Period),
+    ("month", Role::Period),
+    ("quarter", Role::Period),
+    ("jahr", Role::Period),
+    ("année", Role::Period),
+    ("año", Role::Period),
+    ("anno", Role::Period),
+    ("ano", Role::Period),
+    ("rok", Role::Period),
+];
+
+/// The most words a header phrase has (`chiusura precedente`,
+/// `änderung in %`).
+pub(crate) const MAX_PHRASE_WORDS: usize = 3;
+
+/// The role of a header phrase, given as its lowercase words.
+pub(crate) fn role_of_phrase(words: &[&str]) -> Option<Role> {
+    if words.is_empty() || words.len() > MAX_PHRASE_WORDS {
+        return None;
+    }
+    HEADER
+        .iter()
+        .find(|(known, _)| phrase_is(known, words))
+        .map(|&(_, role)| role)
+}
+
+/// Whether `known`, words joined by single spaces, is `words`.
+fn phrase_is(known: &str, words: &[&str]) -> bool {
+    let mut parts = known.split(' ');
+    words.iter().all(|w| parts.next() == Some(w)) && parts.next().is_none()
+}
+
+/// What a word (or a run of words) is to the reader, beyond its letters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum WordClass {
+    /// A word that joins a quote's fields and starts no label: `at`, `to`,
+    /// `or`, `by`, `close` in `to close at`.
+    Joiner,
+    /// A unit shown after a number: `points`, `pkt`, `pontos`.
+    Unit,
+    /// A period that a change may cover: `YTD`, `week`, `52W`, `1Y`.
+    Period,
+    /// A field's caption, never an instrument: `Last`, `Change`, `Volume`.
+    Field,
+    /// A month's name or abbreviation: a date's, never a label.
+    Month,
+    /// A time zone: `IST`, `CET`, `ET`.
+    Zone,
+    /// The caption of a security's identifier, whose code follows it
+    /// (`WKN 716563`, `ISIN DE0007164600`): part of a label.
+    Identifier,
+}
+
+/// Captions of identifiers a code follows.
+const IDENTIFIERS: &[&str] = &["wkn", "isin", "cusip", "sedol", "figi"];
+
+/// Words that join a quote's fields: between a percent and its price
+/// (`to close at`), between a change and its percent (`or`), after a
+/// direction word (`by`). Lowercase, matched in any case.
+const JOINERS: &[&str] = &[
+    "at", "to", "@", "or", "by", "close", "closed", "closing", "and", "from", "of", "with",
+];
+
+/// Units shown after an index level or a change: index points in the
+/// languages of the header vocabulary, and magnitude words.
+const UNITS: &[&str] = &[
+    "points", "point", "pts", "pt", "pkt", "punkte", "punkt", "pontos", "ponto", "punti", "punto",
+    "puntos", "poin", "puan", "pips", "million", "billion", "trillion", "mln", "bln", "mio",
+    "mrd", "bn", "tn", "crore", "lakh",
+];
+
+/// Words naming a period other than the day: a change next to them is no
+/// day's change.
+const PERIODS: &[&str] = &[
+    "ytd",
+    "year-to-date",
+    "week",
+    "weekly",
+    "month",
+    "monthly",
+    "year",
+    "yearly",
+    "annual",
+    "52w",
+    "52-week",
+    "1y",
+    "3y",
+    "5y",
+    "10y",
+    "1m",
+    "3m",
+    "6m",
+    "1w",
+    "7d",
+    "30d",
+    "jahr",
+    "jahre",
+    "monat",
+    "monate",
+    "woche",
+    "tage",
+    "semaine",
+    "mois",
+    "année",
+    "semana",
+    "mes",
+    "año",
+    "settimana",
+    "mese",
+    "anno",
+    "tydzień",
+    "miesiąc",
+    "rok",
+];
+
+/// Captions of fields, which label a value but are no instrument.
+const FIELDS: &[&str] = &[
+    "last",
+    "price",
+    "close",
+    "closing",
+    "open",
+    "high",
+    "low",
+    "change",
+    "chg",
+    "volume",
+    "vol",
+    "value",
+    "turnover",
+    "previous",
+    "prev",
+    "bid",
+    "ask",
+    "today",
+    "daily",
+    "day",
+    "range",
+    "cap",
+    "capitalization",
+    "performance",
+    "perf",
+    "level",
+    "deals",
+    "trades",
+    "percentage",
+    "indication",
+    "kurs",
+    "schluss",
+    "vortag",
+    "hoch",
+    "tief",
+    "letzter",
+    "umsatz",
+    "volatilität",
+    "cours",
+    "clôture",
+    "precio",
+    "cierre",
+    "prezzo",
+    "chiusura",
+    "cotação",
+    "fechamento",
+    "değer",
+    "önceki",
+    "kapanış",
+    "gün",
+];
+
+/// Month names and abbreviations, English and the header vocabulary's
+/// languages, lowercase.
+const MONTHS: &[&str] = &[
+    "jan",
+    "january",
+    "feb",
+    "february",
+    "mar",
+    "march",
+    "apr",
+    "april",
+    "may",
+    "jun",
+    "june",
+    "jul",
+    "july",
+    "aug",
+    "august",
+    "sep",
+    "sept",
+    "september",
+    "oct",
+    "october",
+    "nov",
+    "november",
+    "dec",
+    "december",
+    "januar",
+    "februar",
+    "märz",
+    "mai",
+    "juni",
+    "juli",
+    "oktober",
+    "dezember",
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+    "enero",
+    "febrero",
+    "marzo",
+    "abril",
+    "mayo",
+    "junio",
+    "julio",
+    "agosto",
+    "septiembre",
+    "octubre",
+    "noviembre",
+    "diciembre",
+    "gennaio",
+    "febbraio",
+    "aprile",
+    "maggio",
+    "giugno",
+    "luglio",
+    "settembre",
+    "ottobre",
+    "dicembre",
+];
+
+/// Time zones as pages show them next to a time.
+const ZONES: &[&str] = &[
+    "utc", "gmt", "bst", "cet", "cest", "eet", "eest", "wet", "ist", "est", "edt", "et", "cst",
+    "cdt", "mst", "mdt", "pst", "pdt", "pt", "jst", "kst", "hkt", "sgt", "awst", "aest", "aedt",
+    "msk", "sast", "wat", "eat", "pkt", "ict", "wib",
+];
+
+/// What `word` is beyond its letters, or `None` for an ordinary word.
+/// `word` is compared lowercase; the first table that knows it decides,
+/// joiners and units first, since they never start a label.
+pub(crate) fn class_of(word: &str) -> Option<WordClass> {
+    if word.len() > LONGEST_KNOWN_WORD {
+        return None;
+    }
+    let mut buffer = [0u8; LONGEST_KNOWN_WORD];
+    let lower = lowercase_into(word, &mut buffer)?;
+    let tables: [(&[&str], WordClass); 7] = [
+        (IDENTIFIERS, WordClass::Identifier),
+        (JOINERS, WordClass::Joiner),
+        (UNITS, WordClass::Unit),
+        (PERIODS, WordClass::Period),
+        (FIELDS, WordClass::Field),
+        (MONTHS, WordClass::Month),
+        (ZONES, WordClass::Zone),
+    ];
+    tables
+        .into_iter()
+        .find(|(table, _)| table.contains(&lower))
+        .map(|(_, class)| class)
+}
+
+/// The longest word any table holds, in bytes.
+const LONGEST_KNOWN_WORD: usize = 16;
+
+/// `word` in lowercase, written into `buffer`; `None` when it does not fit.
+fn lowercase_into<'b>(word: &str, buffer: &'b mut [u8; LONGEST_KNOWN_WORD]) -> Option<&'b str> {
+    let mut len = 0;
+    for c in word.chars().flat_map(char::to_lowercase) {
+        let end = len + c.len_utf8();
+        if end > buffer.len() {
+            return None;
+        }
+        c.encode_utf8(&mut buffer[len..end]);
+        len = end;
+    }
+    std::str::from_utf8(&buffer[..len]).ok()
+}
+
+/// Words that mark a percent after a number (`1,4 proc.`, `3.61 per
+/// cent`), as lowercase word runs.
+pub(crate) const PERCENT_WORDS: &[&[&str]] = &[
+    &["per", "cent"],
+    &["percent"],
+    &["pct"],
+    &["procent"],
+    &["proc"],
+    &["prozent"],
+    &["persen"],
+    &["por", "ciento"],
+    &["por", "cento"],
+    &["pour", "cent"],
+    &["per", "cento"],
+];
+
+/// Direction words (rule D), lowercase word runs with the direction they
+/// mark.
+pub(crate) const DIRECTION_WORDS: &[(&[&str], crate::quote::Direction)] = {
+    use crate::quote::Direction::{Down, Unchanged, Up};
+    &[
+        (&["increased", "by"], Up),
+        (&["decreased", "by"], Down),
+        (&["no", "change"], Unchanged),
+        (&["unchanged"], Unchanged),
+        (&["unch"], Unchanged),
+        (&["up"], Up),
+        (&["down"], Down),
+    ]
+};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_table_word_is_lowercase_and_short_enough() {
+        let tables = [IDENTIFIERS, JOINERS, UNITS, PERIODS, FIELDS, MONTHS, ZONES];
+        for word in tables.iter().flat_map(|t| t.iter()) {
+            assert_eq!(word.to_lowercase(), *word, "{word}");
+            assert!(word.len() <= LONGEST_KNOWN_WORD, "{word}");
+            assert_eq!(class_of(word).is_some(), true, "{word}");
+        }
+        for (phrase, _) in HEADER {
+            assert_eq!(phrase.to_lowercase(), *phrase, "{phrase}");
+            assert!(phrase.split(' ').count() <= MAX_PHRASE_WORDS, "{phrase}");
+        }
+    }
+
+    #[test]
+    fn words_are_classed_in_any_case() {
+        assert_eq!(class_of("Points"), Some(WordClass::Unit));
+        assert_eq!(class_of("YTD"), Some(WordClass::Period));
+        assert_eq!(class_of("IST"), Some(WordClass::Zone));
+        assert_eq!(class_of("Schluss"), Some(WordClass::Field));
+        assert_eq!(class_of("Dezember"), Some(WordClass::Month));
+        assert_eq!(class_of("at"), Some(WordClass::Joiner));
+        assert_eq!(class_of("Nordbank"), None);
+        assert_eq!(class_of("Münchener"), None);
+    }
+
+    #[test]
+    fn header_phrases_match_whole() {
+        assert_eq!(role_of_phrase(&["chg", "%"]), Some(Role::Percent));
+        assert_eq!(role_of_phrase(&["prev.", "close"]), Some(Role::PreviousClose));
+        assert_eq!(role_of_phrase(&["last"]), Some(Role::Price));
+        assert_eq!(role_of_phrase(&["last", "price", "now"]), None);
+        assert_eq!(role_of_phrase(&[]), None);
+    }
+}
