@@ -235,8 +235,13 @@ enum Phrase {
 /// digits (`24-hour`) set aside; a qualifier naming a period other than
 /// the day (`7d`, `YTD`) makes its caption an ignored column.
 fn phrases(cell: &str, out: &mut Vec<Phrase>) {
+    // `High/Low`, `Chg/%Chg`: two captions in one cell.
     let words: Vec<String> = cell
         .split_whitespace()
+        .flat_map(|w| match w {
+            "+/-" | "+/-%" => vec![w],
+            _ => w.split('/').collect(),
+        })
         .map(|w| w.trim_end_matches(':').to_lowercase())
         .filter(|w| !w.is_empty())
         .collect();
@@ -283,14 +288,15 @@ fn phrases(cell: &str, out: &mut Vec<Phrase>) {
 }
 
 /// A header made of `phrases`, if it is one: at least two known
-/// captions, and at most one unknown caption beside them.
+/// captions, and few unknown captions beside them (one, or one for
+/// every three known).
 fn header_of(phrases: &[Phrase]) -> Option<Header> {
     let known = phrases
         .iter()
         .filter(|p| matches!(p, Phrase::Known(_)))
         .count();
     let unknown = phrases.len() - known;
-    if known < 2 || unknown > 1 || phrases.len() > MAX_COLUMNS {
+    if known < 2 || unknown > (known / 3).max(1) || phrases.len() > MAX_COLUMNS {
         return None;
     }
     // The label's column: the first known label caption, else an unknown
@@ -306,7 +312,7 @@ fn header_of(phrases: &[Phrase]) -> Option<Header> {
         .iter()
         .map(|p| match p {
             Phrase::Known(role) => *role,
-            Phrase::Unknown => Role::Ignored,
+            Phrase::Unknown => Role::Unknown,
         })
         .collect();
     let refuses = phrases.iter().any(|p| *p == Phrase::Known(Role::Period))

@@ -116,7 +116,10 @@ impl Candidate {
     fn evidence(&self) -> Option<Evidence> {
         let s = self.support;
         let vouched = s.contains(Support::BLOCK);
-        let change_shaped = self.percent.is_some() || self.change.is_some_and(|c| c.scale() > 0);
+        // Without a percent, a change with decimals and smaller than the
+        // price: one past it would be a fall of more than half.
+        let change_shaped = self.percent.is_some()
+            || self.change.is_some_and(|c| c.scale() > 0 && c.abs() < self.price.shown);
         if s.any(Support::ARITHMETIC) {
             Some(Evidence::Arithmetic)
         } else if s.contains(Support::HEADER) {
@@ -145,6 +148,11 @@ impl Candidate {
         self.change = self.change.map(sign);
         self.percent = self.percent.map(sign);
         self.sign = SignFrom::Block;
+    }
+
+    /// The positions of its price, change and percent.
+    fn fields(&self) -> [Option<u8>; 3] {
+        [self.positions[0], self.positions[1], self.positions[2]]
     }
 
     /// Whether it gives the same quote as `other`.
@@ -254,7 +262,7 @@ impl Judge {
         if !standing.iter().all(|c| c.same_quote(first)) {
             return Verdict::Refused(Rule::Ambiguous, standing);
         }
-        accept(page, record, standing)
+        accept(page, record, block, standing)
     }
 }
 
@@ -279,12 +287,23 @@ fn drop_worse_fits(readings: &mut Vec<Reading>, values: &[crate::readings::Value
     }
 }
 
-/// [`Rule::Header`]: where a header names the record's columns, only the
-/// readings it names stand: only the header says which number is the
-/// price (rule H).
+/// Headers: where a header names the record's columns, only the readings
+/// it names stand (only the header says which number is the price, rule
+/// H), unless the arithmetic says otherwise: where another reading's
+/// percent checks and none the header names does, the header misread the
+/// row's columns (`+/- %` as one caption, say) and falls silent.
 fn follow_header(readings: &mut Vec<Reading>) {
-    if readings.iter().any(|r| r.support.contains(Support::HEADER)) {
-        readings.retain(|r| r.support.contains(Support::HEADER));
+    // The percent's check, not a close alone: a low one cent under the
+    // price is a close by chance.
+    let checks = |r: &Reading| r.support.contains(Support::EXACT);
+    let named = |r: &Reading| r.support.contains(Support::HEADER);
+    let Some(header_checks) = readings.iter().filter(|r| named(r)).map(checks).max() else {
+        return;
+    };
+    if header_checks || !readings.iter().any(checks) {
+        readings.retain(named);
+    } else {
+        readings.retain(|r| !named(r));
     }
 }
 
@@ -334,7 +353,7 @@ fn undominated(candidates: Vec<Candidate>) -> Vec<Candidate> {
 
 /// The verdict on a record whose standing readings give one quote: the
 /// rules on evidence, unexplained values, signs and prose.
-fn accept(page: Page<'_>, record: &Record, standing: Vec<Candidate>) -> Verdict {
+fn accept(page: Page<'_>, record: &Record, block: &Block, standing: Vec<Candidate>) -> Verdict {
     let candidate = &standing[0];
     let Some(evidence) = candidate.evidence() else {
         return Verdict::Refused(Rule::Weak, standing);
@@ -345,11 +364,21 @@ fn accept(page: Page<'_>, record: &Record, standing: Vec<Candidate>) -> Verdict 
     if candidate.sign == SignFrom::Nothing && !candidate.zero() {
         return Verdict::Refused(Rule::Unsigned, standing);
     }
-    if record.tail == Tail::Words && !strip_ticker(page, record, candidate) {
+    if record.tail == Tail::Words && !strip_ticker(page, record, candidate) && !table_row(block) {
         return Verdict::Refused(Rule::Prose, Vec::new());
     }
     Verdict::Quote(standing.into_iter().next().expect("a standing reading"), evidence)
 }
+
+/// Whether a record is a row of a table: one of at least
+/// [`TABLE_ROWS`] consecutive records of one shape. Words after the
+/// values of such rows are the table's cells (links, notes), not prose.
+fn table_row(block: &Block) -> bool {
+    block.records.len() >= TABLE_ROWS
+}
+
+/// How many consecutive records of one shape make a table.
+const TABLE_ROWS: usize = 3;
 
 /// Whether a candidate is a ticker's quote in the strip order, its price
 /// right after its label: rule L leaves such quotes standing whatever
@@ -380,7 +409,7 @@ fn resolve_block(page: Page<'_>, block: &Block, verdicts: &mut [Verdict]) {
             }
             _ => continue,
         };
-        let Some(chosen) = standing.iter().find(|c| c.positions == consensus.positions) else {
+        let Some(chosen) = standing.iter().find(|c| c.fields() == consensus.fields) else {
             continue;
         };
         let mut chosen = chosen.clone();
@@ -398,7 +427,7 @@ fn resolve_block(page: Page<'_>, block: &Block, verdicts: &mut [Verdict]) {
         if chosen.unexplained > 0 && evidence >= Evidence::Markers {
             continue;
         }
-        if record.tail == Tail::Words && !strip_ticker(page, record, &chosen) {
+        if record.tail == Tail::Words && !strip_ticker(page, record, &chosen) && !table_row(block) {
             continue;
         }
         verdicts[r] = Verdict::Quote(chosen, evidence);
@@ -407,8 +436,8 @@ fn resolve_block(page: Page<'_>, block: &Block, verdicts: &mut [Verdict]) {
 
 /// What a block's quotes agree on.
 struct Consensus {
-    /// The positions of price, change, percent and close in every quote.
-    positions: [Option<u8>; 4],
+    /// The positions of price, change and percent in every quote.
+    fields: [Option<u8>; 3],
     /// Whether a quote of the block rests on more than its place.
     strong: bool,
     /// The sign an unsigned change or percent has in the block, where it
@@ -421,7 +450,7 @@ struct Consensus {
 impl Consensus {
     /// The consensus of the quotes of `block`, if they agree on positions.
     fn of(page: Page<'_>, block: &Block, verdicts: &[Verdict]) -> Option<Consensus> {
-        let mut positions = None;
+        let mut fields = None;
         let mut strong = false;
         let mut proven: Option<Option<bool>> = None;
         let mut minus_quoted = false;
@@ -429,9 +458,9 @@ impl Consensus {
             let Verdict::Quote(candidate, evidence) = &verdicts[r] else {
                 continue;
             };
-            match positions {
-                None => positions = Some(candidate.positions),
-                Some(known) if known == candidate.positions => {}
+            match fields {
+                None => fields = Some(candidate.fields()),
+                Some(known) if known == candidate.fields() => {}
                 Some(_) => return None,
             }
             strong |= *evidence <= Evidence::Markers;
@@ -459,7 +488,7 @@ impl Consensus {
             false => proven.flatten(),
         };
         Some(Consensus {
-            positions: positions?,
+            fields: fields?,
             strong,
             unsigned,
         })

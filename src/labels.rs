@@ -155,12 +155,20 @@ pub(crate) fn label(
         return Err(Refusal::Missing);
     }
     let span = tokens[start].start..tokens[end - 1].end;
+    // A caption of a percent (`Change (%)`) labels no instrument.
+    if tokens[start..end].iter().any(|t| t.kind == Kind::Percent) {
+        return Err(Refusal::Caption);
+    }
     // A code in parentheses at the end: `Bank of Lumen (BLMN)`,
     // `Bitcoin (CRYPTO: BTC)`.
     if tokens[end - 1].kind == Kind::Close {
         if let Some(found) = code_in_parentheses(tokens, text, base, start..end) {
             return Ok(found);
         }
+    }
+    // A `^` or `.` code after a name: `S&P/TSX Composite Index ^TSX`.
+    if let Some(found) = prefixed_code(tokens, text, base, start..end) {
+        return Ok(found);
     }
     check_words(tokens, text, base, record, start..end)?;
     // A header's ticker column after its name column: the last word is the
@@ -285,6 +293,32 @@ fn check_words(
         }
     }
     Ok(())
+}
+
+/// A code with a leading `^` or `.` closing a label over `range`, after a
+/// name: the code is the symbol, the words before it the name.
+fn prefixed_code(tokens: &[Token], text: &[u8], base: usize, range: Range<usize>) -> Option<Label> {
+    let last = range.end - 1;
+    let code = &text[tokens[last].start - base..tokens[last].end - base];
+    let prefixed = matches!(code.first(), Some(b'^' | b'.'))
+        && tokens[last].word().is_some_and(|w| w.is_ticker() && !w.has_lower())
+        && tokens[last].spaced;
+    if !prefixed || last == range.start {
+        return None;
+    }
+    let name_end = (range.start..last)
+        .rev()
+        .find(|&i| !matches!(tokens[i].kind, Kind::Cell))?
+        + 1;
+    let first = tokens[range.start].word()?;
+    if first.is_lowercase() {
+        return None;
+    }
+    Some(Label {
+        symbol: tokens[last].span(),
+        name: Some(tokens[range.start].start..tokens[name_end - 1].end),
+        kind: LabelKind::Ticker,
+    })
 }
 
 /// Whether a word is digits glued to a capitalised word (`9Polkadot`):

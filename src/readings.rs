@@ -342,13 +342,16 @@ impl Readings {
             .filter(|&i| !used(i) && values[i].number.sign.is_none() && !values[i].is_percent());
         for i in closes {
             let shown = values[i].shown;
-            // Only numbers shown precisely check each other.
-            if !values[p].precise() || !values[i].precise() {
+            // A previous close is positive, and so is the price it is
+            // checked against.
+            if shown <= Decimal::ZERO || price <= Decimal::ZERO {
                 continue;
             }
             if let Some(c) = c {
+                // Only numbers shown precisely check each other: small whole
+                // numbers differ by chance (`5 − 1 = 4`).
                 let change = values[c].shown;
-                if change.is_zero() || !values[c].precise() {
+                if change.is_zero() || !values[c].precise() || !values[p].precise() || !values[i].precise() {
                     continue;
                 }
                 if close_fits(price, signed(change, change_negative), shown) {
@@ -358,6 +361,11 @@ impl Readings {
                     (change_negative, percent_negative, sign) = (true, true, SignFrom::Close);
                 }
             } else if let Some(q) = q {
+                // A percent of several digits pins the close; `0%` or `2%`
+                // fits by chance.
+                if !values[q].precise() || values[q].shown.is_zero() {
+                    continue;
+                }
                 let Some(implied) = price.checked_sub(shown).filter(|d| !d.is_zero()) else {
                     continue;
                 };
@@ -443,7 +451,7 @@ impl Readings {
         let unmarked = q.is_some_and(|q| !values[q].is_percent());
         let named = q.is_some_and(|q| matches!(role(q), Some(Role::Percent | Role::Change)));
         let pinned = q.is_some_and(|q| values[q].precise() && !values[q].shown.is_zero())
-            && c.is_some_and(|c| values[c].precise());
+            && (c.is_some_and(|c| values[c].precise()) || close.is_some());
         if unmarked && !(named && header_reads) && !(fit == Some(Fit::Exact) && pinned) {
             return None;
         }
@@ -516,7 +524,15 @@ impl Readings {
     ) -> bool {
         let Some(header) = header else { return false };
         let values = &self.values;
-        if header.values.len() + digits != self.columns {
+        // As many columns as the header names, or fewer where the header's
+        // last columns are ignored ones the rows leave empty.
+        let width = header.values.len();
+        let row = self.columns.saturating_sub(digits);
+        let empty_tail = row < width
+            && header.values[row..]
+                .iter()
+                .all(|r| matches!(r, Role::Ignored | Role::Unknown));
+        if row != width && !empty_tail {
             return false;
         }
         let role = |i: usize| header.role(values[i].column.checked_sub(digits)?);
@@ -527,6 +543,7 @@ impl Readings {
                 Some(Role::Change) if is_percent => fields.percent == Some(i),
                 Some(Role::Change) => fields.change == Some(i),
                 Some(Role::Percent) => fields.percent == Some(i),
+                Some(Role::Unknown) => true,
                 Some(Role::PreviousClose | Role::Ignored | Role::Label | Role::Ticker) | None => {
                     fields.price != i && fields.change != Some(i) && fields.percent != Some(i)
                 }

@@ -137,10 +137,13 @@ pub(crate) fn records(tokens: &[Token], text: &[u8], base: usize, out: &mut Vec<
         let line = lines[line_index].clone();
         let first = out.len();
         split_line(tokens, text, base, line.clone(), line_index, out);
-        // A label alone on its line takes the lines of values below it.
+        // A label alone on its line, or with prices only, takes the lines
+        // of values below it (one field a line, widgets that wrap).
         let mut next = line_index + 1;
         let takes_lines = out.len() == first + 1
-            && out.last().is_some_and(|r| !r.label.is_empty() && !has_values(tokens, r));
+            && out
+                .last()
+                .is_some_and(|r| !r.label.is_empty() && !has_change(tokens, r));
         if takes_lines {
             let mut blank = 0;
             let mut scan = line_index + 1;
@@ -171,6 +174,16 @@ pub(crate) fn records(tokens: &[Token], text: &[u8], base: usize, out: &mut Vec<
         }
         line_index = next;
     }
+}
+
+/// Whether a record's body holds what only a change or percent shows: a
+/// marker, a sign or a percent.
+fn has_change(tokens: &[Token], record: &Record) -> bool {
+    tokens[record.body.clone()].iter().any(|t| match &t.kind {
+        Kind::Marker { .. } => true,
+        Kind::Number(n) => n.sign.is_some() || n.percent != crate::token::PercentMark::None,
+        _ => false,
+    })
 }
 
 /// Whether a record's body holds a value.
@@ -207,8 +220,10 @@ enum LineKind {
 
 fn line_kind(tokens: &[Token], line: Range<usize>) -> LineKind {
     let mut values = false;
+    let start = line.start;
     for i in line {
         match role(tokens, i) {
+            Role::Label if currency_prefix(tokens, i, start) => {}
             Role::Label => return LineKind::Text,
             Role::Value => values = true,
             Role::Joiner | Role::Other => {}
@@ -339,8 +354,13 @@ fn split_line(
         let mut k = j;
         while k < line.end {
             let token = &tokens[k];
+            let caption_after_colon = colon
+                && k == body_start
+                && token.word().is_some_and(|w| {
+                    matches!(w.class, Some(WordClass::Joiner | WordClass::Field | WordClass::Unit))
+                });
             match role(tokens, k) {
-                Role::Label if !currency_prefix(tokens, k, body_start) => break,
+                Role::Label if !currency_prefix(tokens, k, body_start) && !caption_after_colon => break,
                 Role::Value | Role::Label => body_end = k + 1,
                 Role::Joiner => {}
                 Role::Break if token.kind == Kind::Date => {}

@@ -27,6 +27,8 @@ pub(crate) enum Role {
     /// A column that keys rows by a year, a date or a period (`Year`,
     /// `This Week`): a table of periods, not of instruments.
     Period,
+    /// A caption the vocabulary does not know: it may hold anything.
+    Unknown,
 }
 
 /// Header labels and their roles, lowercase, in English, German, French,
@@ -168,6 +170,7 @@ pub(crate) const HEADER: &[(&str, Role)] = &[
     ("low", Role::Ignored),
     ("volume", Role::Ignored),
     ("vol.", Role::Ignored),
+    ("vol", Role::Ignored),
     ("turnover", Role::Ignored),
     ("value", Role::Ignored),
     ("market cap", Role::Ignored),
@@ -281,12 +284,15 @@ const JOINERS: &[&str] = &[
     "at", "to", "@", "or", "by", "close", "closed", "closing", "and", "from", "of", "with",
 ];
 
-/// Units shown after an index level or a change: index points in the
-/// languages of the header vocabulary, and magnitude words.
+/// Units shown after an index level, a price or a change: index points
+/// in the languages of the header vocabulary, magnitude words, and the
+/// names of currencies and their cents.
 const UNITS: &[&str] = &[
     "points", "point", "pts", "pt", "pkt", "punkte", "punkt", "pontos", "ponto", "punti", "punto",
     "puntos", "poin", "puan", "pips", "million", "billion", "trillion", "mln", "bln", "mio",
-    "mrd", "bn", "tn", "crore", "lakh",
+    "mrd", "bn", "tn", "crore", "lakh", "euro", "euros", "dollar", "dollars", "cent", "cents",
+    "kobo", "naira", "pence", "penny", "sen", "ringgit", "rupee", "rupees", "paise", "yen",
+    "yuan", "pesos", "reais", "lira", "zloty", "złoty", "francs", "shillings",
 ];
 
 /// Words naming a period other than the day: a change next to them is no
