@@ -70,8 +70,8 @@ pub(crate) fn value_kind(token: &Token) -> Option<ValueKind> {
 /// A block: consecutive records of one shape.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Block {
-    /// The records, as indices in the record list.
-    pub(crate) records: Range<usize>,
+    /// The records, as indices in the record list, in order.
+    pub(crate) records: Vec<usize>,
     /// The header above the block, if one names its columns.
     pub(crate) header: Option<usize>,
 }
@@ -132,30 +132,45 @@ pub(crate) fn blocks(
         }
         let shape = shape(tokens, record);
         let mut end = r + 1;
-        while end < records.len()
-            && has_values(tokens, &records[end])
-            && shape_eq(&shape, &self::shape(tokens, &records[end]))
-        {
-            end += 1;
+        let mut members = vec![r];
+        let mut next = r + 1;
+        loop {
+            // Words after a row's values on its line (links, notes) are
+            // the row's cells: they do not end the block.
+            while next < records.len()
+                && !has_values(tokens, &records[next])
+                && records[next].line == records[next - 1].line
+            {
+                next += 1;
+            }
+            let fits = next < records.len()
+                && has_values(tokens, &records[next])
+                && shape_eq(&shape, &self::shape(tokens, &records[next]));
+            if !fits {
+                break;
+            }
+            members.push(next);
+            next += 1;
+            end = next;
         }
         let header = pending
             .take()
             .filter(|&(_, header_end)| follows_closely(tokens, header_end, start))
             .map(|(header, _)| header);
         let block = out.blocks.len();
-        for slot in &mut out.of_record[r..end] {
-            *slot = block;
+        for &member in &members {
+            out.of_record[member] = block;
         }
         // Rows under a flattened header take it too.
         if header.is_some() {
-            for later in r + 1..end {
+            for &later in &members[1..] {
                 if let Some((_, label)) = flattened_header(tokens, text, base, &records[later]) {
                     out.label_starts[later] = Some(label);
                 }
             }
         }
         out.blocks.push(Block {
-            records: r..end,
+            records: members,
             header,
         });
         r = end;

@@ -402,7 +402,7 @@ fn resolve_block(page: Page<'_>, block: &Block, verdicts: &mut [Verdict]) {
     let Some(consensus) = Consensus::of(page, block, verdicts) else {
         return;
     };
-    for r in block.records.clone() {
+    for &r in &block.records {
         let (rule, standing) = match &verdicts[r] {
             Verdict::Refused(rule @ (Rule::Ambiguous | Rule::Weak | Rule::Unsigned), standing) => {
                 (*rule, standing)
@@ -454,7 +454,7 @@ impl Consensus {
         let mut strong = false;
         let mut proven: Option<Option<bool>> = None;
         let mut minus_quoted = false;
-        for r in block.records.clone() {
+        for &r in &block.records {
             let Verdict::Quote(candidate, evidence) = &verdicts[r] else {
                 continue;
             };
@@ -476,7 +476,7 @@ impl Consensus {
                 };
             }
         }
-        let minus_shown = block.records.clone().any(|r| {
+        let minus_shown = block.records.iter().any(|&r| {
             let record = &page.records[r];
             page.tokens[record.body.clone()]
                 .iter()

@@ -378,13 +378,10 @@ impl Readings {
                     continue;
                 }
                 let exponent = values[p].number.magnitude.map_or(0, |m| m.exponent());
-                let found = percent_fit(
-                    values[p].shown,
-                    exponent,
-                    implied.abs(),
-                    values[q].shown,
-                    Ratio::Percent,
-                );
+                // The move and the percent on one side: a fall from the
+                // close is a negative change and percent.
+                let percent = signed(values[q].shown, implied.is_sign_negative());
+                let found = percent_fit(values[p].shown, exponent, implied, percent, Ratio::Percent);
                 if found == Fit::Exact {
                     close = Some(i);
                     fit = Some(Fit::Exact);

@@ -496,6 +496,12 @@ fn leading_integers(tokens: &[Token], body: Range<usize>, labelled: bool) -> u8 
         if !labelled && count == 0 && !tokens[i + 1].spaced && tokens[i + 1].kind != Kind::Cell {
             break;
         }
+        // A name's digits stand in its cell: `Car & General | 39` is a
+        // name and a value.
+        let after_cell = i > 0 && tokens[i - 1].kind == Kind::Cell;
+        if labelled && count == 0 && (!tokens[i].spaced || after_cell) {
+            break;
+        }
         count += 1;
         i += 1;
         if !labelled {

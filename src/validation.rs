@@ -668,7 +668,8 @@ pub(crate) const TIGHT_UNITS: i64 = 10;
 /// from the price and change as shown rounds to it, [`Fit::Loose`] when
 /// it fits only within every number's rounding. Either only when the fit
 /// is tight: the percents the price and change allow span at most
-/// [`TIGHT_UNITS`] units of the percent's last digit.
+/// [`TIGHT_UNITS`] units of the percent's last digit, or, for a percent
+/// shown with three significant digits or more, a tenth of the percent.
 pub(crate) fn percent_fit(
     price: Decimal,
     exponent: u32,
@@ -699,13 +700,21 @@ fn fit_in<I: Int>(
         Ratio::Fraction => (1, Reading::FRACTION),
     };
     // Tight: the span of 100·C/(P − C) over the intervals, in units of
-    // the percent's last digit (a hundredth of them for a fraction).
+    // the percent's last digit (a hundredth of them for a fraction), or,
+    // for a percent of three significant digits or more, a tenth of it:
+    // a percent shown that finely that the shown price and change give
+    // exactly is no chance.
     let range = shown.expected_percent()?;
-    let unit = Decimal::new(1, percent.scale());
-    let limit = unit
-        .checked_mul(Decimal::from(TIGHT_UNITS * if factor == 1 { 100 } else { 1 }))?;
+    let scaled = |d: Decimal| match factor {
+        1 => d.checked_mul(Decimal::ONE_HUNDRED),
+        _ => Some(d),
+    };
+    let unit = scaled(Decimal::new(1, percent.scale()))?;
     let width = range.high.checked_sub(range.low)?;
-    if width > limit {
+    let magnitude = scaled(percent.abs())?;
+    let fine = magnitude >= unit.checked_mul(Decimal::ONE_HUNDRED)?
+        && width.checked_mul(Decimal::TEN)? <= magnitude;
+    if width > unit.checked_mul(Decimal::from(TIGHT_UNITS))? && !fine {
         return Some(Fit::None);
     }
     // Exact: |factor·10^T·c − q·close| ≤ ½·10^(T − s)·close, with every

@@ -102,6 +102,7 @@ pub(crate) const HEADER: &[(&str, Role)] = &[
     ("prev", Role::PreviousClose),
     ("previous", Role::PreviousClose),
     ("previous close", Role::PreviousClose),
+    ("previous price", Role::PreviousClose),
     ("prev. close", Role::PreviousClose),
     ("prev close", Role::PreviousClose),
     ("vortag", Role::PreviousClose),
