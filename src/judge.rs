@@ -106,6 +106,10 @@ pub(crate) struct Candidate {
     pub(crate) unexplained: u8,
     /// The last token of its values, for the quote's span.
     pub(crate) last_token: usize,
+    /// The positions of price, change and percent of every standing
+    /// reading that gives this quote (a value shown twice stands in two
+    /// places), for its block to agree on.
+    pub(crate) places: Vec<[Option<u8>; 3]>,
 }
 
 impl Candidate {
@@ -243,6 +247,7 @@ impl Judge {
                 label_range,
                 usize::from(reading.digits),
                 header.is_some_and(|h| h.ticker_after_name),
+                table_row(block),
             );
             match found {
                 Ok(label) => candidates.push(candidate(reading, label, &readings.values, readings.markers)),
@@ -271,7 +276,8 @@ impl Judge {
 /// read the quote and the validator reports its numbers. And where some
 /// reading leaves a positive previous close (price − change), readings
 /// that leave none fall (`S&P 500 5,184.22` is not `S&P` at 500 with a
-/// change of 5,184.22).
+/// change of 5,184.22); where some reading's change is smaller than its
+/// price, readings whose change is not fall.
 fn drop_worse_fits(readings: &mut Vec<Reading>, values: &[crate::readings::Value]) {
     let best = readings.iter().filter_map(|r| r.fit).max();
     if let Some(best) = best.filter(|&b| b > Fit::None) {
@@ -284,6 +290,12 @@ fn drop_worse_fits(readings: &mut Vec<Reading>, values: &[crate::readings::Value
     };
     if readings.iter().any(positive_close) {
         readings.retain(positive_close);
+    }
+    // A fall of more than half in a day is no reading beside one that
+    // reads a smaller move.
+    let plausible = |r: &Reading| r.change_value.is_none_or(|c| c.abs() < values[r.price].shown);
+    if readings.iter().any(plausible) {
+        readings.retain(plausible);
     }
 }
 
@@ -326,23 +338,39 @@ fn candidate(reading: &Reading, label: Label, values: &[Value], markers: Markers
         positions: reading.positions,
         unexplained: reading.unexplained,
         last_token,
+        places: Vec::new(),
     }
 }
 
-/// [`Rule::Ambiguous`]: the candidates no other candidate dominates. One
-/// dominates another when it has all the other's support and explains at
-/// least as many values, and more of one or the other.
+/// [`Rule::Ambiguous`]: the candidates no other candidate dominates.
+///
+/// Evidence is weighed strongest first: arithmetic, then the header, the
+/// block, the markers. One candidate dominates another when it explains
+/// at least as many values and, at the strongest level where their
+/// support differs, has all the other's support there and more (or, with
+/// equal support, explains more values). The price's place in the row is
+/// weighed last and never decides: but a candidate whose numbers check
+/// and whose price stands first keeps standing against one that lacks
+/// that place (`| 47.60 | 47.90 | … | +0.30 | +0.63% |` reads 47.60 and
+/// 47.90 alike, and gives no quote).
 fn undominated(candidates: Vec<Candidate>) -> Vec<Candidate> {
-    let decisive = |c: &Candidate| c.support.and(Support::DECISIVE);
+    const LEVELS: [Support; 4] = [Support::ARITHMETIC, Support::HEADER, Support::BLOCK, Support::MARKED];
     // The price's place speaks only for a reading whose numbers check.
-    let claimed = |c: &Candidate| match c.support.contains(Support::EXACT) {
-        true => c.support,
-        false => decisive(c),
+    let claimed_place = |c: &Candidate| match c.support.contains(Support::EXACT) {
+        true => c.support.and(Support::FIRST),
+        false => Support::default(),
     };
     let dominates = |a: &Candidate, b: &Candidate| {
-        a.support.contains(claimed(b))
-            && a.unexplained <= b.unexplained
-            && (decisive(a) != decisive(b) || a.unexplained < b.unexplained)
+        if a.unexplained > b.unexplained || !a.support.contains(claimed_place(b)) {
+            return false;
+        }
+        for level in LEVELS {
+            let (ours, theirs) = (a.support.and(level), b.support.and(level));
+            if ours != theirs {
+                return ours.contains(theirs);
+            }
+        }
+        a.unexplained < b.unexplained
     };
     candidates
         .iter()
@@ -367,7 +395,10 @@ fn accept(page: Page<'_>, record: &Record, block: &Block, standing: Vec<Candidat
     if record.tail == Tail::Words && !strip_ticker(page, record, candidate) && !table_row(block) {
         return Verdict::Refused(Rule::Prose, Vec::new());
     }
-    Verdict::Quote(standing.into_iter().next().expect("a standing reading"), evidence)
+    let places = standing.iter().map(Candidate::fields).collect();
+    let mut quote = standing.into_iter().next().expect("a standing reading");
+    quote.places = places;
+    Verdict::Quote(quote, evidence)
 }
 
 /// Whether a record is a row of a table: one of at least
@@ -430,6 +461,7 @@ fn resolve_block(page: Page<'_>, block: &Block, verdicts: &mut [Verdict]) {
         if record.tail == Tail::Words && !strip_ticker(page, record, &chosen) && !table_row(block) {
             continue;
         }
+        chosen.places = vec![consensus.fields];
         verdicts[r] = Verdict::Quote(chosen, evidence);
     }
 }
@@ -450,7 +482,7 @@ struct Consensus {
 impl Consensus {
     /// The consensus of the quotes of `block`, if they agree on positions.
     fn of(page: Page<'_>, block: &Block, verdicts: &[Verdict]) -> Option<Consensus> {
-        let mut fields = None;
+        let mut fields: Option<Vec<[Option<u8>; 3]>> = None;
         let mut strong = false;
         let mut proven: Option<Option<bool>> = None;
         let mut minus_quoted = false;
@@ -458,11 +490,15 @@ impl Consensus {
             let Verdict::Quote(candidate, evidence) = &verdicts[r] else {
                 continue;
             };
-            match fields {
-                None => fields = Some(candidate.fields()),
-                Some(known) if known == candidate.fields() => {}
-                Some(_) => return None,
-            }
+            // The places every quote of the block can stand in.
+            let places = match candidate.places.is_empty() {
+                true => vec![candidate.fields()],
+                false => candidate.places.clone(),
+            };
+            fields = Some(match fields {
+                None => places,
+                Some(known) => known.into_iter().filter(|p| places.contains(p)).collect::<Vec<_>>(),
+            });
             strong |= *evidence <= Evidence::Markers;
             let negative_shown = matches!(candidate.sign, SignFrom::Shown | SignFrom::Accounting)
                 && candidate.change.or(candidate.percent).is_some_and(|v| v.is_sign_negative());
@@ -487,8 +523,12 @@ impl Consensus {
             true => Some(false),
             false => proven.flatten(),
         };
+        let fields = fields?;
+        if fields.len() != 1 {
+            return None;
+        }
         Some(Consensus {
-            fields: fields?,
+            fields: fields[0],
             strong,
             unsigned,
         })

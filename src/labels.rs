@@ -90,6 +90,7 @@ pub(crate) fn label(
     label: Range<usize>,
     digits: usize,
     ticker_last: bool,
+    in_table: bool,
 ) -> Result<Label, Refusal> {
     // The tokens that make the label: its run, and the digits it takes.
     let taken = record
@@ -170,7 +171,7 @@ pub(crate) fn label(
     if let Some(found) = prefixed_code(tokens, text, base, start..end) {
         return Ok(found);
     }
-    check_words(tokens, text, base, record, start..end)?;
+    check_words(tokens, text, base, record, start..end, in_table)?;
     // A header's ticker column after its name column: the last word is the
     // ticker (`Bitcoin BTC`).
     if ticker_last && end - start >= 2 {
@@ -205,6 +206,7 @@ fn check_words(
     base: usize,
     record: &Record,
     range: Range<usize>,
+    in_table: bool,
 ) -> Result<(), Refusal> {
     let word_text = |i: usize| {
         let t = &tokens[i];
@@ -279,7 +281,9 @@ fn check_words(
     if words == 1 {
         if let Some(word) = tokens[first].word() {
             let glued = tokens.get(range.end).is_some_and(|t| !t.spaced && t.number().is_some());
-            if word.is_lowercase() && !glued {
+            // A table's label cell holds the name as written (`adidas`).
+            let cell = in_table && record.lead == Lead::Cell;
+            if word.is_lowercase() && !glued && !cell {
                 return Err(Refusal::Lowercase);
             }
             if !word.has_letter() {
@@ -321,12 +325,15 @@ fn prefixed_code(tokens: &[Token], text: &[u8], base: usize, range: Range<usize>
     })
 }
 
-/// Whether a word is digits glued to a capitalised word (`9Polkadot`):
-/// a rank before a name, as tables flattened without spaces show them.
+/// Whether a word is digits glued to a capitalised word of three letters
+/// or more (`9Polkadot`, `8USD`): a rank before a name, as tables
+/// flattened without spaces show them.
 fn glued_rank(word: &str) -> bool {
     let letters = word.trim_start_matches(|c: char| c.is_ascii_digit());
-    let mut chars = letters.chars();
-    chars.next().is_some_and(char::is_uppercase) && chars.clone().next().is_some() && chars.all(char::is_lowercase)
+    let digits = word.len() - letters.len();
+    let alphabetic = letters.chars().all(char::is_alphabetic);
+    // `3M` is a ticker; `1Bitcoin` and `8USD` are ranks before names.
+    digits > 0 && alphabetic && letters.chars().count() >= 3 && letters.starts_with(char::is_uppercase)
 }
 
 /// A code in parentheses closing a label over `range`: its symbol is the
@@ -399,7 +406,7 @@ mod tests {
             .find(|r| r.body.clone().any(|i| tokens.tokens[i].number().is_some()))
             .unwrap();
         let digits = usize::from(record.name_digits);
-        let found = label(&tokens.tokens, text.as_bytes(), 0, record, record.label.clone(), digits, false)?;
+        let found = label(&tokens.tokens, text.as_bytes(), 0, record, record.label.clone(), digits, false, false)?;
         let symbol = &text[found.symbol];
         Ok(match found.name {
             Some(name) => format!("{symbol}/{}", &text[name]),
@@ -420,6 +427,7 @@ mod tests {
             Ok("BTC/Bitcoin".into())
         );
         assert_eq!(label_of("adidas DE000A1EWWW0 | 219,90 |"), Err(Refusal::Lowercase));
+        assert_eq!(label_of("1Bitcoin BTC$32,576.64-7.41%"), Err(Refusal::Number));
         assert_eq!(label_of("Airbus DE000A1EWWW0 | 219.90 +1.2% |"), Ok("Airbus".into()));
         assert_eq!(label_of("BMW WKN 519000 | 79,260 EUR | +2,80 % |"), Ok("BMW".into()));
         assert_eq!(label_of("btc$71.4k+1.2%"), Ok("btc".into()));

@@ -100,12 +100,11 @@ impl Support {
 
     /// The flags of arithmetic.
     pub(crate) const ARITHMETIC: Support = Support(0b111);
-    /// The flags that may decide between readings: all but the price's
-    /// place in the row, which may cast doubt on another reading but never
-    /// settles one alone.
-    pub(crate) const DECISIVE: Support = Support(!(1 << 8));
     /// The flags of markers.
     pub(crate) const MARKERS: Support = Support(1 << 5 | 1 << 6);
+    /// The flags of what the numbers show themselves: markers, a price's
+    /// shape, the first percent.
+    pub(crate) const MARKED: Support = Support(1 << 5 | 1 << 6 | 1 << 7 | 1 << 9);
 
     /// Whether every flag of `other` is set.
     pub(crate) fn contains(self, other: Support) -> bool {
