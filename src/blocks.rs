@@ -31,12 +31,17 @@ pub(crate) struct Header {
     /// Whether a ticker column follows the name column (`Name | Ticker`):
     /// a row's label then ends with the ticker.
     pub(crate) ticker_after_name: bool,
+    /// The roles read with every caption of two captions (`+/- %`) as
+    /// two columns, where the header has such a caption: the rows' numbers
+    /// say which reading of the header is theirs.
+    pub(crate) alternative: Option<Vec<Role>>,
 }
 
 impl Header {
-    /// The role of the value column `i`, if the header names it.
-    pub(crate) fn role(&self, i: usize) -> Option<Role> {
-        self.values.get(i).copied()
+    /// The readings of the header's value columns: as shown, and with its
+    /// joined captions split, if it has any.
+    pub(crate) fn readings(&self) -> impl Iterator<Item = &[Role]> {
+        std::iter::once(self.values.as_slice()).chain(self.alternative.as_deref())
     }
 }
 
@@ -242,7 +247,25 @@ fn follows_closely(tokens: &[Token], end: usize, start: usize) -> bool {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Phrase {
     Known(Role),
+    /// A caption of two words that are captions each (`+/- %`): one
+    /// column, or two.
+    Joined(Role, [Role; 2]),
     Unknown,
+}
+
+impl Phrase {
+    /// Whether the vocabulary knows it.
+    fn known(self) -> bool {
+        !matches!(self, Phrase::Unknown)
+    }
+
+    /// Its role, read as one column.
+    fn role(self) -> Role {
+        match self {
+            Phrase::Known(role) | Phrase::Joined(role, _) => role,
+            Phrase::Unknown => Role::Unknown,
+        }
+    }
 }
 
 /// The phrases of a header cell's text: known captions, longest first,
@@ -276,7 +299,15 @@ fn phrases(cell: &str, out: &mut Vec<Phrase>) {
             } else {
                 role
             };
-            out.push(Phrase::Known(role));
+            let parts = (n == 2).then(|| {
+                let first = role_of_phrase(&[words[k].as_str()])?;
+                let second = role_of_phrase(&[words[k + 1].as_str()])?;
+                Some([first, second])
+            });
+            out.push(match parts.flatten() {
+                Some(parts) if !period => Phrase::Joined(role, parts),
+                _ => Phrase::Known(role),
+            });
             period = false;
             k += n;
             continue;
@@ -306,36 +337,36 @@ fn phrases(cell: &str, out: &mut Vec<Phrase>) {
 /// captions, and few unknown captions beside them (one, or one for
 /// every three known).
 fn header_of(phrases: &[Phrase]) -> Option<Header> {
-    let known = phrases
-        .iter()
-        .filter(|p| matches!(p, Phrase::Known(_)))
-        .count();
+    let known = phrases.iter().filter(|p| p.known()).count();
     let unknown = phrases.len() - known;
     if known < 2 || unknown > (known / 3).max(1) || phrases.len() > MAX_COLUMNS {
         return None;
     }
+    let is_label = |p: &Phrase| matches!(p.role(), Role::Label | Role::Ticker) && p.known();
     // The label's column: the first known label caption, else an unknown
-    // first caption (`SCRIP`).
-    let is_label = |p: &Phrase| matches!(p, Phrase::Known(Role::Label | Role::Ticker));
+    // or period first caption (`SCRIP`, `Year`).
     let label = phrases.iter().position(is_label).or_else(|| {
         let first = phrases.first()?;
-        matches!(first, Phrase::Unknown | Phrase::Known(Role::Period)).then_some(0)
+        matches!(first.role(), Role::Unknown | Role::Period).then_some(0)
     })?;
     // Label columns right after the label's (`Name | Ticker`) are no values.
     let labels = phrases[label..].iter().take_while(|p| is_label(p)).count().max(1);
-    let values: Vec<Role> = phrases[label + labels..]
+    let columns = &phrases[label + labels..];
+    let values: Vec<Role> = columns.iter().map(|p| p.role()).collect();
+    let split: Vec<Role> = columns
         .iter()
-        .map(|p| match p {
-            Phrase::Known(role) => *role,
-            Phrase::Unknown => Role::Unknown,
+        .flat_map(|p| match *p {
+            Phrase::Joined(_, parts) => parts.to_vec(),
+            other => vec![other.role()],
         })
         .collect();
-    let refuses = phrases.iter().any(|p| *p == Phrase::Known(Role::Period))
+    let refuses = phrases.iter().any(|p| p.role() == Role::Period && p.known())
         || !values.contains(&Role::Price);
     let ticker_after_name = labels >= 2
-        && phrases[label] == Phrase::Known(Role::Label)
-        && phrases[label + labels - 1] == Phrase::Known(Role::Ticker);
+        && phrases[label].role() == Role::Label
+        && phrases[label + labels - 1].role() == Role::Ticker;
     Some(Header {
+        alternative: (split != values).then_some(split),
         values,
         refuses,
         ticker_after_name,
@@ -369,7 +400,7 @@ fn line_headers(tokens: &[Token], text: &[u8], base: usize) -> Vec<(usize, Heade
             Captions::None => flush(&mut run, run_end, &mut found),
             Captions::Separator => {}
             Captions::Phrases(phrases) => {
-                let all_known = phrases.iter().all(|p| matches!(p, Phrase::Known(_)));
+                let all_known = phrases.iter().all(|p| p.known());
                 if all_known && phrases.len() <= 2 {
                     // One or two captions a line: a header's cells one
                     // under the other.

@@ -425,6 +425,17 @@ mod tests {
             records: &engine.records,
             blocks: &engine.blocks,
         });
+        for block in &engine.blocks.blocks {
+            let quoted: Vec<String> = block
+                .records
+                .iter()
+                .filter_map(|&r| match &verdicts[r] {
+                    Verdict::Quote(c, _) => Some(format!("{:?}", c.places)),
+                    _ => None,
+                })
+                .collect();
+            println!("BLOCK {} records, quotes at {:?}", block.records.len(), quoted);
+        }
         for (r, verdict) in verdicts.iter().enumerate() {
             if let Verdict::Refused(rule, standing) = verdict {
                 let record = &engine.records[r];

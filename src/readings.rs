@@ -301,8 +301,10 @@ impl Readings {
             ..
         } = fields;
         let price = values[p].price()?;
-        let role = |i: usize| header.and_then(|h| h.role(values[i].column.checked_sub(digits)?));
-        let header_reads = header.is_some() && self.header_reads(chosen, digits, fields, header);
+        // The header's reading of the columns that reads them as `fields`.
+        let roles = self.header_reads(chosen, digits, fields, header);
+        let header_reads = roles.is_some();
+        let role = |i: usize| roles?.get(values[i].column.checked_sub(digits)?).copied();
         // Rule S: a sign shown wins, then a marker, then the other
         // field's shown sign; under a header, accounting parentheses.
         let marker = self.markers.direction();
@@ -508,30 +510,36 @@ impl Readings {
         })
     }
 
-    /// Whether `header` reads the record's values as `fields` does: as
-    /// many columns as it names, the price in its price column, and every
-    /// column it names for a change, percent or previous close read so.
-    fn header_reads(
+    /// The reading of `header`'s columns (as shown, or with its joined
+    /// captions split) that reads the record's values as `fields` does.
+    fn header_reads<'h>(
         &self,
         chosen: &[usize],
         digits: usize,
         fields: Fields,
-        header: Option<&Header>,
-    ) -> bool {
-        let Some(header) = header else { return false };
+        header: Option<&'h Header>,
+    ) -> Option<&'h [Role]> {
+        header?
+            .readings()
+            .find(|roles| self.roles_read(roles, chosen, digits, fields))
+    }
+
+    /// Whether the value columns' `roles` read the record as `fields`
+    /// does: as many columns as they name (or fewer, where the last are
+    /// ignored ones the rows leave empty), the price in its price column,
+    /// and every column they name for a change or percent read so.
+    fn roles_read(&self, roles: &[Role], chosen: &[usize], digits: usize, fields: Fields) -> bool {
         let values = &self.values;
-        // As many columns as the header names, or fewer where the header's
-        // last columns are ignored ones the rows leave empty.
-        let width = header.values.len();
+        let width = roles.len();
         let row = self.columns.saturating_sub(digits);
         let empty_tail = row < width
-            && header.values[row..]
+            && roles[row..]
                 .iter()
                 .all(|r| matches!(r, Role::Ignored | Role::Unknown));
         if row != width && !empty_tail {
             return false;
         }
-        let role = |i: usize| header.role(values[i].column.checked_sub(digits)?);
+        let role = |i: usize| roles.get(values[i].column.checked_sub(digits)?).copied();
         chosen.iter().all(|&i| {
             let is_percent = values[i].is_percent();
             match role(i) {
