@@ -293,7 +293,10 @@ fn drop_worse_fits(readings: &mut Vec<Reading>, values: &[crate::readings::Value
     }
     // A fall of more than half in a day is no reading beside one that
     // reads a smaller move.
-    let plausible = |r: &Reading| r.change_value.is_none_or(|c| c.abs() < values[r.price].shown);
+    let plausible = |r: &Reading| {
+        let price = values[r.price].shown;
+        price.is_zero() || r.change_value.is_none_or(|c| c.abs() < price)
+    };
     if readings.iter().any(plausible) {
         readings.retain(plausible);
     }

@@ -800,64 +800,104 @@ fn decimal_bound<I: Int>(num: I, den: I, places: u32, toward: Toward) -> Option<
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::parse;
+    use crate::quote::{Evidence, Label, Magnitude, Markers};
 
-    fn kinds(text: &str) -> Vec<&'static str> {
-        let quotes = parse(text).expect("quote");
-        validate(&quotes[0])
-            .kinds()
-            .map(FindingKind::as_str)
-            .collect()
+    /// A quote with these fields as shown (signs included), for the
+    /// validator alone: no reader decides them. The direction is rule D's,
+    /// from the markers, else the change, else the percent.
+    fn quote(price: &str, change: Option<&str>, percent: Option<&str>) -> Quote<'static> {
+        let decimal = |text: &str| text.parse::<Decimal>().expect("a decimal");
+        let price = decimal(price);
+        let change = change.map(decimal);
+        let percent = percent.map(decimal);
+        Quote {
+            symbol: "X",
+            price,
+            direction: change.or(percent).map_or(Direction::Unchanged, Direction::of),
+            change,
+            percent,
+            span: 0..0,
+            evidence: Evidence::Markers,
+            name: None,
+            label: Label::Ticker,
+            currency: None,
+            magnitude: None,
+            shown_scale: price.scale() as u8,
+            previous_close: None,
+            markers: Markers::default(),
+        }
+    }
+
+    /// `quote` with direction markers: a word, a glyph, either perhaps none.
+    fn marked(mut quote: Quote<'static>, word: Option<Direction>, glyph: Option<Direction>) -> Quote<'static> {
+        quote.markers = Markers::new(word, glyph);
+        quote.direction = quote.markers.direction().unwrap_or(quote.direction);
+        quote
+    }
+
+    /// `quote`, whose price is shown, with a magnitude suffix on its price.
+    fn magnified(mut quote: Quote<'static>, magnitude: Magnitude) -> Quote<'static> {
+        quote.shown_scale = quote.price.scale() as u8;
+        quote.price = magnitude.apply(quote.price).expect("fits a decimal");
+        quote.magnitude = Some(magnitude);
+        quote
+    }
+
+    fn kinds(quote: &Quote<'_>) -> Vec<&'static str> {
+        validate(quote).kinds().map(FindingKind::as_str).collect()
     }
 
     macro_rules! validation_cases {
-        ($($name:ident: $input:expr => [$($kind:expr),*];)*) => {$(
+        ($($name:ident: $quote:expr => [$($kind:expr),*];)*) => {$(
             #[test]
             fn $name() {
                 let expected: Vec<&str> = vec![$($kind),*];
-                assert_eq!(kinds($input), expected, "{}", $input);
+                let quote = $quote;
+                assert_eq!(kinds(&quote), expected, "{quote:?}");
             }
         )*};
     }
 
+    use Direction::{Down, Unchanged, Up};
+
     validation_cases! {
-        consistent_percent: "NIFTY 22,150.40 +120.25 (+0.55%)" => [];
-        seed_fraction: "AGL40.13▲ 0.12 (0.00%)" => ["percent-is-fraction"];
-        seed_fraction_down: "FCCL38.59▼ -0.41 (-0.01%)" => ["percent-is-fraction"];
-        seed_fraction_whole_change: "PIBTL9.07▲ 1 (0.12%)" => ["percent-is-fraction"];
-        zero_change_with_up_marker: "MLCF49.47▲ 0 (0.00%)" => ["direction-mismatch"];
-        zero_change_unmarked: "X 49.47 0 (0.00%)" => [];
-        word_and_glyph_disagree: "HBL 113.00 No Change ▼ 0.00 (0%)" => ["marker-conflict"];
-        integer_price_decimal_change: "KSE100 98,412 Increased By 812.3 (0.83%)" => [];
-        trimmed_zeros: "LUCK 1,012.30 Decreased By ▼ -21.70 (-2.1%)" => [];
-        trimmed_to_integer: "X 100 +1 (1%)" => [];
-        negative_zero_change: "ANL 6.950000 -0 (0.00%)" => [];
-        zero_price: "ACPL 0.00 -9" => ["price-not-positive"];
-        negative_previous_close: "X 1.00 +2.00 (+5%)" => ["price-not-positive"];
-        previous_close_at_zero: "X 1.00 +1.00 (+5%)" => ["price-not-positive"];
-        previous_close_within_rounding_of_zero: "X 1.0 +0.9 (+900%)" => [];
-        percent_of_price: "X 100.00 +10.00 (+10.00%)" => ["percent-of-price"];
-        sign_flipped: "X 100.00 +10.00 (-11.11%)" => ["percent-sign-mismatch"];
-        plain_mismatch: "X 100.00 +10.00 (+50.00%)" => ["percent-mismatch"];
-        marker_against_sign: "X 10 ▲ -0.41 (-3.9%)" => ["direction-mismatch"];
-        percent_only_marker_against_sign: "X 10 ▼ +1.2%" => ["direction-mismatch"];
-        change_only_is_not_checked: "ABOT 812.000000 -4.10" => [];
-        large_numbers_are_exact: "X 79228162514264.337593543 +1.5 (+0.00%)" => [];
-        magnitude_widens_the_price: "btc $71.4k +300 (+0.4228%)" => [];
-        magnitude_still_checked: "btc $71.4k +300 (+0.0042%)" => ["percent-is-fraction"];
-        long_price_consistent: "X 100.00000000000000000 +10.00 (+11.11%)" => [];
-        long_price_fraction: "X 100.00000000000000000 +10.00 (+0.1111%)" => ["percent-is-fraction"];
-        long_price_of_price: "X 100.00000000000000000 +10.00 (+10.00%)" => ["percent-of-price"];
-        long_price_sign_flipped: "X 100.00000000000000000 +10.00 (-11.11%)" => ["percent-sign-mismatch"];
-        long_price_mismatch: "X 100.00000000000000000 +10.00 (+50.00%)" => ["percent-mismatch"];
-        long_percent: "X 100.00 +5.00 (+5.2631578947368421052631578947%)" => [];
-        all_at_scale_28: "X 2.0000000000000000000000000000 +0.1000000000000000000000000000 (+5.2631578947368421052631578947%)" => [];
-        all_at_scale_28_mismatch: "X 2.0000000000000000000000000000 +0.1000000000000000000000000000 (+5.2631578947368421052631600000%)" => ["percent-mismatch"];
-        largest_values: "X 79228162514264337593543950335 -79228162514264337593543950335 (-50%)" => [];
-        largest_values_flipped: "X 79228162514264337593543950335 -79228162514264337593543950335 (+50%)" => ["percent-sign-mismatch"];
-        trillions: "btc$71.4T +300000000000 (+0.4219%)" => [];
-        long_trillions: "btc $79.228162514264337593543950335T +100000000000 (+0.13%)" => [];
-        long_trillions_fraction: "btc $79.228162514264337593543950335T +100000000000 (+0.0013%)" => ["percent-is-fraction"];
+        consistent_percent: quote("22150.40", Some("120.25"), Some("0.55")) => [];
+        seed_fraction: marked(quote("40.13", Some("0.12"), Some("0.00")), None, Some(Up)) => ["percent-is-fraction"];
+        seed_fraction_down: marked(quote("38.59", Some("-0.41"), Some("-0.01")), None, Some(Down)) => ["percent-is-fraction"];
+        seed_fraction_whole_change: marked(quote("9.07", Some("1"), Some("0.12")), None, Some(Up)) => ["percent-is-fraction"];
+        zero_change_with_up_marker: marked(quote("49.47", Some("0"), Some("0.00")), None, Some(Up)) => ["direction-mismatch"];
+        zero_change_unmarked: quote("49.47", Some("0"), Some("0.00")) => [];
+        word_and_glyph_disagree: marked(quote("113.00", Some("0.00"), Some("0")), Some(Unchanged), Some(Down)) => ["marker-conflict"];
+        integer_price_decimal_change: marked(quote("98412", Some("812.3"), Some("0.83")), Some(Up), None) => [];
+        trimmed_zeros: marked(quote("1012.30", Some("-21.70"), Some("-2.1")), Some(Down), Some(Down)) => [];
+        trimmed_to_integer: quote("100", Some("1"), Some("1")) => [];
+        negative_zero_change: quote("6.950000", Some("0"), Some("0.00")) => [];
+        zero_price: quote("0.00", Some("-9"), None) => ["price-not-positive"];
+        negative_previous_close: quote("1.00", Some("2.00"), Some("5")) => ["price-not-positive"];
+        previous_close_at_zero: quote("1.00", Some("1.00"), Some("5")) => ["price-not-positive"];
+        previous_close_within_rounding_of_zero: quote("1.0", Some("0.9"), Some("900")) => [];
+        percent_of_price: quote("100.00", Some("10.00"), Some("10.00")) => ["percent-of-price"];
+        sign_flipped: quote("100.00", Some("10.00"), Some("-11.11")) => ["percent-sign-mismatch"];
+        plain_mismatch: quote("100.00", Some("10.00"), Some("50.00")) => ["percent-mismatch"];
+        marker_against_sign: marked(quote("10", Some("-0.41"), Some("-3.9")), None, Some(Up)) => ["direction-mismatch"];
+        percent_only_marker_against_sign: marked(quote("10", None, Some("1.2")), None, Some(Down)) => ["direction-mismatch"];
+        change_only_is_not_checked: quote("812.000000", Some("-4.10"), None) => [];
+        large_numbers_are_exact: quote("79228162514264.337593543", Some("1.5"), Some("0.00")) => [];
+        magnitude_widens_the_price: magnified(quote("71.4", Some("300"), Some("0.4228")), Magnitude::Thousand) => [];
+        magnitude_still_checked: magnified(quote("71.4", Some("300"), Some("0.0042")), Magnitude::Thousand) => ["percent-is-fraction"];
+        long_price_consistent: quote("100.00000000000000000", Some("10.00"), Some("11.11")) => [];
+        long_price_fraction: quote("100.00000000000000000", Some("10.00"), Some("0.1111")) => ["percent-is-fraction"];
+        long_price_of_price: quote("100.00000000000000000", Some("10.00"), Some("10.00")) => ["percent-of-price"];
+        long_price_sign_flipped: quote("100.00000000000000000", Some("10.00"), Some("-11.11")) => ["percent-sign-mismatch"];
+        long_price_mismatch: quote("100.00000000000000000", Some("10.00"), Some("50.00")) => ["percent-mismatch"];
+        long_percent: quote("100.00", Some("5.00"), Some("5.2631578947368421052631578947")) => [];
+        all_at_scale_28: quote("2.0000000000000000000000000000", Some("0.1000000000000000000000000000"), Some("5.2631578947368421052631578947")) => [];
+        all_at_scale_28_mismatch: quote("2.0000000000000000000000000000", Some("0.1000000000000000000000000000"), Some("5.2631578947368421052631600000")) => ["percent-mismatch"];
+        largest_values: quote("79228162514264337593543950335", Some("-79228162514264337593543950335"), Some("-50")) => [];
+        largest_values_flipped: quote("79228162514264337593543950335", Some("-79228162514264337593543950335"), Some("50")) => ["percent-sign-mismatch"];
+        trillions: magnified(quote("71.4", Some("300000000000"), Some("0.4219")), Magnitude::Trillion) => [];
+        long_trillions: magnified(quote("79.228162514264337593543950335", Some("100000000000"), Some("0.13")), Magnitude::Trillion) => [];
+        long_trillions_fraction: magnified(quote("79.228162514264337593543950335", Some("100000000000"), Some("0.0013")), Magnitude::Trillion) => ["percent-is-fraction"];
     }
 
     #[test]
@@ -892,9 +932,9 @@ mod tests {
 
     #[test]
     fn mismatch_carries_the_expected_interval() {
-        let quotes = parse("X 100.00 +10.00 (+50.00%)").unwrap();
-        let findings = validate(&quotes[0]);
-        let finding = findings.details(&quotes[0]).next().unwrap();
+        let quote = quote("100.00", Some("10.00"), Some("50.00"));
+        let findings = validate(&quote);
+        let finding = findings.details(&quote).next().unwrap();
         let range = finding.expected.unwrap();
         assert_eq!(findings.expected(), Some(range));
         assert_eq!(
@@ -909,19 +949,19 @@ mod tests {
 
     #[test]
     fn uncheckable_when_rounding_lets_the_close_reach_zero() {
-        let quotes = parse("X 1.0 +0.9 (+900%)").unwrap();
-        assert_eq!(validate(&quotes[0]).check(), Check::Uncheckable);
+        let quote = quote("1.0", Some("0.9"), Some("900"));
+        assert_eq!(validate(&quote).check(), Check::Uncheckable);
     }
 
     /// The expected interval of a quote's `percent-mismatch`, as text.
-    fn expected(text: &str) -> (String, String) {
-        let quotes = parse(text).expect("quote");
-        let findings = validate(&quotes[0]);
-        assert_eq!(findings.check(), Check::Checked, "{text}");
+    fn expected(price: &str, change: &str, percent: &str) -> (String, String) {
+        let quote = quote(price, Some(change), Some(percent));
+        let findings = validate(&quote);
+        assert_eq!(findings.check(), Check::Checked, "{quote:?}");
         let finding = findings
-            .details(&quotes[0])
+            .details(&quote)
             .find(|finding| finding.kind == FindingKind::PercentMismatch)
-            .unwrap_or_else(|| panic!("{text}: no percent-mismatch"));
+            .unwrap_or_else(|| panic!("{quote:?}: no percent-mismatch"));
         let range = finding
             .expected
             .expect("percent-mismatch carries its interval");
@@ -933,23 +973,23 @@ mod tests {
         // 17 decimals overflow i128 (10.00 at scale 18 times 100·10^18);
         // the answer must not depend on the trailing zeros.
         let interval = ("11.1049".to_string(), "11.1173".to_string());
-        for text in [
-            "X 100.0000000000000000 +10.00 (+50.00%)",
-            "X 100.00000000000000000 +10.00 (+50.00%)",
-            "X 100.0000000000000000000000000 +10.00 (+50.00%)",
+        for price in [
+            "100.0000000000000000",
+            "100.00000000000000000",
+            "100.0000000000000000000000000",
         ] {
-            assert_eq!(expected(text), interval, "{text}");
+            assert_eq!(expected(price, "10.00", "50.00"), interval, "{price}");
         }
     }
 
     #[test]
     fn largest_mantissas_are_checked() {
         assert_eq!(
-            expected("X 79228162514264337593543950335 +1.0000000000000000000000000001 (+1%)"),
+            expected("79228162514264337593543950335", "1.0000000000000000000000000001", "1"),
             ("0.00".into(), "0.01".into())
         );
         assert_eq!(
-            expected("X 7.9228162514264337593543950335 +1.0000000000000000000000000001 (+1%)"),
+            expected("7.9228162514264337593543950335", "1.0000000000000000000000000001", "1"),
             ("14.44".into(), "14.45".into())
         );
     }
@@ -958,10 +998,13 @@ mod tests {
     fn percents_beyond_a_decimal_saturate() {
         // The close is 1 to 3, so 100·c/(p − c) is above 2.6·10^30: both
         // ends are past Decimal::MAX, and the low end says "at least".
-        let quotes =
-            parse("X 79228162514264337593543950335 +79228162514264337593543950333 (+1%)").unwrap();
-        let findings = validate(&quotes[0]);
-        let finding = findings.details(&quotes[0]).next().unwrap();
+        let quote = quote(
+            "79228162514264337593543950335",
+            Some("79228162514264337593543950333"),
+            Some("1"),
+        );
+        let findings = validate(&quote);
+        let finding = findings.details(&quote).next().unwrap();
         assert_eq!(finding.kind, FindingKind::PercentMismatch);
         let range = finding.expected.unwrap();
         assert_eq!((range.low, range.high), (Decimal::MAX, Decimal::MAX));
@@ -1012,15 +1055,11 @@ mod tests {
     /// by setting a parsed quote's fields: `shown_price` then keeps the
     /// price), and one number at scale 28, so the common scale is 29.
     fn widest(sign: &str) -> Quote<'static> {
-        let text: &'static str = match sign {
-            "+" => {
-                "X 79228162514264337593543950335 +7.9228162514264337593543950335 (+79228162514264337593543950335%)"
-            }
-            _ => {
-                "X 79228162514264337593543950335 -7.9228162514264337593543950335 (-79228162514264337593543950335%)"
-            }
+        let (change, percent) = match sign {
+            "+" => ("7.9228162514264337593543950335", "79228162514264337593543950335"),
+            _ => ("-7.9228162514264337593543950335", "-79228162514264337593543950335"),
         };
-        let mut quote = parse(text).unwrap().remove(0);
+        let mut quote = quote("79228162514264337593543950335", Some(change), Some(percent));
         quote.magnitude = Some(crate::quote::Magnitude::Trillion);
         quote.shown_scale = 28;
         assert_eq!(quote.shown_price(), quote.price);
@@ -1059,10 +1098,10 @@ mod tests {
 
     #[test]
     fn truncated_sources_widen_the_interval() {
-        let quotes = parse("X 100.00 +10.00 (+11.13%)").unwrap();
+        let quote = quote("100.00", Some("10.00"), Some("11.13"));
         let truncated = Validator::new().rounding(Rounding::Truncated);
-        assert!(truncated.validate(&quotes[0]).is_empty());
-        assert!(validate(&quotes[0]).contains(FindingKind::PercentMismatch));
+        assert!(truncated.validate(&quote).is_empty());
+        assert!(validate(&quote).contains(FindingKind::PercentMismatch));
     }
 
     #[test]

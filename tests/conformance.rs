@@ -1,5 +1,4 @@
-//! Every conformance input gives exactly its expected records; the inputs
-//! of forms the scanner does not read yet give none but expected ones.
+//! Every conformance input gives exactly its expected records.
 //!
 //! `tests/data/conformance/NAME.txt` is scanned, each quote validated, and
 //! the records compared, field by field and scale included, with `NAME.jsonl`.
@@ -24,7 +23,7 @@ fn record(quote: &Quote<'_>) -> Value {
         .collect();
     let decimal =
         |d: Option<tickerstrip::Decimal>| d.map_or(Value::Null, |d| Value::String(d.to_string()));
-    serde_json::json!({
+    let mut record = serde_json::json!({
         "symbol": quote.symbol,
         "price": quote.price.to_string(),
         "direction": quote.direction.as_str(),
@@ -32,13 +31,23 @@ fn record(quote: &Quote<'_>) -> Value {
         "percent": decimal(quote.percent),
         "span": [quote.span.start, quote.span.end],
         "findings": findings,
-    })
+    });
+    // A name, where the page shows a code and a name (SPEC 2).
+    if let Some(name) = quote.name {
+        record["name"] = Value::String(name.to_owned());
+    }
+    record
 }
 
-/// The schema's fields of an expected record (it may have more).
+/// The schema's fields of an expected record (it may have more), and its
+/// name where it has one.
 fn expected_record(line: &str) -> Value {
     let full: Value = serde_json::from_str(line).expect("valid JSON line");
-    common::record::schema_fields(&full)
+    let mut record = common::record::schema_fields(&full);
+    if let Some(name) = full.get("name").filter(|name| !name.is_null()) {
+        record["name"] = name.clone();
+    }
+    record
 }
 
 fn check(name: &str) {
@@ -107,6 +116,8 @@ conformance! {
     change_only: "change-only";
     percent_only_glued: "percent-only-glued";
     digit_symbols: "digit-symbols";
+    evidence: "evidence";
+    evidence_comma: "evidence-comma";
     markers_and_signs: "markers-and-signs";
     comma_decimals: "comma-decimals";
     crypto: "crypto";

@@ -4,7 +4,7 @@
 
 use proptest::prelude::*;
 use tickerstrip::{
-    AsQuote, ErrorKind, FindingKind, Label, NumberStyle, ParseOptions, Quote, Segment, SignSource,
+    AsQuote, Evidence, FindingKind, Label, NumberStyle, ParseOptions, Quote, Segment,
 };
 
 /// The quotes a scan finds.
@@ -67,16 +67,8 @@ fn pipe_rows_take_the_price_from_the_header() {
     assert_eq!(found[0].label, Label::Name);
     assert_eq!(found[1].label, Label::Ticker);
     assert_eq!(found[0].previous_close.unwrap().to_string(), "47.60");
-    let columns = found[0].columns.unwrap();
-    assert_eq!(
-        (
-            columns.label,
-            columns.price,
-            columns.change,
-            columns.percent
-        ),
-        (0, 2, Some(5), Some(6))
-    );
+    // The numbers check each other, and the header agrees.
+    assert_eq!(found[0].evidence, Evidence::Arithmetic);
     // The span is the row.
     let first = table.lines().nth(2).unwrap();
     assert_eq!(&table[found[0].span.clone()], first);
@@ -97,7 +89,7 @@ fn aligned_columns_and_comma_decimals() {
             row("Kranich Logistik", "39.80", Some("-0.45"), Some("-1.12")),
         ]
     );
-    assert_eq!(found[1].change_sign, SignSource::Percent);
+    assert_eq!(found[1].direction, tickerstrip::Direction::Down);
 }
 
 #[test]
@@ -173,7 +165,10 @@ fn a_header_governs_until_a_blank_line_another_width_or_text() {
         ("| Beta | 2.00 | +2% |", 2),
     ] {
         let text = format!("{head}{end}");
-        let rows = quotes(&text).iter().filter(|q| q.columns.is_some()).count();
+        let rows = quotes(&text)
+            .iter()
+            .filter(|q| q.evidence == Evidence::Header)
+            .count();
         assert_eq!(rows, expected, "{text}");
     }
 }
@@ -194,16 +189,19 @@ fn the_previous_close_is_checked() {
 }
 
 #[test]
-fn table_reading_can_be_switched_off() {
+fn quotes_a_header_read_say_so() {
     let table = "| Ticker | Price | Chg | % Chg |\n| TSKR | 17.45 | +0.25 | +1.45% |";
-    assert_eq!(quotes(table)[0].columns.map(|c| c.price), Some(1));
-    let strip = quotes_with(&ParseOptions::new().tables(false), table);
-    assert_eq!(strip.len(), 1);
-    assert_eq!(strip[0].columns, None);
+    assert_eq!(quotes(table)[0].evidence, Evidence::Arithmetic);
+    let unchecked = "| Ticker | Price | Chg % |\n| TSKR | 17.45 | 1.45 |";
+    let found = quotes(unchecked);
+    assert_eq!(found[0].evidence, Evidence::Header);
+    assert_eq!(found[0].percent.unwrap().to_string(), "1.45");
+    // Read alone, the row says nothing of which number is the percent.
+    assert!(quotes("| TSKR | 17.45 | 1.45 |").is_empty());
 }
 
 #[test]
-fn strict_mode_reads_tables_and_names_the_broken_cell() {
+fn strict_mode_reads_tables_and_says_where_a_row_breaks() {
     let table =
         "| Name | Last | Chg % |\n| Alpha Steel | 47.90 | +0.63% |\n| Nordbank | 14.62 | -1.22% |";
     let parsed = tickerstrip::parse(table).unwrap();
@@ -212,8 +210,10 @@ fn strict_mode_reads_tables_and_names_the_broken_cell() {
     let broken =
         "| Name | Last | Chg % |\n| Alpha Steel | 47.90 | +0.63% |\n| Nordbank | 14.62 | up |";
     let error = tickerstrip::parse(broken).unwrap_err();
-    assert_eq!(error.kind(), ErrorKind::TableCell);
-    assert_eq!((error.line(), error.column()), (3, 22));
+    assert_eq!(
+        error.to_string(),
+        "line 3, column 25: expected a change or a percent after marker 'up', found '|'"
+    );
     assert_eq!(error.quote_index(), 1);
 }
 
@@ -355,7 +355,6 @@ proptest! {
         let has = |label: &str| kept.iter().any(|c| c.label == label);
         let [name, price, change, percent] = expected;
         for quote in quotes(&text) {
-            prop_assert!(quote.columns.is_some(), "{}", text);
             let (symbol, shown_price, shown_change, shown_percent) = fields(&quote);
             prop_assert_eq!(&symbol, &name);
             prop_assert_eq!(&shown_price, &price);
@@ -367,21 +366,12 @@ proptest! {
 }
 
 #[test]
-fn a_label_cell_is_the_label_even_where_a_line_would_read_none() {
+fn a_label_cell_with_a_code_gives_the_code() {
     let page = "| Index | Current value | Change (%) |\n\
-                | Brent Crude (ICE) | 80.12 | +0.50 |\n\
-                | CAC 40 NN240.2-40. | 7,388.64 | -0.29 |\n";
+                | Brent Crude (ICE) | 80.12 | +0.50 |\n";
     let found = quotes(page);
-    let labels: Vec<&str> = found.iter().map(|quote| quote.symbol).collect();
-    assert_eq!(labels, ["Brent Crude (ICE)", "CAC 40 NN240.2-40."]);
-    // Their canonical text holds a label only the table made one.
-    for quote in &found {
-        assert!(
-            quote
-                .to_string()
-                .parse::<tickerstrip::OwnedQuote>()
-                .is_err(),
-            "{quote}"
-        );
-    }
+    assert_eq!(
+        found.iter().map(|q| (q.symbol, q.name)).collect::<Vec<_>>(),
+        [("ICE", Some("Brent Crude"))]
+    );
 }
