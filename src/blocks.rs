@@ -135,7 +135,6 @@ pub(crate) fn blocks(
             pending = Some((out.headers.len() - 1, start));
             out.label_starts[r] = Some(label);
         }
-        let shape = shape(tokens, record);
         let mut end = r + 1;
         let mut members = vec![r];
         let mut next = r + 1;
@@ -150,7 +149,7 @@ pub(crate) fn blocks(
             }
             let fits = next < records.len()
                 && has_values(tokens, &records[next])
-                && shape_eq(&shape, &self::shape(tokens, &records[next]));
+                && same_shape(tokens, record, &records[next]);
             if !fits {
                 break;
             }
@@ -191,29 +190,26 @@ fn has_values(tokens: &[Token], record: &Record) -> bool {
 
 /// The kinds of a record's values, in order, the digits its label may
 /// take (`CAC 40`, a symbol of digits) aside.
-pub(crate) fn shape(tokens: &[Token], record: &Record) -> Vec<ValueKind> {
+pub(crate) fn shape<'t>(tokens: &'t [Token], record: &Record) -> impl Iterator<Item = ValueKind> + 't {
     tokens[record.body.clone()]
         .iter()
         .filter_map(value_kind)
         .skip(usize::from(record.name_digits))
-        .collect()
 }
 
-/// Whether two shapes are one: the same kinds in the same order, dates
-/// aside, a signed and an unsigned number alike (a column of changes
-/// signs only its negative ones).
-fn shape_eq(a: &[ValueKind], b: &[ValueKind]) -> bool {
-    let kinds = |shape: &[ValueKind]| {
-        shape
-            .iter()
-            .filter(|&&k| k != ValueKind::Date)
-            .map(|&k| match k {
+/// Whether two records have one shape: the same kinds of values in the
+/// same order, dates aside, a signed and an unsigned number alike (a
+/// column of changes signs only its negative ones).
+fn same_shape(tokens: &[Token], a: &Record, b: &Record) -> bool {
+    let kinds = |record| {
+        shape(tokens, record)
+            .filter(|&k| k != ValueKind::Date)
+            .map(|k| match k {
                 ValueKind::Signed => ValueKind::Plain,
                 other => other,
             })
-            .collect::<Vec<_>>()
     };
-    kinds(a) == kinds(b)
+    kinds(a).eq(kinds(b))
 }
 
 /// Whether the record starting at token `start` follows a header ending
@@ -285,7 +281,7 @@ fn phrases(cell: &str, out: &mut Vec<Phrase>) {
         .collect();
     let mut k = 0;
     let mut period = false;
-    while k < words.len() {
+    while k < words.len() && out.len() <= MAX_COLUMNS {
         // Longest known phrase first, parenthesised parts included.
         let found = (1..=MAX_PHRASE_WORDS.min(words.len() - k))
             .rev()
@@ -432,7 +428,7 @@ enum Captions {
 /// The captions of the line of tokens `line`, cell by cell.
 fn caption_line(tokens: &[Token], text: &[u8], base: usize, line: Range<usize>) -> Captions {
     let mut depth = 0usize;
-    let mut words = false;
+    let mut words = 0;
     for token in &tokens[line.clone()] {
         match &token.kind {
             Kind::Open => depth += 1,
@@ -441,11 +437,15 @@ fn caption_line(tokens: &[Token], text: &[u8], base: usize, line: Range<usize>) 
                 return Captions::None;
             }
             Kind::Date => return Captions::None,
-            Kind::Word(_) | Kind::Percent => words = true,
+            Kind::Word(_) | Kind::Percent => words += 1,
             _ => {}
         }
     }
-    if !words {
+    // More words than a header's columns can hold: prose.
+    if words > MAX_COLUMNS * MAX_PHRASE_WORDS {
+        return Captions::None;
+    }
+    if words == 0 {
         return Captions::Separator;
     }
     let Some(first) = tokens.get(line.start) else {
@@ -458,6 +458,10 @@ fn caption_line(tokens: &[Token], text: &[u8], base: usize, line: Range<usize>) 
     let mut phrases_out = Vec::new();
     for cell in split_cells(line_text) {
         phrases(cell, &mut phrases_out);
+        // More phrases than a header has columns: prose, not captions.
+        if phrases_out.len() > MAX_COLUMNS {
+            return Captions::None;
+        }
     }
     Captions::Phrases(phrases_out)
 }

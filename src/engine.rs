@@ -12,7 +12,7 @@
 //! so find the same quotes.
 
 use std::collections::HashSet;
-use std::ops::Range;
+use std::ops::{Range, RangeInclusive};
 
 use rust_decimal::Decimal;
 
@@ -129,6 +129,7 @@ pub(crate) struct Engine {
     records: Vec<Record>,
     blocks: Blocks,
     judge: Judge,
+    lines: Lines,
 }
 
 impl Engine {
@@ -147,6 +148,7 @@ impl Engine {
             records: Vec::new(),
             blocks: Blocks::default(),
             judge: Judge::default(),
+            lines: Lines::default(),
         }
     }
 
@@ -190,6 +192,7 @@ impl Engine {
         let end = base + text.len();
         region.end = end;
         let verdicts = self.judge.judge(page);
+        Lines::of(tokens, &self.records, verdicts, &mut self.lines);
         let mut last_end = base;
         for (r, verdict) in verdicts.iter().enumerate() {
             let record = &self.records[r];
@@ -205,7 +208,7 @@ impl Engine {
                     });
                 }
                 Verdict::Quote(candidate, evidence) => {
-                    let span = quote_span(page, verdicts, r, candidate.last_token, candidate.support);
+                    let span = quote_span(page, &self.lines, r, candidate.last_token, candidate.support);
                     let span = span.start.max(last_end)..span.end.min(end);
                     last_end = span.end;
                     let price = candidate.price;
@@ -295,12 +298,58 @@ fn quiet_place(bytes: &[u8]) -> Option<usize> {
     bytes.iter().position(|&b| b & 0xC0 != 0x80)
 }
 
+/// The lines of a region's tokens, and how many quotes touch each, for
+/// spanning quotes over their rows without rescanning a line per quote.
+#[derive(Debug, Default)]
+struct Lines {
+    /// The token index of every line end, in order.
+    breaks: Vec<usize>,
+    /// The quotes whose records touch each line, by line index.
+    quotes: Vec<u32>,
+}
+
+impl Lines {
+    /// The lines of `tokens`, counting the records `verdicts` accept.
+    fn of(tokens: &[Token], records: &[Record], verdicts: &[Verdict], out: &mut Lines) {
+        out.breaks.clear();
+        out.breaks
+            .extend(tokens.iter().enumerate().filter(|(_, t)| t.kind == Kind::Line).map(|(i, _)| i));
+        out.quotes.clear();
+        out.quotes.resize(out.breaks.len() + 1, 0);
+        for (record, verdict) in records.iter().zip(verdicts) {
+            if matches!(verdict, Verdict::Quote(..)) {
+                let range = record.tokens();
+                for line in out.line_of(range.start)..=out.line_of(range.end - 1) {
+                    out.quotes[line] += 1;
+                }
+            }
+        }
+    }
+
+    /// The index of the line holding token `token`.
+    fn line_of(&self, token: usize) -> usize {
+        self.breaks.partition_point(|&b| b < token)
+    }
+
+    /// The tokens of the lines `lines`, the line ends around them
+    /// excluded.
+    fn tokens(&self, lines: &RangeInclusive<usize>, token_count: usize) -> Range<usize> {
+        let start = match *lines.start() {
+            0 => 0,
+            line => self.breaks[line - 1] + 1,
+        };
+        let end = self.breaks.get(*lines.end()).copied().unwrap_or(token_count);
+        start..end
+    }
+}
+
 /// The span of the quote of record `r`, whose values end with token
 /// `last`: from its label to its last value; a table row's quote spans
-/// its row, bars and cells after its values included.
+/// its row, bars and cells after its values included, when it is the
+/// only quote on its lines.
 fn quote_span(
     page: Page<'_>,
-    verdicts: &[Verdict],
+    lines: &Lines,
     r: usize,
     last: usize,
     support: crate::readings::Support,
@@ -308,28 +357,18 @@ fn quote_span(
     let record = &page.records[r];
     let tokens = page.tokens;
     let first = record.tokens().start;
-    let mut start = tokens[first].start;
-    let mut end = tokens[last].end;
-    // The record's line, as token indices.
-    let line_start = (0..first).rev().find(|&i| tokens[i].kind == Kind::Line).map_or(0, |i| i + 1);
-    let line_end = (last..tokens.len()).find(|&i| tokens[i].kind == Kind::Line).unwrap_or(tokens.len());
     let is_bar = |i: usize| {
         tokens[i].kind == Kind::Cell && &page.text[tokens[i].start - page.base..tokens[i].end - page.base] == b"|"
     };
-    // The only quote on its line.
-    let alone = page.records.iter().enumerate().all(|(other, rec)| {
-        other == r
-            || rec.tokens().start >= line_end
-            || rec.tokens().end <= line_start
-            || !matches!(verdicts.get(other), Some(Verdict::Quote(..)))
-    });
-    let pipe_row = line_end > line_start && is_bar(line_start) && is_bar(line_end - 1);
+    let line_range = lines.line_of(first)..=lines.line_of(last);
+    let line = lines.tokens(&line_range, tokens.len());
+    let pipe_row = !line.is_empty() && is_bar(line.start) && is_bar(line.end - 1);
     let header_row = support.contains(crate::readings::Support::HEADER) && !record.vertical;
-    if alone && (pipe_row || header_row) {
-        start = tokens[line_start].start;
-        end = tokens[line_end - 1].end;
+    let alone = || line_range.clone().all(|l| lines.quotes[l] == 1);
+    if (pipe_row || header_row) && alone() {
+        return tokens[line.start].start..tokens[line.end - 1].end;
     }
-    start..end
+    tokens[first].start..tokens[last].end
 }
 
 /// Where a quote cut off by the end of the input starts: the last record,

@@ -9,8 +9,8 @@
 //!   names no price, leaves its rows without quotes.
 //! - [`Rule::TooManyValues`]: a row of more values than a quote's fields
 //!   and its neighbours is no quote's.
-//! - [`Rule::Arithmetic`]: where some reading's numbers fit, readings whose
-//!   numbers could be checked and fit worse are dropped.
+//! - Arithmetic: where some reading's numbers fit, readings whose numbers
+//!   could be checked and fit worse are dropped.
 //! - Headers: where a header names the record's columns, the readings it
 //!   names are the only ones that stand.
 //! - [`Rule::Label`]: a reading whose label is no instrument is dropped
@@ -46,8 +46,6 @@ pub(crate) enum Rule {
     HeaderRefuses,
     /// The record holds more values than readings are weighed for.
     TooManyValues,
-    /// No reading's numbers fit as well as another's.
-    Arithmetic,
     /// The label is no instrument's.
     Label(labels::Refusal),
     /// Readings that give different quotes stand equally (rule P).
@@ -69,7 +67,6 @@ impl Rule {
         match self {
             Rule::HeaderRefuses => "the header keys rows by a period or names no price",
             Rule::TooManyValues => "more values than a quote's row holds",
-            Rule::Arithmetic => "no reading's numbers fit",
             Rule::Label(refusal) => refusal.as_str(),
             Rule::Ambiguous => "readings that give different quotes stand equally",
             Rule::Weak => "nothing marks a price, change or percent",
@@ -187,6 +184,9 @@ pub(crate) enum Verdict {
 pub(crate) struct Judge {
     readings: Readings,
     verdicts: Vec<Verdict>,
+    /// The label of the record being judged, by the digits its readings
+    /// give the label.
+    labels: Vec<Option<Result<Label, labels::Refusal>>>,
 }
 
 /// What the judge reads: the stages before it.
@@ -231,28 +231,35 @@ impl Judge {
         let readings = &mut self.readings;
         drop_worse_fits(&mut readings.readings, &readings.values);
         follow_header(&mut readings.readings);
-        // The label of each digit choice.
+        // The label of each digit choice, read once for all its readings.
+        self.labels.clear();
         let mut label_refusal = None;
         let mut candidates: Vec<Candidate> = Vec::new();
         for reading in &readings.readings {
-            let mut label_range = record.label.clone();
-            if let Some(start) = label_start {
-                label_range.start = start;
+            let digits = usize::from(reading.digits);
+            if self.labels.len() <= digits {
+                self.labels.resize(digits + 1, None);
             }
-            let found = labels::label(
-                page.tokens,
-                page.text,
-                page.base,
-                record,
-                label_range,
-                usize::from(reading.digits),
-                header.is_some_and(|h| h.ticker_after_name),
-                table_row(block),
-            );
+            let found = self.labels[digits].get_or_insert_with(|| {
+                let mut label_range = record.label.clone();
+                if let Some(start) = label_start {
+                    label_range.start = start;
+                }
+                labels::label(
+                    page.tokens,
+                    page.text,
+                    page.base,
+                    record,
+                    label_range,
+                    digits,
+                    header.is_some_and(|h| h.ticker_after_name),
+                    table_row(block),
+                )
+            });
             match found {
-                Ok(label) => candidates.push(candidate(reading, label, &readings.values, readings.markers)),
+                Ok(label) => candidates.push(candidate(reading, label.clone(), &readings.values, readings.markers)),
                 Err(refusal) => {
-                    label_refusal.get_or_insert(refusal);
+                    label_refusal.get_or_insert(*refusal);
                 }
             }
         }
@@ -271,7 +278,7 @@ impl Judge {
     }
 }
 
-/// [`Rule::Arithmetic`]: where some reading's numbers fit, readings whose
+/// Arithmetic: where some reading's numbers fit, readings whose
 /// numbers were checked and fit worse fall; where none fit, the markers
 /// read the quote and the validator reports its numbers. And where some
 /// reading leaves a positive previous close (price − change), readings
@@ -430,7 +437,10 @@ fn strip_ticker(page: Page<'_>, record: &Record, candidate: &Candidate) -> bool 
 /// shape where a strong record of the block shows it; an unsigned change
 /// takes the sign the block gives its unsigned changes.
 fn resolve_block(page: Page<'_>, block: &Block, verdicts: &mut [Verdict]) {
-    if block.records.len() < 2 {
+    let open = |r: &usize| {
+        matches!(verdicts[*r], Verdict::Refused(Rule::Ambiguous | Rule::Weak | Rule::Unsigned, _))
+    };
+    if block.records.len() < 2 || !block.records.iter().any(open) {
         return;
     }
     let Some(consensus) = Consensus::of(page, block, verdicts) else {

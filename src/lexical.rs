@@ -28,15 +28,6 @@ pub(crate) fn date_or_time_len(input: &[u8]) -> usize {
     }
 }
 
-/// Whether text that a number was read from may be a date or time after
-/// all, given what follows the number (`rest`): a date or time read as a
-/// number stops at one of its joiners (`2025` of `2025-09-26`, `25.11` of
-/// `25.11.2024`, `12` of `12:30`), since its middle group of one or two
-/// digits is no thousands group. Only then need [`date_or_time_len`] look.
-pub(crate) fn may_be_date_or_time(rest: &[u8]) -> bool {
-    matches!(rest.first(), Some(b'-' | b'.' | b'/' | b':'))
-}
-
 /// The length of the run of ASCII digits at the start of `input`.
 fn digits(input: &[u8]) -> usize {
     input
@@ -114,16 +105,6 @@ pub(crate) fn is_line_end(b: u8) -> bool {
     matches!(b, b'\n' | b'\r')
 }
 
-/// The offset of the first line end (see [`is_line_end`]) in `bytes`.
-pub(crate) fn first_line_end(bytes: &[u8]) -> Option<usize> {
-    memchr::memchr2(b'\n', b'\r', bytes)
-}
-
-/// The offset of the last line end (see [`is_line_end`]) in `bytes`.
-pub(crate) fn last_line_end(bytes: &[u8]) -> Option<usize> {
-    memchr::memrchr2(b'\n', b'\r', bytes)
-}
-
 /// The first and last year a four-digit label may stand for: such a label
 /// reads both as a ticker and as a year (rule P), so it is no symbol.
 pub(crate) const YEARS: std::ops::RangeInclusive<u16> = 1900..=2099;
@@ -135,29 +116,6 @@ pub(crate) fn is_year(label: &str) -> bool {
         && label.parse().is_ok_and(|year: u16| YEARS.contains(&year))
 }
 
-/// Whether `before` is empty or ends with a separator, an invisible
-/// character, or bytes that are not UTF-8 (which scan mode skips as
-/// separators).
-pub(crate) fn ends_with_separator(before: &[u8]) -> bool {
-    let Some(&last) = before.last() else {
-        return true;
-    };
-    if last.is_ascii() {
-        return separator_len(&before[before.len() - 1..]) == 1 || last.is_ascii_control();
-    }
-    // The last character starts at the last byte that is no continuation
-    // byte, at most MAX_CHAR bytes back.
-    let from = before.len().saturating_sub(MAX_CHAR);
-    let start = (from..before.len())
-        .rev()
-        .find(|&i| before[i] & 0xC0 != 0x80)
-        .unwrap_or(from);
-    let tail = &before[start..];
-    std::str::from_utf8(tail).is_err()
-        || separator_len(tail) == tail.len()
-        || invisible_len(tail) == tail.len()
-}
-
 /// White space that may stand between fields and quotes, with its length
 /// in bytes: ASCII white space, NBSP, figure space, thin space, U+202F.
 pub(crate) fn space_len(input: &[u8]) -> usize {
@@ -166,38 +124,6 @@ pub(crate) fn space_len(input: &[u8]) -> usize {
         [0xC2, 0xA0, ..] => 2,
         [0xE2, 0x80, 0x87 | 0x89 | 0xAF, ..] => 3,
         _ => 0,
-    }
-}
-
-/// Horizontal white space: [`space_len`] but no line breaks.
-pub(crate) fn hspace_len(input: &[u8]) -> usize {
-    match input {
-        [b'\n' | b'\r', ..] => 0,
-        _ => space_len(input),
-    }
-}
-
-/// Skips a run of characters of which `len` gives the byte length.
-pub(crate) fn skip_run(mut input: &[u8], len: impl Fn(&[u8]) -> usize) -> &[u8] {
-    loop {
-        match len(input) {
-            0 => return input,
-            n => input = &input[n..],
-        }
-    }
-}
-
-/// The byte length of the gap at the start of `input`, 0 when there is none.
-pub(crate) fn gap_len(input: &[u8]) -> usize {
-    input.len() - skip_run(input, gap_char_len).len()
-}
-
-/// The byte length of the gap character at the start of `input`: white
-/// space or a table cell bar; 0 for anything else.
-pub(crate) fn gap_char_len(input: &[u8]) -> usize {
-    match input {
-        [b'|', ..] => 1,
-        _ => space_len(input),
     }
 }
 
@@ -237,67 +163,6 @@ pub(crate) fn byte_order_mark_len(input: &[u8]) -> usize {
         MARK.len()
     } else {
         0
-    }
-}
-
-/// Whether a cell starts after `before` (rule W): at the start of the
-/// input or of a line (perhaps after indentation and a bullet `-`, `*`,
-/// `•` or `·` with space after it), or after a cell separator: `|`, `;`,
-/// a tab, or two or more spaces.
-pub(crate) fn starts_a_cell(before: &[u8]) -> bool {
-    let spaces = trailing_hspace_len(before);
-    let text = &before[..before.len() - spaces];
-    let space = &before[text.len()..];
-    let line_start = |text: &[u8]| {
-        let text = &text[..text.len() - trailing_hspace_len(text)];
-        text.last().is_none_or(|&b| is_line_end(b))
-    };
-    if line_start(text) || matches!(text.last(), Some(b'|' | b';')) {
-        return true;
-    }
-    let wide = space.first() == Some(&b'\t') || hspace_len(space) < space.len();
-    let bullet = ["-", "*", "•", "·"]
-        .iter()
-        .find_map(|bullet| text.strip_suffix(bullet.as_bytes()));
-    wide || spaces > 0 && bullet.is_some_and(line_start)
-}
-
-/// The byte length of the space that joins two words of a name at the
-/// start of `input` (rule W): one space or NBSP; 0 for anything else.
-pub(crate) fn word_joiner_len(input: &[u8]) -> usize {
-    match input {
-        [b' ', ..] => 1,
-        [0xC2, 0xA0, ..] => 2,
-        _ => 0,
-    }
-}
-
-/// `before` without the word joiner it ends with, if it ends with one.
-pub(crate) fn strip_word_joiner(before: &[u8]) -> Option<&[u8]> {
-    before
-        .strip_suffix(b" ")
-        .or_else(|| before.strip_suffix("\u{a0}".as_bytes()))
-}
-
-/// Whether `line` may hold a gap between aligned columns: a tab, two
-/// spaces in a row, or a space beyond ASCII (NBSP, the spaces at U+2000),
-/// which [`hspace_len`] tells apart. Most lines hold none.
-pub(crate) fn has_wide_space(line: &[u8]) -> bool {
-    line.contains(&b'\t')
-        || line
-            .windows(2)
-            .any(|pair| matches!(pair, b"  " | [0xC2, 0xA0] | [0xE2, 0x80]))
-}
-
-/// The length of the horizontal white space at the end of `before`.
-pub(crate) fn trailing_hspace_len(before: &[u8]) -> usize {
-    let mut end = before.len();
-    loop {
-        let from = end.saturating_sub(MAX_CHAR);
-        let Some(start) = (from..end).find(|&i| hspace_len(&before[i..end]) == end - i) else {
-            return before.len() - end;
-        };
-        end = start;
     }
 }
 

@@ -177,20 +177,6 @@ pub(crate) struct Reading {
     pub(crate) positions: [Option<u8>; 4],
 }
 
-impl Reading {
-    /// Whether two readings give the same quote: the same label digits,
-    /// price, change and percent values.
-    pub(crate) fn same_values(&self, other: &Reading, values: &[Value]) -> bool {
-        let shown = |i: Option<usize>| i.map(|i| (values[i].shown, values[i].shown.scale()));
-        self.digits == other.digits
-            && shown(Some(self.price)) == shown(Some(other.price))
-            && self.change_value == other.change_value
-            && self.percent_value == other.percent_value
-            && self.change_value.map(|v| v.scale()) == other.change_value.map(|v| v.scale())
-            && self.percent_value.map(|v| v.scale()) == other.percent_value.map(|v| v.scale())
-    }
-}
-
 /// The values of records and their readings, with buffers kept between
 /// records.
 #[derive(Debug, Default, Clone)]
@@ -231,10 +217,13 @@ impl Readings {
             if !labelled && digits == 0 {
                 continue;
             }
-            let cut_choices: Vec<Option<usize>> = std::iter::once(None)
-                .chain(self.values.iter().filter_map(|v| v.cut).filter(|c| c.1 == 0).map(|c| Some(c.0)))
-                .collect();
-            for cut in cut_choices {
+            // No cut, or one cut digit run read as its two parts.
+            for choice in 0..=self.values.len() {
+                let cut = match choice.checked_sub(1).map(|i| self.values[i].cut) {
+                    None => None,
+                    Some(Some((cut, 0))) => Some(cut),
+                    Some(_) => continue,
+                };
                 self.chosen.clear();
                 let in_choice = |v: &Value| v.cut.is_none_or(|(c, _)| Some(c) == cut);
                 self.chosen.extend(

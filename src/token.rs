@@ -135,8 +135,6 @@ pub(crate) struct Word {
 impl Word {
     const UPPER: u8 = 1;
     const LOWER: u8 = 2;
-    const DIGIT: u8 = 4;
-    const FIRST_UPPER: u8 = 8;
     const ASCII: u8 = 16;
     /// Rule Y's characters only: ASCII letters and digits with `. - & / :
     /// = _` inside, a `^` or `.` first, at most [`MAX_SYMBOL`] bytes.
@@ -161,16 +159,6 @@ impl Word {
     /// Whether it has a letter, of any script.
     pub(crate) fn has_letter(self) -> bool {
         self.has(Word::LETTER)
-    }
-
-    /// Whether it has a digit.
-    pub(crate) fn has_digit(self) -> bool {
-        self.has(Word::DIGIT)
-    }
-
-    /// Whether it starts with an uppercase letter.
-    pub(crate) fn first_upper(self) -> bool {
-        self.has(Word::FIRST_UPPER)
     }
 
     /// Whether it starts with a digit (`1Y`, `24h`).
@@ -210,16 +198,10 @@ impl Word {
             }
             if c.is_uppercase() {
                 flags |= Word::UPPER;
-                if i == 0 {
-                    flags |= Word::FIRST_UPPER;
-                }
             } else if c.is_lowercase() {
                 flags |= Word::LOWER;
-            } else if c.is_ascii_digit() {
-                flags |= Word::DIGIT;
-                if i == 0 {
-                    flags |= Word::FIRST_DIGIT;
-                }
+            } else if c.is_ascii_digit() && i == 0 {
+                flags |= Word::FIRST_DIGIT;
             }
         }
         if text.is_ascii() {
@@ -760,16 +742,26 @@ const GLYPHS: [(&str, Direction); 13] = [
 /// Rule D: a glyph (perhaps with an emoji variation selector) or a
 /// direction word ending at a word boundary.
 fn marker(input: Input<'_>) -> Lexed<'_, Kind> {
-    for (text, direction) in GLYPHS {
-        if let Some(rest) = input.strip_prefix(text.as_bytes()) {
-            let rest = rest.strip_prefix("\u{FE0F}".as_bytes()).unwrap_or(rest);
-            return Ok((rest, Kind::Marker { direction, word: false }));
+    let Some(&first) = input.first() else {
+        return Err(nom::Err::Error(()));
+    };
+    // Every glyph is outside ASCII.
+    if !first.is_ascii() {
+        for (text, direction) in GLYPHS {
+            if let Some(rest) = input.strip_prefix(text.as_bytes()) {
+                let rest = rest.strip_prefix("\u{FE0F}".as_bytes()).unwrap_or(rest);
+                return Ok((rest, Kind::Marker { direction, word: false }));
+            }
         }
     }
-    if !input.first().is_some_and(u8::is_ascii_alphabetic) {
+    if !first.is_ascii_alphabetic() {
         return Err(nom::Err::Error(()));
     }
+    let first = first.to_ascii_lowercase();
     for (words, direction) in DIRECTION_WORDS {
+        if words[0].as_bytes()[0] != first {
+            continue;
+        }
         if let Some(rest) = word_run(input, words) {
             return Ok((rest, Kind::Marker { direction: *direction, word: true }));
         }
@@ -848,6 +840,11 @@ fn other(input: Input<'_>) -> Lexed<'_, Kind> {
 /// The byte length of the UTF-8 character at the start of `input`, 0 if
 /// there is none.
 fn char_len(input: Input<'_>) -> usize {
+    match input.first() {
+        None => return 0,
+        Some(b) if b.is_ascii() => return 1,
+        Some(_) => {}
+    }
     let head = &input[..input.len().min(MAX_CHAR)];
     let text = match std::str::from_utf8(head) {
         Ok(text) => text,
@@ -985,6 +982,9 @@ fn starts_word_char(input: Input<'_>) -> bool {
 
 /// The first character of `input`, if it is UTF-8.
 fn first_char(input: Input<'_>) -> Option<char> {
+    if let Some(&b) = input.first().filter(|b| b.is_ascii()) {
+        return Some(char::from(b));
+    }
     let len = char_len(input);
     std::str::from_utf8(&input[..len]).ok()?.chars().next()
 }

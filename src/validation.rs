@@ -677,10 +677,48 @@ pub(crate) fn percent_fit(
     percent: Decimal,
     ratio: Ratio,
 ) -> Fit {
+    if far_off(price, exponent, change, percent, ratio) {
+        return Fit::None;
+    }
     fit_in::<i128>(price, exponent, change, percent, ratio)
         .or_else(|| fit_in::<I256>(price, exponent, change, percent, ratio))
         .or_else(|| fit_in::<Wide>(price, exponent, change, percent, ratio))
         .unwrap_or(Fit::None)
+}
+
+/// Whether the percent is so far from the one the price and change give,
+/// looked at in floating point, that no fit of [`percent_fit`] can hold:
+/// it saves the exact interval arithmetic on most pairs of a row's
+/// numbers, which check nothing.
+///
+/// A fit needs the percent within the span of the percents the price
+/// and change allow, and that span is at most [`TIGHT_UNITS`] units of
+/// the percent's last digit or a tenth of the percent; the percent from
+/// the centres of the shown intervals lies in it. Twice that distance,
+/// with a margin far above floating point's error, is surely off. A
+/// previous close that is not clearly positive is left to the exact
+/// arithmetic.
+fn far_off(price: Decimal, exponent: u32, change: Decimal, percent: Decimal, ratio: Ratio) -> bool {
+    // Near enough: the mantissa rounded to a float, scaled once.
+    let float = |d: Decimal, exponent: i32| {
+        let scale = i32::try_from(d.scale()).unwrap_or(i32::MAX);
+        d.mantissa() as f64 * 10f64.powi(exponent - scale)
+    };
+    let p = float(price, i32::try_from(exponent).unwrap_or(i32::MAX));
+    let (c, q) = (float(change, 0), float(percent, 0));
+    let close = p - c;
+    if !(close.is_finite() && close > 0.0) {
+        return false;
+    }
+    let factor = match ratio {
+        Ratio::Percent => 100.0,
+        Ratio::Fraction => 1.0,
+    };
+    let expected = factor * c / close;
+    let unit = 10f64.powi(-i32::try_from(percent.scale()).unwrap_or(i32::MAX));
+    let span = (unit * TIGHT_UNITS as f64).max(q.abs() / 10.0) + unit;
+    let gap = (expected - q).abs();
+    gap.is_finite() && gap > 2.0 * span + 1e-9 * (expected.abs() + q.abs())
 }
 
 /// [`percent_fit`] in `I` integers; `None` when they overflow.

@@ -6,6 +6,10 @@
 //! runs of words for phrases). The tokens stage looks words up here once;
 //! later stages ask the token what it is.
 
+use std::sync::OnceLock;
+
+use rustc_hash::FxHashMap as HashMap;
+
 /// What a header's column holds (rule H).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(crate) enum Role {
@@ -242,16 +246,31 @@ pub(crate) fn role_of_phrase(words: &[&str]) -> Option<Role> {
     if words.is_empty() || words.len() > MAX_PHRASE_WORDS {
         return None;
     }
-    HEADER
-        .iter()
-        .find(|(known, _)| phrase_is(known, words))
-        .map(|&(_, role)| role)
+    // The words joined by single spaces, as the table spells phrases.
+    let mut buffer = [0u8; LONGEST_PHRASE];
+    let mut len = 0;
+    for (i, word) in words.iter().enumerate() {
+        let space = usize::from(i > 0);
+        let end = len + space + word.len();
+        if end > LONGEST_PHRASE {
+            return None;
+        }
+        buffer[len] = b' ';
+        buffer[len + space..end].copy_from_slice(word.as_bytes());
+        len = end;
+    }
+    let phrase = std::str::from_utf8(&buffer[..len]).ok()?;
+    header_index().get(phrase).copied()
 }
 
-/// Whether `known`, words joined by single spaces, is `words`.
-fn phrase_is(known: &str, words: &[&str]) -> bool {
-    let mut parts = known.split(' ');
-    words.iter().all(|w| parts.next() == Some(w)) && parts.next().is_none()
+/// The longest phrase [`HEADER`] holds, in bytes.
+const LONGEST_PHRASE: usize = 40;
+
+/// [`HEADER`] by phrase, built on first use; the first entry of a phrase
+/// decides its role.
+fn header_index() -> &'static HashMap<&'static str, Role> {
+    static INDEX: OnceLock<HashMap<&'static str, Role>> = OnceLock::new();
+    INDEX.get_or_init(|| HEADER.iter().rev().copied().collect())
 }
 
 /// What a word (or a run of words) is to the reader, beyond its letters.
@@ -479,19 +498,31 @@ pub(crate) fn class_of(word: &str) -> Option<WordClass> {
     }
     let mut buffer = [0u8; LONGEST_KNOWN_WORD];
     let lower = lowercase_into(word, &mut buffer)?;
-    let tables: [(&[&str], WordClass); 7] = [
-        (IDENTIFIERS, WordClass::Identifier),
-        (JOINERS, WordClass::Joiner),
-        (UNITS, WordClass::Unit),
-        (PERIODS, WordClass::Period),
-        (FIELDS, WordClass::Field),
-        (MONTHS, WordClass::Month),
-        (ZONES, WordClass::Zone),
-    ];
-    tables
-        .into_iter()
-        .find(|(table, _)| table.contains(&lower))
-        .map(|(_, class)| class)
+    class_index().get(lower).copied()
+}
+
+/// The word tables by word, built on first use; the first table that
+/// knows a word decides its class.
+fn class_index() -> &'static HashMap<&'static str, WordClass> {
+    static INDEX: OnceLock<HashMap<&'static str, WordClass>> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let tables: [(&[&str], WordClass); 7] = [
+            (IDENTIFIERS, WordClass::Identifier),
+            (JOINERS, WordClass::Joiner),
+            (UNITS, WordClass::Unit),
+            (PERIODS, WordClass::Period),
+            (FIELDS, WordClass::Field),
+            (MONTHS, WordClass::Month),
+            (ZONES, WordClass::Zone),
+        ];
+        let mut index = HashMap::default();
+        for (table, class) in tables {
+            for &word in table {
+                index.entry(word).or_insert(class);
+            }
+        }
+        index
+    })
 }
 
 /// The longest word any table holds, in bytes.
@@ -499,6 +530,12 @@ const LONGEST_KNOWN_WORD: usize = 16;
 
 /// `word` in lowercase, written into `buffer`; `None` when it does not fit.
 fn lowercase_into<'b>(word: &str, buffer: &'b mut [u8; LONGEST_KNOWN_WORD]) -> Option<&'b str> {
+    if word.is_ascii() {
+        let lower = buffer.get_mut(..word.len())?;
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        return std::str::from_utf8(lower).ok();
+    }
     let mut len = 0;
     for c in word.chars().flat_map(char::to_lowercase) {
         let end = len + c.len_utf8();
@@ -554,9 +591,16 @@ mod tests {
             assert!(word.len() <= LONGEST_KNOWN_WORD, "{word}");
             assert_eq!(class_of(word).is_some(), true, "{word}");
         }
+        // The lexer picks direction words by their first letter.
+        for (words, _) in DIRECTION_WORDS {
+            assert!(words.first().is_some_and(|w| w.as_bytes()[0].is_ascii_lowercase()), "{words:?}");
+        }
         for (phrase, _) in HEADER {
             assert_eq!(phrase.to_lowercase(), *phrase, "{phrase}");
             assert!(phrase.split(' ').count() <= MAX_PHRASE_WORDS, "{phrase}");
+            assert!(phrase.len() <= LONGEST_PHRASE, "{phrase}");
+            let words: Vec<&str> = phrase.split(' ').collect();
+            assert!(role_of_phrase(&words).is_some(), "{phrase}");
         }
     }
 
