@@ -958,6 +958,52 @@ mod tests {
         assert_eq!(fit("0.00", "-9", "1"), Fit::None);
     }
 
+    proptest::proptest! {
+        /// The float look only skips pairs the exact arithmetic refuses:
+        /// wherever the exact fit holds, exactly or loosely, it looks.
+        #[test]
+        fn far_off_never_hides_a_fit(
+            price in 1i64..100_000_000,
+            price_scale in 0u32..5,
+            change in -10_000_000i64..10_000_000,
+            change_scale in 0u32..5,
+            percent in -100_000i64..100_000,
+            percent_scale in 0u32..5,
+            exponent in 0u32..4,
+            fraction: bool,
+        ) {
+            let (p, c, q) = (
+                Decimal::new(price, price_scale),
+                Decimal::new(change, change_scale),
+                Decimal::new(percent, percent_scale),
+            );
+            let ratio = if fraction { Ratio::Fraction } else { Ratio::Percent };
+            let exact = fit_in::<i128>(p, exponent, c, q, ratio).unwrap_or(Fit::None);
+            if exact != Fit::None {
+                proptest::prop_assert!(!far_off(p, exponent, c, q, ratio));
+            }
+        }
+
+        /// The same on fits: a percent computed from the price and change
+        /// and rounded as a page would show it.
+        #[test]
+        fn far_off_looks_at_every_rounded_percent(
+            price in 100i64..100_000_000,
+            price_scale in 0u32..4,
+            change in -5_000_000i64..5_000_000,
+            change_scale in 0u32..4,
+            percent_scale in 0u32..4,
+        ) {
+            let (p, c) = (Decimal::new(price, price_scale), Decimal::new(change, change_scale));
+            let Some(close) = p.checked_sub(c).filter(|close| *close > Decimal::ZERO) else {
+                return Ok(());
+            };
+            let q = (c * Decimal::ONE_HUNDRED / close).round_dp(percent_scale);
+            let exact = fit_in::<i128>(p, 0, c, q, Ratio::Percent).unwrap_or(Fit::None);
+            proptest::prop_assert!(exact == Fit::None || !far_off(p, 0, c, q, Ratio::Percent));
+        }
+    }
+
     #[test]
     fn closes_fit_within_the_coarsest_rounding() {
         let d = |s: &str| s.parse::<Decimal>().unwrap();
