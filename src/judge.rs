@@ -120,7 +120,10 @@ impl Candidate {
         // Without a percent, a change with decimals and smaller than the
         // price: one past it would be a fall of more than half.
         let change_shaped = self.percent.is_some()
-            || self.change.is_some_and(|c| c.scale() > 0 && c.abs() < self.price.shown);
+            || self.change.is_some_and(|c| {
+                let price = self.price.price().unwrap_or(self.price.shown);
+                c.scale() > 0 && c.abs() < price
+            });
         if s.any(Support::ARITHMETIC) {
             Some(Evidence::Arithmetic)
         } else if s.contains(Support::HEADER) {
@@ -290,8 +293,10 @@ fn drop_worse_fits(readings: &mut Vec<Reading>, values: &[crate::readings::Value
     if let Some(best) = best.filter(|&b| b > Fit::None) {
         readings.retain(|r| r.fit.is_none_or(|fit| fit >= best));
     }
+    // The price with its magnitude: `71.4k` moves by thousands.
+    let price = |r: &Reading| values[r.price].price().unwrap_or(values[r.price].shown);
     let positive_close = |r: &Reading| {
-        let price = values[r.price].shown;
+        let price = price(r);
         r.change_value
             .is_none_or(|c| price.checked_sub(c).is_some_and(|close| close > rust_decimal::Decimal::ZERO))
     };
@@ -301,7 +306,7 @@ fn drop_worse_fits(readings: &mut Vec<Reading>, values: &[crate::readings::Value
     // A fall of more than half in a day is no reading beside one that
     // reads a smaller move.
     let plausible = |r: &Reading| {
-        let price = values[r.price].shown;
+        let price = price(r);
         price.is_zero() || r.change_value.is_none_or(|c| c.abs() < price)
     };
     if readings.iter().any(plausible) {

@@ -122,6 +122,7 @@ struct ReadmeDoctests;
 mod blocks;
 mod engine;
 mod error;
+mod field;
 mod finding;
 pub mod formats;
 mod judge;
@@ -149,6 +150,7 @@ mod vocabulary;
 mod window;
 
 pub use error::{ErrorKind, Expected, Found, ParseError};
+pub use field::{Field, FieldValue};
 pub use finding::{Finding, FindingKind, FindingKinds, Findings, PercentRange};
 pub use names::UnknownName;
 pub use number::{NumberStyle, StyleDecision, StyleReason};

@@ -1,10 +1,12 @@
 //! Records: a quote and its findings as one flat record, the schema the
-//! command-line tool writes as JSON lines and CSV (feature `serde`).
+//! command-line tool writes as JSON lines and CSV (feature `serde`), its
+//! fields those of [`Field::ALL`].
 
 use std::fmt;
 
 use serde::ser::{Serialize, SerializeStruct, Serializer};
 
+use crate::field::{Field, FieldValue};
 use crate::finding::Findings;
 use crate::quote::Quote;
 use rust_decimal::Decimal;
@@ -12,26 +14,19 @@ use rust_decimal::Decimal;
 /// A quote with its findings, and optionally the name of the input it came
 /// from, as one flat record.
 ///
-/// Serialized (with `serde_json`, say), its fields come in this order:
+/// Serialized (with `serde_json`, say), its fields are those of
+/// [`Field::ALL`], in that order, then `file` if the record names its
+/// input ([`Record::with_file`]):
 ///
-/// | field | value |
-/// |---|---|
-/// | `symbol` | the label as shown: a ticker or a name |
-/// | `price` | a decimal string that keeps the scale shown (`"40.13"`), the magnitude applied |
-/// | `direction` | `up`, `down` or `unchanged` |
-/// | `change` | a decimal string, or `null` when not shown |
-/// | `percent` | a decimal string as shown, or `null` |
-/// | `span` | `[start, end]`, the quote's byte range in its input |
-/// | `findings` | the finding kinds' names, in order (`["percent-is-fraction"]`) |
-/// | `label` | `ticker` or `name` |
-/// | `currency` | the sign or code shown with the price (`"$"`, `"EUR"`), or `null` |
-/// | `magnitude` | the suffix on the price (`k`, `M`, `B`, `T`), or `null` |
-/// | `previous_close` | a decimal string when a table row shows one, or `null` |
-/// | `file` | the input's name; only in records given one ([`Record::with_file`]) |
+/// - decimals (`price`, `change`, `percent`, `previous_close`) are strings
+///   that keep the scale shown (`"40.13"`, `"0.00"`), the price with its
+///   magnitude applied;
+/// - `span` is `[start, end]`, the quote's byte range in its input;
+/// - `findings` lists the finding kinds' names in order;
+/// - what the page did not show is `null`.
 ///
-/// These names and values are those of [`Quote`]'s own serialized form.
 /// [`Record::csv`] gives the same record for CSV, where each field is one
-/// column.
+/// column. `schema/record.schema.json` describes the JSON form.
 ///
 /// ```
 /// use tickerstrip::{Record, validate};
@@ -40,7 +35,7 @@ use rust_decimal::Decimal;
 /// let json = serde_json::to_string(&Record::new(&quotes[0], validate(&quotes[0])))?;
 /// assert_eq!(
 ///     json,
-///     r#"{"symbol":"AGL","price":"40.13","direction":"up","change":"0.12","percent":"0.00","span":[0,24],"findings":["percent-is-fraction"],"label":"ticker","currency":null,"magnitude":null,"previous_close":null}"#
+///     r#"{"symbol":"AGL","price":"40.13","direction":"up","change":"0.12","percent":"0.00","span":[0,24],"findings":["percent-is-fraction"],"evidence":"arithmetic","name":null,"label":"ticker","currency":null,"magnitude":null,"previous_close":null}"#
 /// );
 /// let btc = Record::new(&quotes[1], validate(&quotes[1])).with_file("crypto.txt");
 /// let json: serde_json::Value = serde_json::to_value(&btc)?;
@@ -86,8 +81,8 @@ impl<'r> Record<'r> {
     /// let text = String::from_utf8(csv.into_inner()?)?;
     /// assert_eq!(
     ///     text,
-    ///     "symbol,price,direction,change,percent,span_start,span_end,findings,label,currency,magnitude,previous_close\n\
-    ///      FCCL,38.59,up,-0.41,-0.01,0,27,percent-is-fraction;direction-mismatch,ticker,,,\n"
+    ///     "symbol,price,direction,change,percent,span_start,span_end,findings,evidence,name,label,currency,magnitude,previous_close\n\
+    ///      FCCL,38.59,up,-0.41,-0.01,0,27,percent-is-fraction;direction-mismatch,arithmetic,,ticker,,,\n"
     /// );
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -95,45 +90,41 @@ impl<'r> Record<'r> {
         CsvRecord(self)
     }
 
-    /// The fields every form starts with, up to `direction`.
-    fn head<S: SerializeStruct>(&self, out: &mut S) -> Result<(), S::Error> {
-        let quote = self.quote;
-        out.serialize_field("symbol", quote.symbol)?;
-        out.serialize_field("price", &Shown(quote.price))?;
-        out.serialize_field("direction", &quote.direction)?;
-        out.serialize_field("change", &quote.change.map(Shown))?;
-        out.serialize_field("percent", &quote.percent.map(Shown))
+    /// How many fields it has: [`Field::ALL`], the span as one field or
+    /// two, and the file if named.
+    fn len(&self, split_span: bool) -> usize {
+        Field::ALL.len() + usize::from(split_span) + usize::from(self.file.is_some())
     }
 
-    /// The fields every form ends with, after `findings`.
-    fn tail<S: SerializeStruct>(&self, out: &mut S) -> Result<(), S::Error> {
-        let quote = self.quote;
-        out.serialize_field("evidence", &quote.evidence)?;
-        out.serialize_field("name", &quote.name)?;
-        out.serialize_field("label", &quote.label)?;
-        out.serialize_field("currency", &quote.currency)?;
-        out.serialize_field("magnitude", &quote.magnitude)?;
-        out.serialize_field("previous_close", &quote.previous_close.map(Shown))?;
+    /// Writes the record's fields in [`Field::ALL`]'s order, each value
+    /// as JSON shows it, or for CSV (`csv`: the span as two columns, the
+    /// findings joined).
+    fn write<S: SerializeStruct>(&self, out: &mut S, csv: bool) -> Result<(), S::Error> {
+        for field in Field::ALL {
+            let name = field.name();
+            match field.value(self.quote, self.findings) {
+                FieldValue::Text(text) => out.serialize_field(name, &text)?,
+                FieldValue::Decimal(value) => out.serialize_field(name, &value.map(Shown))?,
+                FieldValue::Span(span) if csv => {
+                    out.serialize_field("span_start", &span.start)?;
+                    out.serialize_field("span_end", &span.end)?;
+                }
+                FieldValue::Span(span) => out.serialize_field(name, &[span.start, span.end])?,
+                FieldValue::Findings(findings) if csv => out.serialize_field(name, &Joined(findings))?,
+                FieldValue::Findings(findings) => out.serialize_field(name, &findings)?,
+            }
+        }
         if let Some(file) = self.file {
             out.serialize_field("file", file)?;
         }
         Ok(())
-    }
-
-    /// How many fields it has.
-    fn len(&self, split_span: bool) -> usize {
-        13 + usize::from(split_span) + usize::from(self.file.is_some())
     }
 }
 
 impl Serialize for Record<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut out = serializer.serialize_struct("Record", self.len(false))?;
-        self.head(&mut out)?;
-        let span = &self.quote.span;
-        out.serialize_field("span", &[span.start, span.end])?;
-        out.serialize_field("findings", &self.findings)?;
-        self.tail(&mut out)?;
+        self.write(&mut out, false)?;
         out.end()
     }
 }
@@ -147,11 +138,7 @@ impl Serialize for CsvRecord<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let record = self.0;
         let mut out = serializer.serialize_struct("Record", record.len(true))?;
-        record.head(&mut out)?;
-        out.serialize_field("span_start", &record.quote.span.start)?;
-        out.serialize_field("span_end", &record.quote.span.end)?;
-        out.serialize_field("findings", &Joined(record.findings))?;
-        record.tail(&mut out)?;
+        record.write(&mut out, true)?;
         out.end()
     }
 }
