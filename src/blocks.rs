@@ -12,19 +12,25 @@
 
 use std::ops::Range;
 
+use arrayvec::ArrayVec;
+
 use crate::records::Record;
 use crate::token::{Kind, PercentMark, Token};
-use crate::vocabulary::{MAX_PHRASE_WORDS, Role, WordClass, class_of, role_of_phrase};
+use crate::vocabulary::{MAX_PHRASE_WORDS, Role, WordClass, class_of, is_caption, role_of_phrase};
 
 /// The most columns a header may name.
 pub(crate) const MAX_COLUMNS: usize = 16;
+
+/// The roles of a header's value columns: at most two for each column
+/// (a caption of two captions read as two).
+pub(crate) type Roles = ArrayVec<Role, { 2 * MAX_COLUMNS }>;
 
 /// A header: the roles of a row's cells, in order.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub(crate) struct Header {
     /// The roles of the columns that hold values, in order: the columns
     /// after the label's.
-    pub(crate) values: Vec<Role>,
+    pub(crate) values: Roles,
     /// Whether the header keys its rows by a period (`Year`, `This
     /// Week`), or names no price: its rows hold no quote.
     pub(crate) refuses: bool,
@@ -34,7 +40,21 @@ pub(crate) struct Header {
     /// The roles read with every caption of two captions (`+/- %`) as
     /// two columns, where the header has such a caption: the rows' numbers
     /// say which reading of the header is theirs.
-    pub(crate) alternative: Option<Vec<Role>>,
+    pub(crate) alternative: Option<Roles>,
+}
+
+impl Blocks {
+    /// The records of `block`, as indices in the record list, in order.
+    pub(crate) fn records(&self, block: &Block) -> &[usize] {
+        &self.members[block.members.clone()]
+    }
+}
+
+impl Block {
+    /// How many records it holds.
+    pub(crate) fn len(&self) -> usize {
+        self.members.len()
+    }
 }
 
 impl Header {
@@ -75,8 +95,9 @@ pub(crate) fn value_kind(token: &Token) -> Option<ValueKind> {
 /// A block: consecutive records of one shape.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Block {
-    /// The records, as indices in the record list, in order.
-    pub(crate) records: Vec<usize>,
+    /// Where its records, as indices in the record list, in order, are
+    /// kept in [`Blocks::members`].
+    pub(crate) members: Range<usize>,
     /// The header above the block, if one names its columns.
     pub(crate) header: Option<usize>,
 }
@@ -88,12 +109,21 @@ pub(crate) struct Blocks {
     pub(crate) headers: Vec<Header>,
     /// The blocks, in order, covering every record that has values.
     pub(crate) blocks: Vec<Block>,
+    /// The records of every block, one block after another.
+    pub(crate) members: Vec<usize>,
     /// The block of each record, by record index (`usize::MAX` for a
     /// record without values).
     pub(crate) of_record: Vec<usize>,
     /// For records whose label run starts with a flattened header, where
     /// the row's own label starts (a token index).
     pub(crate) label_starts: Vec<Option<usize>>,
+    /// Scratch, kept between regions: the headers on lines of captions,
+    /// each with the token where it ends.
+    line_headers: Vec<(usize, Header)>,
+    /// Scratch: the phrases of the line or cell being read.
+    phrases: Vec<Phrase>,
+    /// Scratch: captions one a line, gathering into a header.
+    run: Vec<Phrase>,
 }
 
 /// Finds the headers and blocks of `records`, read from `tokens` and
@@ -107,11 +137,12 @@ pub(crate) fn blocks(
 ) {
     out.headers.clear();
     out.blocks.clear();
+    out.members.clear();
     out.of_record.clear();
     out.of_record.resize(records.len(), usize::MAX);
     out.label_starts.clear();
     out.label_starts.resize(records.len(), None);
-    let line_headers = line_headers(tokens, text, base);
+    line_headers(tokens, text, base, out);
     let mut next_header = 0;
     let mut pending: Option<(usize, usize)> = None;
     let mut r = 0;
@@ -119,8 +150,8 @@ pub(crate) fn blocks(
         let record = &records[r];
         let start = record.tokens().start;
         // A header on the lines above the record governs its block.
-        while next_header < line_headers.len() && line_headers[next_header].0 < start {
-            let (end, header) = line_headers[next_header].clone();
+        while next_header < out.line_headers.len() && out.line_headers[next_header].0 < start {
+            let (end, header) = out.line_headers[next_header].clone();
             out.headers.push(header);
             pending = Some((out.headers.len() - 1, end));
             next_header += 1;
@@ -130,13 +161,14 @@ pub(crate) fn blocks(
             continue;
         }
         // A header flattened before the row's label, on the row's line.
-        if let Some((header, label)) = flattened_header(tokens, text, base, record) {
+        if let Some((header, label)) = flattened_header(tokens, text, base, record, &mut out.phrases) {
             out.headers.push(header);
             pending = Some((out.headers.len() - 1, start));
             out.label_starts[r] = Some(label);
         }
         let mut end = r + 1;
-        let mut members = vec![r];
+        let first = out.members.len();
+        out.members.push(r);
         let mut next = r + 1;
         loop {
             // Words after a row's values on its line (links, notes) are
@@ -153,7 +185,7 @@ pub(crate) fn blocks(
             if !fits {
                 break;
             }
-            members.push(next);
+            out.members.push(next);
             next += 1;
             end = next;
         }
@@ -162,21 +194,21 @@ pub(crate) fn blocks(
             .filter(|&(_, header_end)| follows_closely(tokens, header_end, start))
             .map(|(header, _)| header);
         let block = out.blocks.len();
-        for &member in &members {
+        let members = first..out.members.len();
+        for &member in &out.members[members.clone()] {
             out.of_record[member] = block;
         }
         // Rows under a flattened header take it too.
         if header.is_some() {
-            for &later in &members[1..] {
-                if let Some((_, label)) = flattened_header(tokens, text, base, &records[later]) {
+            for &later in &out.members[members.start + 1..members.end] {
+                if let Some((_, label)) =
+                    flattened_header(tokens, text, base, &records[later], &mut out.phrases)
+                {
                     out.label_starts[later] = Some(label);
                 }
             }
         }
-        out.blocks.push(Block {
-            records: members,
-            header,
-        });
+        out.blocks.push(Block { members, header });
         r = end;
     }
 }
@@ -267,28 +299,30 @@ impl Phrase {
 /// The phrases of a header cell's text: known captions, longest first,
 /// with parenthesised suffixes (`(KES)`, `(24H)`) and qualifiers with
 /// digits (`24-hour`) set aside; a qualifier naming a period other than
-/// the day (`7d`, `YTD`) makes its caption an ignored column.
-fn phrases(cell: &str, out: &mut Vec<Phrase>) {
-    // `High/Low`, `Chg/%Chg`: two captions in one cell.
-    let words: Vec<String> = cell
+/// the day (`7d`, `YTD`) makes its caption an ignored column. `false`
+/// when the cell holds more words than a header's captions have.
+fn phrases(cell: &str, out: &mut Vec<Phrase>) -> bool {
+    let mut words = ArrayVec::<&str, MAX_CAPTION_WORDS>::new();
+    // `High/Low`, `Chg/%Chg`: two captions in one cell; `+/-` is one.
+    let parts = cell
         .split_whitespace()
-        .flat_map(|w| match w {
-            "+/-" | "+/-%" => vec![w],
-            _ => w.split('/').collect(),
+        .flat_map(|w| {
+            let joined = matches!(w, "+/-" | "+/-%");
+            w.split(move |c| c == '/' && !joined)
         })
-        .map(|w| w.trim_end_matches(':').to_lowercase())
-        .filter(|w| !w.is_empty())
-        .collect();
+        .map(|w| w.trim_end_matches(':'));
+    for word in parts.filter(|w| !w.is_empty()) {
+        if words.try_push(word).is_err() {
+            return false;
+        }
+    }
     let mut k = 0;
     let mut period = false;
     while k < words.len() && out.len() <= MAX_COLUMNS {
         // Longest known phrase first, parenthesised parts included.
         let found = (1..=MAX_PHRASE_WORDS.min(words.len() - k))
             .rev()
-            .find_map(|n| {
-                let phrase: Vec<&str> = words[k..k + n].iter().map(String::as_str).collect();
-                role_of_phrase(&phrase).map(|role| (n, role))
-            });
+            .find_map(|n| role_of_phrase(&words[k..k + n]).map(|role| (n, role)));
         if let Some((n, role)) = found {
             let role = if period && role == Role::Percent || period && role == Role::Change {
                 Role::Ignored
@@ -296,8 +330,8 @@ fn phrases(cell: &str, out: &mut Vec<Phrase>) {
                 role
             };
             let parts = (n == 2).then(|| {
-                let first = role_of_phrase(&[words[k].as_str()])?;
-                let second = role_of_phrase(&[words[k + 1].as_str()])?;
+                let first = role_of_phrase(&words[k..=k])?;
+                let second = role_of_phrase(&words[k + 1..=k + 1])?;
                 Some([first, second])
             });
             out.push(match parts.flatten() {
@@ -308,7 +342,7 @@ fn phrases(cell: &str, out: &mut Vec<Phrase>) {
             k += n;
             continue;
         }
-        let word = &words[k];
+        let word = words[k];
         if word.starts_with('(') {
             // A parenthesised suffix runs to its `)`.
             while k < words.len() && !words[k].ends_with(')') {
@@ -327,7 +361,12 @@ fn phrases(cell: &str, out: &mut Vec<Phrase>) {
         }
         k += 1;
     }
+    true
 }
+
+/// The most words a header's captions hold, with their suffixes: more
+/// is prose.
+const MAX_CAPTION_WORDS: usize = MAX_COLUMNS * MAX_PHRASE_WORDS;
 
 /// A header made of `phrases`, if it is one: at least two known
 /// captions, and few unknown captions beside them (one, or one for
@@ -348,14 +387,15 @@ fn header_of(phrases: &[Phrase]) -> Option<Header> {
     // Label columns right after the label's (`Name | Ticker`) are no values.
     let labels = phrases[label..].iter().take_while(|p| is_label(p)).count().max(1);
     let columns = &phrases[label + labels..];
-    let values: Vec<Role> = columns.iter().map(|p| p.role()).collect();
-    let split: Vec<Role> = columns
-        .iter()
-        .flat_map(|p| match *p {
-            Phrase::Joined(_, parts) => parts.to_vec(),
-            other => vec![other.role()],
-        })
-        .collect();
+    let mut values = Roles::new();
+    let mut split = Roles::new();
+    for phrase in columns {
+        values.try_push(phrase.role()).ok()?;
+        match *phrase {
+            Phrase::Joined(_, parts) => split.try_extend_from_slice(&parts).ok()?,
+            other => split.try_push(other.role()).ok()?,
+        }
+    }
     let refuses = phrases.iter().any(|p| p.role() == Role::Period && p.known())
         || !values.contains(&Role::Price);
     let ticker_after_name = labels >= 2
@@ -370,11 +410,18 @@ fn header_of(phrases: &[Phrase]) -> Option<Header> {
 }
 
 /// The headers on lines of captions, each with the token index where it
-/// ends: one line of captions, or consecutive lines of one or two known
-/// captions each (lone bars and rule lines between them).
-fn line_headers(tokens: &[Token], text: &[u8], base: usize) -> Vec<(usize, Header)> {
-    let mut found = Vec::new();
-    let mut run: Vec<Phrase> = Vec::new();
+/// ends, into `out.line_headers`: one line of captions, or consecutive
+/// lines of one or two known captions each (lone bars and rule lines
+/// between them).
+fn line_headers(tokens: &[Token], text: &[u8], base: usize, out: &mut Blocks) {
+    let Blocks {
+        line_headers: found,
+        phrases,
+        run,
+        ..
+    } = out;
+    found.clear();
+    run.clear();
     let mut run_end = 0;
     let mut start = 0;
     let mut i = 0;
@@ -392,27 +439,26 @@ fn line_headers(tokens: &[Token], text: &[u8], base: usize) -> Vec<(usize, Heade
         let line = start..i;
         start = i + 1;
         i += 1;
-        match caption_line(tokens, text, base, line.clone()) {
-            Captions::None => flush(&mut run, run_end, &mut found),
+        match caption_line(tokens, text, base, line.clone(), phrases) {
+            Captions::None => flush(run, run_end, found),
             Captions::Separator => {}
-            Captions::Phrases(phrases) => {
+            Captions::Phrases => {
                 let all_known = phrases.iter().all(|p| p.known());
                 if all_known && phrases.len() <= 2 {
                     // One or two captions a line: a header's cells one
                     // under the other.
-                    run.extend(phrases);
+                    run.extend_from_slice(phrases);
                     run_end = line.end;
                 } else {
-                    flush(&mut run, run_end, &mut found);
-                    if let Some(header) = header_of(&phrases) {
+                    flush(run, run_end, found);
+                    if let Some(header) = header_of(phrases) {
                         found.push((line.end, header));
                     }
                 }
             }
         }
     }
-    flush(&mut run, run_end, &mut found);
-    found
+    flush(run, run_end, found);
 }
 
 /// What a line holds for header detection.
@@ -421,12 +467,20 @@ enum Captions {
     None,
     /// A lone bar, a rule line (`|---|---|`), or nothing.
     Separator,
-    /// Captions.
-    Phrases(Vec<Phrase>),
+    /// Captions, the phrases read.
+    Phrases,
 }
 
-/// The captions of the line of tokens `line`, cell by cell.
-fn caption_line(tokens: &[Token], text: &[u8], base: usize, line: Range<usize>) -> Captions {
+/// The captions of the line of tokens `line`, cell by cell, read into
+/// `phrases_out`.
+fn caption_line(
+    tokens: &[Token],
+    text: &[u8],
+    base: usize,
+    line: Range<usize>,
+    phrases_out: &mut Vec<Phrase>,
+) -> Captions {
+    phrases_out.clear();
     let mut depth = 0usize;
     let mut words = 0;
     for token in &tokens[line.clone()] {
@@ -442,7 +496,7 @@ fn caption_line(tokens: &[Token], text: &[u8], base: usize, line: Range<usize>) 
         }
     }
     // More words than a header's columns can hold: prose.
-    if words > MAX_COLUMNS * MAX_PHRASE_WORDS {
+    if words > MAX_CAPTION_WORDS {
         return Captions::None;
     }
     if words == 0 {
@@ -455,15 +509,13 @@ fn caption_line(tokens: &[Token], text: &[u8], base: usize, line: Range<usize>) 
     let Ok(line_text) = std::str::from_utf8(&text[first.start - base..last.end - base]) else {
         return Captions::None;
     };
-    let mut phrases_out = Vec::new();
     for cell in split_cells(line_text) {
-        phrases(cell, &mut phrases_out);
         // More phrases than a header has columns: prose, not captions.
-        if phrases_out.len() > MAX_COLUMNS {
+        if !phrases(cell, phrases_out) || phrases_out.len() > MAX_COLUMNS {
             return Captions::None;
         }
     }
-    Captions::Phrases(phrases_out)
+    Captions::Phrases
 }
 
 /// The cells of a line's text: split at `|`, `;`, tabs and runs of two or
@@ -483,6 +535,7 @@ fn flattened_header(
     text: &[u8],
     base: usize,
     record: &Record,
+    found: &mut Vec<Phrase>,
 ) -> Option<(Header, usize)> {
     let label = record.label.clone();
     if label.len() < 3 {
@@ -494,7 +547,7 @@ fn flattened_header(
     while row_start > label.start {
         let token = &tokens[row_start - 1];
         let known = token_text(tokens, text, base, row_start - 1)
-            .is_some_and(|w| role_of_phrase(&[w.to_lowercase().as_str()]).is_some());
+            .is_some_and(is_caption);
         let in_parens = matches!(token.kind, Kind::Close);
         if known || in_parens || token.word().is_none() {
             break;
@@ -507,9 +560,11 @@ fn flattened_header(
     let first = &tokens[label.start];
     let last = &tokens[row_start - 1];
     let head = std::str::from_utf8(&text[first.start - base..last.end - base]).ok()?;
-    let mut found = Vec::new();
-    phrases(head, &mut found);
-    let header = header_of(&found)?;
+    found.clear();
+    if !phrases(head, found) {
+        return None;
+    }
+    let header = header_of(found)?;
     Some((header, row_start))
 }
 
@@ -534,7 +589,7 @@ mod tests {
         let mut tokens = Tokens::default();
         lexer.read(text.as_bytes(), 0, &mut tokens);
         let mut recs = Vec::new();
-        records(&tokens.tokens, text.as_bytes(), 0, &mut recs);
+        records(&tokens, text.as_bytes(), 0, &mut recs);
         let mut out = Blocks::default();
         blocks(&tokens.tokens, text.as_bytes(), 0, &recs, &mut out);
         (tokens, recs, out)
@@ -552,7 +607,7 @@ mod tests {
         let header = &out.headers[out.blocks[0].header.unwrap()];
         use Role::*;
         assert_eq!(
-            header.values,
+            header.values[..],
             [PreviousClose, Price, Ignored, Ignored, Change, Percent, Ignored]
         );
         assert!(!header.refuses);
@@ -565,7 +620,7 @@ mod tests {
         let quote = recs.iter().position(|r| !r.body.is_empty()).unwrap();
         let block = &out.blocks[out.of_record[quote]];
         let header = &out.headers[block.header.unwrap()];
-        assert_eq!(header.values, [Role::Price, Role::Change, Role::Percent]);
+        assert_eq!(header.values[..], [Role::Price, Role::Change, Role::Percent]);
     }
 
     #[test]
@@ -574,10 +629,10 @@ mod tests {
                     PRL 17.44 17.58 16.92 0.6 37,666,822";
         let (tokens, recs, out) = read(text, NumberStyle::Dot);
         assert_eq!(out.blocks.len(), 1);
-        assert_eq!(out.blocks[0].records.len(), 2);
+        assert_eq!(out.blocks[0].len(), 2);
         let header = &out.headers[out.blocks[0].header.unwrap()];
         use Role::*;
-        assert_eq!(header.values, [Price, Ignored, Ignored, Change, Ignored]);
+        assert_eq!(header.values[..], [Price, Ignored, Ignored, Change, Ignored]);
         let label = out.label_starts[0].unwrap();
         assert_eq!(&text[tokens.tokens[label].span()], "KEL");
         assert_eq!(out.label_starts[1], None);
@@ -600,7 +655,7 @@ mod tests {
                     Vesta Motors 52.75 52.90 51.95 +0.65 +1.2%\n\
                     Bank of Lumen (BLMN) 12.40 +0.22 +1.81%";
         let (_, _, out) = read(text, NumberStyle::Dot);
-        let sizes: Vec<usize> = out.blocks.iter().map(|b| b.records.len()).collect();
+        let sizes: Vec<usize> = out.blocks.iter().map(Block::len).collect();
         assert_eq!(sizes, [2, 1]);
     }
 }

@@ -12,7 +12,7 @@
 //! so find the same quotes.
 
 use std::collections::HashSet;
-use std::ops::{Range, RangeInclusive};
+use std::ops::Range;
 
 use rust_decimal::Decimal;
 
@@ -179,7 +179,7 @@ impl Engine {
         let min_evidence = self.min_evidence;
         let tokens = &self.tokens.tokens;
         self.records.clear();
-        records::records(tokens, text, base, &mut self.records);
+        records::records(&self.tokens, text, base, &mut self.records);
         blocks::blocks(tokens, text, base, &self.records, &mut self.blocks);
         let page = Page {
             tokens,
@@ -192,7 +192,7 @@ impl Engine {
         let end = base + text.len();
         region.end = end;
         let verdicts = self.judge.judge(page);
-        Lines::of(tokens, &self.records, verdicts, &mut self.lines);
+        self.lines.count(&self.tokens, &self.records, verdicts);
         let mut last_end = base;
         for (r, verdict) in verdicts.iter().enumerate() {
             let record = &self.records[r];
@@ -208,7 +208,7 @@ impl Engine {
                     });
                 }
                 Verdict::Quote(candidate, evidence) => {
-                    let span = quote_span(page, &self.lines, r, candidate.last_token, candidate.support);
+                    let span = quote_span(page, &self.tokens, &self.lines, r, candidate.last_token, candidate.support);
                     let span = span.start.max(last_end)..span.end.min(end);
                     last_end = span.end;
                     let price = candidate.price;
@@ -261,7 +261,9 @@ pub(crate) fn region_end(window: Window<'_>, start: usize) -> Option<usize> {
         return None;
     }
     let end = window.end();
-    if window.eof && end <= grid {
+    // The input ends within reach: the region takes the rest, which is
+    // less than [`REGION`] bytes, rather than cut a last quote.
+    if window.eof && end <= grid + STEP {
         return Some(end);
     }
     let stretch = window.slice(grid, (grid + STEP).min(end));
@@ -270,8 +272,10 @@ pub(crate) fn region_end(window: Window<'_>, start: usize) -> Option<usize> {
 
 /// The quietest place in `bytes` to start a region: after a blank line,
 /// else after a line end, else after a percent (and the `)` and
-/// separators after it), else at a word after a space, else at the first
-/// character's start. `None` only when `bytes` holds no character start.
+/// separators after it), else after a cell separator (`|`, `;`, a tab),
+/// else at a capital after a digit and a space (a strip's next ticker),
+/// else at a word after a space, else at the first character's start.
+/// `None` only when `bytes` holds no character start.
 fn quiet_place(bytes: &[u8]) -> Option<usize> {
     let lines = || memchr::memchr_iter(b'\n', bytes);
     let blank = lines().find(|&at| {
@@ -292,54 +296,49 @@ fn quiet_place(bytes: &[u8]) -> Option<usize> {
     if let Some(at) = after_percent.filter(|&at| at < bytes.len()) {
         return Some(at);
     }
+    let after_cell = memchr::memchr3(b'|', b';', b'\t', bytes).map(|at| {
+        let mut end = at + 1;
+        while matches!(bytes.get(end), Some(b' ' | b'\t')) {
+            end += 1;
+        }
+        end
+    });
+    if let Some(at) = after_cell.filter(|&at| at < bytes.len()) {
+        return Some(at);
+    }
+    let next_ticker = bytes
+        .windows(3)
+        .position(|w| w[0].is_ascii_digit() && w[1] == b' ' && w[2].is_ascii_uppercase());
+    if let Some(at) = next_ticker {
+        return Some(at + 2);
+    }
     if let Some(at) = memchr::memchr(b' ', bytes).filter(|&at| at + 1 < bytes.len()) {
         return Some(at + 1);
     }
     bytes.iter().position(|&b| b & 0xC0 != 0x80)
 }
 
-/// The lines of a region's tokens, and how many quotes touch each, for
-/// spanning quotes over their rows without rescanning a line per quote.
+/// How many quotes touch each line of a region, for spanning quotes over
+/// their rows without rescanning a line per quote.
 #[derive(Debug, Default)]
 struct Lines {
-    /// The token index of every line end, in order.
-    breaks: Vec<usize>,
     /// The quotes whose records touch each line, by line index.
     quotes: Vec<u32>,
 }
 
 impl Lines {
-    /// The lines of `tokens`, counting the records `verdicts` accept.
-    fn of(tokens: &[Token], records: &[Record], verdicts: &[Verdict], out: &mut Lines) {
-        out.breaks.clear();
-        out.breaks
-            .extend(tokens.iter().enumerate().filter(|(_, t)| t.kind == Kind::Line).map(|(i, _)| i));
-        out.quotes.clear();
-        out.quotes.resize(out.breaks.len() + 1, 0);
+    /// Counts the records of `tokens` that `verdicts` accept, line by line.
+    fn count(&mut self, tokens: &Tokens, records: &[Record], verdicts: &[Verdict]) {
+        self.quotes.clear();
+        self.quotes.resize(tokens.line_count(), 0);
         for (record, verdict) in records.iter().zip(verdicts) {
             if matches!(verdict, Verdict::Quote(..)) {
                 let range = record.tokens();
-                for line in out.line_of(range.start)..=out.line_of(range.end - 1) {
-                    out.quotes[line] += 1;
+                for line in tokens.line_of(range.start)..=tokens.line_of(range.end - 1) {
+                    self.quotes[line] += 1;
                 }
             }
         }
-    }
-
-    /// The index of the line holding token `token`.
-    fn line_of(&self, token: usize) -> usize {
-        self.breaks.partition_point(|&b| b < token)
-    }
-
-    /// The tokens of the lines `lines`, the line ends around them
-    /// excluded.
-    fn tokens(&self, lines: &RangeInclusive<usize>, token_count: usize) -> Range<usize> {
-        let start = match *lines.start() {
-            0 => 0,
-            line => self.breaks[line - 1] + 1,
-        };
-        let end = self.breaks.get(*lines.end()).copied().unwrap_or(token_count);
-        start..end
     }
 }
 
@@ -349,6 +348,7 @@ impl Lines {
 /// only quote on its lines.
 fn quote_span(
     page: Page<'_>,
+    read: &Tokens,
     lines: &Lines,
     r: usize,
     last: usize,
@@ -360,8 +360,8 @@ fn quote_span(
     let is_bar = |i: usize| {
         tokens[i].kind == Kind::Cell && &page.text[tokens[i].start - page.base..tokens[i].end - page.base] == b"|"
     };
-    let line_range = lines.line_of(first)..=lines.line_of(last);
-    let line = lines.tokens(&line_range, tokens.len());
+    let line_range = read.line_of(first)..=read.line_of(last);
+    let line = read.line(*line_range.start()).start..read.line(*line_range.end()).end;
     let pipe_row = !line.is_empty() && is_bar(line.start) && is_bar(line.end - 1);
     let header_row = support.contains(crate::readings::Support::HEADER) && !record.vertical;
     let alone = || line_range.clone().all(|l| lines.quotes[l] == 1);
@@ -456,7 +456,7 @@ mod tests {
             println!("REFUSED {:?}: {}", &text[refused.span.clone()], refused.why);
         }
         // The standing readings of refused records.
-        let verdicts = engine.judge.judge(Page {
+        engine.judge.judge(Page {
             tokens: &engine.tokens.tokens,
             cuts: &engine.tokens.cuts,
             text: text.as_bytes(),
@@ -464,16 +464,19 @@ mod tests {
             records: &engine.records,
             blocks: &engine.blocks,
         });
+        let judge = &engine.judge;
+        let verdicts = &judge.verdicts;
         for block in &engine.blocks.blocks {
             let quoted: Vec<String> = block
-                .records
-                .iter()
-                .filter_map(|&r| match &verdicts[r] {
-                    Verdict::Quote(c, _) => Some(format!("{:?}", c.places)),
+                .members
+                .clone()
+                .map(|m| engine.blocks.members[m])
+                .filter_map(|r| match &verdicts[r] {
+                    Verdict::Quote(c, _) => Some(format!("{:?}", &judge.places[c.places.clone()])),
                     _ => None,
                 })
                 .collect();
-            println!("BLOCK {} records, quotes at {:?}", block.records.len(), quoted);
+            println!("BLOCK {} records, quotes at {:?}", block.len(), quoted);
         }
         for (r, verdict) in verdicts.iter().enumerate() {
             if let Verdict::Refused(rule, standing) = verdict {
@@ -481,7 +484,7 @@ mod tests {
                 let tokens = &engine.tokens.tokens;
                 let span = tokens[record.tokens().start].start..tokens[record.tokens().end - 1].end;
                 println!("  {:?} {:?}", &text[span], rule);
-                for c in standing {
+                for c in &judge.standing[standing.clone()] {
                     println!(
                         "     {} {} {:?} {:?} {:?} {:?} unexpl {}",
                         &text[c.label.symbol.clone()],

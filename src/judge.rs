@@ -31,6 +31,8 @@
 //!   weak record takes its block's shape when a strong record of the block
 //!   shows it.
 
+use std::ops::Range;
+
 use crate::blocks::{Block, Blocks};
 use crate::labels::{self, Label};
 use crate::quote::{Evidence, Markers};
@@ -103,10 +105,11 @@ pub(crate) struct Candidate {
     pub(crate) unexplained: u8,
     /// The last token of its values, for the quote's span.
     pub(crate) last_token: usize,
-    /// The positions of price, change and percent of every standing
-    /// reading that gives this quote (a value shown twice stands in two
-    /// places), for its block to agree on.
-    pub(crate) places: Vec<[Option<u8>; 3]>,
+    /// Where the positions of price, change and percent of every
+    /// standing reading that gives this quote (a value shown twice stands
+    /// in two places) are kept in [`Judge::places`], for its block to
+    /// agree on; empty where only its own fields count.
+    pub(crate) places: Range<usize>,
 }
 
 impl Candidate {
@@ -177,16 +180,25 @@ pub(crate) enum Verdict {
     Empty,
     /// A quote, and the evidence that accepted it.
     Quote(Candidate, Evidence),
-    /// No quote; the rule that refused it, and the readings that stood
-    /// (which the record's block may still choose among).
-    Refused(Rule, Vec<Candidate>),
+    /// No quote; the rule that refused it, and where the readings that
+    /// stood (which the record's block may still choose among) are kept
+    /// in [`Judge::standing`].
+    Refused(Rule, Range<usize>),
 }
 
 /// The judge, with buffers kept between records.
 #[derive(Debug, Default)]
 pub(crate) struct Judge {
     readings: Readings,
-    verdicts: Vec<Verdict>,
+    pub(crate) verdicts: Vec<Verdict>,
+    /// The candidates of the record being judged.
+    candidates: Vec<Candidate>,
+    /// The standing readings of refused records, for their blocks: the
+    /// ranges of [`Verdict::Refused`] point here.
+    pub(crate) standing: Vec<Candidate>,
+    /// The places of accepted quotes: the ranges of [`Candidate::places`]
+    /// point here.
+    pub(crate) places: Vec<[Option<u8>; 3]>,
     /// The label of the record being judged, by the digits its readings
     /// give the label.
     labels: Vec<Option<Result<Label, labels::Refusal>>>,
@@ -207,12 +219,14 @@ impl Judge {
     /// The verdicts on every record of `page`, by record index.
     pub(crate) fn judge(&mut self, page: Page<'_>) -> &[Verdict] {
         self.verdicts.clear();
+        self.standing.clear();
+        self.places.clear();
         for (r, record) in page.records.iter().enumerate() {
             let verdict = self.record(page, r, record);
             self.verdicts.push(verdict);
         }
         for block in &page.blocks.blocks {
-            resolve_block(page, block, &mut self.verdicts);
+            self.resolve_block(page, block);
         }
         &self.verdicts
     }
@@ -225,10 +239,10 @@ impl Judge {
         };
         let header = block.header.map(|h| &page.blocks.headers[h]);
         if header.is_some_and(|h| h.refuses) {
-            return Verdict::Refused(Rule::HeaderRefuses, Vec::new());
+            return Verdict::Refused(Rule::HeaderRefuses, 0..0);
         }
         if !self.readings.read(page.tokens, page.cuts, record, header) {
-            return Verdict::Refused(Rule::TooManyValues, Vec::new());
+            return Verdict::Refused(Rule::TooManyValues, 0..0);
         }
         let label_start = page.blocks.label_starts[r];
         let readings = &mut self.readings;
@@ -237,7 +251,7 @@ impl Judge {
         // The label of each digit choice, read once for all its readings.
         self.labels.clear();
         let mut label_refusal = None;
-        let mut candidates: Vec<Candidate> = Vec::new();
+        self.candidates.clear();
         for reading in &readings.readings {
             let digits = usize::from(reading.digits);
             if self.labels.len() <= digits {
@@ -260,24 +274,106 @@ impl Judge {
                 )
             });
             match found {
-                Ok(label) => candidates.push(candidate(reading, label.clone(), &readings.values, readings.markers)),
+                Ok(label) => self.candidates.push(candidate(reading, label.clone(), &readings.values, readings.markers)),
                 Err(refusal) => {
                     label_refusal.get_or_insert(*refusal);
                 }
             }
         }
-        if candidates.is_empty() {
+        if self.candidates.is_empty() {
             return match (label_refusal, readings.readings.is_empty()) {
-                (Some(refusal), false) => Verdict::Refused(Rule::Label(refusal), Vec::new()),
-                _ => Verdict::Refused(Rule::Weak, Vec::new()),
+                (Some(refusal), false) => Verdict::Refused(Rule::Label(refusal), 0..0),
+                _ => Verdict::Refused(Rule::Weak, 0..0),
             };
         }
-        let standing = undominated(candidates);
-        let first = &standing[0];
-        if !standing.iter().all(|c| c.same_quote(first)) {
+        let start = self.standing.len();
+        undominated(&self.candidates, &mut self.standing);
+        let standing = start..self.standing.len();
+        let first = &self.standing[start];
+        if !self.standing[standing.clone()].iter().all(|c| c.same_quote(first)) {
             return Verdict::Refused(Rule::Ambiguous, standing);
         }
-        accept(page, record, block, standing)
+        let verdict = self.accept(page, record, block, standing.clone());
+        if !matches!(&verdict, Verdict::Refused(_, kept) if *kept == standing) {
+            // Nothing keeps what stood: its block reads it no more.
+            self.standing.truncate(start);
+        }
+        verdict
+    }
+
+    /// The verdict on a record whose standing readings, `standing` in
+    /// [`Judge::standing`], give one quote: the rules on evidence,
+    /// unexplained values, signs and prose.
+    fn accept(&mut self, page: Page<'_>, record: &Record, block: &Block, standing: Range<usize>) -> Verdict {
+        let candidate = &self.standing[standing.start];
+        let Some(evidence) = candidate.evidence() else {
+            return Verdict::Refused(Rule::Weak, standing);
+        };
+        if candidate.unexplained > 0 && evidence == Evidence::Markers {
+            return Verdict::Refused(Rule::Unexplained, 0..0);
+        }
+        if candidate.sign == SignFrom::Nothing && !candidate.zero() {
+            return Verdict::Refused(Rule::Unsigned, standing);
+        }
+        if record.tail == Tail::Words && !strip_ticker(page, record, candidate) && !table_row(block) {
+            return Verdict::Refused(Rule::Prose, 0..0);
+        }
+        let places = self.places.len();
+        self.places.extend(self.standing[standing.clone()].iter().map(Candidate::fields));
+        let mut quote = candidate.clone();
+        quote.places = places..self.places.len();
+        Verdict::Quote(quote, evidence)
+    }
+
+    /// Blocks: a record that alone fits several readings takes the one
+    /// its block reads its other records by; a weak record takes its
+    /// block's shape where a strong record of the block shows it; an
+    /// unsigned change takes the sign the block gives its unsigned
+    /// changes.
+    fn resolve_block(&mut self, page: Page<'_>, block: &Block) {
+        let verdicts = &mut self.verdicts;
+        let open = |r: &usize| {
+            matches!(verdicts[*r], Verdict::Refused(Rule::Ambiguous | Rule::Weak | Rule::Unsigned, _))
+        };
+        let records = page.blocks.records(block);
+        if records.len() < 2 || !records.iter().any(open) {
+            return;
+        }
+        let Some(consensus) = Consensus::of(page, block, verdicts, &self.places) else {
+            return;
+        };
+        for &r in records {
+            let (rule, standing) = match &verdicts[r] {
+                Verdict::Refused(rule @ (Rule::Ambiguous | Rule::Weak | Rule::Unsigned), standing) => {
+                    (*rule, standing.clone())
+                }
+                _ => continue,
+            };
+            let standing = &self.standing[standing];
+            let Some(chosen) = standing.iter().find(|c| c.fields() == consensus.fields) else {
+                continue;
+            };
+            let mut chosen = chosen.clone();
+            chosen.support = chosen.support.with(Support::BLOCK);
+            if chosen.sign == SignFrom::Nothing && !chosen.zero() {
+                let Some(negative) = consensus.unsigned else { continue };
+                chosen.sign_as(negative);
+            }
+            let record = &page.records[r];
+            let evidence = match chosen.evidence() {
+                Some(evidence) if rule != Rule::Weak => evidence,
+                _ if consensus.strong && block.len() >= 3 => Evidence::Shape,
+                _ => continue,
+            };
+            if chosen.unexplained > 0 && evidence >= Evidence::Markers {
+                continue;
+            }
+            if record.tail == Tail::Words && !strip_ticker(page, record, &chosen) && !table_row(block) {
+                continue;
+            }
+            chosen.places = 0..0;
+            verdicts[r] = Verdict::Quote(chosen, evidence);
+        }
     }
 }
 
@@ -353,7 +449,7 @@ fn candidate(reading: &Reading, label: Label, values: &[Value], markers: Markers
         positions: reading.positions,
         unexplained: reading.unexplained,
         last_token,
-        places: Vec::new(),
+        places: 0..0,
     }
 }
 
@@ -368,7 +464,7 @@ fn candidate(reading: &Reading, label: Label, values: &[Value], markers: Markers
 /// and whose price stands first keeps standing against one that lacks
 /// that place (`| 47.60 | 47.90 | … | +0.30 | +0.63% |` reads 47.60 and
 /// 47.90 alike, and gives no quote).
-fn undominated(candidates: Vec<Candidate>) -> Vec<Candidate> {
+fn undominated(candidates: &[Candidate], standing: &mut Vec<Candidate>) {
     const LEVELS: [Support; 4] = [Support::ARITHMETIC, Support::HEADER, Support::BLOCK, Support::MARKED];
     // The price's place speaks only for a reading whose numbers check.
     let claimed_place = |c: &Candidate| match c.support.contains(Support::EXACT) {
@@ -387,40 +483,19 @@ fn undominated(candidates: Vec<Candidate>) -> Vec<Candidate> {
         }
         a.unexplained < b.unexplained
     };
-    candidates
-        .iter()
-        .filter(|b| !candidates.iter().any(|a| dominates(a, b)))
-        .cloned()
-        .collect()
-}
-
-/// The verdict on a record whose standing readings give one quote: the
-/// rules on evidence, unexplained values, signs and prose.
-fn accept(page: Page<'_>, record: &Record, block: &Block, standing: Vec<Candidate>) -> Verdict {
-    let candidate = &standing[0];
-    let Some(evidence) = candidate.evidence() else {
-        return Verdict::Refused(Rule::Weak, standing);
-    };
-    if candidate.unexplained > 0 && evidence == Evidence::Markers {
-        return Verdict::Refused(Rule::Unexplained, Vec::new());
-    }
-    if candidate.sign == SignFrom::Nothing && !candidate.zero() {
-        return Verdict::Refused(Rule::Unsigned, standing);
-    }
-    if record.tail == Tail::Words && !strip_ticker(page, record, candidate) && !table_row(block) {
-        return Verdict::Refused(Rule::Prose, Vec::new());
-    }
-    let places = standing.iter().map(Candidate::fields).collect();
-    let mut quote = standing.into_iter().next().expect("a standing reading");
-    quote.places = places;
-    Verdict::Quote(quote, evidence)
+    standing.extend(
+        candidates
+            .iter()
+            .filter(|b| !candidates.iter().any(|a| dominates(a, b)))
+            .cloned(),
+    );
 }
 
 /// Whether a record is a row of a table: one of at least
 /// [`TABLE_ROWS`] consecutive records of one shape. Words after the
 /// values of such rows are the table's cells (links, notes), not prose.
 fn table_row(block: &Block) -> bool {
-    block.records.len() >= TABLE_ROWS
+    block.len() >= TABLE_ROWS
 }
 
 /// How many consecutive records of one shape make a table.
@@ -435,53 +510,6 @@ fn strip_ticker(page: Page<'_>, record: &Record, candidate: &Candidate) -> bool 
     let capitals = !symbol.iter().any(u8::is_ascii_lowercase);
     let price_first = record.body.start == candidate.price.token;
     ticker && capitals && price_first
-}
-
-/// Blocks: a record that alone fits several readings takes the one its
-/// block reads its other records by; a weak record takes its block's
-/// shape where a strong record of the block shows it; an unsigned change
-/// takes the sign the block gives its unsigned changes.
-fn resolve_block(page: Page<'_>, block: &Block, verdicts: &mut [Verdict]) {
-    let open = |r: &usize| {
-        matches!(verdicts[*r], Verdict::Refused(Rule::Ambiguous | Rule::Weak | Rule::Unsigned, _))
-    };
-    if block.records.len() < 2 || !block.records.iter().any(open) {
-        return;
-    }
-    let Some(consensus) = Consensus::of(page, block, verdicts) else {
-        return;
-    };
-    for &r in &block.records {
-        let (rule, standing) = match &verdicts[r] {
-            Verdict::Refused(rule @ (Rule::Ambiguous | Rule::Weak | Rule::Unsigned), standing) => {
-                (*rule, standing)
-            }
-            _ => continue,
-        };
-        let Some(chosen) = standing.iter().find(|c| c.fields() == consensus.fields) else {
-            continue;
-        };
-        let mut chosen = chosen.clone();
-        chosen.support = chosen.support.with(Support::BLOCK);
-        if chosen.sign == SignFrom::Nothing && !chosen.zero() {
-            let Some(negative) = consensus.unsigned else { continue };
-            chosen.sign_as(negative);
-        }
-        let record = &page.records[r];
-        let evidence = match chosen.evidence() {
-            Some(evidence) if rule != Rule::Weak => evidence,
-            _ if consensus.strong && block.records.len() >= 3 => Evidence::Shape,
-            _ => continue,
-        };
-        if chosen.unexplained > 0 && evidence >= Evidence::Markers {
-            continue;
-        }
-        if record.tail == Tail::Words && !strip_ticker(page, record, &chosen) && !table_row(block) {
-            continue;
-        }
-        chosen.places = vec![consensus.fields];
-        verdicts[r] = Verdict::Quote(chosen, evidence);
-    }
 }
 
 /// What a block's quotes agree on.
@@ -499,22 +527,28 @@ struct Consensus {
 
 impl Consensus {
     /// The consensus of the quotes of `block`, if they agree on positions.
-    fn of(page: Page<'_>, block: &Block, verdicts: &[Verdict]) -> Option<Consensus> {
+    fn of(
+        page: Page<'_>,
+        block: &Block,
+        verdicts: &[Verdict],
+        places: &[[Option<u8>; 3]],
+    ) -> Option<Consensus> {
         let mut fields: Option<Vec<[Option<u8>; 3]>> = None;
         let mut strong = false;
         let mut proven: Option<Option<bool>> = None;
         let mut minus_quoted = false;
-        for &r in &block.records {
+        for &r in page.blocks.records(block) {
             let Verdict::Quote(candidate, evidence) = &verdicts[r] else {
                 continue;
             };
             // The places every quote of the block can stand in.
+            let own = [candidate.fields()];
             let places = match candidate.places.is_empty() {
-                true => vec![candidate.fields()],
-                false => candidate.places.clone(),
+                true => &own[..],
+                false => &places[candidate.places.clone()],
             };
             fields = Some(match fields {
-                None => places,
+                None => places.to_vec(),
                 Some(known) => known.into_iter().filter(|p| places.contains(p)).collect::<Vec<_>>(),
             });
             strong |= *evidence <= Evidence::Markers;
@@ -530,7 +564,7 @@ impl Consensus {
                 };
             }
         }
-        let minus_shown = block.records.iter().any(|&r| {
+        let minus_shown = page.blocks.records(block).iter().any(|&r| {
             let record = &page.records[r];
             page.tokens[record.body.clone()]
                 .iter()

@@ -16,7 +16,7 @@ use crate::lexical::is_year;
 use crate::quote::Label as LabelKind;
 use crate::records::{Lead, Record};
 use crate::token::{Kind, Token};
-use crate::vocabulary::{WordClass, role_of_phrase};
+use crate::vocabulary::{WordClass, is_caption};
 
 /// Most words in a name (rule W).
 pub(crate) const MAX_NAME_WORDS: usize = 6;
@@ -129,18 +129,18 @@ pub(crate) fn label(
             kind: LabelKind::Ticker,
         });
     }
-    let words: Vec<usize> = (start..end)
-        .filter(|&i| matches!(tokens[i].kind, Kind::Word(_) | Kind::Number(_)))
-        .collect();
+    let mut words = (start..end)
+        .rev()
+        .filter(|&i| matches!(tokens[i].kind, Kind::Word(_) | Kind::Number(_)));
     // An identifier at the end (`DE000A1EWWW0`, `WKN 716563`) is no
     // symbol: the name before it is.
     let mut last_word = end;
-    if let Some(&last) = words.last() {
+    if let Some(last) = words.next() {
         let text_of = |i: usize| slice(&tokens[i].span()).unwrap_or_default();
         if is_isin(text_of(last)) {
             last_word = last;
-        } else if words.len() >= 2 && text_of(words[words.len() - 2]).eq_ignore_ascii_case("wkn") {
-            last_word = words[words.len() - 2];
+        } else if let Some(before) = words.next().filter(|&i| text_of(i).eq_ignore_ascii_case("wkn")) {
+            last_word = before;
         }
     }
     let end = if last_word < end {
@@ -240,7 +240,7 @@ fn check_words(
                     ) => {
                         captions += 1;
                     }
-                    None if role_of_phrase(&[text.to_lowercase().as_str()]).is_some() => {
+                    None if is_caption(text) => {
                         captions += 1;
                     }
                     None => {}
@@ -400,7 +400,7 @@ mod tests {
         let mut tokens = Tokens::default();
         lexer.read(text.as_bytes(), 0, &mut tokens);
         let mut recs = Vec::new();
-        records(&tokens.tokens, text.as_bytes(), 0, &mut recs);
+        records(&tokens, text.as_bytes(), 0, &mut recs);
         let record = recs
             .iter()
             .find(|r| r.body.clone().any(|i| tokens.tokens[i].number().is_some()))

@@ -660,7 +660,7 @@ mod tests {
         let mut tokens = Tokens::default();
         lexer.read(text.as_bytes(), 0, &mut tokens);
         let mut recs = Vec::new();
-        records(&tokens.tokens, text.as_bytes(), 0, &mut recs);
+        records(&tokens, text.as_bytes(), 0, &mut recs);
         let record = recs.iter().find(|r| !r.body.is_empty()).unwrap();
         let mut readings = Readings::default();
         assert!(readings.read(&tokens.tokens, &tokens.cuts, record, None));

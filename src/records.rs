@@ -12,7 +12,7 @@
 
 use std::ops::Range;
 
-use crate::token::{Kind, Token};
+use crate::token::{Kind, Token, Tokens};
 use crate::vocabulary::WordClass;
 
 /// The most blank lines between a label and the values below it.
@@ -130,11 +130,12 @@ fn label_punct(tokens: &[Token], text: &[u8], base: usize, i: usize) -> bool {
 
 /// Groups `tokens` (read from `text`, which starts at offset `base`) into
 /// records, appended to `out`.
-pub(crate) fn records(tokens: &[Token], text: &[u8], base: usize, out: &mut Vec<Record>) {
-    let lines = line_ranges(tokens);
+pub(crate) fn records(read: &Tokens, text: &[u8], base: usize, out: &mut Vec<Record>) {
+    let tokens = &read.tokens[..];
+    let lines = read.line_count();
     let mut line_index = 0;
-    while line_index < lines.len() {
-        let line = lines[line_index].clone();
+    while line_index < lines {
+        let line = read.line(line_index);
         let first = out.len();
         split_line(tokens, text, base, line.clone(), line_index, out);
         // A label alone on its line, or with prices only, takes the lines
@@ -147,14 +148,14 @@ pub(crate) fn records(tokens: &[Token], text: &[u8], base: usize, out: &mut Vec<
         if takes_lines {
             let mut blank = 0;
             let mut scan = line_index + 1;
-            while scan < lines.len() {
-                match line_kind(tokens, lines[scan].clone()) {
+            while scan < lines {
+                match line_kind(tokens, read.line(scan)) {
                     LineKind::Blank if blank < MAX_BLANK_LINES => blank += 1,
                     LineKind::Values => {
                         let record = out.last_mut().expect("the label's record");
-                        let end = last_content(tokens, lines[scan].clone()).unwrap_or(record.body.end);
+                        let end = last_content(tokens, read.line(scan)).unwrap_or(record.body.end);
                         if !has_values(tokens, record) {
-                            record.body.start = first_content(tokens, lines[scan].clone())
+                            record.body.start = first_content(tokens, read.line(scan))
                                 .unwrap_or(record.body.start);
                         }
                         record.body.end = end;
@@ -191,20 +192,6 @@ fn has_values(tokens: &[Token], record: &Record) -> bool {
     tokens[record.body.clone()]
         .iter()
         .any(|t| matches!(t.kind, Kind::Number(_) | Kind::Marker { .. } | Kind::Ambiguous { .. }))
-}
-
-/// The token ranges of the lines, line ends excluded.
-fn line_ranges(tokens: &[Token]) -> Vec<Range<usize>> {
-    let mut lines = Vec::new();
-    let mut start = 0;
-    for (i, token) in tokens.iter().enumerate() {
-        if token.kind == Kind::Line {
-            lines.push(start..i);
-            start = i + 1;
-        }
-    }
-    lines.push(start..tokens.len());
-    lines
 }
 
 /// What a line holds.
@@ -526,7 +513,7 @@ mod tests {
         let mut tokens = Tokens::default();
         lexer.read(text.as_bytes(), 0, &mut tokens);
         let mut out = Vec::new();
-        records(&tokens.tokens, text.as_bytes(), 0, &mut out);
+        records(&tokens, text.as_bytes(), 0, &mut out);
         let span = |range: Range<usize>| {
             if range.is_empty() {
                 String::new()

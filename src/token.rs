@@ -327,6 +327,29 @@ pub(crate) struct Tokens {
     pub(crate) tokens: Vec<Token>,
     /// The cuts of malformed digit runs, by token.
     pub(crate) cuts: Vec<Cut>,
+    /// The index of every line end token, in order.
+    pub(crate) lines: Vec<usize>,
+}
+
+impl Tokens {
+    /// How many lines the tokens hold: one more than their line ends.
+    pub(crate) fn line_count(&self) -> usize {
+        self.lines.len() + 1
+    }
+
+    /// The tokens of line `line`, its line end excluded.
+    pub(crate) fn line(&self, line: usize) -> Range<usize> {
+        let start = match line {
+            0 => 0,
+            _ => self.lines[line - 1] + 1,
+        };
+        start..self.lines.get(line).copied().unwrap_or(self.tokens.len())
+    }
+
+    /// The index of the line holding token `token`.
+    pub(crate) fn line_of(&self, token: usize) -> usize {
+        self.lines.partition_point(|&end| end < token)
+    }
 }
 
 impl<'s> Lexer<'s> {
@@ -337,6 +360,7 @@ impl<'s> Lexer<'s> {
     pub(crate) fn read(&self, text: &[u8], base: usize, out: &mut Tokens) {
         out.tokens.clear();
         out.cuts.clear();
+        out.lines.clear();
         let mut at = 0;
         let mut spaced = false;
         while at < text.len() {
@@ -365,6 +389,9 @@ impl<'s> Lexer<'s> {
                     self.cuts(&rest[from..to], out);
                 }
                 number.digits = (start + from, start + to);
+            }
+            if kind == Kind::Line {
+                out.lines.push(out.tokens.len());
             }
             out.tokens.push(Token {
                 kind,

@@ -241,26 +241,30 @@ pub(crate) const HEADER: &[(&str, Role)] = &[
 /// `änderung in %`).
 pub(crate) const MAX_PHRASE_WORDS: usize = 3;
 
-/// The role of a header phrase, given as its lowercase words.
+/// The role of a header phrase, given as its words in any case.
 pub(crate) fn role_of_phrase(words: &[&str]) -> Option<Role> {
     if words.is_empty() || words.len() > MAX_PHRASE_WORDS {
         return None;
     }
-    // The words joined by single spaces, as the table spells phrases.
+    // The words in lowercase joined by single spaces, as the table spells
+    // phrases.
     let mut buffer = [0u8; LONGEST_PHRASE];
     let mut len = 0;
     for (i, word) in words.iter().enumerate() {
-        let space = usize::from(i > 0);
-        let end = len + space + word.len();
-        if end > LONGEST_PHRASE {
-            return None;
+        if i > 0 {
+            *buffer.get_mut(len)? = b' ';
+            len += 1;
         }
-        buffer[len] = b' ';
-        buffer[len + space..end].copy_from_slice(word.as_bytes());
-        len = end;
+        len += lowercase_into(word, buffer.get_mut(len..)?)?.len();
     }
     let phrase = std::str::from_utf8(&buffer[..len]).ok()?;
     header_index().get(phrase).copied()
+}
+
+/// Whether `word`, in any case, is a header caption on its own (`Last`,
+/// `Chg`, `Volume`).
+pub(crate) fn is_caption(word: &str) -> bool {
+    role_of_phrase(&[word]).is_some()
 }
 
 /// The longest phrase [`HEADER`] holds, in bytes.
@@ -529,7 +533,7 @@ fn class_index() -> &'static HashMap<&'static str, WordClass> {
 const LONGEST_KNOWN_WORD: usize = 16;
 
 /// `word` in lowercase, written into `buffer`; `None` when it does not fit.
-fn lowercase_into<'b>(word: &str, buffer: &'b mut [u8; LONGEST_KNOWN_WORD]) -> Option<&'b str> {
+fn lowercase_into<'b>(word: &str, buffer: &'b mut [u8]) -> Option<&'b str> {
     if word.is_ascii() {
         let lower = buffer.get_mut(..word.len())?;
         lower.copy_from_slice(word.as_bytes());

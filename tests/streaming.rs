@@ -203,3 +203,40 @@ fn invalid_utf8_is_skipped_in_scan_mode_and_an_error_in_strict_mode() {
         "{results:?}"
     );
 }
+
+/// Strips of one line, of lengths that end their last quote on either
+/// side of each place the reader's 32 KiB grid may start a region: no
+/// quote is cut in two, whatever separates the quotes.
+#[test]
+fn quotes_on_region_boundaries_are_read_whole() {
+    // A symbol of letters for each quote; the `Q` keeps them from being
+    // words (`FEB` is a month, never a label).
+    fn symbol(i: usize) -> String {
+        let letter = |n: usize| char::from(b'A' + (n % 26) as u8);
+        ['Q', letter(i), letter(i / 26), letter(i / 676)].iter().collect()
+    }
+    let shapes: [(&str, fn(usize) -> String); 3] = [
+        ("glued", |i| format!("{}{}.{:02}▲ 0.{:02} (0.{:02}%)", symbol(i), 100 + i % 800, i % 100, 10 + i % 80, 1 + i % 9)),
+        ("bars", |i| format!("{} {}.25 -0.{:02} | ", symbol(i), 200 + i % 600, 10 + i % 80)),
+        ("spaces", |i| format!("{} {}.50 +{}.00 (+0.{}%) ", symbol(i), 1000 + i % 800, 1 + i % 5, i % 9 + 1)),
+    ];
+    for (name, quote) in shapes {
+        let mut text = String::new();
+        let mut ends = Vec::new();
+        let mut i = 0;
+        while text.len() < 5 * 32 * 1024 {
+            text.push_str(&quote(i));
+            ends.push(text.trim_end_matches([' ', '|']).len());
+            i += 1;
+        }
+        for grid in [32 * 1024, 64 * 1024, 96 * 1024, 128 * 1024] {
+            // The quotes that end just before, across and just after the grid.
+            let first = ends.iter().position(|&end| end + 40 > grid).expect("a quote there");
+            for (count, &end) in ends.iter().enumerate().skip(first).take(3) {
+                let strip = &text[..end];
+                let found = tickerstrip::scan(strip).filter(|s| s.as_quote().is_some()).count();
+                assert_eq!(found, count + 1, "{name}: {} bytes", strip.len());
+            }
+        }
+    }
+}
