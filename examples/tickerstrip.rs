@@ -13,6 +13,9 @@
 //!   text that is not a quote is an error with its line and column.
 //! - Every quote is validated: its `findings` say when its percent does not
 //!   agree with its price and change, or its markers disagree.
+//! - Every quote says what made the reader believe it (`evidence`);
+//!   `--min-evidence arithmetic` keeps only quotes whose numbers check
+//!   each other.
 //!
 //! ```text
 //! cargo run --release --example tickerstrip
@@ -26,13 +29,16 @@
 //! `--format jsonl` writes one object a line, in this key order:
 //!
 //! ```text
-//! {"symbol":"AGL","price":"40.13","direction":"up","change":"0.12","percent":"0.00","span":[0,24],"findings":["percent-is-fraction"],"label":"ticker","currency":null,"magnitude":null,"previous_close":null}
+//! {"symbol":"AGL","price":"40.13","direction":"up","change":"0.12","percent":"0.00","span":[0,24],"findings":["percent-is-fraction"],"evidence":"arithmetic","name":null,"label":"ticker","currency":null,"magnitude":null,"previous_close":null}
 //! ```
 //!
 //! The records are the library's [`tickerstrip::Record`]s, written with
 //! `serde_json` and the `csv` crate: decimals are strings that keep their
 //! displayed scale, absent values are `null`, `span` is the quote's byte
-//! range in its input, `findings` lists kebab-case finding kinds, `label` is
+//! range in its input, `findings` lists kebab-case finding kinds, `evidence`
+//! says what made the reader believe the quote (`arithmetic`, `header`,
+//! `markers` or `shape`), `name` is the instrument's name where the page
+//! shows a name and a code (the code is the symbol), `label` is
 //! `ticker` or `name`, `currency` the sign or ISO code shown with the price,
 //! `magnitude` the price's suffix (`k`, `M`, `B`, `T`) and `previous_close`
 //! the one a table row shows. `schema/record.schema.json` describes them.
@@ -60,32 +66,53 @@ use std::process::ExitCode;
 use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{CommandFactory, Parser, ValueEnum};
 use tickerstrip::{
-    Decimal, FindingKind, Findings, NumberStyle, ParseError, ParseOptions, Quote, ReadError,
-    Record, SegmentRef, SkipKind, StripReport,
+    Decimal, Evidence, Field, FindingKind, Findings, NumberStyle, ParseError, ParseOptions, Quote,
+    ReadError, Record, SegmentRef, SkipKind, StripReport,
 };
 
 /// The page read when no FILE is given.
 const SEED_PAGE: &str = include_str!("../tests/data/conformance/seed-page.txt");
 
-/// Shown after the options in `--help`.
-const AFTER_HELP: &str = "\
+/// Shown after the options in `--help`: examples, the records' fields (from
+/// the library's one list of them) and the exit status.
+fn after_help() -> String {
+    // The field names, wrapped to lines of at most 76 columns.
+    let mut records = String::from("Records:");
+    let mut line = records.len();
+    for field in Field::ALL.iter().map(|field| field.name()) {
+        if line + field.len() + 2 > 76 {
+            records.push('\n');
+            line = 0;
+        } else {
+            records.push(' ');
+            line += 1;
+        }
+        records.push_str(field);
+        records.push(',');
+        line += field.len() + 1;
+    }
+    format!(
+        "\
 Examples:
   tickerstrip                              from a terminal: scan the bundled seed page
   tickerstrip --summary page.txt           totals, findings by kind, dominant pattern
   tickerstrip --format jsonl page.txt      one JSON object per quote
   tickerstrip --strict --format csv a b    strict strips, CSV with a file column
+  tickerstrip --min-evidence arithmetic p  only quotes whose numbers check each other
   curl -s URL | tickerstrip                scan standard input
   tickerstrip page.txt - < more.txt        a file, then standard input
 
-Records: symbol, price, direction, change, percent, span, findings, label,
-currency, magnitude, previous_close, then file (with several FILEs or -H).
+{records}
+then `file` (with several FILEs or -H).
 
-Exit status: 0 on success, 1 on a --strict parse error, 2 on a usage or input error.";
+Exit status: 0 on success, 1 on a --strict parse error, 2 on a usage or input error."
+    )
+}
 
 /// Find the stock quotes in scraped ticker strips, check their arithmetic,
 /// and print them as a table, JSON lines or CSV.
 #[derive(Debug, Parser)]
-#[command(name = "tickerstrip", version, after_help = AFTER_HELP)]
+#[command(name = "tickerstrip", version, after_help = after_help())]
 struct Cli {
     /// Output format, for the records and for the summary.
     #[arg(long, value_enum, default_value_t = Format::Table)]
@@ -107,6 +134,13 @@ struct Cli {
     /// 64 KiB; `dot` reads 1,234.56; `comma` reads 1.234,56 and 1 234,56.
     #[arg(long, default_value = "auto", value_parser = number_style())]
     number_style: NumberStyle,
+
+    /// Keep only quotes whose evidence is at least this strong, strongest
+    /// first: `arithmetic` (the numbers check each other), `header` (a
+    /// header names the columns), `markers` (`%`, a sign or a glyph on a
+    /// price shown with decimals), `shape` (every quote).
+    #[arg(long, value_name = "LEVEL", default_value = "shape", value_parser = evidence())]
+    min_evidence: Evidence,
 
     /// A file of known symbols, one a line; they decide how glued symbols
     /// and prices split (`N22538,823.91` with N225 listed).
@@ -155,6 +189,11 @@ enum Format {
 fn number_style() -> impl TypedValueParser<Value = NumberStyle> {
     PossibleValuesParser::new(NumberStyle::ALL.map(NumberStyle::as_str))
         .map(|name| name.parse().expect("every listed name is a style"))
+}
+
+fn evidence() -> impl TypedValueParser<Value = Evidence> {
+    PossibleValuesParser::new(Evidence::ALL.map(Evidence::as_str))
+        .map(|name| name.parse().expect("every listed name is a level"))
 }
 
 fn main() -> ExitCode {
@@ -230,7 +269,9 @@ fn run<W: Write>(cli: &Cli, out: W) -> Result<(), Failure> {
 
 /// The parse options the command line asks for.
 fn options(cli: &Cli) -> Result<ParseOptions, Failure> {
-    let options = ParseOptions::new().number_style(cli.number_style);
+    let options = ParseOptions::new()
+        .number_style(cli.number_style)
+        .min_evidence(cli.min_evidence);
     let Some(path) = &cli.symbols else {
         return Ok(options);
     };
@@ -694,6 +735,7 @@ fn table_columns(file_width: Option<usize>) -> Vec<(&'static str, isize)> {
         ("change", 10),
         ("percent", 8),
         ("span", -12),
+        ("evidence", -10),
     ];
     if let Some(width) = file_width {
         let width = isize::try_from(width.max("file".len())).unwrap_or(isize::MAX);
@@ -729,6 +771,7 @@ fn table_cells<'a>(
         optional(quote.change),
         optional(quote.percent),
         Cow::Owned(format!("{}..{}", quote.span.start, quote.span.end)),
+        Cow::Borrowed(quote.evidence.as_str()),
     ];
     cells.extend(file.map(Cow::Borrowed));
     cells.push(match names.is_empty() {

@@ -172,6 +172,34 @@ mod tests {
         assert_eq!(names.len(), Field::ALL.len());
     }
 
+    /// The JSON schema lists the fields, in order, and no others but the
+    /// file; a field is nullable in the schema exactly where it is here.
+    #[test]
+    fn the_json_schema_follows_the_list() {
+        let schema: serde_json::Value =
+            serde_json::from_str(include_str!("../schema/record.schema.json")).expect("JSON");
+        let required: Vec<&str> = schema["required"]
+            .as_array()
+            .expect("a required list")
+            .iter()
+            .filter_map(serde_json::Value::as_str)
+            .collect();
+        let names: Vec<&str> = Field::ALL.iter().map(|f| f.name()).collect();
+        assert_eq!(required, names);
+        let properties = schema["properties"].as_object().expect("properties");
+        let mut listed: Vec<&str> = properties.keys().map(String::as_str).collect();
+        let mut expected = names.clone();
+        expected.push("file");
+        listed.sort_unstable();
+        expected.sort_unstable();
+        assert_eq!(listed, expected);
+        for field in Field::ALL {
+            let text = properties[field.name()].to_string();
+            let null = text.contains(r#""type":"null""#) || text.contains("optional_decimal") || text.contains("null]");
+            assert_eq!(null, field.nullable(), "{}: {text}", field.name());
+        }
+    }
+
     #[test]
     fn nothing_shown_is_only_in_nullable_fields() {
         let quotes = crate::parse("AGL40.13▲ 0.12 (0.00%) Gold 1,790.40 +3.10").expect("quotes");

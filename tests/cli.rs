@@ -25,10 +25,10 @@ const BUNDLED_NOTE: &str =
     "note: no FILE given and standard input is /dev/null; reading the bundled seed page\n";
 
 /// The first record of the seed page, exactly as `--format jsonl` writes it.
-const AGL_JSONL: &str = r#"{"symbol":"AGL","price":"40.13","direction":"up","change":"0.12","percent":"0.00","span":[0,24],"findings":["percent-is-fraction"],"label":"ticker","currency":null,"magnitude":null,"previous_close":null}"#;
+const AGL_JSONL: &str = r#"{"symbol":"AGL","price":"40.13","direction":"up","change":"0.12","percent":"0.00","span":[0,24],"findings":["percent-is-fraction"],"evidence":"arithmetic","name":null,"label":"ticker","currency":null,"magnitude":null,"previous_close":null}"#;
 
 /// The CSV header row, without a file column.
-const CSV_HEADER: &str = "symbol,price,direction,change,percent,span_start,span_end,findings,label,currency,magnitude,previous_close";
+const CSV_HEADER: &str = "symbol,price,direction,change,percent,span_start,span_end,findings,evidence,name,label,currency,magnitude,previous_close";
 
 /// Runs the tool in `dir` with `args`, feeding it `stdin`.
 fn run_tool_in(dir: &Path, args: &[&str], stdin: &[u8]) -> Run {
@@ -60,7 +60,7 @@ fn no_file_reads_a_piped_stdin_as_grep_does() {
         piped.stdout.lines().collect::<Vec<_>>(),
         [
             CSV_HEADER,
-            "KEL,6.34,down,-0.06,-0.01,0,25,percent-is-fraction,ticker,,,"
+            "KEL,6.34,down,-0.06,-0.01,0,25,percent-is-fraction,arithmetic,,ticker,,,"
         ]
     );
     // What `-` reads, no FILE reads.
@@ -140,7 +140,7 @@ fn no_file_with_stdin_at_dev_null_scans_the_bundled_seed_page_as_jsonl() {
             common::record::schema_fields(&expected),
             "{line}"
         );
-        assert_eq!(record.as_object().map(|o| o.len()), Some(11), "{line}");
+        assert_eq!(record.as_object().map(|o| o.len()), Some(tickerstrip::Field::ALL.len()), "{line}");
     }
 }
 
@@ -180,15 +180,15 @@ fn csv_has_a_header_and_one_row_a_quote() {
     assert_eq!(lines[0], CSV_HEADER);
     assert_eq!(
         lines[1],
-        "AGL,40.13,up,0.12,0.00,0,24,percent-is-fraction,ticker,,,"
+        "AGL,40.13,up,0.12,0.00,0,24,percent-is-fraction,arithmetic,,ticker,,,"
     );
     assert_eq!(
         lines[8],
-        "FCCL,38.59,down,-0.41,-0.01,176,203,percent-is-fraction,ticker,,,"
+        "FCCL,38.59,down,-0.41,-0.01,176,203,percent-is-fraction,arithmetic,,ticker,,,"
     );
     assert_eq!(
         lines[15],
-        "MLCF,49.47,up,0,0.00,351,373,direction-mismatch,ticker,,,"
+        "MLCF,49.47,up,0,0.00,351,373,direction-mismatch,markers,,ticker,,,"
     );
 }
 
@@ -198,7 +198,7 @@ fn csv_leaves_absent_values_empty() {
     assert_eq!(run.code, Some(0), "{}", run.stderr);
     assert_eq!(
         run.stdout.lines().nth(1),
-        Some("btc,71400,up,,1.2,0,14,,ticker,$,k,")
+        Some("btc,71400,up,,1.2,0,14,,markers,,ticker,$,k,")
     );
 }
 
@@ -212,14 +212,14 @@ fn table_aligns_columns_explains_findings_and_sums_up() {
     assert_eq!(
         lines[..3],
         [
-            "symbol            price  direction      change   percent  span          findings",
-            "AGL               40.13  up               0.12      0.00  0..24         percent-is-fraction",
-            "AIRLINK          189.43  up               1.45      0.01  24..53        percent-is-fraction",
+            "symbol            price  direction      change   percent  span          evidence    findings",
+            "AGL               40.13  up               0.12      0.00  0..24         arithmetic  percent-is-fraction",
+            "AIRLINK          189.43  up               1.45      0.01  24..53        arithmetic  percent-is-fraction",
         ]
     );
     assert_eq!(
         lines[15],
-        "MLCF              49.47  up                  0      0.00  351..373      direction-mismatch"
+        "MLCF              49.47  up                  0      0.00  351..373      markers     direction-mismatch"
     );
     assert_eq!(lines[31..33], ["", "findings:"]);
     assert_eq!(
@@ -291,7 +291,7 @@ fn known_symbols_decide_glued_splits() {
     assert_eq!(with.code, Some(0), "{}", with.stderr);
     assert_eq!(
         with.stdout.lines().nth(1),
-        Some("N225,38823.91,down,-123.02,-0.32,0,28,,ticker,,,")
+        Some("N225,38823.91,down,-123.02,-0.32,0,28,,arithmetic,,ticker,,,")
     );
     let missing = run_tool(&["--symbols", "no-such-list.txt"]);
     assert_eq!(missing.code, Some(2));
@@ -320,8 +320,8 @@ fn the_readme_s_symbols_example_reads_the_bundled_list() {
     assert_eq!(
         run.stdout.lines().collect::<Vec<_>>(),
         [
-            "symbol            price  direction      change   percent  span          findings",
-            "N225           38823.91  down          -123.02     -0.32  0..28         -",
+            "symbol            price  direction      change   percent  span          evidence    findings",
+            "N225           38823.91  down          -123.02     -0.32  0..28         arithmetic  -",
             "",
             "1 quote",
         ]
@@ -369,7 +369,7 @@ fn several_files_add_a_file_field() {
     );
     assert_eq!(
         lines[30],
-        r#"{"symbol":"btc","price":"71400","direction":"up","change":null,"percent":"1.2","span":[0,14],"findings":[],"label":"ticker","currency":"$","magnitude":"k","previous_close":null,"file":"tests/data/conformance/crypto.txt"}"#
+        r#"{"symbol":"btc","price":"71400","direction":"up","change":null,"percent":"1.2","span":[0,14],"findings":[],"evidence":"markers","name":null,"label":"ticker","currency":"$","magnitude":"k","previous_close":null,"file":"tests/data/conformance/crypto.txt"}"#
     );
 }
 
@@ -382,7 +382,7 @@ fn several_files_add_a_file_column() {
     assert_eq!(lines[0], format!("{CSV_HEADER},file"));
     assert_eq!(
         lines[1],
-        format!("btc,71400,up,,1.2,0,14,,ticker,$,k,,{crypto}")
+        format!("btc,71400,up,,1.2,0,14,,markers,,ticker,$,k,,{crypto}")
     );
     let table = run_tool(&[crypto, crypto]);
     assert_eq!(table.code, Some(0), "{}", table.stderr);
@@ -390,8 +390,8 @@ fn several_files_add_a_file_column() {
     assert_eq!(
         lines[..2],
         [
-            "symbol            price  direction      change   percent  span          file                               findings",
-            "btc               71400  up                  -       1.2  0..14         tests/data/conformance/crypto.txt  -",
+            "symbol            price  direction      change   percent  span          evidence    file                               findings",
+            "btc               71400  up                  -       1.2  0..14         markers     tests/data/conformance/crypto.txt  -",
         ]
     );
     // Each copy of the file ends with a newline.
@@ -408,7 +408,7 @@ fn dash_reads_stdin() {
         run.stdout,
         "{\"symbol\":\"KEL\",\"price\":\"6.34\",\"direction\":\"down\",\"change\":\"-0.06\",\
          \"percent\":\"-0.01\",\"span\":[0,25],\"findings\":[\"percent-is-fraction\"],\
-         \"label\":\"ticker\",\"currency\":null,\"magnitude\":null,\"previous_close\":null}\n"
+         \"evidence\":\"arithmetic\",\"name\":null,\"label\":\"ticker\",\"currency\":null,\"magnitude\":null,\"previous_close\":null}\n"
     );
     let both = run_tool_in(
         crate_dir(),
@@ -418,7 +418,7 @@ fn dash_reads_stdin() {
     assert_eq!(both.code, Some(0), "{}", both.stderr);
     assert_eq!(
         both.stdout.lines().nth(1),
-        Some("KEL,6.34,down,-0.06,-0.01,0,25,percent-is-fraction,ticker,,,,<stdin>")
+        Some("KEL,6.34,down,-0.06,-0.01,0,25,percent-is-fraction,arithmetic,,ticker,,,,<stdin>")
     );
 }
 
@@ -475,7 +475,7 @@ fn a_byte_order_mark_starts_a_strict_strip() {
     assert_eq!(run.code, Some(0), "{}", run.stderr);
     assert_eq!(
         run.stdout.lines().nth(1),
-        Some("KEL,6.34,down,-0.06,-0.01,3,28,percent-is-fraction,ticker,,,")
+        Some("KEL,6.34,down,-0.06,-0.01,3,28,percent-is-fraction,arithmetic,,ticker,,,")
     );
 }
 
@@ -551,7 +551,7 @@ fn file_names_are_escaped() {
     assert_eq!(
         csv.stdout.lines().nth(1),
         Some(
-            "KEL,6.34,down,-0.06,-0.01,0,25,percent-is-fraction,ticker,,,,\"odd \"\"name\"\"\t,1.txt\""
+            "KEL,6.34,down,-0.06,-0.01,0,25,percent-is-fraction,arithmetic,,ticker,,,,\"odd \"\"name\"\"\t,1.txt\""
         )
     );
 }
@@ -631,4 +631,36 @@ fn summary_honours_the_format() {
     assert!(rows.contains(&"percent-is-fraction,29"), "{rows:?}");
     assert!(rows.contains(&"marker-conflict,0"), "{rows:?}");
     assert_eq!(rows.last(), Some(&"pattern,percent-is-fraction"));
+}
+
+#[test]
+fn min_evidence_keeps_only_quotes_that_strong() {
+    // The seed page's strip: MLCF's zero change pins no percent, so only
+    // its markers vouch for it; the rest check by arithmetic.
+    let all = run_tool(&["--format", "csv", SEED_PAGE_PATH]);
+    let checked = run_tool(&["--format", "csv", "--min-evidence", "arithmetic", SEED_PAGE_PATH]);
+    assert_eq!((all.code, checked.code), (Some(0), Some(0)), "{}", checked.stderr);
+    let evidence = |run: &Run| -> Vec<String> {
+        let mut reader = csv::Reader::from_reader(run.stdout.as_bytes());
+        let column = reader.headers().expect("a header").iter().position(|h| h == "evidence");
+        let column = column.expect("an evidence column");
+        reader
+            .records()
+            .map(|record| record.expect("a row")[column].to_owned())
+            .collect()
+    };
+    let (all, checked) = (evidence(&all), evidence(&checked));
+    assert!(all.contains(&"markers".to_owned()), "{all:?}");
+    assert!(!checked.is_empty() && checked.iter().all(|e| e == "arithmetic"), "{checked:?}");
+    assert_eq!(checked.len(), all.iter().filter(|e| *e == "arithmetic").count());
+}
+
+#[test]
+fn an_unknown_evidence_level_is_a_usage_error_listing_the_levels() {
+    let run = run_tool(&["--min-evidence", "certain", SEED_PAGE_PATH]);
+    assert_eq!(run.code, Some(2));
+    assert!(run.stdout.is_empty());
+    for level in ["arithmetic", "header", "markers", "shape"] {
+        assert!(run.stderr.contains(level), "{}", run.stderr);
+    }
 }
