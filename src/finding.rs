@@ -386,7 +386,7 @@ impl Findings {
     /// ```
     /// use tickerstrip::{Check, validate};
     ///
-    /// let quotes = tickerstrip::parse("AGL40.13▲ 0.12 (0.00%) | ACPL 0.00 -9")?;
+    /// let quotes = tickerstrip::parse("AGL40.13▲ 0.12 (0.00%) | ABOT 812.000000 -4.10")?;
     /// assert_eq!(validate(&quotes[0]).check(), Check::Checked);
     /// assert_eq!(validate(&quotes[1]).check(), Check::NotShown);
     /// # Ok::<(), tickerstrip::ParseError>(())
@@ -457,9 +457,9 @@ impl Findings {
     /// ```
     /// use tickerstrip::{FindingKind, validate};
     ///
-    /// let quotes = tickerstrip::parse("ACPL 0.00 -9")?;
-    /// assert!(validate(&quotes[0]).contains(FindingKind::PriceNotPositive));
-    /// assert!(!validate(&quotes[0]).contains(FindingKind::PercentMismatch));
+    /// let quotes = tickerstrip::parse("ABOT 812.000000 -4.10 | ACPL 0.00 -9")?;
+    /// assert!(validate(&quotes[1]).contains(FindingKind::PriceNotPositive));
+    /// assert!(!validate(&quotes[1]).contains(FindingKind::PercentMismatch));
     /// # Ok::<(), tickerstrip::ParseError>(())
     /// ```
     pub fn contains(&self, kind: FindingKind) -> bool {

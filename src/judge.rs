@@ -116,12 +116,14 @@ impl Candidate {
     /// The strongest evidence its support gives, if any is enough alone:
     /// markers need a price shown with decimals, grouping or a currency
     /// (or a block that shares the reading), and a quote without a
-    /// percent a change shown with decimals too (`1003.1-1988` is none).
+    /// percent a change shown with decimals and smaller than the price
+    /// (`1003.1-1988` is none).
     fn evidence(&self) -> Option<Evidence> {
         let s = self.support;
         let vouched = s.contains(Support::BLOCK);
         // Without a percent, a change with decimals and smaller than the
-        // price: one past it would be a fall of more than half.
+        // price: one past it would be a fall of more than half
+        // (`1003.1-1988` is a range of years).
         let change_shaped = self.percent.is_some()
             || self.change.is_some_and(|c| {
                 let price = self.price.price().unwrap_or(self.price.shown);
@@ -343,10 +345,8 @@ impl Judge {
             return;
         };
         for &r in records {
-            let (rule, standing) = match &verdicts[r] {
-                Verdict::Refused(rule @ (Rule::Ambiguous | Rule::Weak | Rule::Unsigned), standing) => {
-                    (*rule, standing.clone())
-                }
+            let standing = match &verdicts[r] {
+                Verdict::Refused(Rule::Ambiguous | Rule::Weak | Rule::Unsigned, standing) => standing.clone(),
                 _ => continue,
             };
             let standing = &self.standing[standing];
@@ -360,10 +360,13 @@ impl Judge {
                 chosen.sign_as(negative);
             }
             let record = &page.records[r];
+            // The block vouches for the reading: markers on it now count
+            // (`ACPL 0.00 -9` after `ABOT 812.000000 -4.10`); a reading
+            // with none stands by its place among three or more.
             let evidence = match chosen.evidence() {
-                Some(evidence) if rule != Rule::Weak => evidence,
-                _ if consensus.strong && block.len() >= 3 => Evidence::Shape,
-                _ => continue,
+                Some(evidence) => evidence,
+                None if consensus.strong && block.len() >= 3 => Evidence::Shape,
+                None => continue,
             };
             if chosen.unexplained > 0 && evidence >= Evidence::Markers {
                 continue;

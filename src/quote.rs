@@ -570,7 +570,7 @@ impl FromStr for Evidence {
 /// whose price shows no decimals, say) may not read back alone.
 ///
 /// ```
-/// use tickerstrip::{Direction, Evidence, OwnedQuote, parse};
+/// use tickerstrip::{AsQuote, Direction, Evidence, OwnedQuote, parse};
 ///
 /// let quotes = parse("AGL40.13▲ 0.12 (0.00%)AIRLINK189.43▲ 1.45 (0.01%)")?;
 /// let agl = &quotes[0];

@@ -125,7 +125,7 @@ impl StripReport {
     /// use tickerstrip::{StripReport, validate};
     ///
     /// let mut report = StripReport::new();
-    /// for quote in tickerstrip::parse("AGL40.13▲ 0.12 (0.00%) | ACPL 0.00 -9")? {
+    /// for quote in tickerstrip::parse("AGL40.13▲ 0.12 (0.00%) | ABOT 812.000000 -4.10")? {
     ///     report.add(&quote, &validate(&quote));
     /// }
     /// assert_eq!(report.quotes(), 2);
