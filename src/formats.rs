@@ -1,21 +1,27 @@
-//! What the parser reads, and how: the rules every record follows.
+//! What the reader reads, and how: the rules every record follows.
 //!
 //! This module holds no code. It states, in one place, the rules that the
 //! rest of the documentation refers to by letter (rule Y, rule G, …).
 //!
 //! # A quote
 //!
-//! A quote is a label and a price, followed by a change, a percent or both;
-//! a direction marker alone is not enough, and a percent always shows `%`.
+//! A quote is a label and a price, with a change, a percent or both; a
+//! direction marker alone is not enough. A percent shows `%` or a percent
+//! word, unless a header names its column or the arithmetic pins it.
 //!
 //! | field | meaning |
 //! |---|---|
-//! | symbol | the label as shown: a ticker (rule Y) or a name (rule W); [`Label`](crate::Label) says which |
+//! | symbol | the label as shown: a ticker (rule Y), a name (rule W), or the code a page shows in parentheses after a name; [`Label`](crate::Label) says which |
 //! | price | the last price: grouping removed, the decimal mark read as `.`, the scale shown kept (`5.990000` has scale 6, `98,412` scale 0), a magnitude suffix applied (`71.4k` is 71400) |
 //! | direction | up, down or unchanged (rule D) |
 //! | change | the signed change (rule S), or none when not shown |
 //! | percent | the signed percent as shown, never rescaled (rule S), or none |
 //! | span | the byte range of the whole quote in the input |
+//! | evidence | what made the reader believe it: [`Evidence`](crate::Evidence) (see [reading by evidence](#reading-by-evidence)) |
+//! | name | the name, where the page shows a name and a code (`Bank of Lumen (BLMN)`: symbol `BLMN`) |
+//!
+//! [`Field::ALL`](crate::Field::ALL) lists the record's fields as every
+//! output writes them.
 //!
 //! A currency sign before the price (`$ € £ ¥ ₹ ₦`) or an ISO 4217 code
 //! after it (`EUR`), and a magnitude suffix (`k`/`K`, `m`/`M`,
@@ -59,8 +65,10 @@
 //! the direction of the markers (rule D: down makes it negative); with no
 //! marker, an unsigned percent takes the sign shown on the change
 //! (`-8.20 (3.10%)` is −3.10). A sign is never applied twice: `▼ -0.41` is
-//! −0.41. [`SignSource`](crate::SignSource) records where each sign came
-//! from.
+//! −0.41. Where nothing signs an unsigned change and percent, a previous
+//! close the row shows (below the price is up), the arithmetic (when only
+//! one sign fits) or the row's block (where the column's other values show
+//! a `-`, an unsigned one is positive) decides; else there is no quote.
 //!
 //! # Rule D: direction
 //!
@@ -74,7 +82,7 @@
 //!
 //! # Formats
 //!
-//! One grammar reads all of these:
+//! Among the layouts read are these:
 //!
 //! | form | example |
 //! |---|---|
@@ -88,7 +96,7 @@
 //! | crypto | `btc$71.4k+1.2%eth$3.2k-0.4%` |
 //! | names | `CAC 40 7,412.30 -18.25 (-0.25%)` (rule W) |
 //! | other orders | `Beta Corp 21,370 EUR +1,84 %`, `KAPPA up + 6.12% at 14.80`, `FTSE 100: 8,140.55 (+0.31%)` (rule L) |
-//! | tables | rows under a header that names the columns (rule H) |
+//! | tables | rows under a header that names the columns (rule H), or whose numbers check each other |
 //!
 //! The fields of a quote are apart by nothing, by white space (line ends
 //! included) or by a table cell bar `|`. Quotes are apart the same way, or
@@ -104,20 +112,80 @@
 //! or (c) the list of known symbols says so
 //! ([`ParseOptions::symbols`](crate::ParseOptions::symbols)): the longest
 //! listed symbol that the text starts with, first. A split that none of
-//! these decides is an error in strict mode and skipped text in scan mode.
+//! these decides gives no quote: an error in strict mode, skipped text in
+//! scan mode.
+//!
+//! # Reading by evidence
+//!
+//! Pages show quotes in more layouts than rules could list, so the reader
+//! lets a quote's numbers and its neighbours decide which number is which.
+//! It reads in stages, each over the one before, and reads no text twice:
+//!
+//! 1. **Tokens**: one nom grammar reads numbers (with their sign, `%` or
+//!    percent word, parentheses, currency and magnitude, and what the same
+//!    digits would be in the other number style), words, tickers, markers,
+//!    cell separators, line ends, dates and times.
+//! 2. **Records**: a label and the values after it. A line of values alone
+//!    continues the record above it (one field a line); words that join
+//!    fields (`to close at`, `points`, direction words) start no label.
+//! 3. **Blocks**: consecutive records of one shape (the kinds and number of
+//!    their values), with the header above them if one names the columns.
+//! 4. **Readings**: every way to give a record's values the roles price,
+//!    change, percent and previous close (the rest are other columns). A
+//!    glued digit run no reading of rule N accepts may be cut in two, and
+//!    only the arithmetic may accept a cut.
+//! 5. **Evidence** for each reading, strongest first:
+//!    - *arithmetic*: the percent is 100·change/(price − change) at the
+//!      rounding shown, or the plain ratio (then with the finding
+//!      `percent-is-fraction`), or a value is the previous close, price −
+//!      change. A fit counts only when it is tight: the percents the price
+//!      and change allow span a few units of the percent's last digit (a
+//!      change of `1` pins no percent of `0.43`);
+//!    - *header*: a header names the columns (rule H);
+//!    - *block*: the reading every record of its block is read by;
+//!    - *markers*: `%` or a percent word on the percent, a sign or glyph on
+//!      the change, and a price shown with decimals or grouping (or a block
+//!      that reads the same way); without a percent, a change shown with
+//!      decimals and smaller than the price (`1003.1-1988` is a range);
+//!    - *shape*: the record's place among three or more of one shape, one
+//!      of them marked (`AGHA 11.870000 0.12` in a strip of quotes).
+//! 6. **Judgement**: a record is a quote when one reading is best
+//!    supported and no reading that gives other values is supported as
+//!    well; else there is none (rule P).
+//! 7. **Labels** have rules of their own (rules Y, W and below): never a
+//!    time, date, time zone, month, year, rank, direction word, header or
+//!    field word, category cell, or a sentence's tail. A label that is not
+//!    clearly an instrument gives no quote, however well the numbers fit.
+//!
+//! Each quote carries the evidence that accepted it
+//! ([`Quote::evidence`](crate::Quote::evidence)), and
+//! [`ParseOptions::min_evidence`](crate::ParseOptions::min_evidence) keeps
+//! only the quotes at least that strong:
+//!
+//! ```
+//! use tickerstrip::{Evidence, ParseOptions};
+//!
+//! // 51.05 is 51.30 − 0.25: the previous close says which is the price.
+//! let row = "Alpha Steel 51.30 51.05 51.60 50.90 +0.25 +0.49%";
+//! let quote = tickerstrip::scan(row).find_map(|s| s.as_quote().cloned()).unwrap();
+//! assert_eq!((quote.price.to_string(), quote.evidence), ("51.30".into(), Evidence::Arithmetic));
+//!
+//! // The change 0 checks no percent: only the markers vouch for it.
+//! let strip = "MLCF49.47▲ 0 (0.00%)";
+//! assert_eq!(tickerstrip::parse(strip)?[0].evidence, Evidence::Markers);
+//! let checked = ParseOptions::new().min_evidence(Evidence::Arithmetic);
+//! assert_eq!(checked.scan(strip).filter(|s| s.as_quote().is_some()).count(), 0);
+//! # Ok::<(), tickerstrip::ParseError>(())
+//! ```
 //!
 //! # Strict mode and scan mode
 //!
-//! Strict mode ([`parse`](crate::parse), [`quotes`](crate::quotes)) reads a
-//! strip and nothing else: the first text that is no quote is an error.
-//!
-//! Scan mode ([`scan`](crate::scan)) finds the quotes inside any page text.
-//! A *strong* candidate shows a percent, a direction marker or a sign on
-//! its change; a *weak* one none of these (`AGHA 11.870000 0.12`). Every
-//! strong candidate is kept. A weak one is kept only inside a run of at
-//! least three candidates apart only by separators, with a strong one at
-//! most 32 candidates away, and only when a separator, the end of the
-//! input or the next symbol follows it.
+//! Both modes ask the same judge. Scan mode ([`scan`](crate::scan)) finds
+//! the quotes inside any page text and skips the rest. Strict mode
+//! ([`parse`](crate::parse), [`quotes`](crate::quotes)) reads a strip and
+//! nothing else: any other text (a record the judge refused included) is
+//! an error with its position. Strict mode never yields a quote that scan
+//! mode would not.
 //!
 //! Scanning loses nothing: every byte of the input belongs to exactly one
 //! segment, a quote or skipped text, so the segments joined give the input
@@ -130,14 +198,13 @@
 //!
 //! A wrong record (another instrument, a price from another column, a
 //! quote made of a date, a year or a rank) is worse than none: nothing
-//! downstream can tell it from a true one. These rules keep them out. They
-//! hold in scan mode; strict mode reads the same forms and reports what
-//! breaks them.
+//! downstream can tell it from a true one. These rules keep them out, in
+//! both modes.
 //!
-//! **Rule P: no guessing.** Where the text reads in ways that give
-//! different records and no rule decides between them, there is no
-//! record: skipped text in scan mode, an error naming the readings in
-//! strict mode.
+//! **Rule P: no guessing.** Where readings that give different records
+//! stand equally, there is no record: `Nordbank 14 0.18 (1.22%)` is
+//! `Nordbank` at 14 or `Nordbank 14` at 0.18, and the numbers do not say
+//! which.
 //!
 //! **Rule B: token boundaries.** A label starts only at the start of the
 //! input or of a line, after white space or another separator, or exactly
@@ -158,27 +225,31 @@
 //! `CAC 40` at 7412.30, never `CAC` at 40). A name starts at a line start
 //! (perhaps after a bullet `-`, `*`, `•`, `·`) or after a cell separator
 //! (`|`, a tab, two or more spaces, `;`), and ends before its price or
-//! before a `:` or `=` in front of it. When a name and a ticker reading
-//! both stand, the one that fills its line wins, then the one whose
-//! previous close (price − change) is positive; else rule P.
+//! before a `:` or `=` in front of it. A code in parentheses after a name
+//! (`Bank of Lumen (BLMN)`), or a `^` or `.` code (`S&P/TSX Composite
+//! Index ^TSX`), is the symbol, and the name is kept beside it.
 //!
 //! **Rule L: line quotes.** A quote labelled by a name, or read in one of
 //! these orders, must fill its line (only separators, a date or time, or
-//! another quote may follow it on the line): a currency after the price
-//! (`Alpha 312,40 € +2,15%`, `GoldUSD 1,912.40 USD -0.4%`); the percent
-//! before the price, after an optional direction word, with at most three
-//! lowercase words between them, the last `at`, `to` or `@`
-//! (`KAPPA up + 6.12% at 14.80`, `Zeta Coin +2.35% $61,904.20`); a `:` or
-//! `=` after the label (`Gold = 1,790.40 +3.10`). Words after such a quote
-//! make its line prose (`The index gained 120.25 (+0.55%) in early
-//! trade`), and an all-lowercase name of several words is always prose.
+//! another quote may follow it on the line, or the cells of a table row):
+//! a currency after the price (`Alpha 312,40 € +2,15%`, `GoldUSD 1,912.40
+//! USD -0.4%`); the percent before the price, after an optional direction
+//! word, with at most three lowercase words between them, the last `at`,
+//! `to` or `@` (`KAPPA up + 6.12% at 14.80`, `Zeta Coin +2.35%
+//! $61,904.20`); a `:` or `=` after the label (`Gold = 1,790.40 +3.10`).
+//! Words after such a quote make its line prose (`The index gained 120.25
+//! (+0.55%) in early trade`), and an all-lowercase name of several words
+//! is always prose.
 //!
-//! **Rule R: numbers no field explains.** A line that holds numbers its
-//! quotes do not explain (a previous close, high, low or volume column:
-//! `Alpha Steel 47,90 48,20 48,55 47,60 +0,30 +0,63 %`) holds no quote
-//! unless a header names its columns (rule H): which number is the price
-//! would be a guess. An unsigned change at least as large as the price is
-//! such a number too.
+//! **Rule R: numbers no field explains.** A row may hold more numbers than
+//! a quote has fields (a previous close, high, low or volume column:
+//! `Alpha Steel 51.30 51.05 51.60 50.90 +0.25 +0.49%`). It holds a quote
+//! only where the arithmetic or a header says which number is the price
+//! (there, 51.05 is 51.30 − 0.25: a previous close, and the percent fits
+//! it); markers alone leave that a guess (`VLTA 23.05 +0.25 +1.10%
+//! 1,204,331` reads only because 0.25 on 22.80 is 1.10%), and where two
+//! numbers fit as well (`Orion Pharma 51.30 51.60 50.90 +0.25 +0.49%`:
+//! 51.30 and 51.60 both pin 0.49%) the row holds none.
 //!
 //! # Rule H: tables
 //!
@@ -190,18 +261,19 @@
 //! the price (`Last`, `Price`, `Kurs`, `Dernier`, …), the previous close
 //! (`Prev. Close`, `Vortag`, …), the change (`Chg`, `+/-`, `Var.`, …), the
 //! percent (`%`, `Chg %`, …), or a column to ignore (`Open`, `High`,
-//! `Volume`, `Time`, …). Pipe rows (`| Alpha Steel | 48.20 | … |`),
-//! columns aligned by tabs or two or more spaces, and tables flattened one
-//! cell a line between lone `|` lines are read.
+//! `Volume`, `Time`, …). A header on one line (pipe rows, columns aligned
+//! by tabs or two or more spaces), one caption a line, or flattened before
+//! the first row's label on the row's own line is read.
 //!
-//! A header reads quotes only when it has one label column and one price
-//! column, and its rows are not keyed by a year, date or period. Its rows
-//! are read cell by cell: a percent cell needs no `%`, an unsigned change
-//! takes the sign of its percent, `(1.4%)` is negative, and a row whose
-//! label is a rank, year or date holds no quote. A header governs the rows
-//! under it until a blank line, a row of another width, or text that is no
-//! row. Where a previous close column is shown, the validator checks that
-//! price − change meets it.
+//! The header is evidence, not a second parser: it names the reading of
+//! each row under it, which then needs no `%` on its percent, signs an
+//! unsigned change by its percent and reads `(1.4%)` as negative. Where
+//! the arithmetic of a row fits another reading and not the header's (a
+//! caption of two captions, `+/- %`, read as one), the numbers win. A
+//! header without a price column, or whose rows are keyed by a year, date
+//! or period, gives no quotes; a row whose label is a rank, year or date
+//! gives none. Where a previous close column is shown, the validator
+//! checks that price − change meets it.
 //!
 //! ```
 //! let table = "| Name | Prev. Close | Last | Chg | Chg % |\n\
@@ -248,6 +320,6 @@
 //! direction marker or a change after price 189.43, found 'x'`. Bad input
 //! never panics.
 //!
-//! A quote, with the gaps between its fields, spans at most 64 KiB. Time
-//! is linear in the input for every input, and the streaming readers hold
-//! a bounded part of it however long it is.
+//! A quote, with the records, block and header around it, is read within
+//! 64 KiB of input. Time is linear in the input for every input, and the
+//! streaming readers hold a bounded part of it however long it is.

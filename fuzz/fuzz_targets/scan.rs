@@ -22,15 +22,16 @@ fuzz_target!(|data: &[u8]| {
             };
             match &segment {
                 Segment::Skipped(skipped) => assert_eq!(skipped.text, covered),
-                // A table row's label may stand in any column.
-                Segment::Quote(quote) if quote.columns.is_some() => assert!(
-                    covered.contains(quote.symbol),
-                    "row {quote:?} does not hold its label"
-                ),
-                Segment::Quote(quote) => assert!(
-                    covered.starts_with(quote.symbol),
-                    "quote {quote:?} does not start with its symbol"
-                ),
+                // A table row spans its row; a code stands after its name.
+                Segment::Quote(quote) => {
+                    assert!(
+                        covered.contains(quote.symbol),
+                        "quote {quote:?} does not hold its symbol"
+                    );
+                    if let Some(name) = quote.name {
+                        assert!(covered.contains(name), "quote {quote:?} does not hold its name");
+                    }
+                }
                 other => panic!("a segment of a new kind: {other:?}"),
             }
             end = span.end;
