@@ -19,7 +19,7 @@ use nom::IResult;
 use rust_decimal::Decimal;
 
 use crate::lexical::{
-    MAX_CHAR, date_or_time_len, invalid_utf8_len, invisible_len, is_line_end, space_len,
+    date_or_time_len, invalid_utf8_len, invisible_len, is_line_end, space_len,
 };
 use crate::number::{NumberError, NumberStyle, number, number_like_len};
 use crate::quote::{Currency, CurrencyCode, Direction, Magnitude};
@@ -189,6 +189,14 @@ impl Word {
 
     /// The flags of the word `text`.
     fn of(text: &str) -> Word {
+        match text.is_ascii() {
+            true => Word::of_ascii(text),
+            false => Word::of_chars(text),
+        }
+    }
+
+    /// [`Word::of`] character by character, for text of any script.
+    fn of_chars(text: &str) -> Word {
         let mut flags = 0;
         let mut chars = 0usize;
         for (i, c) in text.chars().enumerate() {
@@ -214,6 +222,30 @@ impl Word {
         Word {
             flags,
             chars: u8::try_from(chars).unwrap_or(u8::MAX),
+            class: class_of(text),
+        }
+    }
+
+    /// [`Word::of`] for ASCII text, byte by byte.
+    fn of_ascii(text: &str) -> Word {
+        let bytes = text.as_bytes();
+        let mut flags = Word::ASCII;
+        for &b in bytes {
+            if b.is_ascii_uppercase() {
+                flags |= Word::UPPER | Word::LETTER;
+            } else if b.is_ascii_lowercase() {
+                flags |= Word::LOWER | Word::LETTER;
+            }
+        }
+        if bytes.first().is_some_and(u8::is_ascii_digit) {
+            flags |= Word::FIRST_DIGIT;
+        }
+        if bytes.len() <= MAX_SYMBOL && ticker_len(bytes) == bytes.len() && flags & Word::LETTER != 0 {
+            flags |= Word::TICKER;
+        }
+        Word {
+            flags,
+            chars: u8::try_from(bytes.len()).unwrap_or(u8::MAX),
             class: class_of(text),
         }
     }
@@ -452,7 +484,8 @@ impl<'s> Lexer<'s> {
         if !digits_at.first().is_some_and(u8::is_ascii_digit) {
             return Err(nom::Err::Error(()));
         }
-        if date_or_time_len(digits_at) > 0 {
+        // At the token's start the date rule, tried first, already looked.
+        if digits_at.len() < input.len() && date_or_time_len(digits_at) > 0 {
             return Err(nom::Err::Error(()));
         }
         let (mut rest, value, digits_len) = match number(digits_at, self.style) {
@@ -563,8 +596,9 @@ impl<'s> Lexer<'s> {
     fn ticker_word<'a>(&self, input: Input<'a>, len: usize) -> Lexed<'a, Kind> {
         // Letters of other scripts glued to the ticker make it a word of
         // any script (`Münchener` starts with `M`).
-        let full = word_len(input);
-        if full > len && !input[len].is_ascii() {
+        let glued = input.get(len).is_some_and(|b| !b.is_ascii()) && starts_word_char(&input[len..]);
+        let full = if glued { word_len(input) } else { len };
+        if full > len {
             let text = std::str::from_utf8(&input[..full]).map_err(|_| nom::Err::Error(()))?;
             return Ok((&input[full..], Kind::Word(Word::of(text))));
         }
@@ -872,12 +906,17 @@ fn char_len(input: Input<'_>) -> usize {
         Some(b) if b.is_ascii() => return 1,
         Some(_) => {}
     }
-    let head = &input[..input.len().min(MAX_CHAR)];
-    let text = match std::str::from_utf8(head) {
-        Ok(text) => text,
-        Err(e) => std::str::from_utf8(&head[..e.valid_up_to()]).unwrap_or_default(),
+    // The lead byte says how long the sequence is; UTF-8 checks the rest.
+    let width = match input[0] {
+        0xC2..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        0xF0..=0xF4 => 4,
+        _ => return 0,
     };
-    text.chars().next().map_or(0, char::len_utf8)
+    match input.get(..width).map(std::str::from_utf8) {
+        Some(Ok(_)) => width,
+        _ => 0,
+    }
 }
 
 /// Rule S: a sign, returning the input after it.
@@ -982,7 +1021,8 @@ fn percent_mark(input: Input<'_>) -> (Input<'_>, PercentMark) {
     if let Some(rest) = at.strip_prefix(b"%") {
         return (rest, PercentMark::Sign);
     }
-    if at.len() < input.len() {
+    // Every percent word starts with a letter.
+    if at.len() < input.len() && at.first().is_some_and(u8::is_ascii_alphabetic) {
         for words in PERCENT_WORDS {
             if let Some(rest) = word_run(at, words) {
                 // `proc.`: the abbreviation's dot is the word's.
@@ -1065,6 +1105,20 @@ fn word_len(input: Input<'_>) -> usize {
     let mut last_alnum = 0;
     while len < input.len() {
         let rest = &input[len..];
+        // ASCII, byte by byte.
+        let b = rest[0];
+        if b.is_ascii_alphanumeric() {
+            len += 1;
+            last_alnum = len;
+            continue;
+        }
+        if b.is_ascii() {
+            if len > 0 && matches!(b, b'&' | b'.' | b'-' | b'\'' | b'/' | b'_') {
+                len += 1;
+                continue;
+            }
+            break;
+        }
         let Some(c) = first_char(rest) else { break };
         let inner = matches!(c, '&' | '.' | '-' | '\'' | '/' | '_' | '’');
         if c.is_alphanumeric() || matches!(c, '®' | '™') {
@@ -1121,6 +1175,13 @@ mod tests {
 
     fn lex(text: &str) -> Vec<String> {
         lex_in(text, NumberStyle::Dot)
+    }
+
+    #[test]
+    fn ascii_words_are_classed_as_by_their_characters() {
+        for word in ["AGL", "btc", "KSE100", "1Y", "24h", "Mkt-Cap", "S&P", "BRK.B", "up", "X"] {
+            assert_eq!(Word::of_ascii(word), Word::of_chars(word), "{word}");
+        }
     }
 
     #[test]

@@ -595,6 +595,10 @@ mod tests {
             assert!(word.len() <= LONGEST_KNOWN_WORD, "{word}");
             assert_eq!(class_of(word).is_some(), true, "{word}");
         }
+        // The lexer looks for percent words only at a letter.
+        for words in PERCENT_WORDS {
+            assert!(words.first().is_some_and(|w| w.as_bytes()[0].is_ascii_lowercase()), "{words:?}");
+        }
         // The lexer picks direction words by their first letter.
         for (words, _) in DIRECTION_WORDS {
             assert!(words.first().is_some_and(|w| w.as_bytes()[0].is_ascii_lowercase()), "{words:?}");
