@@ -10,16 +10,17 @@ use arrow_array::builder::{
 };
 use arrow_array::ffi::{FFI_ArrowArray, FFI_ArrowSchema};
 use arrow_array::{Array, ArrayRef, RecordBatch, StructArray};
-use arrow_schema::{ArrowError, DataType, Field, Schema, SchemaRef};
+use arrow_schema::{ArrowError, DataType, Field as Column, FieldRef, Schema, SchemaRef};
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::pybacked::{PyBackedBytes, PyBackedStr};
 use pyo3::types::{PyBytes, PyCapsule, PyString};
 use rayon::prelude::*;
 use rust_decimal::Decimal;
-use tickerstrip::{ParseOptions, Quote, Segment, SegmentRef};
+use tickerstrip::{Field, FieldValue, ParseOptions, Quote, Segment, SegmentRef};
 
 use crate::args::Many;
+use crate::fields::{FIELDS, Kind};
 
 /// Digits of the decimal columns: any 38-digit number.
 const PRECISION: u8 = 38;
@@ -49,36 +50,42 @@ fn batch_schema(named: bool) -> SchemaRef {
     SchemaRef::clone(if named { &SCHEMA_NAMED } else { &SCHEMA })
 }
 
-/// The schema with `id` of type `id`.
+/// The schema with `id` of type `id`, then the columns of each field of
+/// the record, in its order ([`FIELDS`]):
+///
+/// - text: a `utf8` column;
+/// - a decimal: a `decimal128(38, 10)` column, then its `<name>_scale`
+///   (`int8`), the scale shown;
+/// - a span: `<name>_start` and `<name>_end`, `int64` byte offsets;
+/// - findings: a `list<utf8>` of the kinds' names.
+///
+/// A column is nullable where its field is, and a decimal's value column
+/// always: a value it cannot hold exactly is null (see [`fixed`]).
 fn schema(id: DataType) -> SchemaRef {
-    let decimal =
-        |name: &str, nullable| Field::new(name, DataType::Decimal128(PRECISION, SCALE), nullable);
-    let scale = |name: &str, nullable| Field::new(name, DataType::Int8, nullable);
-    let text = |name: &str, nullable| Field::new(name, DataType::Utf8, nullable);
-    Arc::new(Schema::new(vec![
-        Field::new("id", id, false),
-        text("symbol", false),
-        text("label", false),
-        // Null only when a price cannot be held exactly (see `fixed`).
-        decimal("price", true),
-        scale("price_scale", false),
-        decimal("change", true),
-        scale("change_scale", true),
-        decimal("percent", true),
-        scale("percent_scale", true),
-        text("direction", false),
-        text("currency", true),
-        text("magnitude", true),
-        Field::new("span_start", DataType::Int64, false),
-        Field::new("span_end", DataType::Int64, false),
-        Field::new(
-            "findings",
-            DataType::List(Arc::new(Field::new("item", DataType::Utf8, false))),
-            false,
-        ),
-        decimal("previous_close", true),
-        scale("previous_close_scale", true),
-    ]))
+    let mut columns = vec![Column::new("id", id, false)];
+    for &(field, kind) in FIELDS.iter() {
+        let (name, nullable) = (field.name(), field.nullable());
+        match kind {
+            Kind::Text => columns.push(Column::new(name, DataType::Utf8, nullable)),
+            Kind::Decimal => columns.extend([
+                Column::new(name, DataType::Decimal128(PRECISION, SCALE), true),
+                Column::new(format!("{name}_scale"), DataType::Int8, nullable),
+            ]),
+            Kind::Span => columns.extend([
+                Column::new(format!("{name}_start"), DataType::Int64, nullable),
+                Column::new(format!("{name}_end"), DataType::Int64, nullable),
+            ]),
+            Kind::Findings => {
+                columns.push(Column::new(name, DataType::List(finding_item()), nullable));
+            }
+        }
+    }
+    Arc::new(Schema::new(columns))
+}
+
+/// The items of a findings column: a kind's name, never null.
+fn finding_item() -> FieldRef {
+    Arc::new(Column::new("item", DataType::Utf8, false))
 }
 
 /// One page's text as Python gave it.
@@ -106,60 +113,102 @@ enum IdBuilder {
     Names(StringBuilder),
 }
 
-/// The columns of one group of pages.
+/// The columns of one field of the record, as they are built: those
+/// [`schema`] lists for its kind.
+enum FieldColumns {
+    /// Text.
+    Text(StringBuilder),
+    /// A decimal's value and the scale shown.
+    Decimal(Decimal128Builder, Int8Builder),
+    /// A span's start and end.
+    Span(Int64Builder, Int64Builder),
+    /// Findings' kinds.
+    Findings(ListBuilder<StringBuilder>),
+}
+
+impl FieldColumns {
+    /// The columns of a field of `kind`, with room for `rows` rows.
+    fn with_capacity(kind: Kind, rows: usize) -> FieldColumns {
+        match kind {
+            // Most symbols and names of kinds are under 16 bytes.
+            Kind::Text => FieldColumns::Text(StringBuilder::with_capacity(rows, 16 * rows)),
+            Kind::Decimal => FieldColumns::Decimal(
+                Decimal128Builder::with_capacity(rows)
+                    .with_precision_and_scale(PRECISION, SCALE)
+                    .expect("38 digits with 10 places is a valid decimal type"),
+                Int8Builder::with_capacity(rows),
+            ),
+            Kind::Span => FieldColumns::Span(
+                Int64Builder::with_capacity(rows),
+                Int64Builder::with_capacity(rows),
+            ),
+            Kind::Findings => FieldColumns::Findings(
+                ListBuilder::with_capacity(StringBuilder::with_capacity(rows, 16 * rows), rows)
+                    .with_field(finding_item()),
+            ),
+        }
+    }
+
+    /// Appends `value`, which is of the kind the columns were made for.
+    fn push(&mut self, value: FieldValue<'_>) {
+        match (self, value) {
+            (FieldColumns::Text(column), FieldValue::Text(text)) => column.append_option(text),
+            (FieldColumns::Decimal(column, scale), FieldValue::Decimal(value)) => {
+                push_decimal(column, scale, value);
+            }
+            (FieldColumns::Span(start, end), FieldValue::Span(span)) => {
+                start.append_value(offset(span.start));
+                end.append_value(offset(span.end));
+            }
+            (FieldColumns::Findings(column), FieldValue::Findings(findings)) => {
+                for kind in findings.kinds() {
+                    column.values().append_value(kind.as_str());
+                }
+                column.append(true);
+            }
+            // `FIELDS` holds each field's kind, which `Kind::of` takes
+            // from a value of that field, matching every kind of value.
+            (_, value) => unreachable!("a field gave a value of another kind: {value:?}"),
+        }
+    }
+
+    /// Appends the finished columns to `arrays`, in the schema's order.
+    fn finish_into(&mut self, arrays: &mut Vec<ArrayRef>) {
+        match self {
+            FieldColumns::Text(column) => arrays.push(Arc::new(column.finish())),
+            FieldColumns::Decimal(column, scale) => {
+                arrays.push(Arc::new(column.finish()));
+                arrays.push(Arc::new(scale.finish()));
+            }
+            FieldColumns::Span(start, end) => {
+                arrays.push(Arc::new(start.finish()));
+                arrays.push(Arc::new(end.finish()));
+            }
+            FieldColumns::Findings(column) => arrays.push(Arc::new(column.finish())),
+        }
+    }
+}
+
+/// The columns of one group of pages: the `id`, then each field's, in
+/// the order of [`FIELDS`].
 struct Columns {
     id: IdBuilder,
-    symbol: StringBuilder,
-    label: StringBuilder,
-    price: Decimal128Builder,
-    price_scale: Int8Builder,
-    change: Decimal128Builder,
-    change_scale: Int8Builder,
-    percent: Decimal128Builder,
-    percent_scale: Int8Builder,
-    direction: StringBuilder,
-    currency: StringBuilder,
-    magnitude: StringBuilder,
-    span_start: Int64Builder,
-    span_end: Int64Builder,
-    findings: ListBuilder<StringBuilder>,
-    previous_close: Decimal128Builder,
-    previous_close_scale: Int8Builder,
+    fields: Vec<(Field, FieldColumns)>,
 }
 
 impl Columns {
     /// Columns with room for `rows` rows.
     fn with_capacity(named: bool, rows: usize) -> Columns {
-        let decimal = || {
-            Decimal128Builder::with_capacity(rows)
-                .with_precision_and_scale(PRECISION, SCALE)
-                .expect("38 digits with 10 places is a valid decimal type")
-        };
-        // Most labels and names of kinds are under 16 bytes.
-        let text = || StringBuilder::with_capacity(rows, 16 * rows);
-        let item = Arc::new(Field::new("item", DataType::Utf8, false));
         Columns {
             id: if named {
-                IdBuilder::Names(text())
+                IdBuilder::Names(StringBuilder::with_capacity(rows, 16 * rows))
             } else {
                 IdBuilder::Numbers(Int64Builder::with_capacity(rows))
             },
-            symbol: text(),
-            label: text(),
-            price: decimal(),
-            price_scale: Int8Builder::with_capacity(rows),
-            change: decimal(),
-            change_scale: Int8Builder::with_capacity(rows),
-            percent: decimal(),
-            percent_scale: Int8Builder::with_capacity(rows),
-            direction: text(),
-            currency: text(),
-            magnitude: text(),
-            span_start: Int64Builder::with_capacity(rows),
-            span_end: Int64Builder::with_capacity(rows),
-            findings: ListBuilder::with_capacity(text(), rows).with_field(item),
-            previous_close: decimal(),
-            previous_close_scale: Int8Builder::with_capacity(rows),
+            fields: FIELDS
+                .iter()
+                .map(|&(field, kind)| (field, FieldColumns::with_capacity(kind, rows)))
+                .collect(),
         }
     }
 
@@ -170,54 +219,21 @@ impl Columns {
             (IdBuilder::Names(column), Id::Name(name)) => column.append_value(name),
             _ => unreachable!("a group's ids are all numbers or all names"),
         }
-        self.symbol.append_value(quote.symbol);
-        self.label.append_value(quote.label.name());
-        push_decimal(&mut self.price, &mut self.price_scale, Some(quote.price));
-        push_decimal(&mut self.change, &mut self.change_scale, quote.change);
-        push_decimal(&mut self.percent, &mut self.percent_scale, quote.percent);
-        self.direction.append_value(quote.direction.as_str());
-        self.currency
-            .append_option(quote.currency.map(|c| c.sign()));
-        self.magnitude
-            .append_option(quote.magnitude.map(|m| m.suffix()));
-        self.span_start.append_value(offset(quote.span.start));
-        self.span_end.append_value(offset(quote.span.end));
         let findings = tickerstrip::validate(quote);
-        for kind in findings.kinds() {
-            self.findings.values().append_value(kind.as_str());
+        for (field, columns) in &mut self.fields {
+            columns.push(field.value(quote, findings));
         }
-        self.findings.append(true);
-        push_decimal(
-            &mut self.previous_close,
-            &mut self.previous_close_scale,
-            quote.previous_close,
-        );
     }
 
     fn finish(mut self) -> Vec<ArrayRef> {
-        let id: ArrayRef = match &mut self.id {
-            IdBuilder::Numbers(column) => Arc::new(column.finish()),
-            IdBuilder::Names(column) => Arc::new(column.finish()),
+        let mut arrays: Vec<ArrayRef> = match &mut self.id {
+            IdBuilder::Numbers(column) => vec![Arc::new(column.finish())],
+            IdBuilder::Names(column) => vec![Arc::new(column.finish())],
         };
-        vec![
-            id,
-            Arc::new(self.symbol.finish()),
-            Arc::new(self.label.finish()),
-            Arc::new(self.price.finish()),
-            Arc::new(self.price_scale.finish()),
-            Arc::new(self.change.finish()),
-            Arc::new(self.change_scale.finish()),
-            Arc::new(self.percent.finish()),
-            Arc::new(self.percent_scale.finish()),
-            Arc::new(self.direction.finish()),
-            Arc::new(self.currency.finish()),
-            Arc::new(self.magnitude.finish()),
-            Arc::new(self.span_start.finish()),
-            Arc::new(self.span_end.finish()),
-            Arc::new(self.findings.finish()),
-            Arc::new(self.previous_close.finish()),
-            Arc::new(self.previous_close_scale.finish()),
-        ]
+        for (_, columns) in &mut self.fields {
+            columns.finish_into(&mut arrays);
+        }
+        arrays
     }
 }
 
@@ -403,18 +419,20 @@ fn arrow_error(error: ArrowError) -> PyErr {
 
 /// The quotes of all pages as one Arrow batch, one row a quote in page
 /// order. `texts` is an iterable of `str` or `bytes` pages (bytes that are
-/// not UTF-8 are skipped; a single page is a `TypeError`); `ids` names each page with an `int` or a `str`, and defaults to
-/// the page's index.
+/// not UTF-8 are skipped; a single page is a `TypeError`); `ids` names
+/// each page with an `int` or a `str`, and defaults to the page's index.
+/// Quotes weaker than `min_evidence` are left out.
 #[pyfunction]
-#[pyo3(signature = (texts, ids = None, *, number_style = "auto", symbols = None))]
+#[pyo3(signature = (texts, ids = None, *, number_style = "auto", symbols = None, min_evidence = "shape"))]
 pub(crate) fn quote_batch(
     py: Python<'_>,
     texts: &Bound<'_, PyAny>,
     ids: Option<&Bound<'_, PyAny>>,
     number_style: &str,
     symbols: Option<&Bound<'_, PyAny>>,
+    min_evidence: &str,
 ) -> PyResult<QuoteBatch> {
-    let options = crate::options(number_style, symbols)?;
+    let options = crate::options(number_style, symbols, min_evidence)?;
     let texts = TEXTS
         .iter(texts)?
         .enumerate()
@@ -559,6 +577,28 @@ mod tests {
             Some(99_999_999_999_999_999_999_999_999_990_000_000_000)
         );
         assert_eq!(fixed(d("79228162514264337593543950335")), None);
+    }
+
+    #[test]
+    fn the_columns_built_are_those_of_the_schema_in_its_order() {
+        let page = "Bank of Lumen (BLMN) 12.40 +0.20 (+1.64%)\nbtc$71.4k+1.2%\n";
+        for named in [false, true] {
+            let id = if named { Id::Name("a") } else { Id::Number(7) };
+            let pages = [(id, Page::Text(page)), (id, Page::Bytes(page.as_bytes()))];
+            let batch = batch(&ParseOptions::new(), &pages, named).expect("the schema's types");
+            assert_eq!(batch.schema(), batch_schema(named));
+            assert_eq!(batch.num_rows(), 4);
+            let names: Vec<&str> = batch
+                .schema_ref()
+                .fields()
+                .iter()
+                .map(|c| c.name().as_str())
+                .collect();
+            assert_eq!(names[..3], ["id", "symbol", "price"]);
+            assert!(names.contains(&"evidence") && names.contains(&"span_end"));
+            let name = batch.column_by_name("name").expect("a name column");
+            assert_eq!((name.null_count(), name.is_null(1)), (2, true));
+        }
     }
 
     #[test]

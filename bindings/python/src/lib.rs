@@ -5,15 +5,18 @@
 
 mod args;
 mod arrow;
+mod fields;
 
 use std::hash::{DefaultHasher, Hash, Hasher};
 
 use pyo3::create_exception;
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
-use pyo3::types::PyDict;
+use pyo3::types::{PyDict, PyMappingProxy, PyString, PyTuple};
 use rust_decimal::Decimal;
-use tickerstrip::{AsQuote, NumberStyle, OwnedQuote, ParseOptions, Segment};
+use tickerstrip::{
+    AsQuote, Evidence, FieldValue, Findings, NumberStyle, OwnedQuote, ParseOptions, Segment,
+};
 
 // Named `tickerstrip.ParseError`, as users import it, in reprs and
 // tracebacks.
@@ -69,7 +72,25 @@ impl PyQuote {
         (self.quote.span.start, self.quote.span.end)
     }
 
-    /// `"ticker"` or `"name"`.
+    /// What made the reader believe the quote, strongest first:
+    /// `"arithmetic"` (its numbers check each other), `"header"` (a
+    /// header names its columns), `"markers"` (`%`, a sign or a direction
+    /// marker say which number is which) or `"shape"` (it has the shape of
+    /// the marked quotes around it).
+    #[getter]
+    fn evidence(&self) -> &'static str {
+        self.quote.evidence.as_str()
+    }
+
+    /// The instrument's name where the page shows a name and a code
+    /// (`"Bank of Lumen"` in `Bank of Lumen (BLMN)`, whose symbol is the
+    /// code), or `None`.
+    #[getter]
+    fn name(&self) -> Option<&str> {
+        self.quote.name.as_deref()
+    }
+
+    /// `"ticker"` or `"name"`: what the symbol is.
     #[getter]
     fn label(&self) -> &'static str {
         self.quote.label.name()
@@ -93,17 +114,21 @@ impl PyQuote {
         self.quote.previous_close
     }
 
-    fn __repr__(&self) -> String {
-        format!(
-            "Quote(symbol={:?}, price=Decimal('{}'), direction='{}', change={}, percent={}, span=({}, {}))",
-            self.quote.symbol,
-            self.quote.price,
-            self.quote.direction,
-            decimal_repr(self.quote.change),
-            decimal_repr(self.quote.percent),
-            self.quote.span.start,
-            self.quote.span.end,
-        )
+    /// Every field of the record in its order, each as Python writes its
+    /// value, but the findings, which `validate` gives.
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        let mut shown = Vec::with_capacity(tickerstrip::Field::ALL.len());
+        for field in tickerstrip::Field::ALL {
+            let value = match field.value(&self.quote, Findings::default()) {
+                FieldValue::Text(Some(text)) => PyString::new(py, text).repr()?.to_string(),
+                FieldValue::Text(None) | FieldValue::Decimal(None) => "None".to_owned(),
+                FieldValue::Decimal(Some(value)) => format!("Decimal('{value}')"),
+                FieldValue::Span(span) => format!("({}, {})", span.start, span.end),
+                FieldValue::Findings(_) => continue,
+            };
+            shown.push(format!("{}={value}", field.name()));
+        }
+        Ok(format!("Quote({})", shown.join(", ")))
     }
 
     fn __str__(&self) -> String {
@@ -122,11 +147,6 @@ impl PyQuote {
         self.quote.hash(&mut hasher);
         hasher.finish()
     }
-}
-
-/// `Decimal('1.20')` or `None`, as Python writes them.
-fn decimal_repr(value: Option<Decimal>) -> String {
-    value.map_or_else(|| "None".to_owned(), |v| format!("Decimal('{v}')"))
 }
 
 /// Text that holds no quote, as a scan gives it. Equal when text, span
@@ -159,13 +179,19 @@ impl PySkipped {
 pub(crate) fn options(
     number_style: &str,
     symbols: Option<&Bound<'_, PyAny>>,
+    min_evidence: &str,
 ) -> PyResult<ParseOptions> {
     let style: NumberStyle = number_style
         .parse()
         .map_err(|e: tickerstrip::UnknownName| {
             PyValueError::new_err(format!("number_style: {e}"))
         })?;
-    let options = ParseOptions::new().number_style(style);
+    let level: Evidence = min_evidence
+        .parse()
+        .map_err(|e: tickerstrip::UnknownName| {
+            PyValueError::new_err(format!("min_evidence: {e}"))
+        })?;
+    let options = ParseOptions::new().number_style(style).min_evidence(level);
     Ok(match args::symbols(symbols)? {
         Some(symbols) => options.symbols(symbols),
         None => options,
@@ -188,16 +214,19 @@ fn parse_error(py: Python<'_>, error: &tickerstrip::ParseError) -> PyErr {
 }
 
 /// The quotes of a strip that holds quotes and separators only. Raises
-/// `ParseError` at the first text that is not a quote.
+/// `ParseError` at the first text that is not a quote, or is a quote
+/// weaker than `min_evidence`: `"arithmetic"`, `"header"`, `"markers"` or
+/// `"shape"`, strongest first (`EVIDENCE`); `"shape"` keeps every quote.
 #[pyfunction]
-#[pyo3(signature = (text, *, number_style = "auto", symbols = None))]
+#[pyo3(signature = (text, *, number_style = "auto", symbols = None, min_evidence = "shape"))]
 fn parse(
     py: Python<'_>,
     text: &str,
     number_style: &str,
     symbols: Option<&Bound<'_, PyAny>>,
+    min_evidence: &str,
 ) -> PyResult<Vec<PyQuote>> {
-    let options = options(number_style, symbols)?;
+    let options = options(number_style, symbols, min_evidence)?;
     let parsed = py.detach(|| {
         options
             .parse(text)
@@ -210,16 +239,18 @@ fn parse(
 }
 
 /// The segments of page text, in order: `Quote`s and `Skipped` text, which
-/// joined give the text back.
+/// joined give the text back. A quote weaker than `min_evidence` (see
+/// `parse`) is skipped text.
 #[pyfunction]
-#[pyo3(signature = (text, *, number_style = "auto", symbols = None))]
+#[pyo3(signature = (text, *, number_style = "auto", symbols = None, min_evidence = "shape"))]
 fn scan(
     py: Python<'_>,
     text: &str,
     number_style: &str,
     symbols: Option<&Bound<'_, PyAny>>,
+    min_evidence: &str,
 ) -> PyResult<Vec<Py<PyAny>>> {
-    let options = options(number_style, symbols)?;
+    let options = options(number_style, symbols, min_evidence)?;
     let segments: Vec<Result<OwnedQuote, PySkipped>> = py.detach(|| {
         options
             .scan(text)
@@ -317,7 +348,18 @@ fn report<'py>(py: Python<'py>, quotes: &Bound<'py, PyAny>) -> PyResult<Bound<'p
 
 #[pymodule]
 fn _tickerstrip(module: &Bound<'_, PyModule>) -> PyResult<()> {
+    let py = module.py();
     module.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    // The record's fields in their order, and each one's kind.
+    let names = fields::FIELDS.iter().map(|(field, _)| field.name());
+    module.add("FIELDS", PyTuple::new(py, names)?)?;
+    let kinds = PyDict::new(py);
+    for (field, kind) in fields::FIELDS.iter() {
+        kinds.set_item(field.name(), kind.as_str())?;
+    }
+    module.add("FIELD_KINDS", PyMappingProxy::new(py, kinds.as_mapping()))?;
+    let levels = Evidence::ALL.map(Evidence::as_str);
+    module.add("EVIDENCE", PyTuple::new(py, levels)?)?;
     module.add("ParseError", module.py().get_type::<ParseError>())?;
     module.add_class::<PyQuote>()?;
     module.add_class::<PySkipped>()?;

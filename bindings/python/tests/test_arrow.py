@@ -3,6 +3,7 @@
 import doctest
 import json
 import pathlib
+import re
 import threading
 import time
 from decimal import Decimal
@@ -17,7 +18,8 @@ pa = pytest.importorskip(
 
 CONFORMANCE = pathlib.Path(__file__).resolve().parents[3] / "tests" / "data" / "conformance"
 INPUTS = sorted(CONFORMANCE.glob("*.txt"))
-FIELDS = ["symbol", "price", "direction", "change", "percent", "span", "findings"]
+# The fields the conformance files' `.jsonl` records hold.
+CONFORMANCE_FIELDS = ["symbol", "price", "direction", "change", "percent", "span", "findings"]
 
 
 def expected_records(path):
@@ -35,7 +37,8 @@ def test_every_conformance_file_gives_its_records_through_one_batch():
     got = tickerstrip.records(batch.to_pylist())
     for path in INPUTS:
         rows = [row for row in got if row["id"] == path.name]
-        assert only(FIELDS, rows) == only(FIELDS, expected_records(path)), path.name
+        expected = only(CONFORMANCE_FIELDS, expected_records(path))
+        assert only(CONFORMANCE_FIELDS, rows) == expected, path.name
     assert len(got) == sum(len(expected_records(path)) for path in INPUTS)
 
 
@@ -55,30 +58,86 @@ def test_str_and_bytes_pages_give_the_same_rows():
 def test_the_schema_has_the_documented_columns_and_no_unsigned_types():
     schema = tickerstrip.to_arrow(["AGL40.13▲ 0.12 (0.00%)"]).schema
     decimal = pa.decimal128(38, 10)
-    assert [(f.name, f.type) for f in schema] == [
-        ("id", pa.int64()),
-        ("symbol", pa.string()),
-        ("label", pa.string()),
-        ("price", decimal),
-        ("price_scale", pa.int8()),
-        ("change", decimal),
-        ("change_scale", pa.int8()),
-        ("percent", decimal),
-        ("percent_scale", pa.int8()),
-        ("direction", pa.string()),
-        ("currency", pa.string()),
-        ("magnitude", pa.string()),
-        ("span_start", pa.int64()),
-        ("span_end", pa.int64()),
-        ("findings", pa.list_(pa.field("item", pa.string(), nullable=False))),
-        ("previous_close", decimal),
-        ("previous_close_scale", pa.int8()),
+    # Name, type and whether it may be null, in the record's order; a
+    # decimal's value is null where the column cannot hold it exactly.
+    assert [(f.name, f.type, f.nullable) for f in schema] == [
+        ("id", pa.int64(), False),
+        ("symbol", pa.string(), False),
+        ("price", decimal, True),
+        ("price_scale", pa.int8(), False),
+        ("direction", pa.string(), False),
+        ("change", decimal, True),
+        ("change_scale", pa.int8(), True),
+        ("percent", decimal, True),
+        ("percent_scale", pa.int8(), True),
+        ("span_start", pa.int64(), False),
+        ("span_end", pa.int64(), False),
+        ("findings", pa.list_(pa.field("item", pa.string(), nullable=False)), False),
+        ("evidence", pa.string(), False),
+        ("name", pa.string(), True),
+        ("label", pa.string(), False),
+        ("currency", pa.string(), True),
+        ("magnitude", pa.string(), True),
+        ("previous_close", decimal, True),
+        ("previous_close_scale", pa.int8(), True),
     ]
     assert not any(pa.types.is_unsigned_integer(f.type) for f in schema)
     assert tickerstrip.arrow_schema(int) == schema
     assert tickerstrip.arrow_schema(str).field("id").type == pa.string()
     with pytest.raises(TypeError):
         tickerstrip.arrow_schema(float)
+
+
+# The columns of a field of each kind, as the README lists them.
+KIND_COLUMNS = {
+    "text": lambda name: [name],
+    "decimal": lambda name: [name, f"{name}_scale"],
+    "span": lambda name: [f"{name}_start", f"{name}_end"],
+    "findings": lambda name: [name],
+}
+
+
+def test_the_columns_follow_the_record_s_fields():
+    schema = tickerstrip.arrow_schema(str)
+    columns = [
+        column
+        for name, kind in tickerstrip.FIELD_KINDS.items()
+        for column in KIND_COLUMNS[kind](name)
+    ]
+    assert schema.names == ["id", *columns]
+    assert list(tickerstrip.FIELD_KINDS) == list(tickerstrip.FIELDS)
+
+
+def test_evidence_and_name_are_columns_and_record_fields():
+    pages = [
+        "Bank of Lumen (BLMN) 12.40 +0.20 (+1.64%)",
+        "KQ4.12+6.74%",
+        "555 7.120000 0.33 | ABOT 812.000000 -4.10 | AGHA 11.870000 0.12",
+    ]
+    batch = tickerstrip.to_arrow(pages)
+    assert batch.column("name").to_pylist() == ["Bank of Lumen", None, None, None, None]
+    assert batch.column("evidence").to_pylist() == [
+        "arithmetic", "markers", "shape", "markers", "shape",
+    ]  # fmt: skip
+    [lumen, *_] = tickerstrip.records(batch.to_pylist())
+    shown = (lumen["symbol"], lumen["name"], lumen["evidence"])
+    assert shown == ("BLMN", "Bank of Lumen", "arithmetic")
+    assert list(lumen) == [*tickerstrip.FIELDS, "id"]
+
+
+def test_min_evidence_leaves_the_weaker_quotes_out_of_the_batch():
+    pages = [path.read_bytes() for path in INPUTS]
+    every = tickerstrip.to_arrow(pages)
+    rank = tickerstrip.EVIDENCE.index
+    for level in tickerstrip.EVIDENCE:
+        kept = tickerstrip.to_arrow(pages, min_evidence=level)
+        evidence = every.column("evidence").to_pylist()
+        strong = [rank(shown) <= rank(level) for shown in evidence]
+        assert kept.equals(every.filter(pa.array(strong))), level
+    assert tickerstrip.to_arrow(pages, min_evidence="shape").equals(every)
+    assert set(every.column("evidence").to_pylist()) == set(tickerstrip.EVIDENCE)
+    with pytest.raises(ValueError, match="min_evidence: unknown evidence 'strong'"):
+        tickerstrip.to_arrow(pages, min_evidence="strong")
 
 
 def test_decimals_keep_their_value_and_their_scale():
@@ -102,10 +161,13 @@ def test_a_value_the_column_cannot_hold_exactly_is_null_never_rounded():
 
 
 def test_records_show_values_of_every_width_the_columns_hold():
-    text = "ABC1234567890123456789012345678.9 +0.1 (1%) DEF0.0000000001 +0.0000000001 (1%)"
+    # The widest price, and one of the ten places the column holds (its
+    # previous close is not zero: a quote whose change is all its price
+    # is not read).
+    text = "ABC1234567890123456789012345678.9 +0.1 (1%) DEF0.0000000002 +0.0000000001 (100%)"
     rows = tickerstrip.to_arrow([text]).to_pylist()
     prices = [record["price"] for record in tickerstrip.records(rows)]
-    assert prices == ["1234567890123456789012345678.9", "0.0000000001"]
+    assert prices == ["1234567890123456789012345678.9", "0.0000000002"]
 
 
 def test_ids_name_pages_by_index_int_or_str():
@@ -215,3 +277,17 @@ def test_a_64_mib_archive_goes_through_in_one_batch():
 def test_the_package_docs_run():
     result = doctest.testmod(tickerstrip)
     assert result.attempted >= 4 and result.failed == 0
+
+
+def test_the_readme_lists_each_field_under_its_kind():
+    readme = pathlib.Path(__file__).resolve().parents[1] / "README.md"
+    lines = readme.read_text(encoding="utf-8").splitlines()
+    rows = [line for line in lines if line.startswith("| ")]
+    listed = {}
+    for row in rows[2:]:  # under the header and its rule
+        kind, fields, _ = [cell.strip() for cell in row.strip("|").split("|")]
+        listed[kind] = re.findall(r"`(\w+)`", fields)
+    kinds = {}
+    for name, kind in tickerstrip.FIELD_KINDS.items():
+        kinds.setdefault(kind, []).append(name)
+    assert listed == kinds

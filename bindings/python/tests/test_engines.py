@@ -1,8 +1,11 @@
-"""The engine examples against the command-line tool on the same pages.
+"""The package and its engine examples against the command-line tool on
+the same pages.
 
 The Spark and Dask examples must print exactly the JSON lines that
 ``tickerstrip --format jsonl -H`` prints for the same files; the DuckDB
-example's totals must be those of the tool's records.
+example's totals must be those of the tool's records. The quotes of
+``scan`` and the records of ``to_arrow`` hold every field of the tool's
+records, with ``min_evidence`` as with ``--min-evidence``.
 """
 
 import collections
@@ -16,6 +19,8 @@ import sys
 from decimal import Decimal
 
 import pytest
+
+import tickerstrip
 
 ROOT = pathlib.Path(__file__).resolve().parents[3]
 EXAMPLES = ROOT / "bindings" / "python" / "examples"
@@ -104,3 +109,53 @@ def test_duckdb_totals_are_those_of_the_command_line_tool(pages, cli_lines):
     for row in got:
         want = expected[row.pop("file")]
         assert {**row, "price_sum": Decimal(row["price_sum"])} == want
+
+
+def json_line(record):
+    """A record as ``tickerstrip --format jsonl`` writes it."""
+    return json.dumps(record, ensure_ascii=False, separators=(",", ":"))
+
+
+def quote_record(quote):
+    """The record of a ``Quote``, each field of ``FIELDS`` read from it."""
+    record = {}
+    for name in tickerstrip.FIELDS:
+        kind = tickerstrip.FIELD_KINDS[name]
+        if kind == "findings":
+            record[name] = tickerstrip.validate(quote)
+            continue
+        value = getattr(quote, name)
+        if kind == "decimal" and value is not None:
+            value = str(value)
+        elif kind == "span":
+            value = list(value)
+        record[name] = value
+    return record
+
+
+def test_scan_gives_every_field_of_the_command_line_tool_s_records(cli):
+    checked = 0
+    for path in sorted(CONFORMANCE.glob("*.txt")):
+        try:
+            text = path.read_text(encoding="utf-8")
+        except UnicodeDecodeError:
+            continue  # the input that is not UTF-8 on purpose
+        quotes = [s for s in tickerstrip.scan(text) if isinstance(s, tickerstrip.Quote)]
+        expected = run([*cli, "--format", "jsonl", str(path)])
+        assert [json_line(quote_record(quote)) for quote in quotes] == expected, path.name
+        checked += len(quotes)
+    assert checked > 100
+
+
+@needs("pyarrow")
+@pytest.mark.parametrize("level", ["arithmetic", "header", "markers", "shape"])
+def test_min_evidence_keeps_the_rows_the_command_line_tool_keeps(cli, pages, level):
+    expected = run([*cli, "--format", "jsonl", "-H", "--min-evidence", level, *pages])
+    batch = tickerstrip.to_arrow(
+        [pathlib.Path(page).read_bytes() for page in pages], ids=pages, min_evidence=level
+    )
+    records = tickerstrip.records(batch.to_pylist())
+    for record in records:
+        record["file"] = record.pop("id")
+    assert [json_line(record) for record in records] == expected
+    assert expected, level

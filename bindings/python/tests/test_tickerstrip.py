@@ -64,7 +64,11 @@ def test_the_seed_page_names_the_fraction_percents():
         "AGL: percent 0.00 matches change/previous close as a fraction (0.0030); "
         "as a percent it would be 0.30"
     ]
-    assert repr(agl).startswith("Quote(symbol=\"AGL\", price=Decimal('40.13')")
+    assert repr(agl) == (
+        "Quote(symbol='AGL', price=Decimal('40.13'), direction='up', change=Decimal('0.12'), "
+        "percent=Decimal('0.00'), span=(0, 24), evidence='arithmetic', name=None, "
+        "label='ticker', currency=None, magnitude=None, previous_close=None)"
+    )
 
 
 def test_segments_join_to_the_text():
@@ -125,12 +129,12 @@ def test_parse_error_is_named_as_it_is_imported():
 
 # Each function of the extension module, with the signature help() shows.
 SIGNATURES = {
-    "parse": "(text, *, number_style='auto', symbols=None)",
-    "scan": "(text, *, number_style='auto', symbols=None)",
+    "parse": "(text, *, number_style='auto', symbols=None, min_evidence='shape')",
+    "scan": "(text, *, number_style='auto', symbols=None, min_evidence='shape')",
     "validate": "(quote)",
     "explain": "(quote)",
     "report": "(quotes)",
-    "quote_batch": "(texts, ids=None, *, number_style='auto', symbols=None)",
+    "quote_batch": "(texts, ids=None, *, number_style='auto', symbols=None, min_evidence='shape')",
 }
 
 
@@ -190,6 +194,20 @@ BAD_ARGUMENTS = [
         "number_style: unknown number style 'roman' (expected auto, dot or comma)",
         id="number-style-unknown",
     ),
+    *(
+        pytest.param(
+            lambda convert=convert: convert(STRIP, min_evidence="strong"),
+            ValueError,
+            "min_evidence: unknown evidence 'strong' "
+            "(expected arithmetic, header, markers or shape)",
+            id=f"min-evidence-unknown-{name}",
+        )
+        for name, convert in [
+            ("parse", tickerstrip.parse),
+            ("scan", tickerstrip.scan),
+            ("quote_batch", lambda text, **options: tickerstrip.quote_batch([text], **options)),
+        ]
+    ),
     pytest.param(
         lambda: tickerstrip.report(KEL),
         TypeError,
@@ -218,8 +236,8 @@ BAD_ARGUMENTS = [
         lambda: tickerstrip.records([{"symbol": "KEL", "price": Decimal("6.34")}]),
         ValueError,
         "rows[0] has no column 'id', 'price_scale', 'direction', 'change', 'change_scale', "
-        "'percent', 'percent_scale', 'span_start', 'span_end', 'findings', 'label', "
-        "'currency', 'magnitude', 'previous_close', 'previous_close_scale'; "
+        "'percent', 'percent_scale', 'span_start', 'span_end', 'findings', 'evidence', "
+        "'name', 'label', 'currency', 'magnitude', 'previous_close', 'previous_close_scale'; "
         "records reads the rows of a to_arrow batch (batch.to_pylist())",
         id="records-a-row-without-columns",
     ),
@@ -269,6 +287,8 @@ ROW = {
     "span_start": 0,
     "span_end": 25,
     "findings": ["percent-is-fraction"],
+    "evidence": "arithmetic",
+    "name": None,
     "previous_close": None,
     "previous_close_scale": None,
 }
@@ -277,8 +297,8 @@ ROW = {
 # The record `tickerstrip --format jsonl` writes for that quote.
 KEL_RECORD = (
     '{"symbol":"KEL","price":"6.34","direction":"down","change":"-0.06","percent":"-0.01",'
-    '"span":[0,25],"findings":["percent-is-fraction"],"label":"ticker","currency":null,'
-    '"magnitude":null,"previous_close":null}'
+    '"span":[0,25],"findings":["percent-is-fraction"],"evidence":"arithmetic","name":null,'
+    '"label":"ticker","currency":null,"magnitude":null,"previous_close":null}'
 )
 
 
@@ -311,3 +331,94 @@ def test_report_takes_what_scan_gives_and_counts_its_quotes():
     assert len(segments) > len(quotes) == 30
     assert tickerstrip.report(segments) == tickerstrip.report(quotes)
     assert tickerstrip.report(iter(segments))["quotes"] == 30
+
+
+LUMEN = "Bank of Lumen (BLMN) 12.40 +0.20 (+1.64%)"
+CHANGE_ONLY = (CONFORMANCE / "change-only.txt").read_text(encoding="utf-8")
+
+
+def test_the_fields_are_the_record_s_in_order_each_with_its_kind():
+    assert tickerstrip.FIELDS == (
+        "symbol", "price", "direction", "change", "percent", "span", "findings",
+        "evidence", "name", "label", "currency", "magnitude", "previous_close",
+    )  # fmt: skip
+    assert tuple(tickerstrip.FIELD_KINDS) == tickerstrip.FIELDS
+    decimals = [name for name, kind in tickerstrip.FIELD_KINDS.items() if kind == "decimal"]
+    assert decimals == ["price", "change", "percent", "previous_close"]
+    assert tickerstrip.FIELD_KINDS["span"] == "span"
+    assert tickerstrip.FIELD_KINDS["findings"] == "findings"
+    assert tickerstrip.FIELD_KINDS["evidence"] == tickerstrip.FIELD_KINDS["name"] == "text"
+    with pytest.raises(TypeError):
+        tickerstrip.FIELD_KINDS["price"] = "text"
+
+
+# What a quote attribute holds, by the kind of its field.
+ATTRIBUTE_TYPES = {"text": (str, type(None)), "decimal": (Decimal, type(None)), "span": tuple}
+
+
+def test_every_field_but_the_findings_is_an_attribute_of_quote_and_no_other_is():
+    fields = [name for name in tickerstrip.FIELDS if name != "findings"]
+    properties = [
+        name
+        for name, value in vars(tickerstrip.Quote).items()
+        if inspect.isgetsetdescriptor(value) or isinstance(value, property)
+    ]
+    assert sorted(properties) == sorted(fields)
+    segments = tickerstrip.scan(f"{SEED_PAGE}\n{LUMEN}")
+    quotes = [s for s in segments if isinstance(s, tickerstrip.Quote)]
+    assert quotes[-1].name == "Bank of Lumen"
+    for quote in quotes:
+        for name in fields:
+            kind = tickerstrip.FIELD_KINDS[name]
+            assert isinstance(getattr(quote, name), ATTRIBUTE_TYPES[kind]), (quote, name)
+        # The repr shows the same fields, in the record's order.
+        assert re.findall(r"(\w+)=", repr(quote)) == fields
+
+
+def test_a_name_shown_with_its_code_is_the_quote_s_name_and_the_code_its_symbol():
+    [quote] = tickerstrip.parse(LUMEN)
+    assert (quote.symbol, quote.name, quote.label) == ("BLMN", "Bank of Lumen", "ticker")
+    assert (quote.price, quote.change, quote.percent) == (
+        Decimal("12.40"), Decimal("0.20"), Decimal("1.64")
+    )
+    assert quote.evidence == "arithmetic"
+    assert "name='Bank of Lumen'" in repr(quote)
+    assert tickerstrip.parse("KEL6.34▼ -0.06 (-0.01%)")[0].name is None
+
+
+def test_evidence_names_what_made_the_reader_believe_each_quote():
+    assert tickerstrip.EVIDENCE == ("arithmetic", "header", "markers", "shape")
+    quotes = [s for s in tickerstrip.scan(CHANGE_ONLY) if isinstance(s, tickerstrip.Quote)]
+    evidence = {quote.symbol: quote.evidence for quote in quotes}
+    # A sign marks the change of ABOT and AICL; 555 and AGHA show none.
+    assert [evidence[symbol] for symbol in ["ABOT", "AICL", "555", "AGHA"]] == [
+        "markers", "markers", "shape", "shape",
+    ]  # fmt: skip
+    seen = {
+        segment.evidence
+        for _, text in utf8_inputs()
+        for segment in tickerstrip.scan(text)
+        if isinstance(segment, tickerstrip.Quote)
+    }
+    assert seen == set(tickerstrip.EVIDENCE)
+
+
+@pytest.mark.parametrize("level", ["arithmetic", "header", "markers", "shape"])
+def test_min_evidence_keeps_the_quotes_at_least_that_strong(level):
+    rank = tickerstrip.EVIDENCE.index
+    for path, text in utf8_inputs():
+        segments = tickerstrip.scan(text, min_evidence=level)
+        kept = [s for s in segments if isinstance(s, tickerstrip.Quote)]
+        every = [s for s in tickerstrip.scan(text) if isinstance(s, tickerstrip.Quote)]
+        assert kept == [q for q in every if rank(q.evidence) <= rank(level)], path.name
+        # What a quote left out held is skipped text: the text is all there.
+        assert sum(s.span[1] - s.span[0] for s in segments) == len(text.encode())
+
+
+def test_min_evidence_in_a_strict_parse_makes_a_weaker_quote_an_error():
+    assert len(tickerstrip.parse(CHANGE_ONLY, min_evidence="shape")) == 6
+    assert tickerstrip.parse(CHANGE_ONLY) == tickerstrip.parse(CHANGE_ONLY, min_evidence="shape")
+    with pytest.raises(tickerstrip.ParseError) as caught:
+        tickerstrip.parse(CHANGE_ONLY, min_evidence="markers")
+    assert (caught.value.line, caught.value.column) == (1, 1)
+    assert tickerstrip.parse(LUMEN, min_evidence="arithmetic")[0].symbol == "BLMN"

@@ -13,6 +13,9 @@ from decimal import Context, Decimal, Inexact, InvalidOperation
 
 from ._tickerstrip import (
     __version__,
+    EVIDENCE,
+    FIELD_KINDS,
+    FIELDS,
     ParseError,
     Quote,
     QuoteBatch,
@@ -27,6 +30,9 @@ from ._tickerstrip import (
 )
 
 __all__ = [
+    "EVIDENCE",
+    "FIELD_KINDS",
+    "FIELDS",
     "ParseError",
     "Quote",
     "QuoteBatch",
@@ -51,24 +57,33 @@ def _pyarrow():
     return pyarrow
 
 
-def to_arrow(texts, ids=None, *, number_style="auto", symbols=None):
+def to_arrow(texts, ids=None, *, number_style="auto", symbols=None, min_evidence="shape"):
     """The quotes of many pages as one ``pyarrow.RecordBatch``, a row a quote.
 
     Pages are scanned on all cores without the GIL. ``texts`` is an
     iterable of ``str`` or ``bytes`` pages (bytes that are not UTF-8 are
     skipped, as the command-line tool skips them); a single page is a
     ``TypeError``, to be given as ``[page]``. ``ids`` names each page with
-    an ``int`` or a ``str`` and defaults to the page's index. Numbers are
-    ``decimal128(38, 10)`` with the scale shown in a ``*_scale`` column;
-    ``records`` gives them back as shown. Needs pyarrow
+    an ``int`` or a ``str`` and defaults to the page's index. Quotes whose
+    evidence is weaker than ``min_evidence`` (one of ``EVIDENCE``) are left
+    out.
+
+    The columns are ``id``, then those of each of ``FIELDS`` in its order,
+    by its kind (``FIELD_KINDS``): text a ``string`` column; a decimal a
+    ``decimal128(38, 10)`` column and the scale shown in ``<name>_scale``
+    (``int8``); the span ``span_start`` and ``span_end`` (``int64``); the
+    findings a list of strings. ``records`` gives the rows back as the
+    command-line tool's records. Needs pyarrow
     (``pip install 'tickerstrip[arrow]'``); ``quote_batch`` gives the same
     batch to any reader of the Arrow PyCapsule interface.
 
     >>> row = to_arrow(["AGL40.13▲ 0.12 (0.00%)"]).to_pylist()[0]
-    >>> row["price"], row["price_scale"], row["findings"]
-    (Decimal('40.1300000000'), 2, ['percent-is-fraction'])
+    >>> row["price"], row["price_scale"], row["findings"], row["evidence"]
+    (Decimal('40.1300000000'), 2, ['percent-is-fraction'], 'arithmetic')
     """
-    batch = quote_batch(texts, ids, number_style=number_style, symbols=symbols)
+    batch = quote_batch(
+        texts, ids, number_style=number_style, symbols=symbols, min_evidence=min_evidence
+    )
     return _pyarrow().record_batch(batch)
 
 
@@ -83,34 +98,43 @@ def arrow_schema(ids=int):
     return _pyarrow().schema(_empty_batch(ids is str))
 
 
-# The fields of the command-line tool's records, in its order.
-_RECORD = (
-    "symbol",
-    "price",
-    "direction",
-    "change",
-    "percent",
-    "span",
-    "findings",
-    "label",
-    "currency",
-    "magnitude",
-    "previous_close",
-)
-_NUMBERS = ("price", "change", "percent", "previous_close")
+# Room for any decimal128(38, 10) value at any scale shown (at most 28),
+# and an error, never a rounding, should a value hold more places.
+_EXACT = Context(prec=64, traps=[InvalidOperation, Inexact])
 
 
-def _columns(name):
-    """The columns of a ``to_arrow`` batch that the record field ``name`` reads."""
-    if name in _NUMBERS:
+def _shown(value, scale):
+    """``value`` with ``scale`` decimal places, as a string, or ``None``."""
+    if value is None:
+        return None
+    return format(Decimal(value).quantize(Decimal(1).scaleb(-scale), context=_EXACT), "f")
+
+
+def _columns(name, kind):
+    """The columns of a ``to_arrow`` batch that hold the field ``name`` of ``kind``."""
+    if kind == "decimal":
         return (name, f"{name}_scale")
-    if name == "span":
-        return ("span_start", "span_end")
+    if kind == "span":
+        return (f"{name}_start", f"{name}_end")
     return (name,)
 
 
+# How a record shows the value of each kind of field, from its columns.
+_SHOW = {
+    "text": lambda text: text,
+    "decimal": _shown,
+    "span": lambda start, end: [start, end],
+    "findings": list,
+}
+
+# Each field of the record, in its order, with its columns and how it is
+# shown; a kind of field this package does not know fails here, at import.
+_RECORD = tuple(
+    (name, _columns(name, FIELD_KINDS[name]), _SHOW[FIELD_KINDS[name]]) for name in FIELDS
+)
+
 # The columns `records` reads from each row.
-_COLUMNS = ("id", *(column for name in _RECORD for column in _columns(name)))
+_COLUMNS = ("id", *(column for _, columns, _ in _RECORD for column in columns))
 
 
 def records(rows):
@@ -118,11 +142,11 @@ def records(rows):
 
     ``rows`` is an iterable of mappings, as ``batch.to_pylist()`` gives them
     (or Spark's ``Row.asDict()``); the result is a list, a record a row.
-    Each record has the tool's fields in its order: the numbers as strings
-    with the scale the page showed (``"0.00"``), ``span`` as
-    ``[start, end]``; then the row's ``id``. A row that is not a mapping
-    is a ``TypeError``, one without a column of the batch a ``ValueError``;
-    both name the row.
+    Each record has the tool's fields, ``FIELDS``, in their order: the
+    numbers as strings with the scale the page showed (``"0.00"``),
+    ``span`` as ``[start, end]``; then the row's ``id``. A row that is not
+    a mapping is a ``TypeError``, one without a column of the batch a
+    ``ValueError``; both name the row.
 
     >>> records(to_arrow(["AGL40.13▲ 0.12 (0.00%)"]).to_pylist())[0]["percent"]
     '0.00'
@@ -148,27 +172,7 @@ def _record(at, row):
             f"rows[{at}] has no column {', '.join(map(repr, missing))}; "
             "records reads the rows of a to_arrow batch (batch.to_pylist())"
         )
-    record = {}
-    for name in _RECORD:
-        values = [row[column] for column in _columns(name)]
-        if name in _NUMBERS:
-            record[name] = _shown(*values)
-        elif name == "span":
-            record[name] = values
-        else:
-            [record[name]] = values
-    record["findings"] = list(record["findings"])
+    record = {name: show(*(row[column] for column in columns)) for name, columns, show in _RECORD}
     record["id"] = row["id"]
     return record
 
-
-# Room for any decimal128(38, 10) value at any scale shown (at most 28),
-# and an error, never a rounding, should a value hold more places.
-_EXACT = Context(prec=64, traps=[InvalidOperation, Inexact])
-
-
-def _shown(value, scale):
-    """``value`` with ``scale`` decimal places, as a string, or ``None``."""
-    if value is None:
-        return None
-    return format(Decimal(value).quantize(Decimal(1).scaleb(-scale), context=_EXACT), "f")

@@ -7,6 +7,16 @@ __version__: str
 
 Direction = Literal["up", "down", "unchanged"]
 NumberStyle = Literal["auto", "dot", "comma"]
+# Strongest first.
+Evidence = Literal["arithmetic", "header", "markers", "shape"]
+FieldKind = Literal["text", "decimal", "span", "findings"]
+
+# The record's fields, in the order every output writes them.
+FIELDS: tuple[str, ...]
+# Each field's kind, which says its Arrow columns; read-only.
+FIELD_KINDS: Mapping[str, FieldKind]
+# The levels of evidence, strongest first.
+EVIDENCE: tuple[Evidence, ...]
 
 class ParseError(ValueError):
     """Text that is not a quote where one must be."""
@@ -32,6 +42,10 @@ class Quote:
     @property
     def span(self) -> tuple[int, int]: ...
     @property
+    def evidence(self) -> Evidence: ...
+    @property
+    def name(self) -> Optional[str]: ...
+    @property
     def label(self) -> Literal["ticker", "name"]: ...
     @property
     def currency(self) -> Optional[str]: ...
@@ -55,10 +69,18 @@ class Skipped:
     def __hash__(self) -> int: ...
 
 def parse(
-    text: str, *, number_style: NumberStyle = "auto", symbols: Optional[Iterable[str]] = None
+    text: str,
+    *,
+    number_style: NumberStyle = "auto",
+    symbols: Optional[Iterable[str]] = None,
+    min_evidence: Evidence = "shape",
 ) -> list[Quote]: ...
 def scan(
-    text: str, *, number_style: NumberStyle = "auto", symbols: Optional[Iterable[str]] = None
+    text: str,
+    *,
+    number_style: NumberStyle = "auto",
+    symbols: Optional[Iterable[str]] = None,
+    min_evidence: Evidence = "shape",
 ) -> list[Union[Quote, Skipped]]: ...
 def validate(quote: Quote) -> list[str]: ...
 def explain(quote: Quote) -> list[str]: ...
@@ -91,6 +113,7 @@ def quote_batch(
     *,
     number_style: NumberStyle = "auto",
     symbols: Optional[Iterable[str]] = None,
+    min_evidence: Evidence = "shape",
 ) -> QuoteBatch: ...
 def to_arrow(
     texts: Iterable[Union[str, bytes]],
@@ -98,6 +121,7 @@ def to_arrow(
     *,
     number_style: NumberStyle = "auto",
     symbols: Optional[Iterable[str]] = None,
+    min_evidence: Evidence = "shape",
 ) -> pyarrow.RecordBatch: ...
 def arrow_schema(ids: Union[type[int], type[str]] = int) -> pyarrow.Schema: ...
 def records(rows: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]: ...
