@@ -110,9 +110,20 @@ impl ParseError {
 
     /// The index, from 0, of the quote being read when the error occurred.
     ///
+    /// An error stands where a quote was expected, so the quotes and the
+    /// errors before it both count: in [`crate::quotes`], an error's index
+    /// is its place among the items.
+    ///
     /// ```
     /// let err = tickerstrip::parse("AGL40.13▲ 0.12 (0.00%)\nBOP10.34▲ 0.22 (0.02)").unwrap_err();
     /// assert_eq!(err.quote_index(), 1);
+    ///
+    /// let strip = "AGL40.13▲ 0.12 (0.00%) ?? BOP10.34▲ 0.22 (0.02%) ## KEL6.34▼ -0.06 (-0.01%)";
+    /// let indexes: Vec<usize> = tickerstrip::quotes(strip)
+    ///     .filter_map(|item| item.err())
+    ///     .map(|error| error.quote_index())
+    ///     .collect();
+    /// assert_eq!(indexes, [1, 3]);
     /// ```
     pub fn quote_index(&self) -> usize {
         self.0.quote_index
@@ -151,7 +162,8 @@ impl ParseError {
     /// ```
     pub fn kind(&self) -> ErrorKind {
         match self.0.found {
-            Found::Char(_) | Found::LongSymbol(_) => ErrorKind::Unexpected,
+            Found::Char(_) | Found::LongSymbol(_) | Found::Percent(_) => ErrorKind::Unexpected,
+            Found::Refused { .. } => ErrorKind::Refused,
             Found::EndOfInput => ErrorKind::UnexpectedEnd,
             Found::QuoteTooLong => ErrorKind::QuoteTooLong,
             Found::MalformedNumber(_) => ErrorKind::MalformedNumber,
@@ -160,7 +172,6 @@ impl ParseError {
             Found::AmbiguousSplit { .. } => ErrorKind::AmbiguousSymbol,
             Found::InvalidUtf8 => ErrorKind::InvalidUtf8,
             Found::DateOrTime(_) => ErrorKind::DateOrTime,
-            Found::Cell(_) => ErrorKind::TableCell,
         }
     }
 }
@@ -170,7 +181,7 @@ impl ParseError {
 /// ```
 /// use tickerstrip::{ErrorKind, parse};
 ///
-/// assert_eq!(parse("X 1.2.3 +1%").unwrap_err().kind(), ErrorKind::MalformedNumber);
+/// assert_eq!(parse("AGL 40.1.3 +0.12 (+0.30%)").unwrap_err().kind(), ErrorKind::MalformedNumber);
 /// assert_eq!(parse("AGL40.13▲ 0.12 (0.00)").unwrap_err().kind(), ErrorKind::Unexpected);
 /// assert_eq!(parse("").unwrap_err().kind(), ErrorKind::UnexpectedEnd);
 /// ```
@@ -205,21 +216,27 @@ pub enum ErrorKind {
     DateOrTime,
     /// A quote spanning more than 64 KiB.
     QuoteTooLong,
-    /// A cell of a table row that does not hold what its header's column
-    /// names.
+    /// Text in a quote's shape (a symbol, a price, markers and values)
+    /// that the reader does not believe is one (SPEC 9): nothing supports
+    /// its reading, it reads more than one way, or its label is no
+    /// instrument's. The message names the rule that refused it.
     ///
     /// ```
     /// use tickerstrip::{ErrorKind, parse};
     ///
-    /// let table = "| Name | Last | Chg % |\n| Alpha Steel | n/a | +0.63% |";
-    /// let error = parse(table).unwrap_err();
-    /// assert_eq!(error.kind(), ErrorKind::TableCell);
+    /// // Integers alone: the percent does not check, and nothing else
+    /// // says which number is the price.
+    /// let error = parse("ACME 5 +1 (1%)").unwrap_err();
+    /// assert_eq!(error.kind(), ErrorKind::Refused);
     /// assert_eq!(
     ///     error.to_string(),
-    ///     "line 2, column 17: expected a price in column 2 of the table row, found cell 'n/a'"
+    ///     "line 1, column 1: expected a quote, found 'ACME 5 +1 (1%)', \
+    ///      not a quote: nothing marks a price, change or percent"
     /// );
+    /// // The same quote with numbers that check is one.
+    /// assert!(parse("ACME 50.50 +0.50 (+1.00%)").is_ok());
     /// ```
-    TableCell,
+    Refused,
     /// Bytes that are not UTF-8, in input read as bytes.
     ///
     /// ```
@@ -289,13 +306,9 @@ pub enum Expected {
     SymbolSplit,
     /// Nothing more after a single quote ([`crate::OwnedQuote`]'s `FromStr`).
     EndOfQuote,
-    /// A table row's cell that holds what its header's column names.
-    TableCell {
-        /// The column, counted from 1.
-        column: usize,
-        /// What the column holds: `a label`, `a price`, `a change`, …
-        holds: &'static str,
-    },
+    /// A value of a quote (a price, a change or a percent) where the
+    /// quote holds text that is none.
+    Value,
 }
 
 impl fmt::Display for Expected {
@@ -317,9 +330,7 @@ impl fmt::Display for Expected {
             Expected::ClosingParen { percent } => write!(f, "')' after percent {percent}"),
             Expected::SymbolSplit => f.write_str("a symbol and price that split one way"),
             Expected::EndOfQuote => f.write_str("the end of the quote"),
-            Expected::TableCell { column, holds } => {
-                write!(f, "{holds} in column {column} of the table row")
-            }
+            Expected::Value => f.write_str("a price, a change or a percent"),
         }
     }
 }
@@ -330,9 +341,9 @@ impl fmt::Display for Expected {
 /// use tickerstrip::{Found, parse};
 ///
 /// assert_eq!(parse("").unwrap_err().found(), &Found::EndOfInput);
-/// let err = parse("X 1.2.3 +1%").unwrap_err();
-/// assert_eq!(err.found(), &Found::MalformedNumber("1.2.3".into()));
-/// assert_eq!(err.found().to_string(), "malformed number '1.2.3'");
+/// let err = parse("AGL 40.1.3 +0.12 (+0.30%)").unwrap_err();
+/// assert_eq!(err.found(), &Found::MalformedNumber("40.1.3".into()));
+/// assert_eq!(err.found().to_string(), "malformed number '40.1.3'");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -368,8 +379,16 @@ pub enum Found {
     InvalidUtf8,
     /// A date or a time, which is never a number.
     DateOrTime(String),
-    /// A table cell's text.
-    Cell(String),
+    /// A percent where another value belongs (`5 %` where a price does).
+    Percent(String),
+    /// Text in a quote's shape that the judge refused (SPEC 9), shortened
+    /// when long, with the rule that refused it in words.
+    Refused {
+        /// The text, from its symbol to its last value.
+        text: String,
+        /// Why it is no quote.
+        why: &'static str,
+    },
 }
 
 impl fmt::Display for Found {
@@ -384,7 +403,8 @@ impl fmt::Display for Found {
             }
             Found::MalformedNumber(text) => write!(f, "malformed number '{text}'"),
             Found::DateOrTime(text) => write!(f, "date or time '{text}'"),
-            Found::Cell(text) => write!(f, "cell '{text}'"),
+            Found::Percent(text) => write!(f, "percent '{text}'"),
+            Found::Refused { text, why } => write!(f, "'{text}', not a quote: {why}"),
             Found::NumberTooLarge(text) => {
                 write!(f, "number '{text}', too large for an exact decimal")
             }

@@ -2,21 +2,34 @@
 //!
 //! Strict reading is scan mode's judgement with another policy: what the
 //! judge does not accept is an error, not skipped text. It never yields a
-//! quote a scan refuses. An error says where the first text that is no
-//! quote stands and why, in the terms of the strip's shape: a symbol, its
-//! price, markers, a change, a percent.
+//! quote a scan refuses, and it refuses some that a scan keeps: a quote
+//! whose text holds something no quote's field is (a lone sign, a
+//! malformed number, a control character, an unclosed parenthesis, a
+//! second glyph) is an error at that thing. An error says where the first
+//! text that is no quote stands and why, in the terms of the strip's
+//! shape: a symbol, its price, markers, a change, a percent; where the
+//! shape is whole and the judge refused it, the rule that refused it.
 
-use crate::engine::{Engine, Found};
+use std::sync::Arc;
+
+use crate::engine::{Engine, Found, Region};
 use crate::error::{Expected, Found as FoundText, Locator, ParseError, shorten};
 use crate::lexical::{MAX_CHAR, byte_order_mark_len, separator_len};
 use crate::number::{NumberError, NumberStyle, StyleDecision, number};
-use crate::quote::Quote;
+use crate::quote::{Evidence, Quote};
 use crate::scan::{Scanner, SkipKind, Step as ScanStep};
-use crate::token::{Kind, MAX_SYMBOL, PercentMark, Token, Tokens};
+use crate::token::{Kind, Lexer, MAX_SYMBOL, PercentMark, Token, Tokens};
 use crate::window::Window;
 
-/// How far past an error the diagnosis reads.
+/// How far past an error the diagnosis reads at most.
 const DIAGNOSIS_REACH: usize = if cfg!(fuzzing) { 256 } else { 64 * 1024 };
+
+/// How far past an error the diagnosis reads first. It reads sixteen
+/// times as far, up to [`DIAGNOSIS_REACH`], only while the shape it
+/// follows runs into the end of what it read: an error costs time for
+/// the text it names, not for the reach, so that a strip with an error
+/// every few bytes is still read in linear time.
+const FIRST_REACH: usize = if cfg!(fuzzing) { 64 } else { 256 };
 
 /// The quotes of a strip, in order, with an error for each stretch of text
 /// that is not a quote ([errors](crate::formats#errors-and-limits)).
@@ -136,13 +149,20 @@ pub(crate) enum Step {
 #[derive(Debug)]
 pub(crate) struct StrictReader {
     scanner: Scanner,
-    /// Quotes yielded so far: the index of the next.
+    /// Quotes and errors yielded so far: the index of the next quote. An
+    /// error stands where a quote was expected, so it counts as one.
     quotes: usize,
     /// Whether an error was reported for the text since the last quote.
     reported: bool,
     /// Whether anything was yielded, quote or error.
     yielded: bool,
+    /// The offset of the last error, so that bytes that are not UTF-8
+    /// which an error already named are not reported twice.
+    last_error: Option<usize>,
     locator: Locator,
+    /// The tokens of the last quote, kept to look for stray text in it
+    /// without allocating per quote.
+    tokens: Tokens,
 }
 
 impl StrictReader {
@@ -157,7 +177,9 @@ impl StrictReader {
             quotes: 0,
             reported: false,
             yielded: false,
+            last_error: None,
             locator: Locator::default(),
+            tokens: Tokens::default(),
         }
     }
 
@@ -192,21 +214,33 @@ impl StrictReader {
         loop {
             match self.scanner.step(window) {
                 ScanStep::Quote(found) => {
+                    if let Some(stray) = self.stray(window, &found) {
+                        // Text no quote holds: the quote is no quote here,
+                        // but an error where one was expected, which also
+                        // stands for the text up to the next quote.
+                        let error = self.stray_error(window, &found, stray);
+                        return self.report(error);
+                    }
                     self.quotes += 1;
                     self.reported = false;
                     self.yielded = true;
                     return Step::Quote(found);
                 }
                 ScanStep::Skipped(span, SkipKind::InvalidUtf8) => {
-                    self.reported = true;
-                    self.yielded = true;
-                    let position = self.locator.locate_in(window.bytes, window.base, span.start);
-                    return Step::Error(ParseError::new(
+                    if self.reported && self.last_error == Some(span.start) {
+                        // The error for the text before named these bytes.
+                        continue;
+                    }
+                    let position = self
+                        .locator
+                        .locate_in(window.bytes, window.base, span.start);
+                    let error = ParseError::new(
                         position,
                         self.quotes,
                         Expected::Quote,
                         FoundText::InvalidUtf8,
-                    ));
+                    );
+                    return self.report(error);
                 }
                 ScanStep::Skipped(span, _) => {
                     if self.reported {
@@ -216,47 +250,308 @@ impl StrictReader {
                     let Some(at) = first_text(bytes, span.start == 0) else {
                         continue;
                     };
-                    self.reported = true;
-                    self.yielded = true;
                     let offset = span.start + at;
-                    return Step::Error(self.error(window, offset));
+                    let error = self.error(window, offset);
+                    return self.report(error);
                 }
                 ScanStep::NeedMore => return Step::NeedMore,
                 ScanStep::Done if self.yielded => return Step::Done,
                 ScanStep::Done => {
                     // Nothing at all: the strip holds no quote.
-                    self.yielded = true;
-                    let position = self.locator.locate_in(window.bytes, window.base, window.end());
-                    return Step::Error(ParseError::new(
-                        position,
-                        0,
-                        Expected::Quote,
-                        FoundText::EndOfInput,
-                    ));
+                    let position = self
+                        .locator
+                        .locate_in(window.bytes, window.base, window.end());
+                    let error =
+                        ParseError::new(position, 0, Expected::Quote, FoundText::EndOfInput);
+                    return self.report(error);
                 }
             }
         }
     }
 
+    /// Yields `error`: it stands for one quote, and for the text up to the
+    /// next quote.
+    fn report(&mut self, error: ParseError) -> Step {
+        self.reported = true;
+        self.yielded = true;
+        self.quotes += 1;
+        self.last_error = Some(error.offset());
+        Step::Error(error)
+    }
+
+    /// The first token of `found`'s text that no quote's field is, if
+    /// any, as its index in `self.tokens`.
+    fn stray(&mut self, window: Window<'_>, found: &Found) -> Option<usize> {
+        let text = window.slice(found.span.start, found.span.end);
+        if !may_hold_stray_text(text) {
+            return None;
+        }
+        let lexer = self.scanner.engine().lexer();
+        lexer.read(text, found.span.start, &mut self.tokens);
+        let label = found.name.iter().chain([&found.symbol]);
+        let in_label = |t: &Token| label.clone().any(|r| t.start < r.end && r.start < t.end);
+        stray_token(&self.tokens, in_label)
+    }
+
+    /// The error for `found`, whose token `stray` (in `self.tokens`) is no
+    /// quote's: the diagnosis of the strip's shape from the quote's start
+    /// where it reaches that token, else what stands there.
+    #[cold]
+    fn stray_error(&mut self, window: Window<'_>, found: &Found, stray: usize) -> ParseError {
+        let token = self.tokens.tokens[stray];
+        let (at, expected, what) = self.diagnosis(window, found.span.start);
+        let (at, expected, what) = match at >= token.start {
+            true => (at, expected, what),
+            false => stray_diagnosis(&self.tokens.tokens, stray, window),
+        };
+        let position = self.locator.locate_in(window.bytes, window.base, at);
+        ParseError::new(position, self.quotes, expected, what)
+    }
+
     /// The error for the text at `offset`, which is no quote.
     #[cold]
     fn error(&mut self, window: Window<'_>, offset: usize) -> ParseError {
-        let end = (offset + DIAGNOSIS_REACH).min(window.end());
-        let at_end = window.eof && end == window.end();
-        let text = window.slice(offset, end);
-        let lexer = self.scanner.engine().lexer();
-        let mut tokens = Tokens::default();
-        lexer.read(text, offset, &mut tokens);
-        let (at, expected, found) = diagnose(&tokens.tokens, text, offset, at_end, lexer.style);
+        let (at, expected, found) = self.diagnosis(window, offset);
         let position = self.locator.locate_in(window.bytes, window.base, at);
         ParseError::new(position, self.quotes, expected, found)
+    }
+
+    /// Why the text at `offset` is no quote: where, what was expected and
+    /// what was found. Reads [`FIRST_REACH`] bytes, and further only while
+    /// the diagnosis depends on the end of what it read.
+    fn diagnosis(&self, window: Window<'_>, offset: usize) -> (usize, Expected, FoundText) {
+        let lexer = self.scanner.engine().lexer();
+        let mut tokens = Tokens::default();
+        let mut reach = FIRST_REACH;
+        loop {
+            let end = (offset + reach).min(window.end());
+            let at_end = window.eof && end == window.end();
+            let last = at_end || reach >= DIAGNOSIS_REACH || end == window.end();
+            let text = window.slice(offset, end);
+            lexer.read(text, offset, &mut tokens);
+            let diagnosis = diagnose(&tokens.tokens, text, offset, at_end, lexer);
+            if last || settled(&tokens.tokens, diagnosis.0) {
+                return diagnosis;
+            }
+            reach = (reach * 16).min(DIAGNOSIS_REACH);
+        }
+    }
+}
+
+/// Whether a diagnosis at offset `at` over `tokens` stands whatever
+/// follows them: the token there, and the one after it (whose length
+/// decided where the one before ended), are not the last token read,
+/// which the end of the reach may have cut.
+fn settled(tokens: &[Token], at: usize) -> bool {
+    let index = tokens.partition_point(|t| t.end <= at);
+    index + 2 < tokens.len()
+}
+
+/// Whether `text`, a quote's, may hold text no quote's field is (see
+/// [`stray_token`]); `false` only where it surely holds none. Most quotes
+/// of a strip are so told apart without lexing them again: ASCII letters
+/// and digits, spaces, numbers of digits with at most one `.` and no
+/// leading zero, at most one glyph, balanced parentheses, a sign before
+/// digits and a `%` after them. Anything else (grouped numbers, other
+/// characters) is lexed.
+fn may_hold_stray_text(text: &[u8]) -> bool {
+    /// The direction glyphs of rule D, as UTF-8.
+    const GLYPHS: [&[u8]; 13] = [
+        "▲".as_bytes(),
+        "▼".as_bytes(),
+        "△".as_bytes(),
+        "▽".as_bytes(),
+        "▴".as_bytes(),
+        "▾".as_bytes(),
+        "↑".as_bytes(),
+        "↓".as_bytes(),
+        "⬆".as_bytes(),
+        "⬇".as_bytes(),
+        "🔺".as_bytes(),
+        "🔻".as_bytes(),
+        "►".as_bytes(),
+    ];
+    let mut depth = 0u32;
+    let mut glyphs = 0;
+    let mut at = 0;
+    // Whether the alphanumeric run so far has a letter after a digit.
+    let mut letter_after_digit = false;
+    while at < text.len() {
+        let b = text[at];
+        let before = at.checked_sub(1).map(|i| text[i]);
+        match b {
+            b'0'..=b'9' => {
+                if letter_after_digit {
+                    return true; // `1e10`
+                }
+                if !before.is_some_and(|c| c.is_ascii_digit() || c == b'.') {
+                    // A number's start: its digits and at most one point.
+                    let run = text[at..]
+                        .iter()
+                        .take_while(|c| c.is_ascii_digit() || **c == b'.')
+                        .count();
+                    let number = &text[at..at + run];
+                    let points = number.iter().filter(|&&c| c == b'.').count();
+                    let leading_zero = number.len() > 1 && number[0] == b'0' && number[1] != b'.';
+                    if points > 1 || leading_zero || run > 20 || number.ends_with(b".") {
+                        return true;
+                    }
+                    if text.get(at + run).is_some_and(|&c| c == b',' || c == b'_') {
+                        return true;
+                    }
+                }
+            }
+            b'a'..=b'z' | b'A'..=b'Z' => {
+                letter_after_digit |= before.is_some_and(|c| c.is_ascii_digit());
+                at += 1;
+                continue;
+            }
+            b' ' | b'\n' | b'\r' => {}
+            b'.' => {
+                let digit_after = text.get(at + 1).is_some_and(u8::is_ascii_digit);
+                if digit_after && !before.is_some_and(|c| c.is_ascii_digit()) {
+                    return true; // `.5`
+                }
+            }
+            b'(' => depth += 1,
+            b')' => match depth.checked_sub(1) {
+                Some(d) => depth = d,
+                None => return true,
+            },
+            b'+' | b'-' => {
+                if letter_after_digit {
+                    return true; // `1e+10`
+                }
+                let next = match text.get(at + 1) {
+                    Some(b' ') => text.get(at + 2),
+                    other => other,
+                };
+                if !next.is_some_and(u8::is_ascii_digit) {
+                    return true;
+                }
+            }
+            b'%' => {
+                let digit = match before {
+                    Some(b' ') => at.checked_sub(2).is_some_and(|i| text[i].is_ascii_digit()),
+                    other => other.is_some_and(|c| c.is_ascii_digit()),
+                };
+                if !digit {
+                    return true;
+                }
+            }
+            _ => match GLYPHS.iter().find(|g| text[at..].starts_with(g)) {
+                Some(glyph) if glyphs == 0 => {
+                    glyphs += 1;
+                    at += glyph.len();
+                    letter_after_digit = false;
+                    continue;
+                }
+                _ => return true,
+            },
+        }
+        letter_after_digit = false;
+        at += 1;
+    }
+    depth > 0
+}
+
+/// The index of the first token of a quote's `tokens` that no quote's
+/// field is: a lone sign or `%`, a control or format character, bytes
+/// that are not UTF-8, a number rule N refuses (unless a cut of it that
+/// the arithmetic accepted stands outside the label, `in_label` says
+/// which tokens are the label's), a parenthesis that closes nothing or is
+/// never closed, or a glyph right after a glyph.
+fn stray_token(read: &Tokens, in_label: impl Fn(&Token) -> bool) -> Option<usize> {
+    let tokens = &read.tokens;
+    let mut depth = 0usize;
+    let mut first_open = None;
+    let mut glyph_before = false;
+    for (i, token) in tokens.iter().enumerate() {
+        let glyph = matches!(token.kind, Kind::Marker { word: false, .. });
+        match &token.kind {
+            Kind::Sign | Kind::Percent | Kind::Invisible | Kind::Invalid => return Some(i),
+            Kind::Number(n) if n.value.is_err() => {
+                let cut = read.cuts.iter().any(|c| c.token == i);
+                if !cut || in_label(token) {
+                    return Some(i);
+                }
+            }
+            Kind::Open => {
+                if depth == 0 {
+                    first_open = Some(i);
+                }
+                depth += 1;
+            }
+            Kind::Close if depth == 0 => return Some(i),
+            Kind::Close => depth -= 1,
+            _ if glyph && glyph_before => return Some(i),
+            _ => {}
+        }
+        glyph_before = glyph;
+    }
+    match depth {
+        0 => None,
+        _ => first_open,
+    }
+}
+
+/// What stands at the stray token `stray` of a quote's `tokens` (read
+/// from the quote's text in `window`), where the strip's shape does not
+/// say: the token itself, as a value of the quote.
+fn stray_diagnosis(
+    tokens: &[Token],
+    stray: usize,
+    window: Window<'_>,
+) -> (usize, Expected, FoundText) {
+    let token = &tokens[stray];
+    let text = window.slice(token.start, window.end());
+    let found_at = |at: usize| match window.eof && at == window.end() {
+        true => FoundText::EndOfInput,
+        false => FoundText::Char(first_char(window.slice(at, window.end()))),
+    };
+    match token.kind {
+        Kind::Sign => {
+            let sign = String::from_utf8_lossy(&text[..token.end - token.start]).into_owned();
+            let spaces = text[token.end - token.start..]
+                .iter()
+                .take_while(|&&b| b == b' ')
+                .count();
+            let at = token.end + spaces;
+            (at, Expected::DigitsAfterSign { sign }, found_at(at))
+        }
+        Kind::Number(_) => {
+            let base = tokens[0].start;
+            number_error(
+                tokens,
+                window.slice(base, token.end),
+                base,
+                stray,
+                Expected::Value,
+            )
+        }
+        Kind::Open => match tokens.get(stray + 1) {
+            // A percent whose parenthesis is never closed.
+            Some(inner) if inner.number().is_some_and(|n| n.value.is_ok()) => {
+                let percent =
+                    String::from_utf8_lossy(window.slice(inner.start, inner.end)).into_owned();
+                let rest = window.slice(inner.end, window.end());
+                let at = inner.end + rest.iter().take_while(|&&b| b == b' ').count();
+                (at, Expected::ClosingParen { percent }, found_at(at))
+            }
+            _ => (token.start, Expected::Value, found_at(token.start)),
+        },
+        _ => (token.start, Expected::Value, found_at(token.start)),
     }
 }
 
 /// Where the first byte of `bytes` that is no separator stands; a byte
 /// order mark at the start of the input is one.
 fn first_text(bytes: &[u8], input_start: bool) -> Option<usize> {
-    let mut at = if input_start { byte_order_mark_len(bytes) } else { 0 };
+    let mut at = if input_start {
+        byte_order_mark_len(bytes)
+    } else {
+        0
+    };
     while at < bytes.len() {
         match separator_len(&bytes[at..]) {
             0 => return Some(at),
@@ -269,32 +564,56 @@ fn first_text(bytes: &[u8], input_start: bool) -> Option<usize> {
 /// Why the text whose tokens are `tokens` (read from `text`, which starts
 /// at input offset `base`) is no quote: the offset where the strip's
 /// shape breaks, what it expected there and what it found. `at_end` says
-/// whether `text` reaches the end of the input.
+/// whether `text` reaches the end of the input. Where the shape is whole
+/// (a symbol, a price, markers and values), the judge refused it: the
+/// error names the rule, read again by `lexer`'s engine.
 fn diagnose(
     tokens: &[Token],
     text: &[u8],
     base: usize,
     at_end: bool,
-    style: NumberStyle,
+    lexer: Lexer<'_>,
 ) -> (usize, Expected, FoundText) {
-    let slice = |t: &Token| String::from_utf8_lossy(&text[t.start - base..t.end - base]).into_owned();
+    let slice =
+        |t: &Token| String::from_utf8_lossy(&text[t.start - base..t.end - base]).into_owned();
     let found_at = |i: usize| found_token(tokens, text, base, i, at_end);
     let end = base + text.len();
     let mut i = skip_gaps(tokens, 0);
     let Some(first) = tokens.get(i) else {
         return (end, Expected::Quote, FoundText::EndOfInput);
     };
+    let start = first.start;
     // The symbol.
     let symbol = match first.kind {
-        Kind::Word(word) if word.is_ticker() || first.end - first.start > MAX_SYMBOL && word.is_ascii() => {
+        Kind::Word(word)
+            if word.is_ticker() || first.end - first.start > MAX_SYMBOL && word.is_ascii() =>
+        {
             if first.end - first.start > MAX_SYMBOL {
-                return (first.start, Expected::Symbol, FoundText::LongSymbol(slice(first)));
+                return (
+                    first.start,
+                    Expected::Symbol,
+                    FoundText::LongSymbol(slice(first)),
+                );
             }
             slice(first)
         }
         Kind::Word(_) => slice(first),
         Kind::Ambiguous { letters } => {
-            return (first.start, Expected::SymbolSplit, ambiguous(&text[first.start - base..first.end - base], letters, style));
+            let glued = &text[first.start - base..first.end - base];
+            return (
+                first.start,
+                Expected::SymbolSplit,
+                ambiguous(glued, letters, lexer.style),
+            );
+        }
+        Kind::Number(n) if n.value.is_err() => {
+            // `(1e2%)` after a quote: a percent that rule N refuses.
+            let want = if n.percent != PercentMark::None {
+                Expected::Percent
+            } else {
+                Expected::Quote
+            };
+            return number_error(tokens, text, base, i, want);
         }
         _ => return found_at(i).with(Expected::Quote),
     };
@@ -303,25 +622,58 @@ fn diagnose(
     let price = match tokens.get(i).map(|t| &t.kind) {
         Some(Kind::Number(n)) if n.sign.is_none() && n.percent == PercentMark::None && !n.paren => {
             match n.value {
-                Ok(_) => slice(&tokens[i]).trim_start_matches(|c: char| !c.is_ascii_digit()).to_owned(),
+                Ok(_) => slice(&tokens[i])
+                    .trim_start_matches(|c: char| !c.is_ascii_digit())
+                    .to_owned(),
                 Err(_) => return number_error(tokens, text, base, i, Expected::Price { symbol }),
             }
+        }
+        Some(Kind::Word(word)) if !word.has_letter() => {
+            // Digits that rule N reads as no number (`0123`): a code.
+            let token = &tokens[i];
+            let digits = String::from_utf8_lossy(&text[token.start - base..token.end - base]);
+            let found = FoundText::MalformedNumber(shorten(&digits));
+            return (token.start, Expected::Price { symbol }, found);
+        }
+        Some(Kind::Number(n)) if n.percent != PercentMark::None && n.value.is_ok() => {
+            // `X 5 %`: a percent where the price belongs.
+            return (
+                tokens[i].start,
+                Expected::Price { symbol },
+                FoundText::Percent(slice(&tokens[i])),
+            );
         }
         _ => return found_at(i).with(Expected::Price { symbol }),
     };
     let price_digits = match &tokens[i].kind {
-        Kind::Number(n) => String::from_utf8_lossy(&text[n.digits.0 - base..n.digits.1 - base]).into_owned(),
+        Kind::Number(n) => {
+            String::from_utf8_lossy(&text[n.digits.0 - base..n.digits.1 - base]).into_owned()
+        }
         _ => price,
     };
+    let mut shape_end = tokens[i].end;
     i = skip_gaps(tokens, i + 1);
-    // Markers.
-    let mut marker = None;
-    while let Some(Kind::Marker { .. }) = tokens.get(i).map(|t| &t.kind) {
-        marker = Some(slice(&tokens[i]));
+    // Markers: a word and a glyph, but never two glyphs.
+    let mut marker: Option<(String, bool)> = None;
+    while let Some(Kind::Marker { word, .. }) = tokens.get(i).map(|t| t.kind) {
+        if let Some((shown, false)) = &marker {
+            if !word {
+                let (at, found) = found_at(i).parts();
+                return (
+                    at,
+                    Expected::ChangeOrPercent {
+                        marker: shown.clone(),
+                    },
+                    found,
+                );
+            }
+        }
+        marker = Some((slice(&tokens[i]), word));
+        shape_end = tokens[i].end;
         i = skip_gaps(tokens, i + 1);
     }
     let field_expected = || match &marker {
-        Some(marker) => Expected::ChangeOrPercent {
+        Some((marker, _)) => Expected::ChangeOrPercent {
             marker: marker.clone(),
         },
         None => Expected::MarkerOrChange {
@@ -334,38 +686,62 @@ fn diagnose(
         match tokens.get(i).map(|t| t.kind) {
             Some(Kind::Number(n)) => {
                 if n.value.is_err() {
-                    let want = if n.percent != PercentMark::None { Expected::Percent } else { Expected::Change };
+                    let want = if n.percent != PercentMark::None {
+                        Expected::Percent
+                    } else {
+                        Expected::Change
+                    };
                     return number_error(tokens, text, base, i, want);
                 }
+                if fields == 1 && n.paren && n.percent == PercentMark::None {
+                    // `(0.00)` after a change: a percent without its `%`,
+                    // found at the closing parenthesis.
+                    let token = &tokens[i];
+                    let close = token.end - 1;
+                    let number = number_with_sign(token, text, base).unwrap_or_default();
+                    return (
+                        close,
+                        Expected::PercentSign { number },
+                        FoundText::Char(')'),
+                    );
+                }
                 fields += 1;
+                shape_end = tokens[i].end;
                 i = skip_gaps(tokens, i + 1);
             }
             Some(Kind::Sign) => {
                 let sign = slice(&tokens[i]);
                 let next = skip_spaces_after(tokens, i);
                 let (at, found) = found_at(next).parts();
-                let _ = at;
-                let at = tokens.get(next).map_or(end, |t| t.start);
                 return (at, Expected::DigitsAfterSign { sign }, found);
             }
             Some(Kind::Open) => {
                 // An open parenthesis: a percent that is not closed.
                 let inner = i + 1;
                 match tokens.get(inner).map(|t| t.kind) {
+                    Some(Kind::Number(n)) if n.value.is_ok() && n.paren => {
+                        // `((1%))`: a parenthesis where a percent's digits
+                        // belong.
+                        let (at, found) = found_at(inner).parts();
+                        return (at, Expected::Percent, found);
+                    }
                     Some(Kind::Number(n)) if n.value.is_ok() => {
-                        let number = String::from_utf8_lossy(&text[n.digits.0 - base..n.digits.1 - base]).into_owned();
+                        let number =
+                            String::from_utf8_lossy(&text[n.digits.0 - base..n.digits.1 - base])
+                                .into_owned();
                         let after = inner + 1;
+                        let (at, found) = found_at(after).parts();
                         if n.percent == PercentMark::None {
-                            let at = tokens.get(after).map_or(end, |t| t.start);
-                            let (_, found) = found_at(after).parts();
-                            return (at, Expected::PercentSign { number: number_with_sign(&tokens[inner], text, base) .unwrap_or(number) }, found);
+                            let number =
+                                number_with_sign(&tokens[inner], text, base).unwrap_or(number);
+                            return (at, Expected::PercentSign { number }, found);
                         }
-                        let shown = String::from_utf8_lossy(&text[tokens[inner].start - base..tokens[inner].end - base]).into_owned();
-                        let at = tokens.get(after).map_or(end, |t| t.start);
-                        let (_, found) = found_at(after).parts();
+                        let shown = slice(&tokens[inner]);
                         return (at, Expected::ClosingParen { percent: shown }, found);
                     }
-                    Some(Kind::Number(_)) => return number_error(tokens, text, base, inner, Expected::Percent),
+                    Some(Kind::Number(_)) => {
+                        return number_error(tokens, text, base, inner, Expected::Percent);
+                    }
                     _ => {
                         if fields == 0 {
                             return found_at(i).with(field_expected());
@@ -375,7 +751,11 @@ fn diagnose(
                 }
             }
             Some(Kind::Date) if fields == 0 => {
-                return (tokens[i].start, Expected::Change, FoundText::DateOrTime(slice(&tokens[i])));
+                return (
+                    tokens[i].start,
+                    Expected::Change,
+                    FoundText::DateOrTime(slice(&tokens[i])),
+                );
             }
             _ => break,
         }
@@ -383,8 +763,51 @@ fn diagnose(
     if fields == 0 {
         return found_at(i).with(field_expected());
     }
-    // The shape is whole, yet the judge refused it: what follows it.
-    found_at(i).with(Expected::Quote)
+    if i + 1 >= tokens.len() && !at_end {
+        // The shape, or what ends it, may run on past what was read.
+        return found_at(tokens.len()).with(Expected::Quote);
+    }
+    // The shape is whole, yet the judge refused it: which rule did.
+    let line_end = tokens[i..]
+        .iter()
+        .find(|t| t.kind == Kind::Line)
+        .map_or(end, |t| t.start);
+    let record = &text[start - base..line_end - base];
+    let (why, record_end) = refusal(record, start, lexer);
+    let shown_end = record_end.unwrap_or(shape_end).clamp(shape_end, line_end);
+    let shown = shorten(&String::from_utf8_lossy(
+        &text[start - base..shown_end - base],
+    ));
+    (
+        start,
+        Expected::Quote,
+        FoundText::Refused { text: shown, why },
+    )
+}
+
+/// Why the judge refuses the record that `text` (at input offset `base`)
+/// starts with, read on its own: the rule's words, and where the record
+/// ends. Read beside the text around it, the record may have been refused
+/// for its neighbours' sake, or for evidence weaker than the caller asked
+/// for, where alone it reads.
+fn refusal(text: &[u8], base: usize, lexer: Lexer<'_>) -> (&'static str, Option<usize>) {
+    let symbols = lexer.symbols.map(|s| Arc::new(s.clone()));
+    let mut engine = Engine::new(lexer.style, symbols, Evidence::Shape);
+    let mut region = Region::default();
+    engine.read(text, base, false, &mut region);
+    let refused = region.refused.iter().find(|r| r.span.start == base);
+    let read = region
+        .found
+        .iter()
+        .any(|f| f.span.start <= base && base < f.span.end);
+    match refused {
+        Some(refused) => (refused.why, Some(refused.span.end)),
+        None if read => (
+            "its neighbours, or the evidence asked for, leave it unread",
+            None,
+        ),
+        None => ("nothing marks a price, change or percent", None),
+    }
 }
 
 /// The number token `i` with its sign, as shown (`-0.41`).
@@ -425,7 +848,9 @@ fn found_token(tokens: &[Token], text: &[u8], base: usize, i: usize, at_end: boo
     match token.kind {
         Kind::Date => At(
             token.start,
-            FoundText::DateOrTime(String::from_utf8_lossy(&text[token.start - base..token.end - base]).into_owned()),
+            FoundText::DateOrTime(
+                String::from_utf8_lossy(&text[token.start - base..token.end - base]).into_owned(),
+            ),
         ),
         Kind::Invalid => At(token.start, FoundText::InvalidUtf8),
         _ => At(token.start, FoundText::Char(first_char(bytes))),
@@ -443,7 +868,11 @@ fn number_error(
 ) -> (usize, Expected, FoundText) {
     let token = &tokens[i];
     let Some(number) = token.number() else {
-        return (token.start, expected, FoundText::Char(first_char(&text[token.start - base..])));
+        return (
+            token.start,
+            expected,
+            FoundText::Char(first_char(&text[token.start - base..])),
+        );
     };
     let digits = &text[number.digits.0 - base..number.digits.1 - base];
     let shown = |bytes: &[u8]| shorten(&String::from_utf8_lossy(bytes));
@@ -465,7 +894,10 @@ fn number_error(
 /// The splits of glued letters and digits that rule G finds valid, for
 /// the error that names them.
 fn ambiguous(glued: &[u8], letters: usize, style: NumberStyle) -> FoundText {
-    let digits = glued[letters..].iter().take_while(|b| b.is_ascii_digit()).count();
+    let digits = glued[letters..]
+        .iter()
+        .take_while(|b| b.is_ascii_digit())
+        .count();
     let splits = (letters + 1..letters + digits)
         .take_while(|&end| end <= MAX_SYMBOL)
         .filter_map(|end| {
@@ -491,7 +923,10 @@ fn first_char(bytes: &[u8]) -> char {
 /// The index of the first token from `i` on that is no gap: cell bars,
 /// wide spaces and line ends stand between a quote's fields.
 fn skip_gaps(tokens: &[Token], mut i: usize) -> usize {
-    while tokens.get(i).is_some_and(|t| matches!(t.kind, Kind::Line | Kind::Cell)) {
+    while tokens
+        .get(i)
+        .is_some_and(|t| matches!(t.kind, Kind::Line | Kind::Cell))
+    {
         i += 1;
     }
     i

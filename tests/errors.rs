@@ -58,7 +58,9 @@ error_cases! {
         "line 1, column 1: expected a quote, found '%'";
     nul_byte: "AGL\u{0}40.13" => Unexpected,
         "line 1, column 4: expected a price after symbol 'AGL', found '\\0'";
-    long_symbol: "ABCDEFGHIJKLMNOPQ 5 +1%" => Unexpected,
+    // Glued to its price a label is a ticker (a name is always separated
+    // from its price, rule W), and a ticker has at most 15 characters.
+    long_symbol: "ABCDEFGHIJKLMNOPQ40.13▲ 0.12 (0.30%)" => Unexpected,
         "line 1, column 1: expected a symbol of at most 15 characters, found 'ABCDEFGHIJKLMNOPQ' of 17 characters";
     ambiguous_split: "N22538,823.91 -123.02 -0.32%" => AmbiguousSymbol,
         "line 1, column 1: expected a symbol and price that split one way, found 'N22538,823.91', \

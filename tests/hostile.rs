@@ -112,96 +112,117 @@ hostile! {
     lone_glyph: "▲",
         parse error("line 1, column 1: expected a quote, found '▲'"),
         scan ["S:▲"];
-    glyph_at_the_end: "X 5 ▲",
-        parse error("line 1, column 6: expected a change or a percent after marker '▲', found end of input"),
-        scan ["T:X 5 ▲"];
-    two_glyphs: "X 5 ▲▼ 1 (1%)",
-        parse error("line 1, column 6: expected a change or a percent after marker '▲', found '▼'"),
-        scan ["S:X 5 ▲▼ 1 (1%)"];
+    // Numbers that check (0.12 is 0.30% of 40.01), so that what the case
+    // is about, not the lack of evidence (SPEC 9), makes it no quote.
+    glyph_at_the_end: "AGL 40.13 ▲",
+        parse error("line 1, column 12: expected a change or a percent after marker '▲', found end of input"),
+        scan ["T:AGL 40.13 ▲"];
+    // Up or down: the records differ, and no rule decides (rule P).
+    two_glyphs: "AGL 40.13 ▲▼ 0.12 (0.30%)",
+        parse error("line 1, column 12: expected a change or a percent after marker '▲', found '▼'"),
+        scan ["S:AGL 40.13 ▲▼ 0.12 (0.30%)"];
     lone_signs: "--5",
         parse error("line 1, column 1: expected a quote, found '-'"),
         scan ["S:--5"];
-    double_minus: "X 5 --5 (1%)",
-        parse error("line 1, column 6: expected digits after sign '-', found '-'"),
-        scan ["S:X 5 --5 (1%)"];
-    plus_minus: "X 5 +-5 (1%)",
-        parse error("line 1, column 6: expected digits after sign '+', found '-'"),
-        scan ["S:X 5 +-5 (1%)"];
-    minus_sign_at_the_end: "X 5 −",
-        parse error("line 1, column 6: expected digits after sign '−', found end of input"),
-        scan ["T:X 5 −"];
+    double_minus: "AGL 40.13 --0.12 (-0.30%)",
+        parse error("line 1, column 12: expected digits after sign '-', found '-'"),
+        scan ["S:AGL 40.13 --0.12 (-0.30%)"];
+    plus_minus: "AGL 40.13 +-0.12 (-0.30%)",
+        parse error("line 1, column 12: expected digits after sign '+', found '-'"),
+        scan ["S:AGL 40.13 +-0.12 (-0.30%)"];
+    minus_sign_at_the_end: "AGL 40.13 −",
+        parse error("line 1, column 12: expected digits after sign '−', found end of input"),
+        scan ["T:AGL 40.13 −"];
 
     // Percent signs and parentheses.
     percent_alone: "%",
         parse error("line 1, column 1: expected a quote, found '%'"),
         scan ["S:%"];
-    percent_without_number: "X 5 %",
-        parse error("line 1, column 5: expected a direction marker or a change after price 5, found '%'"),
-        scan ["S:X 5 %"];
-    double_parentheses: "X 5 ((1%))",
-        parse error("line 1, column 5: expected a direction marker or a change after price 5, found '('"),
-        scan ["S:X 5 ((1%))"];
-    double_parentheses_after_a_change: "X 5 +1 ((1%))",
-        parse error("line 1, column 8: expected a quote, found '('"),
-        scan ["Q:X5▲ 1", "S: ((1%))"];
-    empty_parentheses_after_a_change: "X 5 +1 (%)",
-        parse error("line 1, column 8: expected a quote, found '('"),
-        scan ["Q:X5▲ 1", "S: (%)"];
+    // `%` after a number and a space marks a percent (SPEC 9, stage 1):
+    // the `%` stands alone after a marker.
+    percent_without_number: "AGL 40.13 ▲ %",
+        parse error("line 1, column 13: expected a change or a percent after marker '▲', found '%'"),
+        scan ["S:AGL 40.13 ▲ %"];
+    percent_where_the_price_belongs: "AGL 40.13 %",
+        parse error("line 1, column 5: expected a price after symbol 'AGL', found percent '40.13 %'"),
+        scan ["S:AGL 40.13 %"];
+    // A percent may follow the price (`(+0.31%)`): the second `(` is what
+    // breaks it.
+    double_parentheses: "AGL 40.13 ((0.30%))",
+        parse error("line 1, column 12: expected a percent, found '('"),
+        scan ["S:AGL 40.13 ((0.30%))"];
+    double_parentheses_after_a_change: "AGL 40.13 +0.12 ((0.30%))",
+        parse error("line 1, column 17: expected a quote, found '('"),
+        scan ["Q:AGL40.13▲ 0.12", "S: ((0.30%))"];
+    empty_parentheses_after_a_change: "AGL 40.13 +0.12 (%)",
+        parse error("line 1, column 17: expected a quote, found '('"),
+        scan ["Q:AGL40.13▲ 0.12", "S: (%)"];
 
     // Numbers that rule N refuses, and the largest it takes.
-    ten_thousand_digit_price: format!("X {} +1 (1%)", "1".repeat(10_000)),
+    // Realistic numbers (12.50 is 1.27% of 987.50), so that only the
+    // number the case is about can make it no quote.
+    ten_thousand_digit_price: format!("AGL {} +12.50 (+1.27%)", "1".repeat(10_000)),
         parse error(
-            "line 1, column 3: expected a price after symbol 'X', found number \
+            "line 1, column 5: expected a price after symbol 'AGL', found number \
              '1111111111111111111111111111111111111111… (9960 more)', too large for an exact decimal"
         ),
-        scan ["S:<10010 bytes>"];
-    ten_thousand_digit_glued_price: format!("AGL{}▲ 1 (1%)", "9".repeat(10_000)),
+        scan ["S:<10020 bytes>"];
+    ten_thousand_digit_glued_price: format!("AGL{}▲ 12.50 (1.27%)", "9".repeat(10_000)),
         parse error(
             "line 1, column 4: expected a price after symbol 'AGL', found number \
              '9999999999999999999999999999999999999999… (9960 more)', too large for an exact decimal"
         ),
-        scan ["S:<10013 bytes>"];
-    largest_mantissa: "X 79228162514264337593543950335 +1 (1%)",
-        parse quotes(&["X79228162514264337593543950335▲ 1 (1%)"]),
-        scan ["Q:X79228162514264337593543950335▲ 1 (1%)"];
-    one_past_the_largest_mantissa: "X 79228162514264337593543950336 +1 (1%)",
+        scan ["S:<10020 bytes>"];
+    // The largest mantissa a decimal holds, here with four decimals (a
+    // whole price of 29 digits would show grouped); the change is the
+    // price's 101st part: 1.00% of the previous close.
+    largest_mantissa: "X 7922816251426433759354395.0335 +78443725261647859003508.8617 (+1.00%)",
+        parse quotes(&["X7922816251426433759354395.0335▲ 78443725261647859003508.8617 (1.00%)"]),
+        scan ["Q:X7922816251426433759354395.0335▲ 78443725261647859003508.8617 (1.00%)"];
+    one_past_the_largest_mantissa: "X 7922816251426433759354395.0336 +78443725261647859003508.8617 (+1.00%)",
         parse error(
             "line 1, column 3: expected a price after symbol 'X', found number \
-             '79228162514264337593543950336', too large for an exact decimal"
+             '7922816251426433759354395.0336', too large for an exact decimal"
         ),
-        scan ["S:X 79228162514264337593543950336 +1 (1%)"];
-    twenty_eight_decimals: "X 0.1111111111111111111111111111 +1 (1%)",
-        parse quotes(&["X0.1111111111111111111111111111▲ 1 (1%)"]),
-        scan ["Q:X0.1111111111111111111111111111▲ 1 (1%)"];
-    twenty_nine_decimals: "X 0.11111111111111111111111111111 +1 (1%)",
+        scan ["S:X 7922816251426433759354395.0336 +78443725261647859003508.8617 (+1.00%)"];
+    // From a previous close of 0.11: 1.01%.
+    twenty_eight_decimals: "X 0.1111111111111111111111111111 +0.0011111111111111111111111111 (+1.01%)",
+        parse quotes(&["X0.1111111111111111111111111111▲ 0.0011111111111111111111111111 (1.01%)"]),
+        scan ["Q:X0.1111111111111111111111111111▲ 0.0011111111111111111111111111 (1.01%)"];
+    twenty_nine_decimals: "X 0.11111111111111111111111111111 +0.0011111111111111111111111111 (+1.01%)",
         parse error(
             "line 1, column 3: expected a price after symbol 'X', found number \
              '0.11111111111111111111111111111' with 29 decimal places (at most 28)"
         ),
-        scan ["S:X 0.11111111111111111111111111111 +1 (1%)"];
-    // Scan reads `1e10` as symbol `1e` and price 10: left out, see the report.
-    exponent_price: "X 1e10 +1 (1%)",
-        parse error("line 1, column 3: expected a price after symbol 'X', found malformed number '1e10'");
-    exponent_percent: "X 5 +1 (1e2%)",
-        parse error("line 1, column 9: expected a percent, found malformed number '1e2'"),
-        scan ["S:X 5 +1 (1e2%)"];
-    underscore_price: "X 1_000 +1 (1%)",
-        parse error("line 1, column 3: expected a price after symbol 'X', found malformed number '1_000'"),
-        scan ["S:X 1_000 +1 (1%)"];
-    leading_zero_price: "X 0123 +1 (1%)",
-        parse error("line 1, column 3: expected a price after symbol 'X', found malformed number '0123'"),
-        scan ["S:X 0123 +1 (1%)"];
-    date_as_price: "X 19.06.2024 +1 (1%)",
-        parse error("line 1, column 3: expected a price after symbol 'X', found date or time '19.06.2024'"),
-        scan ["S:X 19.06.2024 +1 (1%)"];
-    sixteen_character_symbol: "ABCDEFGHIJKLMNOP 5 +1 (1%)",
+        scan ["S:X 0.11111111111111111111111111111 +0.0011111111111111111111111111 (+1.01%)"];
+    // Its scan: `exponent_is_no_symbol` below.
+    exponent_price: "AGL 1e10 +0.12 (+0.30%)",
+        parse error("line 1, column 5: expected a price after symbol 'AGL', found malformed number '1e10'");
+    // The quote ends before the percent it cannot read.
+    exponent_percent: "AGL 40.13 +0.12 (1e2%)",
+        parse error("line 1, column 18: expected a percent, found malformed number '1e2'"),
+        scan ["Q:AGL40.13▲ 0.12", "S: (1e2%)"];
+    underscore_price: "AGL 1_000 +12.50 (+1.27%)",
+        parse error("line 1, column 5: expected a price after symbol 'AGL', found malformed number '1_000'"),
+        scan ["S:AGL 1_000 +12.50 (+1.27%)"];
+    leading_zero_price: "AGL 040.13 +0.12 (+0.30%)",
+        parse error("line 1, column 5: expected a price after symbol 'AGL', found malformed number '040.13'"),
+        scan ["S:AGL 040.13 +0.12 (+0.30%)"];
+    date_as_price: "AGL 19.06.2024 +0.12 (+0.30%)",
+        parse error("line 1, column 5: expected a price after symbol 'AGL', found date or time '19.06.2024'"),
+        scan ["S:AGL 19.06.2024 +0.12 (+0.30%)"];
+    // Glued to its price, a label is a ticker (rule W: a name is always
+    // separated from its price), and a ticker has at most 15 characters.
+    sixteen_character_symbol: "ABCDEFGHIJKLMNOP40.13▲ 0.12 (0.30%)",
         parse error("line 1, column 1: expected a symbol of at most 15 characters, found 'ABCDEFGHIJKLMNOP' of 16 characters"),
-        scan ["S:ABCDEFGHIJKLMNOP 5 +1 (1%)"];
+        scan ["S:ABCDEFGHIJKLMNOP40.13▲ 0.12 (0.30%)"];
 
     // Control characters.
     nul_alone: "\0",
         parse error("line 1, column 1: expected a quote, found '\\0'"),
         scan ["S:\0"];
+    // Fields are separated by nothing, white space or `|` (SPEC 3): a NUL
+    // between them breaks the quote.
     nul_inside_a_quote: "AGL40.13\0▲ 0.12 (0.00%)",
         parse error("line 1, column 9: expected a direction marker or a change after price 40.13, found '\\0'"),
         scan ["S:AGL40.13\0▲ 0.12 (0.00%)"];
@@ -249,13 +270,13 @@ hostile! {
         scan ["Q:NIFTY22150.40▲ 120.25 (0.55%)", "S: | ", "T:TCS 3,"];
 
     // A quote spans at most 64 KiB, gaps included.
-    quote_longer_than_its_reach: format!("X 5{}+1 (1%)", " ".repeat(70_000)),
-        parse error("line 1, column 65537: expected a direction marker or a change after price 5, found a quote longer than 64 KiB");
+    quote_longer_than_its_reach: format!("AGL 40.13{}+0.12 (+0.30%)", " ".repeat(70_000)),
+        parse error("line 1, column 65537: expected a direction marker or a change after price 40.13, found a quote longer than 64 KiB");
 
     // Number-like words in page text are no symbols.
-    exponent_is_no_symbol: "X 1e10 +1 (1%)",
-        parse error("line 1, column 3: expected a price after symbol 'X', found malformed number '1e10'"),
-        scan ["S:X 1e10 +1 (1%)"];
+    exponent_is_no_symbol: "AGL 1e10 +0.12 (+0.30%)",
+        parse error("line 1, column 5: expected a price after symbol 'AGL', found malformed number '1e10'"),
+        scan ["S:AGL 1e10 +0.12 (+0.30%)"];
 
     // Encodings and invisible characters.
     mojibake_arrow: "AGL40.13â–² 0.12 (0.00%)",
@@ -279,24 +300,24 @@ hostile! {
             "Q:ABOT812.000000▼ -4.10", "S:\r\n", "Q:ACPL0.00▼ -9", "S:\r\n",
             "Q:AGHA11.870000▲ 0.12", "S:\r\n",
         ];
-    crlf_between_fields: "X\r\n5\r\n▲\r\n1\r\n(1%)\r\n",
-        parse quotes(&["X5▲ 1 (1%)"]),
-        scan ["Q:X5▲ 1 (1%)", "S:\r\n"];
+    crlf_between_fields: "AGL\r\n40.13\r\n▲\r\n0.12\r\n(0.30%)\r\n",
+        parse quotes(&["AGL40.13▲ 0.12 (0.30%)"]),
+        scan ["Q:AGL40.13▲ 0.12 (0.30%)", "S:\r\n"];
     right_to_left_mark_between_quotes: format!("{AGL}\u{200f}{BOP}"),
         parse error("line 1, column 23: expected a quote, found '\\u{200f}'"),
         scan [format!("Q:{AGL}").as_str(), "S:\u{200f}", &format!("Q:{BOP}")];
     right_to_left_mark_between_spaces: format!("{AGL} \u{200f} {BOP}"),
         parse error("line 1, column 24: expected a quote, found '\\u{200f}'"),
         scan [format!("Q:{AGL}").as_str(), "S: \u{200f} ", &format!("Q:{BOP}")];
-    line_separator_between_quotes: "X 5 +1 (1%)\u{2028}Y 6 +1 (1%)",
-        parse error("line 1, column 12: expected a quote, found '\\u{2028}'"),
-        scan ["Q:X5▲ 1 (1%)", "S:\u{2028}", "Q:Y6▲ 1 (1%)"];
+    line_separator_between_quotes: "AGL 40.13 +0.12 (+0.30%)\u{2028}BOP 10.34 +0.22 (+2.17%)",
+        parse error("line 1, column 25: expected a quote, found '\\u{2028}'"),
+        scan ["Q:AGL40.13▲ 0.12 (0.30%)", "S:\u{2028}", "Q:BOP10.34▲ 0.22 (2.17%)"];
     zero_width_space_in_a_price: "AGL40\u{200b}.13▲ 0.12 (0.00%)",
         parse error("line 1, column 6: expected a direction marker or a change after price 40, found '\\u{200b}'"),
         scan ["S:AGL40\u{200b}.13▲ 0.12 (0.00%)"];
-    zero_width_space_in_a_grouped_price: "X 1\u{200b}000 +1 (1%)",
-        parse error("line 1, column 4: expected a direction marker or a change after price 1, found '\\u{200b}'"),
-        scan ["S:X 1\u{200b}000 +1 (1%)"];
+    zero_width_space_in_a_grouped_price: "AGL 1\u{200b}000.50 +12.50 (+1.27%)",
+        parse error("line 1, column 6: expected a direction marker or a change after price 1, found '\\u{200b}'"),
+        scan ["S:AGL 1\u{200b}000.50 +12.50 (+1.27%)"];
     byte_order_mark: format!("\u{feff}{AGL}"),
         parse quotes(&[AGL]),
         scan ["S:\u{feff}", &format!("Q:{AGL}")];

@@ -33,16 +33,18 @@ impl Read for Trickle<'_> {
 /// then a strong quote 64 KiB later: streaming panicked on the dropped
 /// candidate's offset. The reported input, then the same with the quote
 /// between spaces: glued to `#`, `X` stands inside a token and is no
-/// symbol (rule B); standing alone it is found.
+/// symbol (rule B); standing alone it is found. The quote shows a price
+/// with decimals, so that its markers are evidence enough (SPEC 9); the
+/// weak candidates are integers that nothing supports.
 #[test]
 fn a_dropped_weak_candidate_before_a_compaction() {
     // The reported weak candidate, and one whose change is below its
-    // price, which scan mode still weighs as a candidate.
+    // price.
     let cases = [
-        ("W 1 1 ", "X 1 +1%", &[][..]),
-        ("W 1 1 ", " X 1 +1% ", &["X1▲ (1%)"][..]),
+        ("W 1 1 ", "X 40.13 +0.30%", &[][..]),
+        ("W 1 1 ", " X 40.13 +0.30% ", &["X40.13▲ (0.30%)"][..]),
     ];
-    let weak_kept = [("W 2 1 ", " X 1 +1% ", &["X1▲ (1%)"][..])];
+    let weak_kept = [("W 2 1 ", " X 40.13 +0.30% ", &["X40.13▲ (0.30%)"][..])];
     for (weak, quote, found) in cases.into_iter().chain(weak_kept) {
         let text = format!(
             "{}{weak}{}{quote}{}",
@@ -134,8 +136,11 @@ fn a_quote_glued_to_a_change() {
 
 /// A strong quote that starts inside a weak candidate the scan drops is
 /// found: `Vol 500 786`, its fields across a line break, is a weak
-/// candidate with no run to keep it. (On one line, `Vol 500 | 786 …`, the
-/// 500 is a number no quote explains, and rule R keeps no quote.)
+/// candidate with no run to keep it. On one line, `Vol 500 | 786 …`, the
+/// 500 is a number no quote explains, but the arithmetic says which number
+/// is the price (0.40 is 3.31% of 12.10, rule R), and `786` before it is
+/// its ticker: `Vol 500` is no name (rule W takes a name's digits only
+/// where the price follows them), and `Vol` is a field word (SPEC 9).
 #[test]
 fn a_strong_quote_inside_a_dropped_weak_one() {
     assert_eq!(
@@ -144,24 +149,44 @@ fn a_strong_quote_inside_a_dropped_weak_one() {
     );
     assert_eq!(
         scanned("Vol 500 | 786 12.50 +0.40 (+3.31%)"),
-        Vec::<String>::new()
+        ["786 12.50▲ 0.40 (3.31%)"]
     );
 }
 
 /// `|` after a symbol's trailing digits is a separator (rule G (a)).
+/// (The fields are compared, not the canonical text, which shows a whole
+/// price grouped or not as the `Display` form decides.)
 #[test]
 fn a_bar_after_symbol_digits() {
-    assert_eq!(
-        scanned("KSE100|98,412|+812.3|(+0.83%)"),
-        ["KSE100 98412▲ 812.3 (0.83%)"]
+    let text = "KSE100|98,412|+812.3|(+0.83%)";
+    let quotes: Vec<_> = tickerstrip::scan(text)
+        .filter_map(|segment| segment.as_quote().cloned())
+        .map(|q| {
+            let shown = |d: Option<tickerstrip::Decimal>| d.map(|d| d.to_string());
+            let fields = (
+                q.price.to_string(),
+                q.direction,
+                shown(q.change),
+                shown(q.percent),
+            );
+            (q.symbol, fields, q.span)
+        })
+        .collect();
+    let fields = (
+        "98412".to_string(),
+        tickerstrip::Direction::Up,
+        Some("812.3".to_string()),
+        Some("0.83".to_string()),
     );
+    assert_eq!(quotes, [("KSE100", fields, 0..text.len())]);
 }
 
-/// Rule S: the sign shown on a zero change signs the percent.
+/// Rule S: the sign shown on a zero change signs the percent. (A fall of
+/// 0.45 shows as `-0` at no decimals: 0.2% of 263.55.)
 #[test]
 fn a_signed_zero_change_signs_the_percent() {
-    let quotes = tickerstrip::parse("KSTX 263 -0 (2.2%)").unwrap();
-    assert_eq!(quotes[0].percent.unwrap().to_string(), "-2.2");
+    let quotes = tickerstrip::parse("KSTX 263.10 -0 (0.2%)").unwrap();
+    assert_eq!(quotes[0].percent.unwrap().to_string(), "-0.2");
     assert_eq!(quotes[0].change.unwrap().to_string(), "0");
 }
 
