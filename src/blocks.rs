@@ -41,6 +41,9 @@ pub(crate) struct Header {
     /// two columns, where the header has such a caption: the rows' numbers
     /// say which reading of the header is theirs.
     pub(crate) alternative: Option<Roles>,
+    /// How many cells its line shows, for a header on one line with cell
+    /// separators: it governs rows of as many cells only.
+    pub(crate) cells: Option<usize>,
 }
 
 impl Blocks {
@@ -58,6 +61,14 @@ impl Block {
 }
 
 impl Header {
+    /// A header whose rows give no quotes.
+    fn refusing() -> Header {
+        Header {
+            refuses: true,
+            ..Header::default()
+        }
+    }
+
     /// The readings of the header's value columns: as shown, and with its
     /// joined captions split, if it has any.
     pub(crate) fn readings(&self) -> impl Iterator<Item = &[Role]> {
@@ -166,6 +177,16 @@ pub(crate) fn blocks(
             pending = Some((out.headers.len() - 1, start));
             out.label_starts[r] = Some(label);
         }
+        // A header governs the rows that follow it closely, of as many
+        // cells as it shows (SPEC 8: a row of another width ends it).
+        let header = pending
+            .take()
+            .filter(|&(_, header_end)| follows_closely(tokens, header_end, start))
+            .map(|(header, _)| header)
+            .filter(|&h| {
+                let cells = out.headers[h].cells;
+                cells.is_none() || cells == line_cells(tokens, text, base, line_around(tokens, start))
+            });
         let mut end = r + 1;
         let first = out.members.len();
         out.members.push(r);
@@ -182,17 +203,18 @@ pub(crate) fn blocks(
             let fits = next < records.len()
                 && has_values(tokens, &records[next])
                 && same_shape(tokens, record, &records[next]);
-            if !fits {
+            // A header governs its rows up to a blank line.
+            let governed_past = || {
+                let last = records[end - 1].tokens().end;
+                header.is_some() && blank_line(&tokens[last..records[next].tokens().start], text, base)
+            };
+            if !fits || governed_past() {
                 break;
             }
             out.members.push(next);
             next += 1;
             end = next;
         }
-        let header = pending
-            .take()
-            .filter(|&(_, header_end)| follows_closely(tokens, header_end, start))
-            .map(|(header, _)| header);
         let block = out.blocks.len();
         let members = first..out.members.len();
         for &member in &out.members[members.clone()] {
@@ -208,9 +230,38 @@ pub(crate) fn blocks(
                 }
             }
         }
+
+        // The rest of a row governed by a header is governed by it too:
+        // cells before a row's label are a block of their own (`| 1 |
+        // Aaaa | +1.01% | 1.00 |` under `| Volume | Name | Chg % | High
+        // |`).
+        if let Some(header) = header {
+            let last = &records[end - 1];
+            if let Some(next) = records.get(end).filter(|next| next.line == last.line) {
+                pending = Some((header, next.tokens().start));
+            }
+        }
         out.blocks.push(Block { members, header });
         r = end;
     }
+}
+
+/// The tokens of the line holding token `at`, line ends excluded.
+fn line_around(tokens: &[Token], at: usize) -> Range<usize> {
+    let start = tokens[..at].iter().rposition(|t| t.kind == Kind::Line).map_or(0, |i| i + 1);
+    let end = tokens[at..].iter().position(|t| t.kind == Kind::Line).map_or(tokens.len(), |i| at + i);
+    start..end
+}
+
+/// How many cells the line of tokens `line` shows, where cell separators
+/// (`|`, `;`, tabs, runs of spaces) split it; `None` for a line without.
+fn line_cells(tokens: &[Token], text: &[u8], base: usize, line: Range<usize>) -> Option<usize> {
+    let (first, last) = (tokens.get(line.start)?, tokens.get(line.end.checked_sub(1)?)?);
+    if !tokens[line].iter().any(|t| t.kind == Kind::Cell) {
+        return None;
+    }
+    let line_text = std::str::from_utf8(&text[first.start - base..last.end - base]).ok()?;
+    Some(split_cells(line_text).count())
 }
 
 /// Whether a record's body holds a value.
@@ -242,6 +293,28 @@ fn same_shape(tokens: &[Token], a: &Record, b: &Record) -> bool {
             })
     };
     kinds(a).eq(kinds(b))
+}
+
+/// Whether `tokens` (read from `text`, which starts at offset `base`)
+/// hold a blank line: two line ends with nothing but white space between
+/// them (a lone `|` is a cell, not white space).
+fn blank_line(tokens: &[Token], text: &[u8], base: usize) -> bool {
+    let mut ends = 0;
+    for token in tokens {
+        let white = || text[token.start - base..token.end - base].iter().all(u8::is_ascii_whitespace);
+        match token.kind {
+            Kind::Line => {
+                ends += 1;
+                if ends == 2 {
+                    return true;
+                }
+            }
+            Kind::Invisible => {}
+            Kind::Cell if white() => {}
+            _ => ends = 0,
+        }
+    }
+    false
 }
 
 /// Whether the record starting at token `start` follows a header ending
@@ -383,7 +456,15 @@ fn header_of(phrases: &[Phrase]) -> Option<Header> {
     let label = phrases.iter().position(is_label).or_else(|| {
         let first = phrases.first()?;
         matches!(first.role(), Role::Unknown | Role::Period).then_some(0)
-    })?;
+    });
+    // A header that names value columns but no label column, or value
+    // columns before its label's (`Last | Name | …`), names columns this
+    // reader does not read by: its rows give no quotes, rather than quotes
+    // read from the wrong cells.
+    let value = |p: &Phrase| matches!(p.role(), Role::Price | Role::PreviousClose | Role::Change | Role::Percent);
+    let Some(label) = label.filter(|&label| !phrases[..label].iter().any(value)) else {
+        return phrases.iter().any(value).then(Header::refusing);
+    };
     // Label columns right after the label's (`Name | Ticker`) are no values.
     let labels = phrases[label..].iter().take_while(|p| is_label(p)).count().max(1);
     let columns = &phrases[label + labels..];
@@ -406,6 +487,7 @@ fn header_of(phrases: &[Phrase]) -> Option<Header> {
         values,
         refuses,
         ticker_after_name,
+        cells: None,
     })
 }
 
@@ -451,7 +533,8 @@ fn line_headers(tokens: &[Token], text: &[u8], base: usize, out: &mut Blocks) {
                     run_end = line.end;
                 } else {
                     flush(run, run_end, found);
-                    if let Some(header) = header_of(phrases) {
+                    if let Some(mut header) = header_of(phrases) {
+                        header.cells = line_cells(tokens, text, base, line.clone());
                         found.push((line.end, header));
                     }
                 }

@@ -476,7 +476,7 @@ mod tests {
                     _ => None,
                 })
                 .collect();
-            println!("BLOCK {} records, quotes at {:?}", block.len(), quoted);
+            println!("BLOCK {} records, header {:?}, quotes at {:?}", block.len(), block.header.map(|h| &engine.blocks.headers[h]), quoted);
         }
         for (r, verdict) in verdicts.iter().enumerate() {
             if let Verdict::Refused(rule, standing) = verdict {

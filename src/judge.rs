@@ -40,6 +40,7 @@ use crate::readings::{Reading, Readings, SignFrom, Support, Value};
 use crate::records::{Record, Tail};
 use crate::token::{Cut, Token};
 use crate::validation::Fit;
+use crate::vocabulary::continues_sentence;
 
 /// A rule of the judge.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -61,6 +62,11 @@ pub(crate) enum Rule {
     Unsigned,
     /// Words follow the quote on its line (rule L).
     Prose,
+    /// The label is glued to a number that ends no quote (rule B).
+    Boundary,
+    /// A price-shaped number stands before the label on its row (`| 47.90
+    /// | Alpha Steel | +0.30 | …`): which column is the price is unknown.
+    ValuesBeforeLabel,
 }
 
 impl Rule {
@@ -75,6 +81,8 @@ impl Rule {
             Rule::Unexplained => "values no field explains, and nothing says which is the price",
             Rule::Unsigned => "an unsigned change with nothing to sign it",
             Rule::Prose => "words follow the quote on its line",
+            Rule::Boundary => "the label starts inside a number",
+            Rule::ValuesBeforeLabel => "a price-shaped number stands before the label on its row",
         }
     }
 }
@@ -201,6 +209,9 @@ pub(crate) struct Judge {
     /// The places of accepted quotes: the ranges of [`Candidate::places`]
     /// point here.
     pub(crate) places: Vec<[Option<u8>; 3]>,
+    /// For each block, once asked: whether its rows repeat one word after
+    /// their values (rule L).
+    tails: Vec<Option<bool>>,
     /// The label of the record being judged, by the digits its readings
     /// give the label.
     labels: Vec<Option<Result<Label, labels::Refusal>>>,
@@ -223,6 +234,7 @@ impl Judge {
         self.verdicts.clear();
         self.standing.clear();
         self.places.clear();
+        self.tails.clear();
         for (r, record) in page.records.iter().enumerate() {
             let verdict = self.record(page, r, record);
             self.verdicts.push(verdict);
@@ -242,6 +254,14 @@ impl Judge {
         let header = block.header.map(|h| &page.blocks.headers[h]);
         if header.is_some_and(|h| h.refuses) {
             return Verdict::Refused(Rule::HeaderRefuses, 0..0);
+        }
+        if !self.starts_at_a_boundary(page, record) {
+            return Verdict::Refused(Rule::Boundary, 0..0);
+        }
+        // A header names the columns before a label; without one, a price
+        // there leaves the row's columns unknown.
+        if header.is_none() && values_before_label(page, r) {
+            return Verdict::Refused(Rule::ValuesBeforeLabel, 0..0);
         }
         if !self.readings.read(page.tokens, page.cuts, record, header) {
             return Verdict::Refused(Rule::TooManyValues, 0..0);
@@ -295,7 +315,7 @@ impl Judge {
         if !self.standing[standing.clone()].iter().all(|c| c.same_quote(first)) {
             return Verdict::Refused(Rule::Ambiguous, standing);
         }
-        let verdict = self.accept(page, record, block, standing.clone());
+        let verdict = self.accept(page, r, standing.clone());
         if !matches!(&verdict, Verdict::Refused(_, kept) if *kept == standing) {
             // Nothing keeps what stood: its block reads it no more.
             self.standing.truncate(start);
@@ -303,10 +323,23 @@ impl Judge {
         verdict
     }
 
+    /// Rule B: a label glued to a number (`1.30AA 34.10 …`) starts inside
+    /// it, unless that number ended the quote before (`…▲ 0.12BOP10.34…`).
+    fn starts_at_a_boundary(&self, page: Page<'_>, record: &Record) -> bool {
+        let start = record.label.start;
+        if record.label.is_empty() || start == 0 || page.tokens[start].spaced {
+            return true;
+        }
+        if page.tokens[start - 1].number().is_none() {
+            return true;
+        }
+        matches!(self.verdicts.last(), Some(Verdict::Quote(quote, _)) if quote.last_token == start - 1)
+    }
+
     /// The verdict on a record whose standing readings, `standing` in
     /// [`Judge::standing`], give one quote: the rules on evidence,
     /// unexplained values, signs and prose.
-    fn accept(&mut self, page: Page<'_>, record: &Record, block: &Block, standing: Range<usize>) -> Verdict {
+    fn accept(&mut self, page: Page<'_>, r: usize, standing: Range<usize>) -> Verdict {
         let candidate = &self.standing[standing.start];
         let Some(evidence) = candidate.evidence() else {
             return Verdict::Refused(Rule::Weak, standing);
@@ -317,7 +350,7 @@ impl Judge {
         if candidate.sign == SignFrom::Nothing && !candidate.zero() {
             return Verdict::Refused(Rule::Unsigned, standing);
         }
-        if record.tail == Tail::Words && !strip_ticker(page, record, candidate) && !table_row(block) {
+        if prose(page, r, candidate, &mut self.tails) {
             return Verdict::Refused(Rule::Prose, 0..0);
         }
         let places = self.places.len();
@@ -359,7 +392,6 @@ impl Judge {
                 let Some(negative) = consensus.unsigned else { continue };
                 chosen.sign_as(negative);
             }
-            let record = &page.records[r];
             // The block vouches for the reading: markers on it now count
             // (`ACPL 0.00 -9` after `ABOT 812.000000 -4.10`); a reading
             // with none stands by its place among three or more.
@@ -371,7 +403,7 @@ impl Judge {
             if chosen.unexplained > 0 && evidence >= Evidence::Markers {
                 continue;
             }
-            if record.tail == Tail::Words && !strip_ticker(page, record, &chosen) && !table_row(block) {
+            if prose(page, r, &chosen, &mut self.tails) {
                 continue;
             }
             chosen.places = 0..0;
@@ -386,7 +418,10 @@ impl Judge {
 /// reading leaves a positive previous close (price − change), readings
 /// that leave none fall (`S&P 500 5,184.22` is not `S&P` at 500 with a
 /// change of 5,184.22); where some reading's change is smaller than its
-/// price, readings whose change is not fall.
+/// price, readings whose change is not fall. These two weigh only what
+/// nothing else vouches for: a reading whose percent checks, or that a
+/// header names, keeps its move however large (`ZETA 0.40 -0.50
+/// (-55.6%)`), and the validator reports a close that is not positive.
 fn drop_worse_fits(readings: &mut Vec<Reading>, values: &[crate::readings::Value]) {
     let best = readings.iter().filter_map(|r| r.fit).max();
     if let Some(best) = best.filter(|&b| b > Fit::None) {
@@ -399,8 +434,9 @@ fn drop_worse_fits(readings: &mut Vec<Reading>, values: &[crate::readings::Value
         r.change_value
             .is_none_or(|c| price.checked_sub(c).is_some_and(|close| close > rust_decimal::Decimal::ZERO))
     };
+    let vouched = |r: &Reading| r.fit == Some(Fit::Exact) || r.support.contains(Support::HEADER);
     if readings.iter().any(positive_close) {
-        readings.retain(positive_close);
+        readings.retain(|r| positive_close(r) || vouched(r));
     }
     // A fall of more than half in a day is no reading beside one that
     // reads a smaller move.
@@ -409,7 +445,7 @@ fn drop_worse_fits(readings: &mut Vec<Reading>, values: &[crate::readings::Value
         price.is_zero() || r.change_value.is_none_or(|c| c.abs() < price)
     };
     if readings.iter().any(plausible) {
-        readings.retain(plausible);
+        readings.retain(|r| plausible(r) || vouched(r));
     }
 }
 
@@ -492,6 +528,63 @@ fn undominated(candidates: &[Candidate], standing: &mut Vec<Candidate>) {
             .filter(|b| !candidates.iter().any(|a| dominates(a, b)))
             .cloned(),
     );
+}
+
+/// [`Rule::ValuesBeforeLabel`]: record `r` follows, on its line, a record
+/// with no label whose first value shows the shape of a price (decimals
+/// or grouping). A rank before a name (`| 3 | Alpha Steel | …`) is no
+/// price, nor a symbol of digits before its own quote (`555 7.120000 0.33
+/// | ABOT …`).
+fn values_before_label(page: Page<'_>, r: usize) -> bool {
+    let record = &page.records[r];
+    let Some(before) = r.checked_sub(1).map(|b| &page.records[b]) else {
+        return false;
+    };
+    let priced = |n: &crate::token::Number| n.grouped || n.value.is_ok_and(|v| v.scale() > 0);
+    !record.label.is_empty()
+        && before.label.is_empty()
+        && before.line == record.line
+        && page.tokens[before.body.clone()].iter().find_map(Token::number).is_some_and(priced)
+}
+
+/// [`Rule::Prose`] (rule L): words after a quote's values on its line make
+/// the line prose, unless the quote is a strip's ticker, or the record is
+/// a row of a table whose every row shows the same word after its values
+/// (a link's caption, `methodology`: the rows repeat one shape, words
+/// included). A row with words among rows without, or rows that go on
+/// each in their own words, are sentences (`… (-1.45%) in early trade`).
+fn prose(page: Page<'_>, r: usize, candidate: &Candidate, tails: &mut Vec<Option<bool>>) -> bool {
+    let record = &page.records[r];
+    if record.tail != Tail::Words || strip_ticker(page, record, candidate) {
+        return false;
+    }
+    let index = page.blocks.of_record[r];
+    let block = &page.blocks.blocks[index];
+    if !table_row(block) {
+        return true;
+    }
+    if tails.len() <= index {
+        tails.resize(index + 1, None);
+    }
+    !*tails[index].get_or_insert_with(|| repeated_tail(page, block))
+}
+
+/// Whether every row of `block` shows the same word (in any case) right
+/// after its values, and not one that carries a sentence on (`in`, `on`).
+fn repeated_tail(page: Page<'_>, block: &Block) -> bool {
+    let after = |r: usize| {
+        let next = page.records.get(r + 1).filter(|_| page.records[r].tail == Tail::Words)?;
+        let token = &page.tokens[next.tokens().start];
+        page.text.get(token.start - page.base..token.end - page.base)
+    };
+    let rows = page.blocks.records(block);
+    let Some(first) = rows.first().and_then(|&r| after(r)) else {
+        return false;
+    };
+    if std::str::from_utf8(first).is_ok_and(continues_sentence) {
+        return false;
+    }
+    rows.iter().all(|&r| after(r).is_some_and(|word| word.eq_ignore_ascii_case(first)))
 }
 
 /// Whether a record is a row of a table: one of at least

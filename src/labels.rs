@@ -188,7 +188,8 @@ pub(crate) fn label(
         }
     }
     let kind = match end - start {
-        1 if tokens[start].word().is_some_and(|w| w.is_ticker()) => LabelKind::Ticker,
+        // A ticker, or a code of digits (`0005`).
+        1 if tokens[start].word().is_some_and(|w| w.is_ticker() || !w.has_letter()) => LabelKind::Ticker,
         _ => LabelKind::Name,
     };
     Ok(Label {
@@ -286,7 +287,10 @@ fn check_words(
             if word.is_lowercase() && !glued && !cell {
                 return Err(Refusal::Lowercase);
             }
-            if !word.has_letter() {
+            // A code of digits with a leading zero (`0005`) is a symbol.
+            let code = word_text(first);
+            let digit_code = code.len() >= MIN_DIGIT_SYMBOL && code.bytes().all(|b| b.is_ascii_digit());
+            if !word.has_letter() && !(digit_code && !is_year(code)) {
                 return Err(Refusal::Number);
             }
         } else {

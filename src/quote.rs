@@ -777,6 +777,26 @@ impl<S: AsRef<str>> QuoteOf<S> {
     }
 }
 
+/// Writes `price` as shown, grouped by thousands when it shows no
+/// decimals and has four digits or more.
+fn write_price(f: &mut fmt::Formatter<'_>, price: Decimal) -> fmt::Result {
+    let text = price.to_string();
+    let digits = text.trim_start_matches('-');
+    if price.scale() > 0 || digits.len() < 4 {
+        return f.write_str(&text);
+    }
+    if price.is_sign_negative() {
+        f.write_str("-")?;
+    }
+    for (i, digit) in digits.char_indices() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            f.write_str(",")?;
+        }
+        write!(f, "{digit}")?;
+    }
+    Ok(())
+}
+
 impl<S: AsRef<str>> fmt::Display for QuoteOf<S> {
     /// The canonical seed form: symbol, price, a glyph for the direction,
     /// the change, the percent in parentheses.
@@ -786,7 +806,9 @@ impl<S: AsRef<str>> fmt::Display for QuoteOf<S> {
     /// that no ticker reading takes its words or digits for the price
     /// (`CAC 40: 7388.64▼ -21.37 (-0.29%)`); a code shown with a name
     /// follows it in parentheses (`Bank of Lumen (BLMN) 12.40▲ 0.22
-    /// (1.81%)`). Signs are written where the glyph would not imply them.
+    /// (1.81%)`). Signs are written where the glyph would not imply them. A
+    /// price of four digits or more without decimals is grouped by
+    /// thousands (`6,512`): the grouping shows it is a price.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let symbol = self.symbol.as_ref();
         let digit = |c: char| c.is_ascii_digit();
@@ -808,7 +830,7 @@ impl<S: AsRef<str>> fmt::Display for QuoteOf<S> {
             Some(Currency::Code(_)) | None => {}
             Some(sign) => f.write_str(sign.sign())?,
         }
-        write!(f, "{}", self.shown_price())?;
+        write_price(f, self.shown_price())?;
         if let Some(magnitude) = self.magnitude {
             f.write_str(magnitude.suffix())?;
         }
@@ -898,5 +920,25 @@ impl FromStr for OwnedQuote {
         Quotes::new(text, decision, engine)
             .only()
             .map(OwnedQuote::from)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn whole_prices_are_grouped_so_they_read_back_as_prices() {
+        let page = "Lisboa 17:35\n6.512 +0,84%";
+        let quotes = crate::ParseOptions::new()
+            .number_style(crate::NumberStyle::Comma)
+            .parse(page)
+            .expect("a quote");
+        let text = quotes[0].to_string();
+        assert_eq!(text, "Lisboa6,512▲ (0.84%)");
+        let again: OwnedQuote = text.parse().expect("reads back");
+        assert!(quotes[0].eq_shown(&again), "{text}");
+        let small: OwnedQuote = "KEL812▼ -0.06 (-0.01%)".parse().expect("a quote");
+        assert_eq!(small.to_string(), "KEL812▼ -0.06 (-0.01%)");
     }
 }

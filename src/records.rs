@@ -76,7 +76,8 @@ pub(crate) enum Tail {
     End,
     /// Another record with values.
     Record,
-    /// Words with no values: the record's line reads as prose.
+    /// Words with no values: a table row's cells (a link, a note), or
+    /// prose.
     Words,
 }
 
@@ -360,14 +361,20 @@ fn split_line(
                 .iter()
                 .any(|t| matches!(t.kind, Kind::Number(_) | Kind::Marker { .. } | Kind::Ambiguous { .. }));
         if label_end == label_start && !has_body {
-            // Neither a label nor values: punctuation, a date.
-            lead = match tokens[label_start].kind {
-                Kind::Colon | Kind::Date | Kind::Punct | Kind::Open | Kind::Close | Kind::Sign => {
-                    Lead::Other
-                }
-                _ => lead,
-            };
-            i = label_start + 1;
+            // Neither a label nor values: punctuation, dates. No token
+            // before `k`, where the body's scan stopped, starts a label or
+            // holds a value, so each would find the same: they are passed
+            // at once, and reading stays linear in the line.
+            for token in &tokens[label_start..k.max(label_start + 1)] {
+                lead = match token.kind {
+                    Kind::Cell | Kind::Invisible => Lead::Cell,
+                    Kind::Colon | Kind::Date | Kind::Punct | Kind::Open | Kind::Close | Kind::Sign => {
+                        Lead::Other
+                    }
+                    _ => lead,
+                };
+            }
+            i = k.max(label_start + 1);
             continue;
         }
         let body = if has_body {

@@ -484,6 +484,11 @@ impl<'s> Lexer<'s> {
         if !digits_at.first().is_some_and(u8::is_ascii_digit) {
             return Err(nom::Err::Error(()));
         }
+        // Digits with a leading zero, standing alone (`0005 64.35`), are no
+        // number of rule N: a code of digits, read as a word.
+        if input.len() == digits_at.len() && zero_led_code(digits_at) {
+            return Err(nom::Err::Error(()));
+        }
         // At the token's start the date rule, tried first, already looked.
         if digits_at.len() < input.len() && date_or_time_len(digits_at) > 0 {
             return Err(nom::Err::Error(()));
@@ -1086,6 +1091,17 @@ fn ticker_len(input: Input<'_>) -> usize {
         .iter()
         .rposition(u8::is_ascii_alphanumeric)
         .map_or(0, |last| last + 1)
+}
+
+/// Whether `input` starts with a run of digits led by a zero (`0005`),
+/// which rule N reads as no number, followed by white space, a cell
+/// separator or the end.
+fn zero_led_code(input: Input<'_>) -> bool {
+    let run = input.iter().take_while(|b| b.is_ascii_digit()).count();
+    run >= 2 && input[0] == b'0' && {
+        let after = &input[run..];
+        after.is_empty() || separates(after)
+    }
 }
 
 /// Whether a ticker token of `len` bytes that starts with a digit is a

@@ -308,6 +308,25 @@ const JOINERS: &[&str] = &[
     "at", "to", "@", "or", "by", "close", "closed", "closing", "and", "from", "of", "with",
 ];
 
+/// Words that carry a sentence on after a number (`… (-2.02%) in early
+/// trade`, `… on the day`): never a table's cell after its row, in the
+/// languages of the header vocabulary.
+const SENTENCE_WORDS: &[&str] = &[
+    "in", "on", "after", "for", "as", "since", "amid", "before", "during", "over", "under",
+    "against", "ahead", "than", "while", "im", "am", "nach", "seit", "en", "après", "depuis",
+    "tras", "desde", "dopo", "nel", "w", "po", "od",
+];
+
+/// Whether `word`, in any case, carries a sentence on after a number: a
+/// joiner or a word of [`SENTENCE_WORDS`].
+pub(crate) fn continues_sentence(word: &str) -> bool {
+    let mut buffer = [0u8; LONGEST_KNOWN_WORD];
+    let Some(lower) = lowercase_into(word, &mut buffer) else {
+        return false;
+    };
+    JOINERS.contains(&lower) || SENTENCE_WORDS.contains(&lower)
+}
+
 /// Units shown after an index level, a price or a change: index points
 /// in the languages of the header vocabulary, magnitude words, and the
 /// names of currencies and their cents.
@@ -595,6 +614,11 @@ mod tests {
             assert!(word.len() <= LONGEST_KNOWN_WORD, "{word}");
             assert_eq!(class_of(word).is_some(), true, "{word}");
         }
+        for word in SENTENCE_WORDS {
+            assert_eq!(word.to_lowercase(), *word, "{word}");
+            assert!(word.len() <= LONGEST_KNOWN_WORD && continues_sentence(word), "{word}");
+        }
+        assert!(continues_sentence("In") && !continues_sentence("methodology"));
         // The lexer looks for percent words only at a letter.
         for words in PERCENT_WORDS {
             assert!(words.first().is_some_and(|w| w.as_bytes()[0].is_ascii_lowercase()), "{words:?}");

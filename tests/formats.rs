@@ -128,7 +128,8 @@ macro_rules! suffix_cases {
     ($($name:ident: $suffix:expr => $magnitude:expr, $value:expr;)*) => {$(
         #[test]
         fn $name() {
-            let text = format!("cap$1.25{}+1.2%", $suffix);
+            // `ada`, not a field word such as `cap` (SPEC 9, stage 7).
+            let text = format!("ada$1.25{}+1.2%", $suffix);
             let quote = &ParseOptions::new().parse(&text).unwrap()[0];
             assert_eq!(quote.magnitude, Some($magnitude));
             assert_eq!(quote.price.to_string(), $value);
@@ -191,11 +192,28 @@ fn lowercase_symbols_count_only_when_glued_in_scan() {
         scanned(&options, "the index gained 120.25 (+0.55%)"),
         Vec::<String>::new()
     );
-    // Strict mode takes any word in a quote's place as its symbol.
+    // Strict mode reads the same way (SPEC 9): it never yields a quote a
+    // scan refuses, so a lowercase word apart from its price is no symbol
+    // there either, while a glued one is.
     assert_eq!(
-        tickerstrip::parse("eth 3200 +0.4%").unwrap()[0].symbol,
-        "eth"
+        scanned(&options, "eth 3,200.50 +0.4%"),
+        Vec::<String>::new()
     );
+    assert!(tickerstrip::parse("eth 3,200.50 +0.4%").is_err());
+    let eth = &tickerstrip::parse("eth$3,200.50+0.4%").unwrap()[0];
+    assert_eq!(
+        (eth.symbol, eth.price.to_string()),
+        ("eth", "3200.50".into())
+    );
+}
+
+#[test]
+fn a_field_word_is_no_symbol() {
+    // `cap` captions a column (Market Cap); a label is never a field word
+    // (SPEC 9, stage 7), even glued to a price.
+    let options = ParseOptions::new();
+    assert_eq!(scanned(&options, "cap$1.25k+1.2%"), Vec::<String>::new());
+    assert_eq!(scanned(&options, "ada$1.25k+1.2%"), ["ada 1250 - 1.2"]);
 }
 
 #[test]

@@ -4,7 +4,7 @@
 #![cfg(feature = "serde")]
 
 use serde_json::{Value, json};
-use tickerstrip::{AsQuote, Finding, OwnedQuote, StripReport, validate};
+use tickerstrip::{AsQuote, Field, Finding, OwnedQuote, StripReport, validate};
 
 const SEED_PAGE: &str = include_str!("data/conformance/seed-page.txt");
 
@@ -31,19 +31,33 @@ fn seed_quotes_read_back_equal() {
 fn borrowed_quotes_write_the_record_schema_first() {
     let quotes = tickerstrip::parse("AGL40.13▲ 0.12 (0.00%)").unwrap();
     let value = serde_json::to_value(&quotes[0]).unwrap();
+    // The quote carries what the reader believed it by and the name
+    // (SPEC 2, 9); the signs' sources and the table columns are no part of
+    // a quote any more.
     assert_eq!(
         value,
         json!({
             "symbol": "AGL", "price": "40.13", "direction": "up", "change": "0.12",
-            "percent": "0.00", "span": [0, 24], "label": "ticker", "magnitude": null, "shown_scale": 2,
+            "percent": "0.00", "span": [0, 24], "evidence": "arithmetic", "name": null,
+            "label": "ticker", "magnitude": null, "shown_scale": 2,
             "currency": null, "markers": {"word": null, "glyph": "up"},
-            "change_sign": "marker", "percent_sign": "marker",
-            "previous_close": null, "columns": null,
+            "previous_close": null,
         })
     );
     let text = serde_json::to_string(&quotes[0]).unwrap();
-    let schema = r#"{"symbol":"AGL","price":"40.13","direction":"up","change":"0.12","percent":"0.00","span":[0,24],"#;
+    let schema = r#"{"symbol":"AGL","price":"40.13","direction":"up","change":"0.12","percent":"0.00","span":[0,24],"evidence":"arithmetic","name":null,"#;
     assert!(text.starts_with(schema), "{text}");
+    // Every record field a quote holds comes in the record's order
+    // (`Field::ALL`; the findings are the validator's, not the quote's).
+    let mut last = 0;
+    for field in Field::ALL.iter().filter(|f| **f != Field::Findings) {
+        let key = format!("\"{}\":", field.name());
+        let at = text
+            .find(&key)
+            .unwrap_or_else(|| panic!("{key} missing in {text}"));
+        assert!(at >= last, "{key} out of the record's order in {text}");
+        last = at;
+    }
 }
 
 #[test]
@@ -117,4 +131,41 @@ fn quotes_and_segments_read_back_equal() {
         );
     }
     assert!(serde_json::from_str::<tickerstrip::Magnitude>(r#""bn""#).is_err());
+}
+
+/// The record's new fields read back: a name beside its code, and what the
+/// reader believed each quote by; a quote and its owned copy are equal
+/// (a quote holds no parser state).
+#[test]
+fn evidence_and_names_read_back_equal() {
+    let page = "Bank of Lumen (BLMN) 12.84 +0.16 (+1.26%)\n\n\
+                | Ticker | Price | Chg % |\n| TSKR | 17.45 | 1.45 |\n| NRDB | 14.62 | -1.22 |\n";
+    let quotes: Vec<tickerstrip::Quote<'_>> = tickerstrip::scan(page)
+        .filter_map(|s| s.as_quote().cloned())
+        .collect();
+    let shown: Vec<_> = quotes
+        .iter()
+        .map(|q| (q.symbol, q.name, q.evidence))
+        .collect();
+    use tickerstrip::Evidence::{Arithmetic, Header};
+    assert_eq!(
+        shown,
+        [
+            ("BLMN", Some("Bank of Lumen"), Arithmetic),
+            ("TSKR", None, Header),
+            ("NRDB", None, Header),
+        ]
+    );
+    for quote in &quotes {
+        let owned = OwnedQuote::from(quote);
+        assert_eq!(owned.as_quote().as_ref(), quote);
+        let value = serde_json::to_value(quote).unwrap();
+        assert_eq!(value["name"], json!(quote.name));
+        assert_eq!(value["evidence"], json!(quote.evidence.as_str()));
+        let back: OwnedQuote = serde_json::from_value(value).unwrap();
+        assert_eq!(back, owned);
+        let borrowed_json = serde_json::to_string(quote).unwrap();
+        let borrowed: tickerstrip::Quote<'_> = serde_json::from_str(&borrowed_json).unwrap();
+        assert_eq!(&borrowed, quote);
+    }
 }

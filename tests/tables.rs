@@ -3,8 +3,9 @@
 //! records, and no record takes a field from a column the header ignores.
 
 use proptest::prelude::*;
+use rust_decimal::RoundingStrategy;
 use tickerstrip::{
-    AsQuote, Evidence, FindingKind, Label, NumberStyle, ParseOptions, Quote, Segment,
+    AsQuote, Decimal, Evidence, FindingKind, Label, NumberStyle, ParseOptions, Quote, Segment,
 };
 
 /// The quotes a scan finds.
@@ -171,6 +172,17 @@ fn a_header_governs_until_a_blank_line_another_width_or_text() {
             .count();
         assert_eq!(rows, expected, "{text}");
     }
+    // Past a blank line the header names no column: a signed number
+    // without `%` is a change there, as in the same row read alone.
+    let table =
+        "| Name | Last | Chg % |\n| Alpha Steel | 47.90 | 0.63 |\n| Nordbank | 14.62 | -1.22 |\n";
+    let under = all_fields(table);
+    assert_eq!(under[1], row("Nordbank", "14.62", None, Some("-1.22")));
+    let past =
+        "| Name | Last | Chg % |\n| Alpha Steel | 47.90 | 0.63 |\n\n| Nordbank | 14.62 | -1.22 |\n";
+    let alone = all_fields("| Nordbank | 14.62 | -1.22 |");
+    assert_eq!(alone, [row("Nordbank", "14.62", Some("-1.22"), None)]);
+    assert_eq!(all_fields(past).last(), alone.last(), "{past}");
 }
 
 #[test]
@@ -192,12 +204,31 @@ fn the_previous_close_is_checked() {
 fn quotes_a_header_read_say_so() {
     let table = "| Ticker | Price | Chg | % Chg |\n| TSKR | 17.45 | +0.25 | +1.45% |";
     assert_eq!(quotes(table)[0].evidence, Evidence::Arithmetic);
-    let unchecked = "| Ticker | Price | Chg % |\n| TSKR | 17.45 | 1.45 |";
+    // The percent column's cells carry no `%`; the unsigned one is
+    // positive because its column signs the other (SPEC 9: a block where
+    // nothing is signed gives no quote).
+    let unchecked = "| Ticker | Price | Chg % |\n| TSKR | 17.45 | 1.45 |\n| NRDB | 14.62 | -1.22 |";
     let found = quotes(unchecked);
-    assert_eq!(found[0].evidence, Evidence::Header);
-    assert_eq!(found[0].percent.unwrap().to_string(), "1.45");
-    // Read alone, the row says nothing of which number is the percent.
+    assert_eq!(
+        found.iter().map(|q| q.evidence).collect::<Vec<_>>(),
+        [Evidence::Header, Evidence::Header]
+    );
+    assert_eq!(
+        found.iter().map(fields).collect::<Vec<_>>(),
+        [
+            row("TSKR", "17.45", None, Some("1.45")),
+            row("NRDB", "14.62", None, Some("-1.22")),
+        ]
+    );
+    // Read alone, the rows say nothing of which number is the percent:
+    // the unsigned one is no quote, the signed one a change.
     assert!(quotes("| TSKR | 17.45 | 1.45 |").is_empty());
+    assert_eq!(
+        all_fields("| TSKR | 17.45 | 1.45 |\n| NRDB | 14.62 | -1.22 |"),
+        [row("NRDB", "14.62", Some("-1.22"), None)]
+    );
+    // Nothing signs a lone row's unsigned percent: no quote.
+    assert!(quotes("| Ticker | Price | Chg % |\n| TSKR | 17.45 | 1.45 |").is_empty());
 }
 
 #[test]
@@ -263,22 +294,32 @@ struct Column {
     cell: String,
 }
 
-/// A random row: label, price, change and percent, and ignored columns
-/// (previous close kept consistent, volume, high, time).
+/// A random row as pages show it: label, price, a change of up to a tenth
+/// of it and the percent they give, and ignored columns (a high at or above
+/// the price, a raw volume, a time).
 fn table_columns() -> impl Strategy<Value = (Vec<Column>, [String; 4])> {
     (
         "[A-Z][a-z]{3,8} [A-Z][a-z]{2,8}",
-        100u32..99_999,
-        1u32..999,
-        1u32..999,
+        100i64..99_999,
+        0i64..=100,
         any::<bool>(),
+        0i64..=30,
         1u32..9_999_999,
     )
-        .prop_map(|(name, price, change, percent, down, volume)| {
-            let sign = if down { "-" } else { "+" };
-            let price = format!("{}.{:02}", price / 100, price % 100);
-            let change = format!("{sign}{}.{:02}", change / 100, change % 100);
-            let percent = format!("{sign}{}.{:02}", percent / 100, percent % 100);
+        .prop_map(|(name, cents, permille, down, above, volume)| {
+            let price = Decimal::new(cents, 2);
+            let moved = (cents * permille / 1000).max(1);
+            let change = Decimal::new(if down { -moved } else { moved }, 2);
+            let percent = (Decimal::ONE_HUNDRED * change / (price - change))
+                .round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
+            let high = Decimal::new(cents + cents * above / 1000, 2);
+            let signed = |d: Decimal| {
+                if d.is_sign_negative() {
+                    format!("{d:.2}")
+                } else {
+                    format!("+{d:.2}")
+                }
+            };
             let columns = vec![
                 Column {
                     label: "Name",
@@ -286,19 +327,19 @@ fn table_columns() -> impl Strategy<Value = (Vec<Column>, [String; 4])> {
                 },
                 Column {
                     label: "Last",
-                    cell: price.clone(),
+                    cell: format!("{price:.2}"),
                 },
                 Column {
                     label: "Chg",
-                    cell: change.clone(),
+                    cell: signed(change),
                 },
                 Column {
                     label: "Chg %",
-                    cell: format!("{percent}%"),
+                    cell: format!("{}%", signed(percent)),
                 },
                 Column {
                     label: "High",
-                    cell: "99,999.99".into(),
+                    cell: format!("{high:.2}"),
                 },
                 Column {
                     label: "Volume",
@@ -311,9 +352,9 @@ fn table_columns() -> impl Strategy<Value = (Vec<Column>, [String; 4])> {
             ];
             let expected = [
                 name,
-                price,
-                change.trim_start_matches('+').into(),
-                percent.trim_start_matches('+').into(),
+                format!("{price:.2}"),
+                format!("{change:.2}"),
+                format!("{percent:.2}"),
             ];
             (columns, expected)
         })
@@ -328,7 +369,9 @@ fn pipe_table(columns: &[Column]) -> String {
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(128))]
 
-    /// Whatever the column order, a row gives the same record.
+    /// Whatever the column order, a row gives the same record; where a
+    /// price, change or percent column stands before the label's, which
+    /// the reader does not read by, it gives none, and never another.
     #[test]
     fn column_order_does_not_change_the_record(
         (columns, expected) in table_columns(),
@@ -338,7 +381,13 @@ proptest! {
         let text = pipe_table(&shuffled);
         let found = all_fields(&text);
         let [name, price, change, percent] = expected;
-        prop_assert_eq!(found, vec![(name, price, Some(change), Some(percent))], "{}", text);
+        let label = shuffled.iter().position(|c| c.label == "Name").expect("a name column");
+        let values_first = shuffled[..label].iter().any(|c| matches!(c.label, "Last" | "Chg" | "Chg %"));
+        let record = vec![(name, price, Some(change), Some(percent))];
+        match values_first {
+            true => prop_assert_eq!(found, vec![], "{}", text),
+            false => prop_assert_eq!(found, record, "{}", text),
+        }
     }
 
     /// Whichever labels a header shows, no record takes a field from a
