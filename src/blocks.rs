@@ -181,7 +181,10 @@ pub(crate) fn blocks(
         // cells as it shows (SPEC 8: a row of another width ends it).
         let header = pending
             .take()
-            .filter(|&(_, header_end)| follows_closely(tokens, header_end, start))
+            .filter(|&(_, header_end)| {
+                follows_closely(tokens, header_end, start)
+                    && !blank_line(&tokens[header_end.min(start)..start], text, base)
+            })
             .map(|(header, _)| header)
             .filter(|&h| {
                 let cells = out.headers[h].cells;

@@ -17,7 +17,7 @@ use std::ops::Range;
 use rust_decimal::Decimal;
 
 use crate::blocks::{self, Blocks};
-use crate::judge::{Judge, Page, Verdict};
+use crate::judge::{Judge, Page, Rule, Verdict};
 use crate::number::{NumberError, NumberStyle};
 use crate::quote::{Currency, Direction, Evidence, Label, Magnitude, Markers, Quote};
 use crate::records::{self, Record};
@@ -117,6 +117,9 @@ pub(crate) struct Refused {
     pub(crate) span: Range<usize>,
     /// The rule that refused it, in words.
     pub(crate) why: &'static str,
+    /// Where text inside it stands that no quote's field is, if that is
+    /// why.
+    pub(crate) stray: Option<usize>,
 }
 
 /// The stages with their buffers, kept between regions.
@@ -205,6 +208,7 @@ impl Engine {
                     region.refused.push(Refused {
                         span: tokens[record.tokens().start].start..record_end,
                         why: "evidence weaker than asked for",
+                        stray: None,
                     });
                 }
                 Verdict::Quote(candidate, evidence) => {
@@ -242,12 +246,16 @@ impl Engine {
                 Verdict::Refused(rule, _) => region.refused.push(Refused {
                     span: tokens[record.tokens().start].start..record_end,
                     why: rule.as_str(),
+                    stray: match rule {
+                        Rule::Stray(token) => Some(tokens[*token].start),
+                        _ => None,
+                    },
                 }),
                 Verdict::Empty => {}
             }
         }
         if eof {
-            region.truncated = truncated(tokens, &self.records, last_end);
+            region.truncated = truncated(tokens, text, base, &self.records, last_end);
         }
     }
 }
@@ -375,22 +383,51 @@ fn quote_span(
 /// after `after`, that has a label and values and ends where the input
 /// does, in a way more text could have completed (a marker, a sign, an
 /// open parenthesis or a number cut at a separator).
-fn truncated(tokens: &[Token], records: &[Record], after: usize) -> Option<usize> {
-    let record = records.last()?;
+fn truncated(tokens: &[Token], text: &[u8], base: usize, records: &[Record], after: usize) -> Option<usize> {
+    let mut record = records.last()?;
     let last = tokens.last()?;
-    let range = record.tokens();
-    if range.end != tokens.len() || record.label.is_empty() || tokens[range.start].start < after {
+    let mut range = record.tokens();
+    // A label alone, then the start of its values in a record of their
+    // own (`TCS 3,`): one record, cut.
+    if let [.., label, values] = records {
+        if record.label.is_empty() && label.body.is_empty() && label.tokens().end == values.tokens().start {
+            record = label;
+            range = label.tokens().start..values.tokens().end;
+        }
+    }
+    // What stands after the record, to the end: only what a quote's
+    // fields may start with (a sign, a parenthesis, the mark after a
+    // number cut at its separator: `TCS 3,`).
+    // A number cut off at its separator (`3,`), whatever rule N makes of
+    // what is left.
+    let cut_number = |t: &Token| {
+        let ends_in_mark = matches!(text.get(t.end - base - 1), Some(b',' | b'.'));
+        t.number().is_some_and(|n| matches!(n.value, Err(NumberError::Cut { .. })) || n.value.is_err() && ends_in_mark)
+    };
+    let trailing = tokens[range.end..]
+        .iter()
+        .all(|t| matches!(t.kind, Kind::Sign | Kind::Open | Kind::Punct | Kind::Marker { .. }) || cut_number(t));
+    let tail_cut = range.end < tokens.len()
+        && trailing
+        && match last.kind {
+            Kind::Punct => {
+                !last.spaced && tokens.len() - range.end == 1 && tokens[range.end - 1].number().is_some()
+            }
+            _ => true,
+        };
+    if range.end != tokens.len() && !tail_cut || record.label.is_empty() || tokens[range.start].start < after {
         return None;
     }
-    let body = &tokens[record.body.clone()];
+    // Its values, or the digits its label took in before the cut.
+    let body = &tokens[range.start..];
     if !body.iter().any(|t| t.number().is_some()) {
         return None;
     }
     let open = body.iter().rposition(|t| t.kind == Kind::Open);
     let closed = open.is_some_and(|o| body[o..].iter().any(|t| t.kind == Kind::Close));
-    let cut = match &last.kind {
+    let cut = tail_cut || match &last.kind {
         Kind::Marker { .. } | Kind::Sign | Kind::Open => true,
-        Kind::Number(n) => matches!(n.value, Err(NumberError::Cut { .. })) || open.is_some() && !closed,
+        Kind::Number(_) => cut_number(last) || open.is_some() && !closed,
         _ => false,
     };
     cut.then_some(tokens[range.start].start)
@@ -452,6 +489,7 @@ mod tests {
         let mut engine = Engine::new(style, None, Evidence::Shape);
         let mut region = Region::default();
         engine.read(text.as_bytes(), 0, true, &mut region);
+        println!("TRUNCATED {:?}", region.truncated);
         for refused in &region.refused {
             println!("REFUSED {:?}: {}", &text[refused.span.clone()], refused.why);
         }

@@ -38,7 +38,7 @@ use crate::labels::{self, Label};
 use crate::quote::{Evidence, Markers};
 use crate::readings::{Reading, Readings, SignFrom, Support, Value};
 use crate::records::{Record, Tail};
-use crate::token::{Cut, Token};
+use crate::token::{Cut, Kind, Token};
 use crate::validation::Fit;
 use crate::vocabulary::continues_sentence;
 
@@ -67,6 +67,10 @@ pub(crate) enum Rule {
     /// A price-shaped number stands before the label on its row (`| 47.90
     /// | Alpha Steel | +0.30 | …`): which column is the price is unknown.
     ValuesBeforeLabel,
+    /// Text inside the quote that no field is (a lone sign or `%`, a
+    /// malformed number, an unbalanced parenthesis, a second glyph, a
+    /// control character), at this token.
+    Stray(usize),
 }
 
 impl Rule {
@@ -83,6 +87,7 @@ impl Rule {
             Rule::Prose => "words follow the quote on its line",
             Rule::Boundary => "the label starts inside a number",
             Rule::ValuesBeforeLabel => "a price-shaped number stands before the label on its row",
+            Rule::Stray(_) => "text inside the quote that no field is",
         }
     }
 }
@@ -324,13 +329,19 @@ impl Judge {
     }
 
     /// Rule B: a label glued to a number (`1.30AA 34.10 …`) starts inside
-    /// it, unless that number ended the quote before (`…▲ 0.12BOP10.34…`).
+    /// it, unless that number ended the quote before (`…▲ 0.12BOP10.34…`);
+    /// one glued to punctuation (`#X 40.13`) starts inside a word.
     fn starts_at_a_boundary(&self, page: Page<'_>, record: &Record) -> bool {
         let start = record.label.start;
         if record.label.is_empty() || start == 0 || page.tokens[start].spaced {
             return true;
         }
-        if page.tokens[start - 1].number().is_none() {
+        let before = &page.tokens[start - 1];
+        // Glued to punctuation (`#X 40.13`), a label starts inside a word.
+        if before.kind == Kind::Punct {
+            return false;
+        }
+        if before.number().is_none() {
             return true;
         }
         matches!(self.verdicts.last(), Some(Verdict::Quote(quote, _)) if quote.last_token == start - 1)
@@ -352,6 +363,11 @@ impl Judge {
         }
         if prose(page, r, candidate, &mut self.tails) {
             return Verdict::Refused(Rule::Prose, 0..0);
+        }
+        let record = &page.records[r];
+        let values = record.body.start.min(candidate.price.token)..candidate.last_token + 1;
+        if let Some(token) = stray(page, values, &candidate.label) {
+            return Verdict::Refused(Rule::Stray(token), 0..0);
         }
         let places = self.places.len();
         self.places.extend(self.standing[standing.clone()].iter().map(Candidate::fields));
@@ -528,6 +544,64 @@ fn undominated(candidates: &[Candidate], standing: &mut Vec<Candidate>) {
             .filter(|b| !candidates.iter().any(|a| dominates(a, b)))
             .cloned(),
     );
+}
+
+/// [`Rule::Stray`]: the first of the tokens of the quote's values that no
+/// field is: a lone sign or `%`, a control or format character, bytes
+/// that are not UTF-8, a number rule N refuses (unless the arithmetic
+/// accepted a cut of it outside the label), a parenthesis that closes
+/// nothing, is not closed on its line or wraps a number's own, or a glyph
+/// right after a glyph
+/// (`▲▼`: two readings). The label's own punctuation (`EURO STOXX 50® -
+/// EUR`) is the labels stage's.
+fn stray(page: Page<'_>, tokens: Range<usize>, label: &Label) -> Option<usize> {
+    let in_label = |t: &Token| {
+        let span = t.span();
+        label.name.iter().chain([&label.symbol]).any(|r| span.start < r.end && r.start < span.end)
+    };
+    let mut depth = 0usize;
+    let mut first_open = None;
+    let mut glyph_before = false;
+    let end = tokens.end;
+    for i in tokens {
+        let token = &page.tokens[i];
+        let glyph = matches!(token.kind, Kind::Marker { word: false, .. });
+        match &token.kind {
+            Kind::Sign | Kind::Percent | Kind::Invisible | Kind::Invalid => return Some(i),
+            Kind::Number(n) if n.value.is_err() => {
+                let cut = page.cuts.iter().any(|c| c.token == i);
+                if !cut || in_label(token) {
+                    return Some(i);
+                }
+            }
+            // A parenthesis around a number's own (`((0.30%))`).
+            Kind::Open if page.tokens.get(i + 1).and_then(Token::number).is_some_and(|n| n.paren) => {
+                return Some(i);
+            }
+            Kind::Open => {
+                if depth == 0 {
+                    first_open = Some(i);
+                }
+                depth += 1;
+            }
+            Kind::Close if depth == 0 => return Some(i),
+            Kind::Close => depth -= 1,
+            _ if glyph && glyph_before => return Some(i),
+            _ => {}
+        }
+        glyph_before = glyph;
+    }
+    // A parenthesis the values open may close after them (`(4,388 euro)`).
+    let closed_later = || {
+        page.tokens[end..]
+            .iter()
+            .take_while(|t| t.kind != Kind::Line)
+            .any(|t| t.kind == Kind::Close)
+    };
+    match depth > 0 && !closed_later() {
+        true => first_open,
+        false => None,
+    }
 }
 
 /// [`Rule::ValuesBeforeLabel`]: record `r` follows, on its line, a record

@@ -62,6 +62,9 @@ pub(crate) enum Refusal {
     Number,
     /// An all-lowercase word that is not glued to its price.
     Lowercase,
+    /// One word glued to its price that is no ticker (more than fifteen
+    /// characters, rule Y).
+    GluedName,
 }
 
 impl Refusal {
@@ -75,6 +78,7 @@ impl Refusal {
             Refusal::Period => "label names a period other than the day",
             Refusal::Number => "label is a year, a rank or a number",
             Refusal::Lowercase => "label is a lowercase word apart from its price",
+            Refusal::GluedName => "a word glued to its price that is no ticker",
         }
     }
 }
@@ -192,6 +196,13 @@ pub(crate) fn label(
         1 if tokens[start].word().is_some_and(|w| w.is_ticker() || !w.has_letter()) => LabelKind::Ticker,
         _ => LabelKind::Name,
     };
+    // One word glued to its price is a ticker's place: a word too long
+    // for one is none (`ABCDEFGHIJKLMNOP40.13`). A name of several words
+    // a widget glued to its price stays one (`Tasman 20 Index7,477.500`).
+    let glued = tokens.get(end).is_some_and(|t| !t.spaced && t.number().is_some());
+    if kind == LabelKind::Name && glued && end - start == 1 {
+        return Err(Refusal::GluedName);
+    }
     Ok(Label {
         symbol: span,
         name: None,

@@ -142,10 +142,17 @@ pub(crate) fn records(read: &Tokens, text: &[u8], base: usize, out: &mut Vec<Rec
         // A label alone on its line, or with prices only, takes the lines
         // of values below it (one field a line, widgets that wrap).
         let mut next = line_index + 1;
+        // Not a field's caption and its value (`Vol 500`): a pair of its
+        // own.
+        let caption = |r: &Record| {
+            tokens[r.label.clone()]
+                .iter()
+                .all(|t| t.word().is_some_and(|w| w.class == Some(WordClass::Field)))
+        };
         let takes_lines = out.len() == first + 1
             && out
                 .last()
-                .is_some_and(|r| !r.label.is_empty() && !has_change(tokens, r));
+                .is_some_and(|r| !r.label.is_empty() && !has_change(tokens, r) && !caption(r));
         if takes_lines {
             let mut blank = 0;
             let mut scan = line_index + 1;
@@ -340,8 +347,17 @@ fn split_line(
         let body_start = j;
         let mut body_end = j;
         let mut k = j;
+        // A field's caption and its value end at the cell after it (`Vol
+        // 500 | 786 12.50 …`).
+        let caption = label_end > label_start
+            && tokens[label_start..label_end]
+                .iter()
+                .all(|t| t.word().is_some_and(|w| w.class == Some(WordClass::Field)));
         while k < line.end {
             let token = &tokens[k];
+            if caption && body_end > body_start && token.kind == Kind::Cell {
+                break;
+            }
             let caption_after_colon = colon
                 && k == body_start
                 && token.word().is_some_and(|w| {
@@ -429,8 +445,11 @@ fn name_digit(tokens: &[Token], i: usize, label_start: usize, label_end: usize) 
     if after_identifier && number.is_bare_integer() && !number.is_marked() {
         return true;
     }
+    // After a field's caption, a number is its value (`Vol 500`).
     let after_word = label_end > label_start
-        && tokens[label_end - 1].word().is_some_and(|w| w.has_letter())
+        && tokens[label_end - 1]
+            .word()
+            .is_some_and(|w| w.has_letter() && w.class != Some(WordClass::Field))
         && tokens[i].spaced;
     // A word or a label's end after it: a colon, or the line's end.
     let next_word = match tokens.get(i + 1) {
@@ -491,9 +510,11 @@ fn leading_integers(tokens: &[Token], body: Range<usize>, labelled: bool) -> u8 
             break;
         }
         // A name's digits stand in its cell: `Car & General | 39` is a
-        // name and a value.
+        // name and a value; after a field's caption they are its value
+        // (`Vol 500`).
         let after_cell = i > 0 && tokens[i - 1].kind == Kind::Cell;
-        if labelled && count == 0 && (!tokens[i].spaced || after_cell) {
+        let after_field = i > 0 && tokens[i - 1].word().is_some_and(|w| w.class == Some(WordClass::Field));
+        if labelled && (after_cell || after_field || count == 0 && !tokens[i].spaced) {
             break;
         }
         count += 1;

@@ -2,7 +2,7 @@
 
 use std::ops::Range;
 
-use crate::engine::{Engine, Found, Region, region_end};
+use crate::engine::{Engine, Found, Refused, Region, region_end};
 use crate::number::StyleDecision;
 use crate::quote::Quote;
 use crate::window::Window;
@@ -265,6 +265,12 @@ impl Scanner {
     /// The engine the scanner reads with.
     pub(crate) fn engine(&self) -> &Engine {
         &self.engine
+    }
+
+    /// The record the judge refused that starts first within `span`, a
+    /// stretch of skipped text of the region read last, if any.
+    pub(crate) fn refused_in(&self, span: Range<usize>) -> Option<&Refused> {
+        self.region.refused.iter().find(|r| span.contains(&r.span.start))
     }
 
     /// The earliest offset the scanner may still look at: a stream may

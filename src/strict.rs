@@ -214,13 +214,6 @@ impl StrictReader {
         loop {
             match self.scanner.step(window) {
                 ScanStep::Quote(found) => {
-                    if let Some(stray) = self.stray(window, &found) {
-                        // Text no quote holds: the quote is no quote here,
-                        // but an error where one was expected, which also
-                        // stands for the text up to the next quote.
-                        let error = self.stray_error(window, &found, stray);
-                        return self.report(error);
-                    }
                     self.quotes += 1;
                     self.reported = false;
                     self.yielded = true;
@@ -251,7 +244,15 @@ impl StrictReader {
                         continue;
                     };
                     let offset = span.start + at;
-                    let error = self.error(window, offset);
+                    // A record refused for text no field is inside it.
+                    let stray = self
+                        .scanner
+                        .refused_in(span.clone())
+                        .and_then(|r| Some((r.span.start, r.stray?)));
+                    let error = match stray {
+                        Some((start, stray)) if start == offset => self.stray_error(window, start, stray),
+                        _ => self.error(window, offset),
+                    };
                     return self.report(error);
                 }
                 ScanStep::NeedMore => return Step::NeedMore,
@@ -279,30 +280,22 @@ impl StrictReader {
         Step::Error(error)
     }
 
-    /// The first token of `found`'s text that no quote's field is, if
-    /// any, as its index in `self.tokens`.
-    fn stray(&mut self, window: Window<'_>, found: &Found) -> Option<usize> {
-        let text = window.slice(found.span.start, found.span.end);
-        if !may_hold_stray_text(text) {
-            return None;
-        }
-        let lexer = self.scanner.engine().lexer();
-        lexer.read(text, found.span.start, &mut self.tokens);
-        let label = found.name.iter().chain([&found.symbol]);
-        let in_label = |t: &Token| label.clone().any(|r| t.start < r.end && r.start < t.end);
-        stray_token(&self.tokens, in_label)
-    }
-
-    /// The error for `found`, whose token `stray` (in `self.tokens`) is no
-    /// quote's: the diagnosis of the strip's shape from the quote's start
-    /// where it reaches that token, else what stands there.
+    /// The error for the quote refused at `start` for the text at `stray`
+    /// that no field is: the diagnosis of the strip's shape from the
+    /// quote's start where it reaches that text, else what stands there.
     #[cold]
-    fn stray_error(&mut self, window: Window<'_>, found: &Found, stray: usize) -> ParseError {
-        let token = self.tokens.tokens[stray];
-        let (at, expected, what) = self.diagnosis(window, found.span.start);
-        let (at, expected, what) = match at >= token.start {
+    fn stray_error(&mut self, window: Window<'_>, start: usize, stray: usize) -> ParseError {
+        let (at, expected, what) = self.diagnosis(window, start);
+        let (at, expected, what) = match at >= stray {
             true => (at, expected, what),
-            false => stray_diagnosis(&self.tokens.tokens, stray, window),
+            false => {
+                // The quote's tokens, up to and with the stray one.
+                let lexer = self.scanner.engine().lexer();
+                let end = window.end().min(stray + DIAGNOSIS_REACH);
+                lexer.read(window.slice(start, end), start, &mut self.tokens);
+                let index = self.tokens.tokens.partition_point(|t| t.start < stray);
+                stray_diagnosis(&self.tokens.tokens, index, window)
+            }
         };
         let position = self.locator.locate_in(window.bytes, window.base, at);
         ParseError::new(position, self.quotes, expected, what)
@@ -345,154 +338,6 @@ impl StrictReader {
 fn settled(tokens: &[Token], at: usize) -> bool {
     let index = tokens.partition_point(|t| t.end <= at);
     index + 2 < tokens.len()
-}
-
-/// Whether `text`, a quote's, may hold text no quote's field is (see
-/// [`stray_token`]); `false` only where it surely holds none. Most quotes
-/// of a strip are so told apart without lexing them again: ASCII letters
-/// and digits, spaces, numbers of digits with at most one `.` and no
-/// leading zero, at most one glyph, balanced parentheses, a sign before
-/// digits and a `%` after them. Anything else (grouped numbers, other
-/// characters) is lexed.
-fn may_hold_stray_text(text: &[u8]) -> bool {
-    /// The direction glyphs of rule D, as UTF-8.
-    const GLYPHS: [&[u8]; 13] = [
-        "▲".as_bytes(),
-        "▼".as_bytes(),
-        "△".as_bytes(),
-        "▽".as_bytes(),
-        "▴".as_bytes(),
-        "▾".as_bytes(),
-        "↑".as_bytes(),
-        "↓".as_bytes(),
-        "⬆".as_bytes(),
-        "⬇".as_bytes(),
-        "🔺".as_bytes(),
-        "🔻".as_bytes(),
-        "►".as_bytes(),
-    ];
-    let mut depth = 0u32;
-    let mut glyphs = 0;
-    let mut at = 0;
-    // Whether the alphanumeric run so far has a letter after a digit.
-    let mut letter_after_digit = false;
-    while at < text.len() {
-        let b = text[at];
-        let before = at.checked_sub(1).map(|i| text[i]);
-        match b {
-            b'0'..=b'9' => {
-                if letter_after_digit {
-                    return true; // `1e10`
-                }
-                if !before.is_some_and(|c| c.is_ascii_digit() || c == b'.') {
-                    // A number's start: its digits and at most one point.
-                    let run = text[at..]
-                        .iter()
-                        .take_while(|c| c.is_ascii_digit() || **c == b'.')
-                        .count();
-                    let number = &text[at..at + run];
-                    let points = number.iter().filter(|&&c| c == b'.').count();
-                    let leading_zero = number.len() > 1 && number[0] == b'0' && number[1] != b'.';
-                    if points > 1 || leading_zero || run > 20 || number.ends_with(b".") {
-                        return true;
-                    }
-                    if text.get(at + run).is_some_and(|&c| c == b',' || c == b'_') {
-                        return true;
-                    }
-                }
-            }
-            b'a'..=b'z' | b'A'..=b'Z' => {
-                letter_after_digit |= before.is_some_and(|c| c.is_ascii_digit());
-                at += 1;
-                continue;
-            }
-            b' ' | b'\n' | b'\r' => {}
-            b'.' => {
-                let digit_after = text.get(at + 1).is_some_and(u8::is_ascii_digit);
-                if digit_after && !before.is_some_and(|c| c.is_ascii_digit()) {
-                    return true; // `.5`
-                }
-            }
-            b'(' => depth += 1,
-            b')' => match depth.checked_sub(1) {
-                Some(d) => depth = d,
-                None => return true,
-            },
-            b'+' | b'-' => {
-                if letter_after_digit {
-                    return true; // `1e+10`
-                }
-                let next = match text.get(at + 1) {
-                    Some(b' ') => text.get(at + 2),
-                    other => other,
-                };
-                if !next.is_some_and(u8::is_ascii_digit) {
-                    return true;
-                }
-            }
-            b'%' => {
-                let digit = match before {
-                    Some(b' ') => at.checked_sub(2).is_some_and(|i| text[i].is_ascii_digit()),
-                    other => other.is_some_and(|c| c.is_ascii_digit()),
-                };
-                if !digit {
-                    return true;
-                }
-            }
-            _ => match GLYPHS.iter().find(|g| text[at..].starts_with(g)) {
-                Some(glyph) if glyphs == 0 => {
-                    glyphs += 1;
-                    at += glyph.len();
-                    letter_after_digit = false;
-                    continue;
-                }
-                _ => return true,
-            },
-        }
-        letter_after_digit = false;
-        at += 1;
-    }
-    depth > 0
-}
-
-/// The index of the first token of a quote's `tokens` that no quote's
-/// field is: a lone sign or `%`, a control or format character, bytes
-/// that are not UTF-8, a number rule N refuses (unless a cut of it that
-/// the arithmetic accepted stands outside the label, `in_label` says
-/// which tokens are the label's), a parenthesis that closes nothing or is
-/// never closed, or a glyph right after a glyph.
-fn stray_token(read: &Tokens, in_label: impl Fn(&Token) -> bool) -> Option<usize> {
-    let tokens = &read.tokens;
-    let mut depth = 0usize;
-    let mut first_open = None;
-    let mut glyph_before = false;
-    for (i, token) in tokens.iter().enumerate() {
-        let glyph = matches!(token.kind, Kind::Marker { word: false, .. });
-        match &token.kind {
-            Kind::Sign | Kind::Percent | Kind::Invisible | Kind::Invalid => return Some(i),
-            Kind::Number(n) if n.value.is_err() => {
-                let cut = read.cuts.iter().any(|c| c.token == i);
-                if !cut || in_label(token) {
-                    return Some(i);
-                }
-            }
-            Kind::Open => {
-                if depth == 0 {
-                    first_open = Some(i);
-                }
-                depth += 1;
-            }
-            Kind::Close if depth == 0 => return Some(i),
-            Kind::Close => depth -= 1,
-            _ if glyph && glyph_before => return Some(i),
-            _ => {}
-        }
-        glyph_before = glyph;
-    }
-    match depth {
-        0 => None,
-        _ => first_open,
-    }
 }
 
 /// What stands at the stray token `stray` of a quote's `tokens` (read

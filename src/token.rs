@@ -601,7 +601,10 @@ impl<'s> Lexer<'s> {
     fn ticker_word<'a>(&self, input: Input<'a>, len: usize) -> Lexed<'a, Kind> {
         // Letters of other scripts glued to the ticker make it a word of
         // any script (`Münchener` starts with `M`).
-        let glued = input.get(len).is_some_and(|b| !b.is_ascii()) && starts_word_char(&input[len..]);
+        // Only letters: digits before other letters (`AGL40.13â–²`, text
+        // decoded in the wrong encoding) make no word of them.
+        let letters = input[..len].iter().all(u8::is_ascii_alphabetic);
+        let glued = letters && input.get(len).is_some_and(|b| !b.is_ascii()) && starts_word_char(&input[len..]);
         let full = if glued { word_len(input) } else { len };
         if full > len {
             let text = std::str::from_utf8(&input[..full]).map_err(|_| nom::Err::Error(()))?;

@@ -152,8 +152,8 @@ hostile! {
         parse error("line 1, column 12: expected a percent, found '('"),
         scan ["S:AGL 40.13 ((0.30%))"];
     double_parentheses_after_a_change: "AGL 40.13 +0.12 ((0.30%))",
-        parse error("line 1, column 17: expected a quote, found '('"),
-        scan ["Q:AGL40.13▲ 0.12", "S: ((0.30%))"];
+        parse error("line 1, column 18: expected a percent, found '('"),
+        scan ["S:AGL 40.13 +0.12 ((0.30%))"];
     empty_parentheses_after_a_change: "AGL 40.13 +0.12 (%)",
         parse error("line 1, column 17: expected a quote, found '('"),
         scan ["Q:AGL40.13▲ 0.12", "S: (%)"];
