@@ -44,6 +44,9 @@ pub(crate) struct Header {
     /// How many cells its line shows, for a header on one line with cell
     /// separators: it governs rows of as many cells only.
     pub(crate) cells: Option<usize>,
+    /// Its tokens, for a header on lines of its own: text that is no
+    /// quote, yet part of the table, for strict reading.
+    pub(crate) tokens: Option<Range<usize>>,
 }
 
 impl Blocks {
@@ -172,7 +175,9 @@ pub(crate) fn blocks(
             continue;
         }
         // A header flattened before the row's label, on the row's line.
-        if let Some((header, label)) = flattened_header(tokens, text, base, record, &mut out.phrases) {
+        if let Some((header, label)) =
+            flattened_header(tokens, text, base, record, &mut out.phrases)
+        {
             out.headers.push(header);
             pending = Some((out.headers.len() - 1, start));
             out.label_starts[r] = Some(label);
@@ -188,7 +193,8 @@ pub(crate) fn blocks(
             .map(|(header, _)| header)
             .filter(|&h| {
                 let cells = out.headers[h].cells;
-                cells.is_none() || cells == line_cells(tokens, text, base, line_around(tokens, start))
+                cells.is_none()
+                    || cells == line_cells(tokens, text, base, line_around(tokens, start))
             });
         let mut end = r + 1;
         let first = out.members.len();
@@ -209,7 +215,8 @@ pub(crate) fn blocks(
             // A header governs its rows up to a blank line.
             let governed_past = || {
                 let last = records[end - 1].tokens().end;
-                header.is_some() && blank_line(&tokens[last..records[next].tokens().start], text, base)
+                header.is_some()
+                    && blank_line(&tokens[last..records[next].tokens().start], text, base)
             };
             if !fits || governed_past() {
                 break;
@@ -251,15 +258,24 @@ pub(crate) fn blocks(
 
 /// The tokens of the line holding token `at`, line ends excluded.
 fn line_around(tokens: &[Token], at: usize) -> Range<usize> {
-    let start = tokens[..at].iter().rposition(|t| t.kind == Kind::Line).map_or(0, |i| i + 1);
-    let end = tokens[at..].iter().position(|t| t.kind == Kind::Line).map_or(tokens.len(), |i| at + i);
+    let start = tokens[..at]
+        .iter()
+        .rposition(|t| t.kind == Kind::Line)
+        .map_or(0, |i| i + 1);
+    let end = tokens[at..]
+        .iter()
+        .position(|t| t.kind == Kind::Line)
+        .map_or(tokens.len(), |i| at + i);
     start..end
 }
 
 /// How many cells the line of tokens `line` shows, where cell separators
 /// (`|`, `;`, tabs, runs of spaces) split it; `None` for a line without.
 fn line_cells(tokens: &[Token], text: &[u8], base: usize, line: Range<usize>) -> Option<usize> {
-    let (first, last) = (tokens.get(line.start)?, tokens.get(line.end.checked_sub(1)?)?);
+    let (first, last) = (
+        tokens.get(line.start)?,
+        tokens.get(line.end.checked_sub(1)?)?,
+    );
     if !tokens[line].iter().any(|t| t.kind == Kind::Cell) {
         return None;
     }
@@ -269,14 +285,20 @@ fn line_cells(tokens: &[Token], text: &[u8], base: usize, line: Range<usize>) ->
 
 /// Whether a record's body holds a value.
 fn has_values(tokens: &[Token], record: &Record) -> bool {
-    tokens[record.body.clone()]
-        .iter()
-        .any(|t| matches!(t.kind, Kind::Number(_) | Kind::Marker { .. } | Kind::Ambiguous { .. }))
+    tokens[record.body.clone()].iter().any(|t| {
+        matches!(
+            t.kind,
+            Kind::Number(_) | Kind::Marker { .. } | Kind::Ambiguous { .. }
+        )
+    })
 }
 
 /// The kinds of a record's values, in order, the digits its label may
 /// take (`CAC 40`, a symbol of digits) aside.
-pub(crate) fn shape<'t>(tokens: &'t [Token], record: &Record) -> impl Iterator<Item = ValueKind> + 't {
+pub(crate) fn shape<'t>(
+    tokens: &'t [Token],
+    record: &Record,
+) -> impl Iterator<Item = ValueKind> + 't {
     tokens[record.body.clone()]
         .iter()
         .filter_map(value_kind)
@@ -304,7 +326,11 @@ fn same_shape(tokens: &[Token], a: &Record, b: &Record) -> bool {
 fn blank_line(tokens: &[Token], text: &[u8], base: usize) -> bool {
     let mut ends = 0;
     for token in tokens {
-        let white = || text[token.start - base..token.end - base].iter().all(u8::is_ascii_whitespace);
+        let white = || {
+            text[token.start - base..token.end - base]
+                .iter()
+                .all(u8::is_ascii_whitespace)
+        };
         match token.kind {
             Kind::Line => {
                 ends += 1;
@@ -339,7 +365,9 @@ fn follows_closely(tokens: &[Token], end: usize, start: usize) -> bool {
                 }
             }
             Kind::Cell | Kind::Sign | Kind::Invisible => {}
-            Kind::Punct => since_content = 0,
+            // A row's date or time cell before its label (`| 16:02 | Alpha
+            // Steel | …`).
+            Kind::Punct | Kind::Date => since_content = 0,
             _ => return false,
         }
     }
@@ -400,7 +428,7 @@ fn phrases(cell: &str, out: &mut Vec<Phrase>) -> bool {
             .rev()
             .find_map(|n| role_of_phrase(&words[k..k + n]).map(|role| (n, role)));
         if let Some((n, role)) = found {
-            let role = if period && role == Role::Percent || period && role == Role::Change {
+            let role = if period && matches!(role, Role::Percent | Role::Change) {
                 Role::Ignored
             } else {
                 role
@@ -464,12 +492,21 @@ fn header_of(phrases: &[Phrase]) -> Option<Header> {
     // columns before its label's (`Last | Name | …`), names columns this
     // reader does not read by: its rows give no quotes, rather than quotes
     // read from the wrong cells.
-    let value = |p: &Phrase| matches!(p.role(), Role::Price | Role::PreviousClose | Role::Change | Role::Percent);
+    let value = |p: &Phrase| {
+        matches!(
+            p.role(),
+            Role::Price | Role::PreviousClose | Role::Change | Role::Percent
+        )
+    };
     let Some(label) = label.filter(|&label| !phrases[..label].iter().any(value)) else {
         return phrases.iter().any(value).then(Header::refusing);
     };
     // Label columns right after the label's (`Name | Ticker`) are no values.
-    let labels = phrases[label..].iter().take_while(|p| is_label(p)).count().max(1);
+    let labels = phrases[label..]
+        .iter()
+        .take_while(|p| is_label(p))
+        .count()
+        .max(1);
     let columns = &phrases[label + labels..];
     let mut values = Roles::new();
     let mut split = Roles::new();
@@ -480,7 +517,9 @@ fn header_of(phrases: &[Phrase]) -> Option<Header> {
             other => split.try_push(other.role()).ok()?,
         }
     }
-    let refuses = phrases.iter().any(|p| p.role() == Role::Period && p.known())
+    let refuses = phrases
+        .iter()
+        .any(|p| p.role() == Role::Period && p.known())
         || !values.contains(&Role::Price);
     let ticker_after_name = labels >= 2
         && phrases[label].role() == Role::Label
@@ -491,6 +530,7 @@ fn header_of(phrases: &[Phrase]) -> Option<Header> {
         refuses,
         ticker_after_name,
         cells: None,
+        tokens: None,
     })
 }
 
@@ -507,12 +547,14 @@ fn line_headers(tokens: &[Token], text: &[u8], base: usize, out: &mut Blocks) {
     } = out;
     found.clear();
     run.clear();
-    let mut run_end = 0;
+    // The captions one a line gathered so far, and their lines' tokens.
+    let mut run_lines = 0..0;
     let mut start = 0;
     let mut i = 0;
-    let flush = |run: &mut Vec<Phrase>, run_end: usize, found: &mut Vec<(usize, Header)>| {
-        if let Some(header) = header_of(run) {
-            found.push((run_end, header));
+    let flush = |run: &mut Vec<Phrase>, lines: &Range<usize>, found: &mut Vec<(usize, Header)>| {
+        if let Some(mut header) = header_of(run) {
+            header.tokens = Some(lines.clone());
+            found.push((lines.end, header));
         }
         run.clear();
     };
@@ -525,26 +567,30 @@ fn line_headers(tokens: &[Token], text: &[u8], base: usize, out: &mut Blocks) {
         start = i + 1;
         i += 1;
         match caption_line(tokens, text, base, line.clone(), phrases) {
-            Captions::None => flush(run, run_end, found),
+            Captions::None => flush(run, &run_lines, found),
             Captions::Separator => {}
             Captions::Phrases => {
                 let all_known = phrases.iter().all(|p| p.known());
                 if all_known && phrases.len() <= 2 {
                     // One or two captions a line: a header's cells one
                     // under the other.
+                    if run.is_empty() {
+                        run_lines.start = line.start;
+                    }
                     run.extend_from_slice(phrases);
-                    run_end = line.end;
+                    run_lines.end = line.end;
                 } else {
-                    flush(run, run_end, found);
+                    flush(run, &run_lines, found);
                     if let Some(mut header) = header_of(phrases) {
                         header.cells = line_cells(tokens, text, base, line.clone());
+                        header.tokens = Some(line.clone());
                         found.push((line.end, header));
                     }
                 }
             }
         }
     }
-    flush(run, run_end, found);
+    flush(run, &run_lines, found);
 }
 
 /// What a line holds for header detection.
@@ -632,8 +678,7 @@ fn flattened_header(
     let mut row_start = label.end;
     while row_start > label.start {
         let token = &tokens[row_start - 1];
-        let known = token_text(tokens, text, base, row_start - 1)
-            .is_some_and(is_caption);
+        let known = token_text(tokens, text, base, row_start - 1).is_some_and(is_caption);
         let in_parens = matches!(token.kind, Kind::Close);
         if known || in_parens || token.word().is_none() {
             break;
@@ -688,25 +733,42 @@ mod tests {
                     | Alpha Steel | 47.60 | 47.90 | 48.55 | 47.40 | +0.30 | +0.63% | 15:59 |\n\
                     | Nordbank | 14.80 | 14.62 | 14.95 | 14.51 | -0.18 | -1.22% | 15:59 |\n";
         let (tokens, recs, out) = read(text, NumberStyle::Dot);
-        assert_eq!(recs.iter().filter(|r| has_values(&tokens.tokens, r)).count(), 2);
+        assert_eq!(
+            recs.iter()
+                .filter(|r| has_values(&tokens.tokens, r))
+                .count(),
+            2
+        );
         assert_eq!(out.blocks.len(), 1);
         let header = &out.headers[out.blocks[0].header.unwrap()];
         use Role::*;
         assert_eq!(
             header.values[..],
-            [PreviousClose, Price, Ignored, Ignored, Change, Percent, Ignored]
+            [
+                PreviousClose,
+                Price,
+                Ignored,
+                Ignored,
+                Change,
+                Percent,
+                Ignored
+            ]
         );
         assert!(!header.refuses);
     }
 
     #[test]
     fn one_caption_a_line_makes_a_header() {
-        let text = "Name\n|\nLast\n|\nChg\n|\nChg %\n|\nHalden Foods\n|\n18.09\n|\n+0.30\n|\n+1.69%\n";
+        let text =
+            "Name\n|\nLast\n|\nChg\n|\nChg %\n|\nHalden Foods\n|\n18.09\n|\n+0.30\n|\n+1.69%\n";
         let (_, recs, out) = read(text, NumberStyle::Dot);
         let quote = recs.iter().position(|r| !r.body.is_empty()).unwrap();
         let block = &out.blocks[out.of_record[quote]];
         let header = &out.headers[block.header.unwrap()];
-        assert_eq!(header.values[..], [Role::Price, Role::Change, Role::Percent]);
+        assert_eq!(
+            header.values[..],
+            [Role::Price, Role::Change, Role::Percent]
+        );
     }
 
     #[test]
@@ -718,7 +780,10 @@ mod tests {
         assert_eq!(out.blocks[0].len(), 2);
         let header = &out.headers[out.blocks[0].header.unwrap()];
         use Role::*;
-        assert_eq!(header.values[..], [Price, Ignored, Ignored, Change, Ignored]);
+        assert_eq!(
+            header.values[..],
+            [Price, Ignored, Ignored, Change, Ignored]
+        );
         let label = out.label_starts[0].unwrap();
         assert_eq!(&text[tokens.tokens[label].span()], "KEL");
         assert_eq!(out.label_starts[1], None);

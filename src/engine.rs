@@ -108,6 +108,9 @@ pub(crate) struct Region {
     /// For strict reading: the records the judge refused or that held no
     /// value, as token ranges in [`Engine::tokens`], and why.
     pub(crate) refused: Vec<Refused>,
+    /// For strict reading: the byte ranges of the header lines whose rows
+    /// gave quotes, which are part of a table, not text to report.
+    pub(crate) headers: Vec<Range<usize>>,
 }
 
 /// A record the judge refused, for strict reading's errors.
@@ -120,6 +123,9 @@ pub(crate) struct Refused {
     /// Where text inside it stands that no quote's field is, if that is
     /// why.
     pub(crate) stray: Option<usize>,
+    /// Two prices that readings standing equally gave, if that is why
+    /// (rule P).
+    pub(crate) readings: Option<[Decimal; 2]>,
 }
 
 /// The stages with their buffers, kept between regions.
@@ -173,6 +179,7 @@ impl Engine {
     pub(crate) fn read(&mut self, text: &[u8], base: usize, eof: bool, region: &mut Region) {
         region.found.clear();
         region.refused.clear();
+        region.headers.clear();
         region.truncated = None;
         let lexer = Lexer {
             style: self.style,
@@ -194,7 +201,8 @@ impl Engine {
         };
         let end = base + text.len();
         region.end = end;
-        let verdicts = self.judge.judge(page);
+        self.judge.judge(page);
+        let (verdicts, standing) = (&self.judge.verdicts, &self.judge.standing);
         self.lines.count(&self.tokens, &self.records, verdicts);
         let mut last_end = base;
         for (r, verdict) in verdicts.iter().enumerate() {
@@ -209,10 +217,18 @@ impl Engine {
                         span: tokens[record.tokens().start].start..record_end,
                         why: "evidence weaker than asked for",
                         stray: None,
+                        readings: None,
                     });
                 }
                 Verdict::Quote(candidate, evidence) => {
-                    let span = quote_span(page, &self.tokens, &self.lines, r, candidate.last_token, candidate.support);
+                    let span = quote_span(
+                        page,
+                        &self.tokens,
+                        &self.lines,
+                        r,
+                        candidate.last_token,
+                        candidate.support,
+                    );
                     let span = span.start.max(last_end)..span.end.min(end);
                     last_end = span.end;
                     let price = candidate.price;
@@ -243,15 +259,42 @@ impl Engine {
                         evidence: *evidence,
                     });
                 }
-                Verdict::Refused(rule, _) => region.refused.push(Refused {
+                Verdict::Refused(rule, stood) => region.refused.push(Refused {
                     span: tokens[record.tokens().start].start..record_end,
                     why: rule.as_str(),
                     stray: match rule {
                         Rule::Stray(token) => Some(tokens[*token].start),
                         _ => None,
                     },
+                    readings: match rule {
+                        Rule::Ambiguous => {
+                            let mut prices = standing[stood.clone()].iter().map(|c| c.price.shown);
+                            let first = prices.next();
+                            first
+                                .zip(prices.find(|p| Some(*p) != first))
+                                .map(|(a, b)| [a, b])
+                        }
+                        _ => None,
+                    },
                 }),
                 Verdict::Empty => {}
+            }
+        }
+        for block in &self.blocks.blocks {
+            let Some(lines) = block
+                .header
+                .and_then(|h| self.blocks.headers[h].tokens.clone())
+            else {
+                continue;
+            };
+            let quoted = self
+                .blocks
+                .records(block)
+                .iter()
+                .any(|&r| matches!(verdicts[r], Verdict::Quote(..)));
+            let span = tokens[lines.start].start..tokens[lines.end - 1].end;
+            if quoted && !lines.is_empty() && region.headers.last() != Some(&span) {
+                region.headers.push(span);
             }
         }
         if eof {
@@ -288,7 +331,10 @@ fn quiet_place(bytes: &[u8]) -> Option<usize> {
     let lines = || memchr::memchr_iter(b'\n', bytes);
     let blank = lines().find(|&at| {
         let rest = &bytes[at + 1..];
-        let spaces = rest.iter().take_while(|&&b| matches!(b, b' ' | b'\t' | b'\r')).count();
+        let spaces = rest
+            .iter()
+            .take_while(|&&b| matches!(b, b' ' | b'\t' | b'\r'))
+            .count();
         rest.get(spaces) == Some(&b'\n')
     });
     if let Some(at) = blank.or_else(|| lines().next()) {
@@ -366,7 +412,8 @@ fn quote_span(
     let tokens = page.tokens;
     let first = record.tokens().start;
     let is_bar = |i: usize| {
-        tokens[i].kind == Kind::Cell && &page.text[tokens[i].start - page.base..tokens[i].end - page.base] == b"|"
+        tokens[i].kind == Kind::Cell
+            && &page.text[tokens[i].start - page.base..tokens[i].end - page.base] == b"|"
     };
     let line_range = read.line_of(first)..=read.line_of(last);
     let line = read.line(*line_range.start()).start..read.line(*line_range.end()).end;
@@ -383,14 +430,23 @@ fn quote_span(
 /// after `after`, that has a label and values and ends where the input
 /// does, in a way more text could have completed (a marker, a sign, an
 /// open parenthesis or a number cut at a separator).
-fn truncated(tokens: &[Token], text: &[u8], base: usize, records: &[Record], after: usize) -> Option<usize> {
+fn truncated(
+    tokens: &[Token],
+    text: &[u8],
+    base: usize,
+    records: &[Record],
+    after: usize,
+) -> Option<usize> {
     let mut record = records.last()?;
     let last = tokens.last()?;
     let mut range = record.tokens();
     // A label alone, then the start of its values in a record of their
     // own (`TCS 3,`): one record, cut.
     if let [.., label, values] = records {
-        if record.label.is_empty() && label.body.is_empty() && label.tokens().end == values.tokens().start {
+        if record.label.is_empty()
+            && label.body.is_empty()
+            && label.tokens().end == values.tokens().start
+        {
             record = label;
             range = label.tokens().start..values.tokens().end;
         }
@@ -402,20 +458,30 @@ fn truncated(tokens: &[Token], text: &[u8], base: usize, records: &[Record], aft
     // what is left.
     let cut_number = |t: &Token| {
         let ends_in_mark = matches!(text.get(t.end - base - 1), Some(b',' | b'.'));
-        t.number().is_some_and(|n| matches!(n.value, Err(NumberError::Cut { .. })) || n.value.is_err() && ends_in_mark)
+        t.number().is_some_and(|n| {
+            matches!(n.value, Err(NumberError::Cut { .. })) || n.value.is_err() && ends_in_mark
+        })
     };
-    let trailing = tokens[range.end..]
-        .iter()
-        .all(|t| matches!(t.kind, Kind::Sign | Kind::Open | Kind::Punct | Kind::Marker { .. }) || cut_number(t));
+    let trailing = tokens[range.end..].iter().all(|t| {
+        matches!(
+            t.kind,
+            Kind::Sign | Kind::Open | Kind::Punct | Kind::Marker { .. }
+        ) || cut_number(t)
+    });
     let tail_cut = range.end < tokens.len()
         && trailing
         && match last.kind {
             Kind::Punct => {
-                !last.spaced && tokens.len() - range.end == 1 && tokens[range.end - 1].number().is_some()
+                !last.spaced
+                    && tokens.len() - range.end == 1
+                    && tokens[range.end - 1].number().is_some()
             }
             _ => true,
         };
-    if range.end != tokens.len() && !tail_cut || record.label.is_empty() || tokens[range.start].start < after {
+    if range.end != tokens.len() && !tail_cut
+        || record.label.is_empty()
+        || tokens[range.start].start < after
+    {
         return None;
     }
     // Its values, or the digits its label took in before the cut.
@@ -425,11 +491,12 @@ fn truncated(tokens: &[Token], text: &[u8], base: usize, records: &[Record], aft
     }
     let open = body.iter().rposition(|t| t.kind == Kind::Open);
     let closed = open.is_some_and(|o| body[o..].iter().any(|t| t.kind == Kind::Close));
-    let cut = tail_cut || match &last.kind {
-        Kind::Marker { .. } | Kind::Sign | Kind::Open => true,
-        Kind::Number(_) => cut_number(last) || open.is_some() && !closed,
-        _ => false,
-    };
+    let cut = tail_cut
+        || match &last.kind {
+            Kind::Marker { .. } | Kind::Sign | Kind::Open => true,
+            Kind::Number(_) => cut_number(last) || open.is_some() && !closed,
+            _ => false,
+        };
     cut.then_some(tokens[range.start].start)
 }
 
@@ -514,7 +581,12 @@ mod tests {
                     _ => None,
                 })
                 .collect();
-            println!("BLOCK {} records, header {:?}, quotes at {:?}", block.len(), block.header.map(|h| &engine.blocks.headers[h]), quoted);
+            println!(
+                "BLOCK {} records, header {:?}, quotes at {:?}",
+                block.len(),
+                block.header.map(|h| &engine.blocks.headers[h]),
+                quoted
+            );
         }
         for (r, verdict) in verdicts.iter().enumerate() {
             if let Verdict::Refused(rule, standing) = verdict {

@@ -163,7 +163,7 @@ impl ParseError {
     pub fn kind(&self) -> ErrorKind {
         match self.0.found {
             Found::Char(_) | Found::LongSymbol(_) | Found::Percent(_) => ErrorKind::Unexpected,
-            Found::Refused { .. } => ErrorKind::Refused,
+            Found::Refused { .. } | Found::Readings { .. } => ErrorKind::Refused,
             Found::EndOfInput => ErrorKind::UnexpectedEnd,
             Found::QuoteTooLong => ErrorKind::QuoteTooLong,
             Found::MalformedNumber(_) => ErrorKind::MalformedNumber,
@@ -389,6 +389,14 @@ pub enum Found {
         /// Why it is no quote.
         why: &'static str,
     },
+    /// Text in a quote's shape that reads two ways, giving two prices,
+    /// with nothing to say which (rule P).
+    Readings {
+        /// The text, from its symbol to its last value.
+        text: String,
+        /// Two prices its readings give.
+        prices: [String; 2],
+    },
 }
 
 impl fmt::Display for Found {
@@ -405,6 +413,12 @@ impl fmt::Display for Found {
             Found::DateOrTime(text) => write!(f, "date or time '{text}'"),
             Found::Percent(text) => write!(f, "percent '{text}'"),
             Found::Refused { text, why } => write!(f, "'{text}', not a quote: {why}"),
+            Found::Readings {
+                text,
+                prices: [a, b],
+            } => {
+                write!(f, "'{text}', which reads as a price of {a} or of {b}")
+            }
             Found::NumberTooLarge(text) => {
                 write!(f, "number '{text}', too large for an exact decimal")
             }

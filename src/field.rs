@@ -54,6 +54,43 @@ pub enum Field {
     PreviousClose,
 }
 
+/// The kind of value a field holds: which [`FieldValue`] it gives.
+///
+/// ```
+/// use tickerstrip::{Field, FieldKind};
+///
+/// assert_eq!(Field::Price.kind(), FieldKind::Decimal);
+/// assert_eq!(FieldKind::Decimal.as_str(), "decimal");
+/// ```
+///
+/// The kinds are closed, as [`FieldValue`]'s variants are: code that
+/// writes records matches on them all, so a kind added is a change it
+/// must follow.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum FieldKind {
+    /// Text, or nothing shown: [`FieldValue::Text`].
+    Text,
+    /// A decimal with the scale shown, or nothing shown:
+    /// [`FieldValue::Decimal`].
+    Decimal,
+    /// A byte range: [`FieldValue::Span`].
+    Span,
+    /// The validator's findings: [`FieldValue::Findings`].
+    Findings,
+}
+
+impl FieldKind {
+    /// The kind's name: `text`, `decimal`, `span` or `findings`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FieldKind::Text => "text",
+            FieldKind::Decimal => "decimal",
+            FieldKind::Span => "span",
+            FieldKind::Findings => "findings",
+        }
+    }
+}
+
 /// A field's value in a record, as the outputs write it.
 #[derive(Debug, Clone, PartialEq)]
 pub enum FieldValue<'q> {
@@ -105,6 +142,24 @@ impl Field {
             Field::Currency => "currency",
             Field::Magnitude => "magnitude",
             Field::PreviousClose => "previous_close",
+        }
+    }
+
+    /// The kind of value the field holds, whatever the quote.
+    pub fn kind(self) -> FieldKind {
+        match self {
+            Field::Price | Field::Change | Field::Percent | Field::PreviousClose => {
+                FieldKind::Decimal
+            }
+            Field::Span => FieldKind::Span,
+            Field::Findings => FieldKind::Findings,
+            Field::Symbol
+            | Field::Direction
+            | Field::Evidence
+            | Field::Name
+            | Field::Label
+            | Field::Currency
+            | Field::Magnitude => FieldKind::Text,
         }
     }
 
@@ -195,8 +250,31 @@ mod tests {
         assert_eq!(listed, expected);
         for field in Field::ALL {
             let text = properties[field.name()].to_string();
-            let null = text.contains(r#""type":"null""#) || text.contains("optional_decimal") || text.contains("null]");
+            let null = text.contains(r#""type":"null""#)
+                || text.contains("optional_decimal")
+                || text.contains("null]");
             assert_eq!(null, field.nullable(), "{}: {text}", field.name());
+        }
+    }
+
+    #[test]
+    fn every_value_is_of_its_fields_kind() {
+        let page =
+            "AGL40.13▲ 0.12 (0.00%) | Bank of Lumen (BLMN) 12.40 +0.20 (+1.64%)\nbtc$71.4k+1.2%";
+        let quotes: Vec<_> = crate::scan(page)
+            .filter_map(|s| s.as_quote().cloned())
+            .collect();
+        assert_eq!(quotes.len(), 3);
+        for quote in &quotes {
+            for field in Field::ALL {
+                let kind = match field.value(quote, Findings::default()) {
+                    FieldValue::Text(_) => FieldKind::Text,
+                    FieldValue::Decimal(_) => FieldKind::Decimal,
+                    FieldValue::Span(_) => FieldKind::Span,
+                    FieldValue::Findings(_) => FieldKind::Findings,
+                };
+                assert_eq!(kind, field.kind(), "{field:?}");
+            }
         }
     }
 

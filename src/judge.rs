@@ -189,6 +189,9 @@ impl Candidate {
 }
 
 /// What the judge decided for a record.
+// A quote's variant is large, but verdicts live in a buffer kept between
+// regions: boxing it would allocate a quote.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum Verdict {
     /// The record holds no value: nothing to judge.
@@ -289,19 +292,26 @@ impl Judge {
                 if let Some(start) = label_start {
                     label_range.start = start;
                 }
+                let table = labels::Table {
+                    ticker_last: header.is_some_and(|h| h.ticker_after_name),
+                    row: table_row(block),
+                };
                 labels::label(
                     page.tokens,
                     page.text,
                     page.base,
                     record,
-                    label_range,
-                    digits,
-                    header.is_some_and(|h| h.ticker_after_name),
-                    table_row(block),
+                    (label_range, digits),
+                    table,
                 )
             });
             match found {
-                Ok(label) => self.candidates.push(candidate(reading, label.clone(), &readings.values, readings.markers)),
+                Ok(label) => self.candidates.push(candidate(
+                    reading,
+                    label.clone(),
+                    &readings.values,
+                    readings.markers,
+                )),
                 Err(refusal) => {
                     label_refusal.get_or_insert(*refusal);
                 }
@@ -317,7 +327,10 @@ impl Judge {
         undominated(&self.candidates, &mut self.standing);
         let standing = start..self.standing.len();
         let first = &self.standing[start];
-        if !self.standing[standing.clone()].iter().all(|c| c.same_quote(first)) {
+        if !self.standing[standing.clone()]
+            .iter()
+            .all(|c| c.same_quote(first))
+        {
             return Verdict::Refused(Rule::Ambiguous, standing);
         }
         let verdict = self.accept(page, r, standing.clone());
@@ -370,7 +383,11 @@ impl Judge {
             return Verdict::Refused(Rule::Stray(token), 0..0);
         }
         let places = self.places.len();
-        self.places.extend(self.standing[standing.clone()].iter().map(Candidate::fields));
+        self.places.extend(
+            self.standing[standing.clone()]
+                .iter()
+                .map(Candidate::fields),
+        );
         let mut quote = candidate.clone();
         quote.places = places..self.places.len();
         Verdict::Quote(quote, evidence)
@@ -384,7 +401,10 @@ impl Judge {
     fn resolve_block(&mut self, page: Page<'_>, block: &Block) {
         let verdicts = &mut self.verdicts;
         let open = |r: &usize| {
-            matches!(verdicts[*r], Verdict::Refused(Rule::Ambiguous | Rule::Weak | Rule::Unsigned, _))
+            matches!(
+                verdicts[*r],
+                Verdict::Refused(Rule::Ambiguous | Rule::Weak | Rule::Unsigned, _)
+            )
         };
         let records = page.blocks.records(block);
         if records.len() < 2 || !records.iter().any(open) {
@@ -395,7 +415,9 @@ impl Judge {
         };
         for &r in records {
             let standing = match &verdicts[r] {
-                Verdict::Refused(Rule::Ambiguous | Rule::Weak | Rule::Unsigned, standing) => standing.clone(),
+                Verdict::Refused(Rule::Ambiguous | Rule::Weak | Rule::Unsigned, standing) => {
+                    standing.clone()
+                }
                 _ => continue,
             };
             let standing = &self.standing[standing];
@@ -405,7 +427,9 @@ impl Judge {
             let mut chosen = chosen.clone();
             chosen.support = chosen.support.with(Support::BLOCK);
             if chosen.sign == SignFrom::Nothing && !chosen.zero() {
-                let Some(negative) = consensus.unsigned else { continue };
+                let Some(negative) = consensus.unsigned else {
+                    continue;
+                };
                 chosen.sign_as(negative);
             }
             // The block vouches for the reading: markers on it now count
@@ -447,8 +471,11 @@ fn drop_worse_fits(readings: &mut Vec<Reading>, values: &[crate::readings::Value
     let price = |r: &Reading| values[r.price].price().unwrap_or(values[r.price].shown);
     let positive_close = |r: &Reading| {
         let price = price(r);
-        r.change_value
-            .is_none_or(|c| price.checked_sub(c).is_some_and(|close| close > rust_decimal::Decimal::ZERO))
+        r.change_value.is_none_or(|c| {
+            price
+                .checked_sub(c)
+                .is_some_and(|close| close > rust_decimal::Decimal::ZERO)
+        })
     };
     let vouched = |r: &Reading| r.fit == Some(Fit::Exact) || r.support.contains(Support::HEADER);
     if readings.iter().any(positive_close) {
@@ -520,7 +547,12 @@ fn candidate(reading: &Reading, label: Label, values: &[Value], markers: Markers
 /// that place (`| 47.60 | 47.90 | … | +0.30 | +0.63% |` reads 47.60 and
 /// 47.90 alike, and gives no quote).
 fn undominated(candidates: &[Candidate], standing: &mut Vec<Candidate>) {
-    const LEVELS: [Support; 4] = [Support::ARITHMETIC, Support::HEADER, Support::BLOCK, Support::MARKED];
+    const LEVELS: [Support; 4] = [
+        Support::ARITHMETIC,
+        Support::HEADER,
+        Support::BLOCK,
+        Support::MARKED,
+    ];
     // The price's place speaks only for a reading whose numbers check.
     let claimed_place = |c: &Candidate| match c.support.contains(Support::EXACT) {
         true => c.support.and(Support::FIRST),
@@ -557,7 +589,11 @@ fn undominated(candidates: &[Candidate], standing: &mut Vec<Candidate>) {
 fn stray(page: Page<'_>, tokens: Range<usize>, label: &Label) -> Option<usize> {
     let in_label = |t: &Token| {
         let span = t.span();
-        label.name.iter().chain([&label.symbol]).any(|r| span.start < r.end && r.start < span.end)
+        label
+            .name
+            .iter()
+            .chain([&label.symbol])
+            .any(|r| span.start < r.end && r.start < span.end)
     };
     let mut depth = 0usize;
     let mut first_open = None;
@@ -575,7 +611,13 @@ fn stray(page: Page<'_>, tokens: Range<usize>, label: &Label) -> Option<usize> {
                 }
             }
             // A parenthesis around a number's own (`((0.30%))`).
-            Kind::Open if page.tokens.get(i + 1).and_then(Token::number).is_some_and(|n| n.paren) => {
+            Kind::Open
+                if page
+                    .tokens
+                    .get(i + 1)
+                    .and_then(Token::number)
+                    .is_some_and(|n| n.paren) =>
+            {
                 return Some(i);
             }
             Kind::Open => {
@@ -618,7 +660,10 @@ fn values_before_label(page: Page<'_>, r: usize) -> bool {
     !record.label.is_empty()
         && before.label.is_empty()
         && before.line == record.line
-        && page.tokens[before.body.clone()].iter().find_map(Token::number).is_some_and(priced)
+        && page.tokens[before.body.clone()]
+            .iter()
+            .find_map(Token::number)
+            .is_some_and(priced)
 }
 
 /// [`Rule::Prose`] (rule L): words after a quote's values on its line make
@@ -647,9 +692,13 @@ fn prose(page: Page<'_>, r: usize, candidate: &Candidate, tails: &mut Vec<Option
 /// after its values, and not one that carries a sentence on (`in`, `on`).
 fn repeated_tail(page: Page<'_>, block: &Block) -> bool {
     let after = |r: usize| {
-        let next = page.records.get(r + 1).filter(|_| page.records[r].tail == Tail::Words)?;
+        let next = page
+            .records
+            .get(r + 1)
+            .filter(|_| page.records[r].tail == Tail::Words)?;
         let token = &page.tokens[next.tokens().start];
-        page.text.get(token.start - page.base..token.end - page.base)
+        page.text
+            .get(token.start - page.base..token.end - page.base)
     };
     let rows = page.blocks.records(block);
     let Some(first) = rows.first().and_then(|&r| after(r)) else {
@@ -658,7 +707,8 @@ fn repeated_tail(page: Page<'_>, block: &Block) -> bool {
     if std::str::from_utf8(first).is_ok_and(continues_sentence) {
         return false;
     }
-    rows.iter().all(|&r| after(r).is_some_and(|word| word.eq_ignore_ascii_case(first)))
+    rows.iter()
+        .all(|&r| after(r).is_some_and(|word| word.eq_ignore_ascii_case(first)))
 }
 
 /// Whether a record is a row of a table: one of at least
@@ -675,8 +725,10 @@ const TABLE_ROWS: usize = 3;
 /// right after its label: rule L leaves such quotes standing whatever
 /// follows on their line.
 fn strip_ticker(page: Page<'_>, record: &Record, candidate: &Candidate) -> bool {
-    let ticker = candidate.label.kind == crate::quote::Label::Ticker && candidate.label.name.is_none();
-    let symbol = &page.text[candidate.label.symbol.start - page.base..candidate.label.symbol.end - page.base];
+    let ticker =
+        candidate.label.kind == crate::quote::Label::Ticker && candidate.label.name.is_none();
+    let symbol = &page.text
+        [candidate.label.symbol.start - page.base..candidate.label.symbol.end - page.base];
     let capitals = !symbol.iter().any(u8::is_ascii_lowercase);
     let price_first = record.body.start == candidate.price.token;
     ticker && capitals && price_first
@@ -719,14 +771,23 @@ impl Consensus {
             };
             fields = Some(match fields {
                 None => places.to_vec(),
-                Some(known) => known.into_iter().filter(|p| places.contains(p)).collect::<Vec<_>>(),
+                Some(known) => known
+                    .into_iter()
+                    .filter(|p| places.contains(p))
+                    .collect::<Vec<_>>(),
             });
             strong |= *evidence <= Evidence::Markers;
             let negative_shown = matches!(candidate.sign, SignFrom::Shown | SignFrom::Accounting)
-                && candidate.change.or(candidate.percent).is_some_and(|v| v.is_sign_negative());
+                && candidate
+                    .change
+                    .or(candidate.percent)
+                    .is_some_and(|v| v.is_sign_negative());
             minus_quoted |= negative_shown;
             if matches!(candidate.sign, SignFrom::Arithmetic | SignFrom::Close) {
-                let negative = candidate.change.or(candidate.percent).is_some_and(|v| v.is_sign_negative());
+                let negative = candidate
+                    .change
+                    .or(candidate.percent)
+                    .is_some_and(|v| v.is_sign_negative());
                 proven = match proven {
                     None => Some(Some(negative)),
                     Some(Some(known)) if known == negative => Some(Some(known)),

@@ -83,19 +83,32 @@ impl Refusal {
     }
 }
 
+/// What the table around a record says of its label.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) struct Table {
+    /// A header's ticker column follows its name column: the label ends
+    /// with the ticker (`Bitcoin BTC`).
+    pub(crate) ticker_last: bool,
+    /// The record is a row of a table, whose label cell holds the name as
+    /// written (`adidas`).
+    pub(crate) row: bool,
+}
+
 /// The label of `record`, whose label runs over the tokens `label` and
 /// takes the first `digits` numbers of its body (name digits, or a symbol
-/// of digits). `text` starts at offset `base` of the input.
+/// of digits), in `table`. `text` starts at offset `base` of the input.
 pub(crate) fn label(
     tokens: &[Token],
     text: &[u8],
     base: usize,
     record: &Record,
-    label: Range<usize>,
-    digits: usize,
-    ticker_last: bool,
-    in_table: bool,
+    (label, digits): (Range<usize>, usize),
+    table: Table,
 ) -> Result<Label, Refusal> {
+    let Table {
+        ticker_last,
+        row: in_table,
+    } = table;
     // The tokens that make the label: its run, and the digits it takes.
     let taken = record
         .body
@@ -116,7 +129,9 @@ pub(crate) fn label(
         return Err(Refusal::Missing);
     }
     let span = tokens[start].start..tokens[end - 1].end;
-    let slice = |range: &Range<usize>| std::str::from_utf8(&text[range.start - base..range.end - base]).ok();
+    let slice = |range: &Range<usize>| {
+        std::str::from_utf8(&text[range.start - base..range.end - base]).ok()
+    };
     let whole = slice(&span).ok_or(Refusal::Missing)?;
     // A symbol of digits alone.
     if label.is_empty() {
@@ -143,7 +158,10 @@ pub(crate) fn label(
         let text_of = |i: usize| slice(&tokens[i].span()).unwrap_or_default();
         if is_isin(text_of(last)) {
             last_word = last;
-        } else if let Some(before) = words.next().filter(|&i| text_of(i).eq_ignore_ascii_case("wkn")) {
+        } else if let Some(before) = words
+            .next()
+            .filter(|&i| text_of(i).eq_ignore_ascii_case("wkn"))
+        {
             last_word = before;
         }
     }
@@ -151,7 +169,12 @@ pub(crate) fn label(
         // Back over punctuation before the identifier.
         (start..last_word)
             .rev()
-            .find(|&i| matches!(tokens[i].kind, Kind::Word(_) | Kind::Number(_) | Kind::Close))
+            .find(|&i| {
+                matches!(
+                    tokens[i].kind,
+                    Kind::Word(_) | Kind::Number(_) | Kind::Close
+                )
+            })
             .map_or(start, |i| i + 1)
     } else {
         end
@@ -180,7 +203,10 @@ pub(crate) fn label(
     // ticker (`Bitcoin BTC`).
     if ticker_last && end - start >= 2 {
         let last = end - 1;
-        let name_end = (start..last).rev().find(|&i| tokens[i].word().is_some()).map(|i| i + 1);
+        let name_end = (start..last)
+            .rev()
+            .find(|&i| tokens[i].word().is_some())
+            .map(|i| i + 1);
         if let (Some(word), Some(name_end)) = (tokens[last].word(), name_end) {
             if word.is_ticker() && tokens[last].spaced {
                 return Ok(Label {
@@ -193,13 +219,20 @@ pub(crate) fn label(
     }
     let kind = match end - start {
         // A ticker, or a code of digits (`0005`).
-        1 if tokens[start].word().is_some_and(|w| w.is_ticker() || !w.has_letter()) => LabelKind::Ticker,
+        1 if tokens[start]
+            .word()
+            .is_some_and(|w| w.is_ticker() || !w.has_letter()) =>
+        {
+            LabelKind::Ticker
+        }
         _ => LabelKind::Name,
     };
     // One word glued to its price is a ticker's place: a word too long
     // for one is none (`ABCDEFGHIJKLMNOP40.13`). A name of several words
     // a widget glued to its price stays one (`Tasman 20 Index7,477.500`).
-    let glued = tokens.get(end).is_some_and(|t| !t.spaced && t.number().is_some());
+    let glued = tokens
+        .get(end)
+        .is_some_and(|t| !t.spaced && t.number().is_some());
     if kind == LabelKind::Name && glued && end - start == 1 {
         return Err(Refusal::GluedName);
     }
@@ -228,8 +261,9 @@ fn check_words(
     let mut captions = 0;
     let mut depth = 0usize;
     let first = range.start;
-    let chars = std::str::from_utf8(&text[tokens[first].start - base..tokens[range.end - 1].end - base])
-        .map_or(usize::MAX, |s| s.chars().count());
+    let chars =
+        std::str::from_utf8(&text[tokens[first].start - base..tokens[range.end - 1].end - base])
+            .map_or(usize::MAX, |s| s.chars().count());
     for i in range.clone() {
         match &tokens[i].kind {
             Kind::Open => depth += 1,
@@ -269,11 +303,7 @@ fn check_words(
                     return Err(Refusal::Sentence);
                 }
             }
-            Kind::Number(_) => {
-                if depth == 0 {
-                    words += 1;
-                }
-            }
+            Kind::Number(_) if depth == 0 => words += 1,
             _ => {}
         }
     }
@@ -286,13 +316,17 @@ fn check_words(
     if captions == words {
         return Err(Refusal::Caption);
     }
-    if record.lead == Lead::Words && !(words == 1 && tokens[first].word().is_some_and(|w| w.is_uppercase())) {
+    if record.lead == Lead::Words
+        && !(words == 1 && tokens[first].word().is_some_and(|w| w.is_uppercase()))
+    {
         return Err(Refusal::Sentence);
     }
     // One lowercase word is a symbol only glued to its price (`btc$71.4k`).
     if words == 1 {
         if let Some(word) = tokens[first].word() {
-            let glued = tokens.get(range.end).is_some_and(|t| !t.spaced && t.number().is_some());
+            let glued = tokens
+                .get(range.end)
+                .is_some_and(|t| !t.spaced && t.number().is_some());
             // A table's label cell holds the name as written (`adidas`).
             let cell = in_table && record.lead == Lead::Cell;
             if word.is_lowercase() && !glued && !cell {
@@ -300,8 +334,9 @@ fn check_words(
             }
             // A code of digits with a leading zero (`0005`) is a symbol.
             let code = word_text(first);
-            let digit_code = code.len() >= MIN_DIGIT_SYMBOL && code.bytes().all(|b| b.is_ascii_digit());
-            if !word.has_letter() && !(digit_code && !is_year(code)) {
+            let digit_code =
+                code.len() >= MIN_DIGIT_SYMBOL && code.bytes().all(|b| b.is_ascii_digit());
+            if !word.has_letter() && (!digit_code || is_year(code)) {
                 return Err(Refusal::Number);
             }
         } else {
@@ -320,7 +355,9 @@ fn prefixed_code(tokens: &[Token], text: &[u8], base: usize, range: Range<usize>
     let last = range.end - 1;
     let code = &text[tokens[last].start - base..tokens[last].end - base];
     let prefixed = matches!(code.first(), Some(b'^' | b'.'))
-        && tokens[last].word().is_some_and(|w| w.is_ticker() && !w.has_lower())
+        && tokens[last]
+            .word()
+            .is_some_and(|w| w.is_ticker() && !w.has_lower())
         && tokens[last].spaced;
     if !prefixed || last == range.start {
         return None;
@@ -348,7 +385,10 @@ fn glued_rank(word: &str) -> bool {
     let digits = word.len() - letters.len();
     let alphabetic = letters.chars().all(char::is_alphabetic);
     // `3M` is a ticker; `1Bitcoin` and `8USD` are ranks before names.
-    digits > 0 && alphabetic && letters.chars().count() >= 3 && letters.starts_with(char::is_uppercase)
+    digits > 0
+        && alphabetic
+        && letters.chars().count() >= 3
+        && letters.starts_with(char::is_uppercase)
 }
 
 /// A code in parentheses closing a label over `range`: its symbol is the
@@ -360,7 +400,9 @@ fn code_in_parentheses(
     range: Range<usize>,
 ) -> Option<Label> {
     let close = range.end - 1;
-    let open = (range.start..close).rev().find(|&i| tokens[i].kind == Kind::Open)?;
+    let open = (range.start..close)
+        .rev()
+        .find(|&i| tokens[i].kind == Kind::Open)?;
     if open == range.start {
         return None;
     }
@@ -375,10 +417,15 @@ fn code_in_parentheses(
     if !word.is_ticker() || word.has_lower() || !prefix_ok {
         return None;
     }
-    let name_end = (range.start..open).rev().find(|&i| tokens[i].kind != Kind::Cell)? + 1;
+    let name_end = (range.start..open)
+        .rev()
+        .find(|&i| tokens[i].kind != Kind::Cell)?
+        + 1;
     let name = tokens[range.start].start..tokens[name_end - 1].end;
     let name_text = std::str::from_utf8(&text[name.start - base..name.end - base]).ok()?;
-    if name_text.chars().count() > MAX_NAME_CHARS || tokens[range.start].word().is_some_and(|w| w.is_lowercase()) {
+    if name_text.chars().count() > MAX_NAME_CHARS
+        || tokens[range.start].word().is_some_and(|w| w.is_lowercase())
+    {
         return None;
     }
     Some(Label {
@@ -394,7 +441,9 @@ fn is_isin(word: &str) -> bool {
     let b = word.as_bytes();
     b.len() == 12
         && b[..2].iter().all(u8::is_ascii_uppercase)
-        && b[2..11].iter().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+        && b[2..11]
+            .iter()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
         && b[11].is_ascii_digit()
 }
 
@@ -421,7 +470,14 @@ mod tests {
             .find(|r| r.body.clone().any(|i| tokens.tokens[i].number().is_some()))
             .unwrap();
         let digits = usize::from(record.name_digits);
-        let found = label(&tokens.tokens, text.as_bytes(), 0, record, record.label.clone(), digits, false, false)?;
+        let found = label(
+            &tokens.tokens,
+            text.as_bytes(),
+            0,
+            record,
+            (record.label.clone(), digits),
+            Table::default(),
+        )?;
         let symbol = &text[found.symbol];
         Ok(match found.name {
             Some(name) => format!("{symbol}/{}", &text[name]),
@@ -432,7 +488,10 @@ mod tests {
     #[test]
     fn tickers_names_and_codes() {
         assert_eq!(label_of("AGL40.13▲ 0.12 (0.00%)"), Ok("AGL".into()));
-        assert_eq!(label_of("CAC 40 7,388.64 -21.37 (-0.29%)"), Ok("CAC 40".into()));
+        assert_eq!(
+            label_of("CAC 40 7,388.64 -21.37 (-0.29%)"),
+            Ok("CAC 40".into())
+        );
         assert_eq!(
             label_of("Bank of Lumen (BLMN) 12.40 +0.22 +1.81%"),
             Ok("BLMN/Bank of Lumen".into())
@@ -441,20 +500,41 @@ mod tests {
             label_of("Bitcoin (CRYPTO: BTC) +1.40% $92,081.10"),
             Ok("BTC/Bitcoin".into())
         );
-        assert_eq!(label_of("adidas DE000A1EWWW0 | 219,90 |"), Err(Refusal::Lowercase));
-        assert_eq!(label_of("1Bitcoin BTC$32,576.64-7.41%"), Err(Refusal::Number));
-        assert_eq!(label_of("Airbus DE000A1EWWW0 | 219.90 +1.2% |"), Ok("Airbus".into()));
-        assert_eq!(label_of("BMW WKN 519000 | 79,260 EUR | +2,80 % |"), Ok("BMW".into()));
+        assert_eq!(
+            label_of("adidas DE000A1EWWW0 | 219,90 |"),
+            Err(Refusal::Lowercase)
+        );
+        assert_eq!(
+            label_of("1Bitcoin BTC$32,576.64-7.41%"),
+            Err(Refusal::Number)
+        );
+        assert_eq!(
+            label_of("Airbus DE000A1EWWW0 | 219.90 +1.2% |"),
+            Ok("Airbus".into())
+        );
+        assert_eq!(
+            label_of("BMW WKN 519000 | 79,260 EUR | +2,80 % |"),
+            Ok("BMW".into())
+        );
         assert_eq!(label_of("btc$71.4k+1.2%"), Ok("btc".into()));
         assert_eq!(label_of("555 7.120000 0.33"), Ok("555".into()));
     }
 
     #[test]
     fn captions_periods_sentences_and_numbers_are_refused() {
-        assert_eq!(label_of("Last Value 977.51 +0.78 (+0.08%)"), Err(Refusal::Caption));
+        assert_eq!(
+            label_of("Last Value 977.51 +0.78 (+0.08%)"),
+            Err(Refusal::Caption)
+        );
         assert_eq!(label_of("1Y Return 9.81%"), Err(Refusal::Period));
-        assert_eq!(label_of("The index gained 131.40 (+0.61%)"), Err(Refusal::Sentence));
-        assert_eq!(label_of("Dow industrial average up 142 points"), Err(Refusal::Sentence));
+        assert_eq!(
+            label_of("The index gained 131.40 (+0.61%)"),
+            Err(Refusal::Sentence)
+        );
+        assert_eq!(
+            label_of("Dow industrial average up 142 points"),
+            Err(Refusal::Sentence)
+        );
         assert!(label_of("eth 3200 +0.4%").is_err());
         assert_eq!(label_of("12 7.120000 0.33"), Err(Refusal::Number));
         assert_eq!(label_of("2024 41.20 +0.50 (+1.23%)"), Err(Refusal::Number));

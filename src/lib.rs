@@ -150,7 +150,7 @@ mod vocabulary;
 mod window;
 
 pub use error::{ErrorKind, Expected, Found, ParseError};
-pub use field::{Field, FieldValue};
+pub use field::{Field, FieldKind, FieldValue};
 pub use finding::{Finding, FindingKind, FindingKinds, Findings, PercentRange};
 pub use names::UnknownName;
 pub use number::{NumberStyle, StyleDecision, StyleReason};

@@ -155,6 +155,10 @@ mod tests {
         assert_eq!(cuts[0], 0);
         assert_eq!(*cuts.last().unwrap(), strip.len());
         assert!(cuts.windows(2).all(|w| w[0] < w[1]));
-        assert!(cuts[1..cuts.len() - 1].iter().all(|&at| strip[at..].starts_with("AGL")));
+        assert!(
+            cuts[1..cuts.len() - 1]
+                .iter()
+                .all(|&at| strip[at..].starts_with("AGL"))
+        );
     }
 }

@@ -460,7 +460,6 @@ pub enum Label {
     Name,
 }
 
-
 impl Label {
     /// The label kind's name: `ticker` or `name`.
     ///

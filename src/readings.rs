@@ -243,7 +243,10 @@ impl Readings {
     /// values taken by the label.
     fn read_choice(&mut self, digits: usize, header: Option<&Header>) {
         let chosen = std::mem::take(&mut self.chosen);
-        let first_percent = chosen.iter().copied().find(|&i| self.values[i].is_percent());
+        let first_percent = chosen
+            .iter()
+            .copied()
+            .find(|&i| self.values[i].is_percent());
         for (position, &p) in chosen.iter().enumerate() {
             let price = &self.values[p];
             if price.number.sign.is_some() || price.is_percent() || price.marker.is_some() {
@@ -341,7 +344,11 @@ impl Readings {
                 // Only numbers shown precisely check each other: small whole
                 // numbers differ by chance (`5 − 1 = 4`).
                 let change = values[c].shown;
-                if change.is_zero() || !values[c].precise() || !values[p].precise() || !values[i].precise() {
+                if change.is_zero()
+                    || !values[c].precise()
+                    || !values[p].precise()
+                    || !values[i].precise()
+                {
                     continue;
                 }
                 if close_fits(price, signed(change, change_negative), shown) {
@@ -371,7 +378,8 @@ impl Readings {
                 // The move and the percent on one side: a fall from the
                 // close is a negative change and percent.
                 let percent = signed(values[q].shown, implied.is_sign_negative());
-                let found = percent_fit(values[p].shown, exponent, implied, percent, Ratio::Percent);
+                let found =
+                    percent_fit(values[p].shown, exponent, implied, percent, Ratio::Percent);
                 if found == Fit::Exact {
                     close = Some(i);
                     fit = Some(Fit::Exact);
@@ -423,10 +431,17 @@ impl Readings {
             // Nothing signs them: the sign that alone fits does.
             if sign == SignFrom::Nothing && found == Fit::Exact && fit_with(true) != Fit::Exact {
                 sign = SignFrom::Arithmetic;
-            } else if sign == SignFrom::Nothing && found != Fit::Exact && fit_with(true) == Fit::Exact {
+            } else if sign == SignFrom::Nothing
+                && found != Fit::Exact
+                && fit_with(true) == Fit::Exact
+            {
                 (change_negative, percent_negative, sign) = (true, true, SignFrom::Arithmetic);
             }
-            fit = Some(if sign == SignFrom::Arithmetic { Fit::Exact } else { found });
+            fit = Some(if sign == SignFrom::Arithmetic {
+                Fit::Exact
+            } else {
+                found
+            });
         }
         match fit {
             Some(Fit::Exact) => support = support.with(Support::EXACT).with(Support::LOOSE),
@@ -443,7 +458,8 @@ impl Readings {
             return None;
         }
         // Zero beside zero (`0,00 (0,00 %)`) agrees without a sign.
-        let bare_change = c.is_some_and(|c| values[c].number.sign.is_none() && values[c].marker.is_none());
+        let bare_change =
+            c.is_some_and(|c| values[c].number.sign.is_none() && values[c].marker.is_none());
         let both_zero = c.is_some_and(|c| values[c].shown.is_zero())
             && q.is_some_and(|q| values[q].shown.is_zero());
         let checked = fit == Some(Fit::Exact) || close.is_some() || header_reads || both_zero;
@@ -462,9 +478,8 @@ impl Readings {
         if q.is_some_and(|q| values[q].is_percent()) {
             support = support.with(Support::PERCENT_MARK);
         }
-        let change_marked = c.is_some_and(|c| {
-            values[c].number.sign.is_some() || values[c].marker.is_some()
-        });
+        let change_marked =
+            c.is_some_and(|c| values[c].number.sign.is_some() || values[c].marker.is_some());
         let percent_after_marker = c.is_none() && q.is_some_and(|q| values[q].marker.is_some());
         if change_marked || percent_after_marker {
             support = support.with(Support::CHANGE_MARK);
@@ -577,7 +592,13 @@ fn collect_values(
     out: &mut Vec<Value>,
     markers: &mut Markers,
 ) -> usize {
-    let mut column = 0;
+    // Dates between the label and the values (`Lisboa 17:35`, a time
+    // column) are columns too.
+    let between = record.label.end.min(record.body.start)..record.body.start;
+    let mut column = tokens[between]
+        .iter()
+        .filter(|t| t.kind == Kind::Date)
+        .count();
     let mut marker: Option<Direction> = None;
     // Dates and times after the values on their line are columns too.
     let trailing = tokens[record.body.end..]
@@ -695,10 +716,16 @@ mod tests {
     #[test]
     fn strip_quotes_have_one_reading_that_fits() {
         let found = readings_of("NIFTY 22,150.40 +120.25 (+0.55%)");
-        assert!(found.contains(&"22150.40 120.25 0.55 exact first".to_string()), "{found:?}");
+        assert!(
+            found.contains(&"22150.40 120.25 0.55 exact first".to_string()),
+            "{found:?}"
+        );
         // The seed's percents fit as plain ratios.
         let found = readings_of("AGL40.13▲ 0.12 (0.00%)");
-        assert!(found.contains(&"40.13 0.12 0.00 exact first".to_string()), "{found:?}");
+        assert!(
+            found.contains(&"40.13 0.12 0.00 exact first".to_string()),
+            "{found:?}"
+        );
         // A value after a marker is no price.
         let found = readings_of("GSE-CI ▾ 30.33 (1.01%)");
         assert!(found.is_empty(), "{found:?}");
@@ -707,18 +734,34 @@ mod tests {
     #[test]
     fn a_previous_close_in_the_row_is_found() {
         let found = readings_of("Alpha Steel 51.30 51.05 51.60 50.90 +0.25 +0.49%");
-        assert!(found.contains(&"51.30 0.25 0.49 [51.05] exact first".to_string()), "{found:?}");
+        assert!(
+            found.contains(&"51.30 0.25 0.49 [51.05] exact first".to_string()),
+            "{found:?}"
+        );
         let found = readings_of("Tarsis 184.30 187.95 188.40 184.10 3.65 1.98 %");
-        assert!(found.contains(&"187.95 3.65 1.98 [184.30] exact".to_string()), "{found:?}");
+        assert!(
+            found.contains(&"187.95 3.65 1.98 [184.30] exact".to_string()),
+            "{found:?}"
+        );
         // A close above the price signs an unsigned change.
         let found = readings_of("Commerzbank 14.50 15.35 14.62 14.25 0.85 5.54");
-        assert!(found.contains(&"14.50 -0.85 -5.54 [15.35] exact first".to_string()), "{found:?}");
+        assert!(
+            found.contains(&"14.50 -0.85 -5.54 [15.35] exact first".to_string()),
+            "{found:?}"
+        );
     }
 
     #[test]
     fn a_cut_digit_run_is_read_where_the_arithmetic_accepts_it() {
         let found = readings_of("Tasman 20 Index7,477.50044.580 / 0.60%");
-        assert!(found.contains(&"7477.500 44.580 0.60 exact first".to_string()), "{found:?}");
-        assert!(found.iter().all(|r| r.contains("exact") || !r.contains("44.580")));
+        assert!(
+            found.contains(&"7477.500 44.580 0.60 exact first".to_string()),
+            "{found:?}"
+        );
+        assert!(
+            found
+                .iter()
+                .all(|r| r.contains("exact") || !r.contains("44.580"))
+        );
     }
 }

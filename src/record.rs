@@ -110,7 +110,9 @@ impl<'r> Record<'r> {
                     out.serialize_field("span_end", &span.end)?;
                 }
                 FieldValue::Span(span) => out.serialize_field(name, &[span.start, span.end])?,
-                FieldValue::Findings(findings) if csv => out.serialize_field(name, &Joined(findings))?,
+                FieldValue::Findings(findings) if csv => {
+                    out.serialize_field(name, &Joined(findings))?
+                }
                 FieldValue::Findings(findings) => out.serialize_field(name, &findings)?,
             }
         }

@@ -163,8 +163,8 @@ pub(crate) fn records(read: &Tokens, text: &[u8], base: usize, out: &mut Vec<Rec
                         let record = out.last_mut().expect("the label's record");
                         let end = last_content(tokens, read.line(scan)).unwrap_or(record.body.end);
                         if !has_values(tokens, record) {
-                            record.body.start = first_content(tokens, read.line(scan))
-                                .unwrap_or(record.body.start);
+                            record.body.start =
+                                first_content(tokens, read.line(scan)).unwrap_or(record.body.start);
                         }
                         record.body.end = end;
                         record.vertical = true;
@@ -197,9 +197,12 @@ fn has_change(tokens: &[Token], record: &Record) -> bool {
 
 /// Whether a record's body holds a value.
 fn has_values(tokens: &[Token], record: &Record) -> bool {
-    tokens[record.body.clone()]
-        .iter()
-        .any(|t| matches!(t.kind, Kind::Number(_) | Kind::Marker { .. } | Kind::Ambiguous { .. }))
+    tokens[record.body.clone()].iter().any(|t| {
+        matches!(
+            t.kind,
+            Kind::Number(_) | Kind::Marker { .. } | Kind::Ambiguous { .. }
+        )
+    })
 }
 
 /// What a line holds.
@@ -280,29 +283,34 @@ fn split_line(
             let in_parens = depth > 0
                 && !matches!(token.kind, Kind::Open | Kind::Close)
                 && !token.number().is_some_and(|n| n.is_marked());
-            let continues = in_parens || match role(tokens, i) {
-                Role::Label => true,
-                Role::Joiner => label_end > label_start,
-                Role::Other => label_punct(tokens, text, base, i) && {
-                    match token.kind {
-                        Kind::Open if label_end > label_start => {
-                            if depth == 0 {
-                                before_open = label_end;
+            let continues = in_parens
+                || match role(tokens, i) {
+                    Role::Label => true,
+                    Role::Joiner => label_end > label_start,
+                    Role::Other => {
+                        label_punct(tokens, text, base, i) && {
+                            match token.kind {
+                                Kind::Open if label_end > label_start => {
+                                    if depth == 0 {
+                                        before_open = label_end;
+                                    }
+                                    depth += 1;
+                                    true
+                                }
+                                Kind::Open => false,
+                                Kind::Close => {
+                                    depth > 0 && {
+                                        depth -= 1;
+                                        true
+                                    }
+                                }
+                                _ => label_end > label_start,
                             }
-                            depth += 1;
-                            true
                         }
-                        Kind::Open => false,
-                        Kind::Close => depth > 0 && {
-                            depth -= 1;
-                            true
-                        },
-                        _ => label_end > label_start,
                     }
-                },
-                Role::Break => token.kind == Kind::Colon && depth > 0,
-                Role::Value => name_digit(tokens, i, label_start, label_end),
-            };
+                    Role::Break => token.kind == Kind::Colon && depth > 0,
+                    Role::Value => name_digit(tokens, i, label_start, label_end),
+                };
             if !continues {
                 break;
             }
@@ -361,10 +369,15 @@ fn split_line(
             let caption_after_colon = colon
                 && k == body_start
                 && token.word().is_some_and(|w| {
-                    matches!(w.class, Some(WordClass::Joiner | WordClass::Field | WordClass::Unit))
+                    matches!(
+                        w.class,
+                        Some(WordClass::Joiner | WordClass::Field | WordClass::Unit)
+                    )
                 });
             match role(tokens, k) {
-                Role::Label if !currency_prefix(tokens, k, body_start) && !caption_after_colon => break,
+                Role::Label if !currency_prefix(tokens, k, body_start) && !caption_after_colon => {
+                    break;
+                }
                 Role::Value | Role::Label => body_end = k + 1,
                 Role::Joiner => {}
                 Role::Break if token.kind == Kind::Date => {}
@@ -373,9 +386,12 @@ fn split_line(
             k += 1;
         }
         let has_body = body_end > body_start
-            && tokens[body_start..body_end]
-                .iter()
-                .any(|t| matches!(t.kind, Kind::Number(_) | Kind::Marker { .. } | Kind::Ambiguous { .. }));
+            && tokens[body_start..body_end].iter().any(|t| {
+                matches!(
+                    t.kind,
+                    Kind::Number(_) | Kind::Marker { .. } | Kind::Ambiguous { .. }
+                )
+            });
         if label_end == label_start && !has_body {
             // Neither a label nor values: punctuation, dates. No token
             // before `k`, where the body's scan stopped, starts a label or
@@ -384,9 +400,12 @@ fn split_line(
             for token in &tokens[label_start..k.max(label_start + 1)] {
                 lead = match token.kind {
                     Kind::Cell | Kind::Invisible => Lead::Cell,
-                    Kind::Colon | Kind::Date | Kind::Punct | Kind::Open | Kind::Close | Kind::Sign => {
-                        Lead::Other
-                    }
+                    Kind::Colon
+                    | Kind::Date
+                    | Kind::Punct
+                    | Kind::Open
+                    | Kind::Close
+                    | Kind::Sign => Lead::Other,
                     _ => lead,
                 };
             }
@@ -456,7 +475,9 @@ fn name_digit(tokens: &[Token], i: usize, label_start: usize, label_end: usize) 
         None => true,
         Some(t) => {
             matches!(t.kind, Kind::Colon | Kind::Line)
-                || t.spaced && t.word().is_some_and(|w| w.has_letter() && w.class.is_none())
+                || t.spaced
+                    && t.word()
+                        .is_some_and(|w| w.has_letter() && w.class.is_none())
         }
     };
     number.is_bare_integer() && !number.is_marked() && after_word && next_word
@@ -502,7 +523,9 @@ fn leading_integers(tokens: &[Token], body: Range<usize>, labelled: bool) -> u8 
         let next_is_value = tokens[i + 1..body.end]
             .iter()
             .find(|t| t.kind != Kind::Cell)
-            .is_some_and(|t| t.number().is_some() || labelled && matches!(t.kind, Kind::Marker { .. }));
+            .is_some_and(|t| {
+                t.number().is_some() || labelled && matches!(t.kind, Kind::Marker { .. })
+            });
         if !number.is_bare_integer() || number.is_marked() || !next_is_value {
             break;
         }
@@ -513,7 +536,10 @@ fn leading_integers(tokens: &[Token], body: Range<usize>, labelled: bool) -> u8 
         // name and a value; after a field's caption they are its value
         // (`Vol 500`).
         let after_cell = i > 0 && tokens[i - 1].kind == Kind::Cell;
-        let after_field = i > 0 && tokens[i - 1].word().is_some_and(|w| w.class == Some(WordClass::Field));
+        let after_field = i > 0
+            && tokens[i - 1]
+                .word()
+                .is_some_and(|w| w.class == Some(WordClass::Field));
         if labelled && (after_cell || after_field || count == 0 && !tokens[i].spaced) {
             break;
         }
@@ -599,10 +625,10 @@ mod tests {
             records_of("Tasman 20 Index7,477.50044.580 / 0.60%"),
             ["Tasman 20 Index|7,477.50044.580 / 0.60%"]
         );
-        assert_eq!(records_of("555 7.120000 0.33 | ABOT 812.000000 -4.10"), [
-            "|555 7.120000 0.33 d1 >record",
-            "ABOT|812.000000 -4.10"
-        ]);
+        assert_eq!(
+            records_of("555 7.120000 0.33 | ABOT 812.000000 -4.10"),
+            ["|555 7.120000 0.33 d1 >record", "ABOT|812.000000 -4.10"]
+        );
     }
 
     #[test]
@@ -629,7 +655,10 @@ mod tests {
     fn words_after_values_make_a_tail() {
         assert_eq!(
             records_of("Brent at 82.10 (+0.4%) ahead of the OPEC meeting"),
-            ["Brent|at 82.10 (+0.4%) >words", "ahead of the OPEC meeting| <record"]
+            [
+                "Brent|at 82.10 (+0.4%) >words",
+                "ahead of the OPEC meeting| <record"
+            ]
         );
     }
 

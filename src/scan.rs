@@ -267,10 +267,23 @@ impl Scanner {
         &self.engine
     }
 
+    /// Where the header line holding offset `at` ends, if `at` is in one
+    /// whose rows gave quotes, in the region read last.
+    pub(crate) fn header_end_at(&self, at: usize) -> Option<usize> {
+        self.region
+            .headers
+            .iter()
+            .find(|h| h.contains(&at))
+            .map(|h| h.end)
+    }
+
     /// The record the judge refused that starts first within `span`, a
     /// stretch of skipped text of the region read last, if any.
     pub(crate) fn refused_in(&self, span: Range<usize>) -> Option<&Refused> {
-        self.region.refused.iter().find(|r| span.contains(&r.span.start))
+        self.region
+            .refused
+            .iter()
+            .find(|r| span.contains(&r.span.start))
     }
 
     /// The earliest offset the scanner may still look at: a stream may

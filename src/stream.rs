@@ -366,7 +366,9 @@ impl<R: Read> SegmentReader<R> {
                 span,
                 kind,
             })),
-            Ready::Quote(found) => Some(Ok(SegmentRef::Quote(found.quote(window.bytes, window.base)))),
+            Ready::Quote(found) => Some(Ok(SegmentRef::Quote(
+                found.quote(window.bytes, window.base),
+            ))),
             Ready::Done => None,
         }
     }

@@ -10,7 +10,10 @@
 //! shape: a symbol, its price, markers, a change, a percent; where the
 //! shape is whole and the judge refused it, the rule that refused it.
 
+use std::ops::Range;
 use std::sync::Arc;
+
+use rust_decimal::Decimal;
 
 use crate::engine::{Engine, Found, Region};
 use crate::error::{Expected, Found as FoundText, Locator, ParseError, shorten};
@@ -39,7 +42,7 @@ const FIRST_REACH: usize = if cfg!(fuzzing) { 64 } else { 256 };
 /// [`crate::quotes`] and [`crate::ParseOptions::quotes`].
 ///
 /// ```
-/// let strip = "AGL40.13▲ 0.12 (0.00%)AIRLINK189.43x BOP10.34▲ 0.22 (0.02%)";
+/// let strip = "AGL40.13▲ 0.12 (0.00%)AIRLINK189.43x | BOP10.34▲ 0.22 (0.02%)";
 /// let mut quotes = tickerstrip::quotes(strip);
 /// assert_eq!(quotes.next().unwrap()?.symbol, "AGL");
 /// let error = quotes.next().unwrap().unwrap_err();
@@ -243,15 +246,31 @@ impl StrictReader {
                     let Some(at) = first_text(bytes, span.start == 0) else {
                         continue;
                     };
-                    let offset = span.start + at;
-                    // A record refused for text no field is inside it.
-                    let stray = self
+                    let mut offset = span.start + at;
+                    // A table's header lines are the table's, no error.
+                    while let Some(end) = self.scanner.header_end_at(offset) {
+                        let rest = window.slice(end.min(span.end), span.end);
+                        match first_text(rest, false) {
+                            Some(at) => offset = end + at,
+                            None => break,
+                        }
+                    }
+                    if self.scanner.header_end_at(offset).is_some() {
+                        continue;
+                    }
+                    // A record refused for text no field is inside it, or
+                    // for two readings (rule P): the engine says where or
+                    // which.
+                    let refused = self
                         .scanner
                         .refused_in(span.clone())
-                        .and_then(|r| Some((r.span.start, r.stray?)));
-                    let error = match stray {
-                        Some((start, stray)) if start == offset => self.stray_error(window, start, stray),
-                        _ => self.error(window, offset),
+                        .filter(|r| r.span.start == offset);
+                    let stray = refused.and_then(|r| r.stray);
+                    let readings = refused.and_then(|r| Some((r.span.clone(), r.readings?)));
+                    let error = match (stray, readings) {
+                        (Some(stray), _) => self.stray_error(window, offset, stray),
+                        (None, Some((span, prices))) => self.readings_error(window, span, prices),
+                        (None, None) => self.error(window, offset),
                     };
                     return self.report(error);
                 }
@@ -299,6 +318,25 @@ impl StrictReader {
         };
         let position = self.locator.locate_in(window.bytes, window.base, at);
         ParseError::new(position, self.quotes, expected, what)
+    }
+
+    /// The error for the record at `span`, which reads as two `prices`.
+    #[cold]
+    fn readings_error(
+        &mut self,
+        window: Window<'_>,
+        span: Range<usize>,
+        prices: [Decimal; 2],
+    ) -> ParseError {
+        let text = shorten(&String::from_utf8_lossy(window.slice(span.start, span.end)));
+        let position = self
+            .locator
+            .locate_in(window.bytes, window.base, span.start);
+        let found = FoundText::Readings {
+            text,
+            prices: prices.map(|p| p.to_string()),
+        };
+        ParseError::new(position, self.quotes, Expected::Quote, found)
     }
 
     /// The error for the text at `offset`, which is no quote.

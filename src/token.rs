@@ -18,9 +18,7 @@ use std::ops::Range;
 use nom::IResult;
 use rust_decimal::Decimal;
 
-use crate::lexical::{
-    date_or_time_len, invalid_utf8_len, invisible_len, is_line_end, space_len,
-};
+use crate::lexical::{date_or_time_len, invalid_utf8_len, invisible_len, is_line_end, space_len};
 use crate::number::{NumberError, NumberStyle, number, number_like_len};
 use crate::quote::{Currency, CurrencyCode, Direction, Magnitude};
 use crate::vocabulary::{DIRECTION_WORDS, PERCENT_WORDS, WordClass, class_of};
@@ -215,7 +213,10 @@ impl Word {
         if text.is_ascii() {
             flags |= Word::ASCII;
             let bytes = text.as_bytes();
-            if bytes.len() <= MAX_SYMBOL && ticker_len(bytes) == bytes.len() && flags & Word::LETTER != 0 {
+            if bytes.len() <= MAX_SYMBOL
+                && ticker_len(bytes) == bytes.len()
+                && flags & Word::LETTER != 0
+            {
                 flags |= Word::TICKER;
             }
         }
@@ -240,7 +241,10 @@ impl Word {
         if bytes.first().is_some_and(u8::is_ascii_digit) {
             flags |= Word::FIRST_DIGIT;
         }
-        if bytes.len() <= MAX_SYMBOL && ticker_len(bytes) == bytes.len() && flags & Word::LETTER != 0 {
+        if bytes.len() <= MAX_SYMBOL
+            && ticker_len(bytes) == bytes.len()
+            && flags & Word::LETTER != 0
+        {
             flags |= Word::TICKER;
         }
         Word {
@@ -384,6 +388,9 @@ impl Tokens {
     }
 }
 
+/// One rule of the token grammar: a nom parser of one token's kind.
+type Rule<'r> = dyn Fn(Input<'_>) -> Lexed<'_, Kind> + 'r;
+
 impl<'s> Lexer<'s> {
     /// Reads `text`, which starts at offset `base` of the input, into
     /// `out`, replacing what it held. `text` ends at the end of the input
@@ -440,7 +447,7 @@ impl<'s> Lexer<'s> {
     /// its length, at least 1, and kind. `line_start` says whether it
     /// starts a line, where `-` and `*` are bullets.
     fn token(&self, input: Input<'_>, line_start: bool) -> (usize, Kind) {
-        let rules: [&dyn Fn(Input<'_>) -> Lexed<'_, Kind>; 11] = [
+        let rules: [&Rule<'_>; 11] = [
             &line_end,
             &|i| cell_separator(i, line_start),
             &date_token,
@@ -542,7 +549,8 @@ impl<'s> Lexer<'s> {
             },
             false => rest,
         };
-        let grouped = value.is_ok() && digits_text.iter().any(|&b| !b.is_ascii_digit())
+        let grouped = value.is_ok()
+            && digits_text.iter().any(|&b| !b.is_ascii_digit())
             && grouping_in(digits_text, self.style);
         let other = self.other_reading(digits_text);
         let base = input.as_ptr().addr();
@@ -575,7 +583,7 @@ impl<'s> Lexer<'s> {
             _ => NumberStyle::Comma,
         };
         match number(digits, other) {
-            Ok((rest, n)) if rest.is_empty() => Some(n.value),
+            Ok(([], n)) => Some(n.value),
             _ => None,
         }
     }
@@ -604,7 +612,9 @@ impl<'s> Lexer<'s> {
         // Only letters: digits before other letters (`AGL40.13â–²`, text
         // decoded in the wrong encoding) make no word of them.
         let letters = input[..len].iter().all(u8::is_ascii_alphabetic);
-        let glued = letters && input.get(len).is_some_and(|b| !b.is_ascii()) && starts_word_char(&input[len..]);
+        let glued = letters
+            && input.get(len).is_some_and(|b| !b.is_ascii())
+            && starts_word_char(&input[len..]);
         let full = if glued { word_len(input) } else { len };
         if full > len {
             let text = std::str::from_utf8(&input[..full]).map_err(|_| nom::Err::Error(()))?;
@@ -694,7 +704,7 @@ impl<'s> Lexer<'s> {
                 break;
             }
             let whole = |part: Input<'_>| match number(part, self.style) {
-                Ok((rest, n)) if rest.is_empty() => Some(n.value),
+                Ok(([], n)) => Some(n.value),
                 _ => None,
             };
             if let (Some(first), Some(second)) = (whole(&digits[..at]), whole(&digits[at..])) {
@@ -720,7 +730,10 @@ enum Split {
 /// Whether the text after a word's digits separates them from what
 /// follows (rule G (a)): white space, a cell bar or another separator.
 fn separates(after: Input<'_>) -> bool {
-    space_len(after) > 0 || matches!(after.first(), Some(b'|' | b';')) || after.starts_with("·".as_bytes()) || after.starts_with("•".as_bytes())
+    space_len(after) > 0
+        || matches!(after.first(), Some(b'|' | b';'))
+        || after.starts_with("·".as_bytes())
+        || after.starts_with("•".as_bytes())
 }
 
 /// Whether thousands separators group `digits` in `style`: a separator
@@ -819,7 +832,13 @@ fn marker(input: Input<'_>) -> Lexed<'_, Kind> {
         for (text, direction) in GLYPHS {
             if let Some(rest) = input.strip_prefix(text.as_bytes()) {
                 let rest = rest.strip_prefix("\u{FE0F}".as_bytes()).unwrap_or(rest);
-                return Ok((rest, Kind::Marker { direction, word: false }));
+                return Ok((
+                    rest,
+                    Kind::Marker {
+                        direction,
+                        word: false,
+                    },
+                ));
             }
         }
     }
@@ -832,7 +851,13 @@ fn marker(input: Input<'_>) -> Lexed<'_, Kind> {
             continue;
         }
         if let Some(rest) = word_run(input, words) {
-            return Ok((rest, Kind::Marker { direction: *direction, word: true }));
+            return Ok((
+                rest,
+                Kind::Marker {
+                    direction: *direction,
+                    word: true,
+                },
+            ));
         }
     }
     Err(nom::Err::Error(()))
@@ -989,7 +1014,9 @@ fn currency_after(input: Input<'_>) -> Option<(Input<'_>, Currency)> {
         [a, b, c, rest @ ..]
             if [a, b, c].iter().all(|b| b.is_ascii_uppercase()) && !starts_word_char(rest) =>
         {
-            let code = std::str::from_utf8(&at[..3]).ok().and_then(CurrencyCode::new)?;
+            let code = std::str::from_utf8(&at[..3])
+                .ok()
+                .and_then(CurrencyCode::new)?;
             Some((&at[3..], Currency::Code(code)))
         }
         _ => None,
@@ -1198,7 +1225,9 @@ mod tests {
 
     #[test]
     fn ascii_words_are_classed_as_by_their_characters() {
-        for word in ["AGL", "btc", "KSE100", "1Y", "24h", "Mkt-Cap", "S&P", "BRK.B", "up", "X"] {
+        for word in [
+            "AGL", "btc", "KSE100", "1Y", "24h", "Mkt-Cap", "S&P", "BRK.B", "up", "X",
+        ] {
             assert_eq!(Word::of_ascii(word), Word::of_chars(word), "{word}");
         }
     }
@@ -1238,14 +1267,20 @@ mod tests {
         assert_eq!(lex("btc$71.4k+1.2%"), ["W:btc", "N:$71.4k", "Q:+1.2%"]);
         assert_eq!(lex("– 9.35 %"), ["Q:– 9.35 %"]);
         assert_eq!(lex("18,095 EUR x"), ["N:18,095 EUR", " W:x"]);
-        assert_eq!(lex("3.61 per cent higher"), ["Q:3.61 per cent", " W:higher"]);
+        assert_eq!(
+            lex("3.61 per cent higher"),
+            ["Q:3.61 per cent", " W:higher"]
+        );
         assert_eq!(lex("(-30.33)+396.81"), ["N:(-30.33)", "N:+396.81"]);
         assert_eq!(lex("( 0.00% x"), ["(:(", " Q:0.00%", " W:x"]);
     }
 
     #[test]
     fn dates_times_and_words_with_digits() {
-        assert_eq!(lex("17:15:00 | 2024-11-08"), ["D:17:15:00", " |:|", " D:2024-11-08"]);
+        assert_eq!(
+            lex("17:15:00 | 2024-11-08"),
+            ["D:17:15:00", " |:|", " D:2024-11-08"]
+        );
         assert_eq!(lex("1Y Return 24h"), ["W:1Y", " W:Return", " W:24h"]);
         assert_eq!(lex("24-hour 5-4"), ["W:24-hour", " N:5", "N:-4"]);
         assert_eq!(lex("1e10"), ["N!:1e10"]);
@@ -1257,7 +1292,10 @@ mod tests {
             lex("HBL 113.00 No Change ▼ 0.00"),
             ["W:HBL", " N:113.00", " M:No Change", " M:▼", " N:0.00"]
         );
-        assert_eq!(lex("- NGX ASI: 4"), ["|:-", " W:NGX", " W:ASI", ":::", " N:4"]);
+        assert_eq!(
+            lex("- NGX ASI: 4"),
+            ["|:-", " W:NGX", " W:ASI", ":::", " N:4"]
+        );
         assert_eq!(lex("a  b\tc"), ["W:a", "|:  ", "W:b", "|:\t", "W:c"]);
         assert_eq!(lex("x\r\ny"), ["W:x", "L:\r\n", "W:y"]);
         assert_eq!(lex("Münchener Rück"), ["W:Münchener", " W:Rück"]);
@@ -1266,7 +1304,10 @@ mod tests {
 
     #[test]
     fn comma_style_groups_with_spaces_and_keeps_the_other_reading() {
-        assert_eq!(lex_in("DAX 19 012,44", NumberStyle::Comma), ["W:DAX", " N:19 012,44"]);
+        assert_eq!(
+            lex_in("DAX 19 012,44", NumberStyle::Comma),
+            ["W:DAX", " N:19 012,44"]
+        );
         let lexer = Lexer {
             style: NumberStyle::Comma,
             symbols: None,
@@ -1303,6 +1344,9 @@ mod tests {
         let mut out = Tokens::default();
         lexer.read(b"AB\xff1", 0, &mut out);
         let kinds: Vec<Kind> = out.tokens.iter().map(|t| t.kind).collect();
-        assert!(matches!(kinds[..], [Kind::Word(_), Kind::Invalid, Kind::Number(_)]));
+        assert!(matches!(
+            kinds[..],
+            [Kind::Word(_), Kind::Invalid, Kind::Number(_)]
+        ));
     }
 }

@@ -758,11 +758,19 @@ fn fit_in<I: Int>(
     // Exact: |factor·10^T·c − q·close| ≤ ½·10^(T − s)·close, with every
     // number at the centre of its interval.
     let centre = |interval: Interval<I>| interval.low.checked_add(interval.high).map(I::half);
-    let (p, c, q) = (centre(shown.price)?, centre(shown.change)?, centre(shown.percent)?);
+    let (p, c, q) = (
+        centre(shown.price)?,
+        centre(shown.change)?,
+        centre(shown.percent)?,
+    );
     let close = p.checked_sub(c)?;
     let k = I::from_i128(factor).checked_mul(I::pow10(shown.scale)?)?;
     let gap = k.checked_mul(c)?.checked_sub(q.checked_mul(close)?)?;
-    let gap = if gap < I::ZERO { gap.checked_neg()? } else { gap };
+    let gap = if gap < I::ZERO {
+        gap.checked_neg()?
+    } else {
+        gap
+    };
     let half_unit = I::pow10(shown.scale - percent.scale())?.half();
     if gap <= half_unit.checked_mul(close)? {
         return Some(Fit::Exact);
@@ -851,7 +859,9 @@ mod tests {
         Quote {
             symbol: "X",
             price,
-            direction: change.or(percent).map_or(Direction::Unchanged, Direction::of),
+            direction: change
+                .or(percent)
+                .map_or(Direction::Unchanged, Direction::of),
             change,
             percent,
             span: 0..0,
@@ -867,7 +877,11 @@ mod tests {
     }
 
     /// `quote` with direction markers: a word, a glyph, either perhaps none.
-    fn marked(mut quote: Quote<'static>, word: Option<Direction>, glyph: Option<Direction>) -> Quote<'static> {
+    fn marked(
+        mut quote: Quote<'static>,
+        word: Option<Direction>,
+        glyph: Option<Direction>,
+    ) -> Quote<'static> {
         quote.markers = Markers::new(word, glyph);
         quote.direction = quote.markers.direction().unwrap_or(quote.direction);
         quote
@@ -1069,11 +1083,19 @@ mod tests {
     #[test]
     fn largest_mantissas_are_checked() {
         assert_eq!(
-            expected("79228162514264337593543950335", "1.0000000000000000000000000001", "1"),
+            expected(
+                "79228162514264337593543950335",
+                "1.0000000000000000000000000001",
+                "1"
+            ),
             ("0.00".into(), "0.01".into())
         );
         assert_eq!(
-            expected("7.9228162514264337593543950335", "1.0000000000000000000000000001", "1"),
+            expected(
+                "7.9228162514264337593543950335",
+                "1.0000000000000000000000000001",
+                "1"
+            ),
             ("14.44".into(), "14.45".into())
         );
     }
@@ -1140,8 +1162,14 @@ mod tests {
     /// price), and one number at scale 28, so the common scale is 29.
     fn widest(sign: &str) -> Quote<'static> {
         let (change, percent) = match sign {
-            "+" => ("7.9228162514264337593543950335", "79228162514264337593543950335"),
-            _ => ("-7.9228162514264337593543950335", "-79228162514264337593543950335"),
+            "+" => (
+                "7.9228162514264337593543950335",
+                "79228162514264337593543950335",
+            ),
+            _ => (
+                "-7.9228162514264337593543950335",
+                "-79228162514264337593543950335",
+            ),
         };
         let mut quote = quote("79228162514264337593543950335", Some(change), Some(percent));
         quote.magnitude = Some(crate::quote::Magnitude::Trillion);

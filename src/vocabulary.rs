@@ -331,11 +331,56 @@ pub(crate) fn continues_sentence(word: &str) -> bool {
 /// in the languages of the header vocabulary, magnitude words, and the
 /// names of currencies and their cents.
 const UNITS: &[&str] = &[
-    "points", "point", "pts", "pt", "pkt", "punkte", "punkt", "pontos", "ponto", "punti", "punto",
-    "puntos", "poin", "puan", "pips", "million", "billion", "trillion", "mln", "bln", "mio",
-    "mrd", "bn", "tn", "crore", "lakh", "euro", "euros", "dollar", "dollars", "cent", "cents",
-    "kobo", "naira", "pence", "penny", "sen", "ringgit", "rupee", "rupees", "paise", "yen",
-    "yuan", "pesos", "reais", "lira", "zloty", "złoty", "francs", "shillings",
+    "points",
+    "point",
+    "pts",
+    "pt",
+    "pkt",
+    "punkte",
+    "punkt",
+    "pontos",
+    "ponto",
+    "punti",
+    "punto",
+    "puntos",
+    "poin",
+    "puan",
+    "pips",
+    "million",
+    "billion",
+    "trillion",
+    "mln",
+    "bln",
+    "mio",
+    "mrd",
+    "bn",
+    "tn",
+    "crore",
+    "lakh",
+    "euro",
+    "euros",
+    "dollar",
+    "dollars",
+    "cent",
+    "cents",
+    "kobo",
+    "naira",
+    "pence",
+    "penny",
+    "sen",
+    "ringgit",
+    "rupee",
+    "rupees",
+    "paise",
+    "yen",
+    "yuan",
+    "pesos",
+    "reais",
+    "lira",
+    "zloty",
+    "złoty",
+    "francs",
+    "shillings",
 ];
 
 /// Words naming a period other than the day: a change next to them is no
@@ -612,20 +657,33 @@ mod tests {
         for word in tables.iter().flat_map(|t| t.iter()) {
             assert_eq!(word.to_lowercase(), *word, "{word}");
             assert!(word.len() <= LONGEST_KNOWN_WORD, "{word}");
-            assert_eq!(class_of(word).is_some(), true, "{word}");
+            assert!(class_of(word).is_some(), "{word}");
         }
         for word in SENTENCE_WORDS {
             assert_eq!(word.to_lowercase(), *word, "{word}");
-            assert!(word.len() <= LONGEST_KNOWN_WORD && continues_sentence(word), "{word}");
+            assert!(
+                word.len() <= LONGEST_KNOWN_WORD && continues_sentence(word),
+                "{word}"
+            );
         }
         assert!(continues_sentence("In") && !continues_sentence("methodology"));
         // The lexer looks for percent words only at a letter.
         for words in PERCENT_WORDS {
-            assert!(words.first().is_some_and(|w| w.as_bytes()[0].is_ascii_lowercase()), "{words:?}");
+            assert!(
+                words
+                    .first()
+                    .is_some_and(|w| w.as_bytes()[0].is_ascii_lowercase()),
+                "{words:?}"
+            );
         }
         // The lexer picks direction words by their first letter.
         for (words, _) in DIRECTION_WORDS {
-            assert!(words.first().is_some_and(|w| w.as_bytes()[0].is_ascii_lowercase()), "{words:?}");
+            assert!(
+                words
+                    .first()
+                    .is_some_and(|w| w.as_bytes()[0].is_ascii_lowercase()),
+                "{words:?}"
+            );
         }
         for (phrase, _) in HEADER {
             assert_eq!(phrase.to_lowercase(), *phrase, "{phrase}");
@@ -651,7 +709,10 @@ mod tests {
     #[test]
     fn header_phrases_match_whole() {
         assert_eq!(role_of_phrase(&["chg", "%"]), Some(Role::Percent));
-        assert_eq!(role_of_phrase(&["prev.", "close"]), Some(Role::PreviousClose));
+        assert_eq!(
+            role_of_phrase(&["prev.", "close"]),
+            Some(Role::PreviousClose)
+        );
         assert_eq!(role_of_phrase(&["last"]), Some(Role::Price));
         assert_eq!(role_of_phrase(&["last", "price", "now"]), None);
         assert_eq!(role_of_phrase(&[]), None);

@@ -37,7 +37,10 @@ fn parsing_and_validating_allocates_nothing_per_quote() {
     assert!(findings > quotes / 2, "the input shows fraction percents");
     let (_, _, large) = parse_and_validate(4 << 20);
     assert!(small <= BUFFER_ALLOCATIONS, "{small} allocations");
-    assert!(large <= small + 2, "{small} allocations for 1 MiB, {large} for 4 MiB");
+    assert!(
+        large <= small + 2,
+        "{small} allocations for 1 MiB, {large} for 4 MiB"
+    );
 }
 
 /// Scans the seed strip of `bytes` bytes; the allocations made.
@@ -57,7 +60,10 @@ fn scan_strip(bytes: usize) -> u64 {
 fn scanning_a_strip_allocates_nothing_per_quote() {
     let (small, large) = (scan_strip(1 << 20), scan_strip(4 << 20));
     assert!(small <= BUFFER_ALLOCATIONS, "{small} allocations");
-    assert!(large <= small + 2, "{small} allocations for 1 MiB, {large} for 4 MiB");
+    assert!(
+        large <= small + 2,
+        "{small} allocations for 1 MiB, {large} for 4 MiB"
+    );
 }
 
 #[test]
@@ -111,7 +117,10 @@ fn summarising_a_stream_allocates_nothing_per_quote() {
         assert_eq!(read, small_quotes, "{name}");
         let (read, large_count) = summarise(&large, strict);
         assert_eq!(read, large_quotes, "{name}");
-        assert!(small_count <= BUFFER_ALLOCATIONS, "{name}: {small_count} allocations");
+        assert!(
+            small_count <= BUFFER_ALLOCATIONS,
+            "{name}: {small_count} allocations"
+        );
         assert!(
             large_count <= small_count + 2,
             "{name}: {small_count} allocations for 1 MiB, {large_count} for 4 MiB"

@@ -140,7 +140,11 @@ fn no_file_with_stdin_at_dev_null_scans_the_bundled_seed_page_as_jsonl() {
             common::record::schema_fields(&expected),
             "{line}"
         );
-        assert_eq!(record.as_object().map(|o| o.len()), Some(tickerstrip::Field::ALL.len()), "{line}");
+        assert_eq!(
+            record.as_object().map(|o| o.len()),
+            Some(tickerstrip::Field::ALL.len()),
+            "{line}"
+        );
     }
 }
 
@@ -638,11 +642,26 @@ fn min_evidence_keeps_only_quotes_that_strong() {
     // The seed page's strip: MLCF's zero change pins no percent, so only
     // its markers vouch for it; the rest check by arithmetic.
     let all = run_tool(&["--format", "csv", SEED_PAGE_PATH]);
-    let checked = run_tool(&["--format", "csv", "--min-evidence", "arithmetic", SEED_PAGE_PATH]);
-    assert_eq!((all.code, checked.code), (Some(0), Some(0)), "{}", checked.stderr);
+    let checked = run_tool(&[
+        "--format",
+        "csv",
+        "--min-evidence",
+        "arithmetic",
+        SEED_PAGE_PATH,
+    ]);
+    assert_eq!(
+        (all.code, checked.code),
+        (Some(0), Some(0)),
+        "{}",
+        checked.stderr
+    );
     let evidence = |run: &Run| -> Vec<String> {
         let mut reader = csv::Reader::from_reader(run.stdout.as_bytes());
-        let column = reader.headers().expect("a header").iter().position(|h| h == "evidence");
+        let column = reader
+            .headers()
+            .expect("a header")
+            .iter()
+            .position(|h| h == "evidence");
         let column = column.expect("an evidence column");
         reader
             .records()
@@ -651,8 +670,14 @@ fn min_evidence_keeps_only_quotes_that_strong() {
     };
     let (all, checked) = (evidence(&all), evidence(&checked));
     assert!(all.contains(&"markers".to_owned()), "{all:?}");
-    assert!(!checked.is_empty() && checked.iter().all(|e| e == "arithmetic"), "{checked:?}");
-    assert_eq!(checked.len(), all.iter().filter(|e| *e == "arithmetic").count());
+    assert!(
+        !checked.is_empty() && checked.iter().all(|e| e == "arithmetic"),
+        "{checked:?}"
+    );
+    assert_eq!(
+        checked.len(),
+        all.iter().filter(|e| *e == "arithmetic").count()
+    );
 }
 
 #[test]

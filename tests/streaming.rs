@@ -213,12 +213,40 @@ fn quotes_on_region_boundaries_are_read_whole() {
     // words (`FEB` is a month, never a label).
     fn symbol(i: usize) -> String {
         let letter = |n: usize| char::from(b'A' + (n % 26) as u8);
-        ['Q', letter(i), letter(i / 26), letter(i / 676)].iter().collect()
+        ['Q', letter(i), letter(i / 26), letter(i / 676)]
+            .iter()
+            .collect()
     }
-    let shapes: [(&str, fn(usize) -> String); 3] = [
-        ("glued", |i| format!("{}{}.{:02}▲ 0.{:02} (0.{:02}%)", symbol(i), 100 + i % 800, i % 100, 10 + i % 80, 1 + i % 9)),
-        ("bars", |i| format!("{} {}.25 -0.{:02} | ", symbol(i), 200 + i % 600, 10 + i % 80)),
-        ("spaces", |i| format!("{} {}.50 +{}.00 (+0.{}%) ", symbol(i), 1000 + i % 800, 1 + i % 5, i % 9 + 1)),
+    // A strip's shape, by name: the text of its quote number `i`.
+    type Shape = (&'static str, fn(usize) -> String);
+    let shapes: [Shape; 3] = [
+        ("glued", |i| {
+            format!(
+                "{}{}.{:02}▲ 0.{:02} (0.{:02}%)",
+                symbol(i),
+                100 + i % 800,
+                i % 100,
+                10 + i % 80,
+                1 + i % 9
+            )
+        }),
+        ("bars", |i| {
+            format!(
+                "{} {}.25 -0.{:02} | ",
+                symbol(i),
+                200 + i % 600,
+                10 + i % 80
+            )
+        }),
+        ("spaces", |i| {
+            format!(
+                "{} {}.50 +{}.00 (+0.{}%) ",
+                symbol(i),
+                1000 + i % 800,
+                1 + i % 5,
+                i % 9 + 1
+            )
+        }),
     ];
     for (name, quote) in shapes {
         let mut text = String::new();
@@ -231,10 +259,15 @@ fn quotes_on_region_boundaries_are_read_whole() {
         }
         for grid in [32 * 1024, 64 * 1024, 96 * 1024, 128 * 1024] {
             // The quotes that end just before, across and just after the grid.
-            let first = ends.iter().position(|&end| end + 40 > grid).expect("a quote there");
+            let first = ends
+                .iter()
+                .position(|&end| end + 40 > grid)
+                .expect("a quote there");
             for (count, &end) in ends.iter().enumerate().skip(first).take(3) {
                 let strip = &text[..end];
-                let found = tickerstrip::scan(strip).filter(|s| s.as_quote().is_some()).count();
+                let found = tickerstrip::scan(strip)
+                    .filter(|s| s.as_quote().is_some())
+                    .count();
                 assert_eq!(found, count + 1, "{name}: {} bytes", strip.len());
             }
         }

@@ -243,7 +243,7 @@ fn strict_mode_reads_tables_and_says_where_a_row_breaks() {
     let error = tickerstrip::parse(broken).unwrap_err();
     assert_eq!(
         error.to_string(),
-        "line 3, column 25: expected a change or a percent after marker 'up', found '|'"
+        "line 3, column 26: expected a change or a percent after marker 'up', found end of input"
     );
     assert_eq!(error.quote_index(), 1);
 }

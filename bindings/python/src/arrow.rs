@@ -17,10 +17,9 @@ use pyo3::pybacked::{PyBackedBytes, PyBackedStr};
 use pyo3::types::{PyBytes, PyCapsule, PyString};
 use rayon::prelude::*;
 use rust_decimal::Decimal;
-use tickerstrip::{Field, FieldValue, ParseOptions, Quote, Segment, SegmentRef};
+use tickerstrip::{Field, FieldKind, FieldValue, ParseOptions, Quote, Segment, SegmentRef};
 
 use crate::args::Many;
-use crate::fields::{FIELDS, Kind};
 
 /// Digits of the decimal columns: any 38-digit number.
 const PRECISION: u8 = 38;
@@ -51,7 +50,7 @@ fn batch_schema(named: bool) -> SchemaRef {
 }
 
 /// The schema with `id` of type `id`, then the columns of each field of
-/// the record, in its order ([`FIELDS`]):
+/// the record, in its order ([`Field::ALL`]):
 ///
 /// - text: a `utf8` column;
 /// - a decimal: a `decimal128(38, 10)` column, then its `<name>_scale`
@@ -63,19 +62,19 @@ fn batch_schema(named: bool) -> SchemaRef {
 /// always: a value it cannot hold exactly is null (see [`fixed`]).
 fn schema(id: DataType) -> SchemaRef {
     let mut columns = vec![Column::new("id", id, false)];
-    for &(field, kind) in FIELDS.iter() {
+    for field in Field::ALL {
         let (name, nullable) = (field.name(), field.nullable());
-        match kind {
-            Kind::Text => columns.push(Column::new(name, DataType::Utf8, nullable)),
-            Kind::Decimal => columns.extend([
+        match field.kind() {
+            FieldKind::Text => columns.push(Column::new(name, DataType::Utf8, nullable)),
+            FieldKind::Decimal => columns.extend([
                 Column::new(name, DataType::Decimal128(PRECISION, SCALE), true),
                 Column::new(format!("{name}_scale"), DataType::Int8, nullable),
             ]),
-            Kind::Span => columns.extend([
+            FieldKind::Span => columns.extend([
                 Column::new(format!("{name}_start"), DataType::Int64, nullable),
                 Column::new(format!("{name}_end"), DataType::Int64, nullable),
             ]),
-            Kind::Findings => {
+            FieldKind::Findings => {
                 columns.push(Column::new(name, DataType::List(finding_item()), nullable));
             }
         }
@@ -128,21 +127,21 @@ enum FieldColumns {
 
 impl FieldColumns {
     /// The columns of a field of `kind`, with room for `rows` rows.
-    fn with_capacity(kind: Kind, rows: usize) -> FieldColumns {
+    fn with_capacity(kind: FieldKind, rows: usize) -> FieldColumns {
         match kind {
             // Most symbols and names of kinds are under 16 bytes.
-            Kind::Text => FieldColumns::Text(StringBuilder::with_capacity(rows, 16 * rows)),
-            Kind::Decimal => FieldColumns::Decimal(
+            FieldKind::Text => FieldColumns::Text(StringBuilder::with_capacity(rows, 16 * rows)),
+            FieldKind::Decimal => FieldColumns::Decimal(
                 Decimal128Builder::with_capacity(rows)
                     .with_precision_and_scale(PRECISION, SCALE)
                     .expect("38 digits with 10 places is a valid decimal type"),
                 Int8Builder::with_capacity(rows),
             ),
-            Kind::Span => FieldColumns::Span(
+            FieldKind::Span => FieldColumns::Span(
                 Int64Builder::with_capacity(rows),
                 Int64Builder::with_capacity(rows),
             ),
-            Kind::Findings => FieldColumns::Findings(
+            FieldKind::Findings => FieldColumns::Findings(
                 ListBuilder::with_capacity(StringBuilder::with_capacity(rows, 16 * rows), rows)
                     .with_field(finding_item()),
             ),
@@ -166,8 +165,8 @@ impl FieldColumns {
                 }
                 column.append(true);
             }
-            // `FIELDS` holds each field's kind, which `Kind::of` takes
-            // from a value of that field, matching every kind of value.
+            // The columns were made for the field's kind, which its
+            // values are of (the library's tests hold it to that).
             (_, value) => unreachable!("a field gave a value of another kind: {value:?}"),
         }
     }
@@ -190,7 +189,7 @@ impl FieldColumns {
 }
 
 /// The columns of one group of pages: the `id`, then each field's, in
-/// the order of [`FIELDS`].
+/// the order of [`Field::ALL`].
 struct Columns {
     id: IdBuilder,
     fields: Vec<(Field, FieldColumns)>,
@@ -205,9 +204,9 @@ impl Columns {
             } else {
                 IdBuilder::Numbers(Int64Builder::with_capacity(rows))
             },
-            fields: FIELDS
+            fields: Field::ALL
                 .iter()
-                .map(|&(field, kind)| (field, FieldColumns::with_capacity(kind, rows)))
+                .map(|&field| (field, FieldColumns::with_capacity(field.kind(), rows)))
                 .collect(),
         }
     }

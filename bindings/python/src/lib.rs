@@ -5,7 +5,6 @@
 
 mod args;
 mod arrow;
-mod fields;
 
 use std::hash::{DefaultHasher, Hash, Hasher};
 
@@ -15,7 +14,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyMappingProxy, PyString, PyTuple};
 use rust_decimal::Decimal;
 use tickerstrip::{
-    AsQuote, Evidence, FieldValue, Findings, NumberStyle, OwnedQuote, ParseOptions, Segment,
+    AsQuote, Evidence, Field, FieldValue, Findings, NumberStyle, OwnedQuote, ParseOptions, Segment,
 };
 
 // Named `tickerstrip.ParseError`, as users import it, in reprs and
@@ -351,11 +350,11 @@ fn _tickerstrip(module: &Bound<'_, PyModule>) -> PyResult<()> {
     let py = module.py();
     module.add("__version__", env!("CARGO_PKG_VERSION"))?;
     // The record's fields in their order, and each one's kind.
-    let names = fields::FIELDS.iter().map(|(field, _)| field.name());
+    let names = Field::ALL.map(Field::name);
     module.add("FIELDS", PyTuple::new(py, names)?)?;
     let kinds = PyDict::new(py);
-    for (field, kind) in fields::FIELDS.iter() {
-        kinds.set_item(field.name(), kind.as_str())?;
+    for field in Field::ALL {
+        kinds.set_item(field.name(), field.kind().as_str())?;
     }
     module.add("FIELD_KINDS", PyMappingProxy::new(py, kinds.as_mapping()))?;
     let levels = Evidence::ALL.map(Evidence::as_str);
