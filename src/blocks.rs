@@ -260,11 +260,11 @@ pub(crate) fn blocks(
 fn line_around(tokens: &[Token], at: usize) -> Range<usize> {
     let start = tokens[..at]
         .iter()
-        .rposition(|t| t.kind == Kind::Line)
+        .rposition(|t| matches!(t.kind, Kind::Line))
         .map_or(0, |i| i + 1);
     let end = tokens[at..]
         .iter()
-        .position(|t| t.kind == Kind::Line)
+        .position(|t| matches!(t.kind, Kind::Line))
         .map_or(tokens.len(), |i| at + i);
     start..end
 }
@@ -276,7 +276,7 @@ fn line_cells(tokens: &[Token], text: &[u8], base: usize, line: Range<usize>) ->
         tokens.get(line.start)?,
         tokens.get(line.end.checked_sub(1)?)?,
     );
-    if !tokens[line].iter().any(|t| t.kind == Kind::Cell) {
+    if !tokens[line].iter().any(|t| matches!(t.kind, Kind::Cell)) {
         return None;
     }
     let line_text = std::str::from_utf8(&text[first.start - base..last.end - base]).ok()?;
@@ -559,7 +559,7 @@ fn line_headers(tokens: &[Token], text: &[u8], base: usize, out: &mut Blocks) {
         run.clear();
     };
     while i <= tokens.len() {
-        if i < tokens.len() && tokens[i].kind != Kind::Line {
+        if i < tokens.len() && !matches!(tokens[i].kind, Kind::Line) {
             i += 1;
             continue;
         }

@@ -412,7 +412,7 @@ fn quote_span(
     let tokens = page.tokens;
     let first = record.tokens().start;
     let is_bar = |i: usize| {
-        tokens[i].kind == Kind::Cell
+        matches!(tokens[i].kind, Kind::Cell)
             && &page.text[tokens[i].start - page.base..tokens[i].end - page.base] == b"|"
     };
     let line_range = read.line_of(first)..=read.line_of(last);
@@ -489,8 +489,8 @@ fn truncated(
     if !body.iter().any(|t| t.number().is_some()) {
         return None;
     }
-    let open = body.iter().rposition(|t| t.kind == Kind::Open);
-    let closed = open.is_some_and(|o| body[o..].iter().any(|t| t.kind == Kind::Close));
+    let open = body.iter().rposition(|t| matches!(t.kind, Kind::Open));
+    let closed = open.is_some_and(|o| body[o..].iter().any(|t| matches!(t.kind, Kind::Close)));
     let cut = tail_cut
         || match &last.kind {
             Kind::Marker { .. } | Kind::Sign | Kind::Open => true,

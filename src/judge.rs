@@ -209,8 +209,9 @@ pub(crate) enum Verdict {
 pub(crate) struct Judge {
     readings: Readings,
     pub(crate) verdicts: Vec<Verdict>,
-    /// The candidates of the record being judged.
-    candidates: Vec<Candidate>,
+    /// The readings of the record being judged whose label reads, by
+    /// index.
+    labelled: Vec<usize>,
     /// The standing readings of refused records, for their blocks: the
     /// ranges of [`Verdict::Refused`] point here.
     pub(crate) standing: Vec<Candidate>,
@@ -281,8 +282,8 @@ impl Judge {
         // The label of each digit choice, read once for all its readings.
         self.labels.clear();
         let mut label_refusal = None;
-        self.candidates.clear();
-        for reading in &readings.readings {
+        self.labelled.clear();
+        for (i, reading) in readings.readings.iter().enumerate() {
             let digits = usize::from(reading.digits);
             if self.labels.len() <= digits {
                 self.labels.resize(digits + 1, None);
@@ -306,25 +307,31 @@ impl Judge {
                 )
             });
             match found {
-                Ok(label) => self.candidates.push(candidate(
-                    reading,
-                    label.clone(),
-                    &readings.values,
-                    readings.markers,
-                )),
+                Ok(_) => self.labelled.push(i),
                 Err(refusal) => {
                     label_refusal.get_or_insert(*refusal);
                 }
             }
         }
-        if self.candidates.is_empty() {
+        if self.labelled.is_empty() {
             return match (label_refusal, readings.readings.is_empty()) {
                 (Some(refusal), false) => Verdict::Refused(Rule::Label(refusal), 0..0),
                 _ => Verdict::Refused(Rule::Weak, 0..0),
             };
         }
+        // The candidates of the readings that stand: few, built whole.
         let start = self.standing.len();
-        undominated(&self.candidates, &mut self.standing);
+        let all = &readings.readings;
+        for &b in &self.labelled {
+            if !self.labelled.iter().any(|&a| dominates(&all[a], &all[b])) {
+                let reading = &all[b];
+                let label = match &self.labels[usize::from(reading.digits)] {
+                    Some(Ok(label)) => label.clone(),
+                    _ => unreachable!("a labelled reading's label was read"),
+                };
+                self.standing.push(candidate(reading, label, &readings.values, readings.markers));
+            }
+        }
         let standing = start..self.standing.len();
         let first = &self.standing[start];
         if !self.standing[standing.clone()]
@@ -351,7 +358,7 @@ impl Judge {
         }
         let before = &page.tokens[start - 1];
         // Glued to punctuation (`#X 40.13`), a label starts inside a word.
-        if before.kind == Kind::Punct {
+        if matches!(before.kind, Kind::Punct) {
             return false;
         }
         if before.number().is_none() {
@@ -535,18 +542,19 @@ fn candidate(reading: &Reading, label: Label, values: &[Value], markers: Markers
     }
 }
 
-/// [`Rule::Ambiguous`]: the candidates no other candidate dominates.
+/// [`Rule::Ambiguous`]: whether reading `a` dominates reading `b`; the
+/// readings no other dominates stand.
 ///
 /// Evidence is weighed strongest first: arithmetic, then the header, the
-/// block, the markers. One candidate dominates another when it explains
-/// at least as many values and, at the strongest level where their
-/// support differs, has all the other's support there and more (or, with
-/// equal support, explains more values). The price's place in the row is
-/// weighed last and never decides: but a candidate whose numbers check
-/// and whose price stands first keeps standing against one that lacks
-/// that place (`| 47.60 | 47.90 | … | +0.30 | +0.63% |` reads 47.60 and
-/// 47.90 alike, and gives no quote).
-fn undominated(candidates: &[Candidate], standing: &mut Vec<Candidate>) {
+/// block, the markers. One reading dominates another when it explains at
+/// least as many values and, at the strongest level where their support
+/// differs, has all the other's support there and more (or, with equal
+/// support, explains more values). The price's place in the row is
+/// weighed last and never decides: but a reading whose numbers check and
+/// whose price stands first keeps standing against one that lacks that
+/// place (`| 47.60 | 47.90 | … | +0.30 | +0.63% |` reads 47.60 and 47.90
+/// alike, and gives no quote).
+fn dominates(a: &Reading, b: &Reading) -> bool {
     const LEVELS: [Support; 4] = [
         Support::ARITHMETIC,
         Support::HEADER,
@@ -554,28 +562,20 @@ fn undominated(candidates: &[Candidate], standing: &mut Vec<Candidate>) {
         Support::MARKED,
     ];
     // The price's place speaks only for a reading whose numbers check.
-    let claimed_place = |c: &Candidate| match c.support.contains(Support::EXACT) {
-        true => c.support.and(Support::FIRST),
+    let claimed_place = |r: &Reading| match r.support.contains(Support::EXACT) {
+        true => r.support.and(Support::FIRST),
         false => Support::default(),
     };
-    let dominates = |a: &Candidate, b: &Candidate| {
-        if a.unexplained > b.unexplained || !a.support.contains(claimed_place(b)) {
-            return false;
+    if a.unexplained > b.unexplained || !a.support.contains(claimed_place(b)) {
+        return false;
+    }
+    for level in LEVELS {
+        let (ours, theirs) = (a.support.and(level), b.support.and(level));
+        if ours != theirs {
+            return ours.contains(theirs);
         }
-        for level in LEVELS {
-            let (ours, theirs) = (a.support.and(level), b.support.and(level));
-            if ours != theirs {
-                return ours.contains(theirs);
-            }
-        }
-        a.unexplained < b.unexplained
-    };
-    standing.extend(
-        candidates
-            .iter()
-            .filter(|b| !candidates.iter().any(|a| dominates(a, b)))
-            .cloned(),
-    );
+    }
+    a.unexplained < b.unexplained
 }
 
 /// [`Rule::Stray`]: the first of the tokens of the quote's values that no
@@ -637,8 +637,8 @@ fn stray(page: Page<'_>, tokens: Range<usize>, label: &Label) -> Option<usize> {
     let closed_later = || {
         page.tokens[end..]
             .iter()
-            .take_while(|t| t.kind != Kind::Line)
-            .any(|t| t.kind == Kind::Close)
+            .take_while(|t| !matches!(t.kind, Kind::Line))
+            .any(|t| matches!(t.kind, Kind::Close))
     };
     match depth > 0 && !closed_later() {
         true => first_open,

@@ -184,12 +184,12 @@ pub(crate) fn label(
     }
     let span = tokens[start].start..tokens[end - 1].end;
     // A caption of a percent (`Change (%)`) labels no instrument.
-    if tokens[start..end].iter().any(|t| t.kind == Kind::Percent) {
+    if tokens[start..end].iter().any(|t| matches!(t.kind, Kind::Percent)) {
         return Err(Refusal::Caption);
     }
     // A code in parentheses at the end: `Bank of Lumen (BLMN)`,
     // `Bitcoin (CRYPTO: BTC)`.
-    if tokens[end - 1].kind == Kind::Close {
+    if matches!(tokens[end - 1].kind, Kind::Close) {
         if let Some(found) = code_in_parentheses(tokens, text, base, start..end) {
             return Ok(found);
         }
@@ -402,7 +402,7 @@ fn code_in_parentheses(
     let close = range.end - 1;
     let open = (range.start..close)
         .rev()
-        .find(|&i| tokens[i].kind == Kind::Open)?;
+        .find(|&i| matches!(tokens[i].kind, Kind::Open))?;
     if open == range.start {
         return None;
     }
@@ -413,13 +413,13 @@ fn code_in_parentheses(
     let prefix_ok = inside.len() == 1
         || inside.len() == 3
             && tokens[inside[0]].word().is_some_and(|w| w.is_uppercase())
-            && tokens[inside[1]].kind == Kind::Colon;
+            && matches!(tokens[inside[1]].kind, Kind::Colon);
     if !word.is_ticker() || word.has_lower() || !prefix_ok {
         return None;
     }
     let name_end = (range.start..open)
         .rev()
-        .find(|&i| tokens[i].kind != Kind::Cell)?
+        .find(|&i| !matches!(tokens[i].kind, Kind::Cell))?
         + 1;
     let name = tokens[range.start].start..tokens[name_end - 1].end;
     let name_text = std::str::from_utf8(&text[name.start - base..name.end - base]).ok()?;

@@ -597,14 +597,14 @@ fn collect_values(
     let between = record.label.end.min(record.body.start)..record.body.start;
     let mut column = tokens[between]
         .iter()
-        .filter(|t| t.kind == Kind::Date)
+        .filter(|t| matches!(t.kind, Kind::Date))
         .count();
     let mut marker: Option<Direction> = None;
     // Dates and times after the values on their line are columns too.
     let trailing = tokens[record.body.end..]
         .iter()
         .take_while(|t| matches!(t.kind, Kind::Date | Kind::Cell | Kind::Punct))
-        .filter(|t| t.kind == Kind::Date)
+        .filter(|t| matches!(t.kind, Kind::Date))
         .count();
     for i in record.body.clone() {
         let token = &tokens[i];

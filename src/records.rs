@@ -226,7 +226,7 @@ fn line_kind(tokens: &[Token], line: Range<usize>) -> LineKind {
             Role::Value => values = true,
             Role::Joiner | Role::Other => {}
             Role::Break => {
-                if tokens[i].kind == Kind::Date {
+                if matches!(tokens[i].kind, Kind::Date) {
                     values = true;
                 }
             }
@@ -241,14 +241,14 @@ fn line_kind(tokens: &[Token], line: Range<usize>) -> LineKind {
 
 /// The first token of a line that is no cell separator.
 fn first_content(tokens: &[Token], line: Range<usize>) -> Option<usize> {
-    line.into_iter().find(|&i| tokens[i].kind != Kind::Cell)
+    line.into_iter().find(|&i| !matches!(tokens[i].kind, Kind::Cell))
 }
 
 /// The index just past the last token of a line that is no cell separator.
 fn last_content(tokens: &[Token], line: Range<usize>) -> Option<usize> {
     line.into_iter()
         .rev()
-        .find(|&i| tokens[i].kind != Kind::Cell)
+        .find(|&i| !matches!(tokens[i].kind, Kind::Cell))
         .map(|i| i + 1)
 }
 
@@ -266,7 +266,7 @@ fn split_line(
     let first_record = out.len();
     while i < line.end {
         // Separators before a label: a cell boundary.
-        if tokens[i].kind == Kind::Cell || tokens[i].kind == Kind::Invisible {
+        if matches!(tokens[i].kind, Kind::Cell) || matches!(tokens[i].kind, Kind::Invisible) {
             lead = Lead::Cell;
             i += 1;
             continue;
@@ -308,7 +308,7 @@ fn split_line(
                             }
                         }
                     }
-                    Role::Break => token.kind == Kind::Colon && depth > 0,
+                    Role::Break => matches!(token.kind, Kind::Colon) && depth > 0,
                     Role::Value => name_digit(tokens, i, label_start, label_end),
                 };
             if !continues {
@@ -335,10 +335,10 @@ fn split_line(
         // A colon or `=` may end the label.
         let mut colon = false;
         let mut j = i;
-        while j < line.end && tokens[j].kind == Kind::Cell {
+        while j < line.end && matches!(tokens[j].kind, Kind::Cell) {
             j += 1;
         }
-        if label_end > label_start && j < line.end && tokens[j].kind == Kind::Colon {
+        if label_end > label_start && j < line.end && matches!(tokens[j].kind, Kind::Colon) {
             colon = true;
             j += 1;
         }
@@ -363,7 +363,7 @@ fn split_line(
                 .all(|t| t.word().is_some_and(|w| w.class == Some(WordClass::Field)));
         while k < line.end {
             let token = &tokens[k];
-            if caption && body_end > body_start && token.kind == Kind::Cell {
+            if caption && body_end > body_start && matches!(token.kind, Kind::Cell) {
                 break;
             }
             let caption_after_colon = colon
@@ -380,7 +380,7 @@ fn split_line(
                 }
                 Role::Value | Role::Label => body_end = k + 1,
                 Role::Joiner => {}
-                Role::Break if token.kind == Kind::Date => {}
+                Role::Break if matches!(token.kind, Kind::Date) => {}
                 Role::Break | Role::Other => {}
             }
             k += 1;
@@ -487,7 +487,7 @@ fn name_digit(tokens: &[Token], i: usize, label_start: usize, label_end: usize) 
 /// glued to a word and followed by space or the label's end.
 fn is_abbreviation_dot(tokens: &[Token], text: &[u8], base: usize, i: usize) -> bool {
     let token = &tokens[i];
-    token.kind == Kind::Punct
+    matches!(token.kind, Kind::Punct)
         && &text[token.start - base..token.end - base] == b"."
         && !token.spaced
         && i > 0
@@ -522,20 +522,20 @@ fn leading_integers(tokens: &[Token], body: Range<usize>, labelled: bool) -> u8 
         };
         let next_is_value = tokens[i + 1..body.end]
             .iter()
-            .find(|t| t.kind != Kind::Cell)
+            .find(|t| !matches!(t.kind, Kind::Cell))
             .is_some_and(|t| {
                 t.number().is_some() || labelled && matches!(t.kind, Kind::Marker { .. })
             });
         if !number.is_bare_integer() || number.is_marked() || !next_is_value {
             break;
         }
-        if !labelled && count == 0 && !tokens[i + 1].spaced && tokens[i + 1].kind != Kind::Cell {
+        if !labelled && count == 0 && !tokens[i + 1].spaced && !matches!(tokens[i + 1].kind, Kind::Cell) {
             break;
         }
         // A name's digits stand in its cell: `Car & General | 39` is a
         // name and a value; after a field's caption they are its value
         // (`Vol 500`).
-        let after_cell = i > 0 && tokens[i - 1].kind == Kind::Cell;
+        let after_cell = i > 0 && matches!(tokens[i - 1].kind, Kind::Cell);
         let after_field = i > 0
             && tokens[i - 1]
                 .word()

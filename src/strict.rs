@@ -653,7 +653,7 @@ fn diagnose(
     // The shape is whole, yet the judge refused it: which rule did.
     let line_end = tokens[i..]
         .iter()
-        .find(|t| t.kind == Kind::Line)
+        .find(|t| matches!(t.kind, Kind::Line))
         .map_or(end, |t| t.start);
     let record = &text[start - base..line_end - base];
     let (why, record_end) = refusal(record, start, lexer);
@@ -819,7 +819,7 @@ fn skip_gaps(tokens: &[Token], mut i: usize) -> usize {
 /// horizontal space: the token itself when spaces come first.
 fn skip_spaces_after(tokens: &[Token], i: usize) -> usize {
     let mut next = i + 1;
-    while tokens.get(next).is_some_and(|t| t.kind == Kind::Cell) {
+    while tokens.get(next).is_some_and(|t| matches!(t.kind, Kind::Cell)) {
         next += 1;
     }
     next

@@ -419,7 +419,7 @@ impl<'s> Lexer<'s> {
                 at += space;
                 continue;
             }
-            let line_start = out.tokens.last().is_none_or(|t| t.kind == Kind::Line);
+            let line_start = out.tokens.last().is_none_or(|t| matches!(t.kind, Kind::Line));
             let (len, mut kind) = self.token(rest, line_start);
             let start = base + at;
             if let Kind::Number(number) = &mut kind {
@@ -429,14 +429,14 @@ impl<'s> Lexer<'s> {
                 }
                 number.digits = (start + from, start + to);
             }
-            if kind == Kind::Line {
+            if matches!(kind, Kind::Line) {
                 out.lines.push(out.tokens.len());
             }
             out.tokens.push(Token {
                 kind,
                 start,
                 end: start + len,
-                spaced: spaced && kind != Kind::Line,
+                spaced: spaced && !matches!(kind, Kind::Line),
             });
             spaced = false;
             at += len;
@@ -1037,6 +1037,11 @@ fn magnitude(input: Input<'_>) -> Lexed<'_, Magnitude> {
         ("B", Magnitude::Billion),
         ("T", Magnitude::Trillion),
     ];
+    // Most numbers have no suffix: one byte tells.
+    let first = input.first().copied();
+    if !SUFFIXES.iter().any(|(suffix, _)| Some(suffix.as_bytes()[0]) == first) {
+        return Err(nom::Err::Error(()));
+    }
     SUFFIXES
         .iter()
         .find_map(|&(suffix, magnitude)| {
