@@ -699,10 +699,18 @@ pub(crate) fn percent_fit(
 /// previous close that is not clearly positive is left to the exact
 /// arithmetic.
 fn far_off(price: Decimal, exponent: u32, change: Decimal, percent: Decimal, ratio: Ratio) -> bool {
-    // Near enough: the mantissa rounded to a float, scaled once.
+    // Near enough: the mantissa rounded to a float, scaled once. Most
+    // mantissas fit 64 bits, and most scales the table.
     let float = |d: Decimal, exponent: i32| {
-        let scale = i32::try_from(d.scale()).unwrap_or(i32::MAX);
-        d.mantissa() as f64 * 10f64.powi(exponent - scale)
+        let parts = d.unpack();
+        let scale = i32::try_from(parts.scale).unwrap_or(i32::MAX);
+        let low = (u64::from(parts.mid) << 32 | u64::from(parts.lo)) as f64;
+        let magnitude = match parts.hi {
+            0 => low,
+            hi => f64::from(hi) * 18_446_744_073_709_551_616.0 + low,
+        };
+        let signed = if parts.negative { -magnitude } else { magnitude };
+        signed * power_of_ten(exponent - scale)
     };
     let p = float(price, i32::try_from(exponent).unwrap_or(i32::MAX));
     let (c, q) = (float(change, 0), float(percent, 0));
@@ -715,10 +723,24 @@ fn far_off(price: Decimal, exponent: u32, change: Decimal, percent: Decimal, rat
         Ratio::Fraction => 1.0,
     };
     let expected = factor * c / close;
-    let unit = 10f64.powi(-i32::try_from(percent.scale()).unwrap_or(i32::MAX));
+    let unit = power_of_ten(-i32::try_from(percent.scale()).unwrap_or(i32::MAX));
     let span = (unit * TIGHT_UNITS as f64).max(q.abs() / 10.0) + unit;
     let gap = (expected - q).abs();
     gap.is_finite() && gap > 2.0 * span + 1e-9 * (expected.abs() + q.abs())
+}
+
+/// 10 to the power `exponent`, as a float: from a table for the powers a
+/// decimal's scale gives.
+fn power_of_ten(exponent: i32) -> f64 {
+    const POWERS: [f64; 29] = [
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
+        1e17, 1e18, 1e19, 1e20, 1e21, 1e22, 1e23, 1e24, 1e25, 1e26, 1e27, 1e28,
+    ];
+    match usize::try_from(exponent.unsigned_abs()).ok().and_then(|i| POWERS.get(i)) {
+        Some(&power) if exponent >= 0 => power,
+        Some(&power) => 1.0 / power,
+        None => 10f64.powi(exponent),
+    }
 }
 
 /// [`percent_fit`] in `I` integers; `None` when they overflow.
