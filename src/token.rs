@@ -391,6 +391,23 @@ impl Tokens {
 /// One rule of the token grammar: a nom parser of one token's kind.
 type Rule<'r> = dyn Fn(Input<'_>) -> Lexed<'_, Kind> + 'r;
 
+/// The first bytes each rule of [`Lexer::token`] may start with, in the
+/// rules' order: line ends, cell separators, dates, numbers, markers,
+/// words, parentheses, colons, lone signs, lone percents, anything.
+const RULE_STARTS: [fn(u8) -> bool; 11] = [
+    is_line_end,
+    |b| matches!(b, b'|' | b';' | b'-' | b'*' | 0xC2 | 0xE2),
+    |b| b.is_ascii_digit(),
+    |b| b.is_ascii_digit() || matches!(b, b'(' | b'$' | b'+' | b'-' | 0xC2 | 0xE2),
+    |b| !b.is_ascii() || b.is_ascii_alphabetic(),
+    |b| !b.is_ascii() || b.is_ascii_alphanumeric() || matches!(b, b'^' | b'.'),
+    |b| matches!(b, b'(' | b')'),
+    |b| matches!(b, b':' | b'='),
+    |b| matches!(b, b'+' | b'-' | 0xE2),
+    |b| b == b'%',
+    |_| true,
+];
+
 impl<'s> Lexer<'s> {
     /// Reads `text`, which starts at offset `base` of the input, into
     /// `out`, replacing what it held. `text` ends at the end of the input
@@ -460,7 +477,12 @@ impl<'s> Lexer<'s> {
             &lone_percent,
             &other,
         ];
-        for rule in rules {
+        // A rule that cannot start at this byte is not tried.
+        let first = input[0];
+        for (rule, starts) in rules.into_iter().zip(RULE_STARTS) {
+            if !starts(first) {
+                continue;
+            }
             if let Ok((rest, kind)) = rule(input) {
                 return (input.len() - rest.len(), kind);
             }
@@ -525,11 +547,11 @@ impl<'s> Lexer<'s> {
         // `24-hour`, `52-week`: digits joined to a word by a hyphen.
         let hyphen_word = rest.first() == Some(&b'-') && starts_word_char(&rest[1..]);
         if magnitude.is_none()
-            && (starts_word_char(rest) || hyphen_word && !rest[1].is_ascii_digit())
             && digits_text.iter().all(u8::is_ascii_digit)
             && sign.is_none()
             && currency.is_none()
             && !paren
+            && (starts_word_char(rest) || hyphen_word && !rest[1].is_ascii_digit())
         {
             return Err(nom::Err::Error(()));
         }
@@ -1226,6 +1248,39 @@ mod tests {
 
     fn lex(text: &str) -> Vec<String> {
         lex_in(text, NumberStyle::Dot)
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4096))]
+        /// No rule reads a token from a byte [`RULE_STARTS`] rules out for
+        /// it: skipping them changes nothing.
+        #[test]
+        fn rules_start_only_where_they_say(
+            first: u8,
+            tail in "[0-9]{0,3}[0-9a-zA-Z%().,+\\-$:=|;^* ▲▼−]{0,8}",
+        ) {
+            let mut input = vec![first];
+            input.extend(tail.as_bytes());
+            let lexer = Lexer { style: NumberStyle::Dot, symbols: None };
+            let rules: [&Rule<'_>; 11] = [
+                &line_end,
+                &|i| cell_separator(i, true),
+                &date_token,
+                &|i| lexer.number_token(i),
+                &marker,
+                &|i| lexer.word_token(i),
+                &parenthesis,
+                &colon,
+                &lone_sign,
+                &lone_percent,
+                &other,
+            ];
+            for (rule, starts) in rules.into_iter().zip(RULE_STARTS) {
+                if !starts(first) {
+                    proptest::prop_assert!(rule(&input).is_err(), "{:?}", input);
+                }
+            }
+        }
     }
 
     #[test]

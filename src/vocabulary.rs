@@ -257,8 +257,7 @@ pub(crate) fn role_of_phrase(words: &[&str]) -> Option<Role> {
         }
         len += lowercase_into(word, buffer.get_mut(len..)?)?.len();
     }
-    let phrase = std::str::from_utf8(&buffer[..len]).ok()?;
-    header_index().get(phrase).copied()
+    header_index().get(&buffer[..len]).copied()
 }
 
 /// Whether `word`, in any case, is a header caption on its own (`Last`,
@@ -272,9 +271,9 @@ const LONGEST_PHRASE: usize = 40;
 
 /// [`HEADER`] by phrase, built on first use; the first entry of a phrase
 /// decides its role.
-fn header_index() -> &'static HashMap<&'static str, Role> {
-    static INDEX: OnceLock<HashMap<&'static str, Role>> = OnceLock::new();
-    INDEX.get_or_init(|| HEADER.iter().rev().copied().collect())
+fn header_index() -> &'static HashMap<&'static [u8], Role> {
+    static INDEX: OnceLock<HashMap<&'static [u8], Role>> = OnceLock::new();
+    INDEX.get_or_init(|| HEADER.iter().rev().map(|&(phrase, role)| (phrase.as_bytes(), role)).collect())
 }
 
 /// What a word (or a run of words) is to the reader, beyond its letters.
@@ -324,7 +323,8 @@ pub(crate) fn continues_sentence(word: &str) -> bool {
     let Some(lower) = lowercase_into(word, &mut buffer) else {
         return false;
     };
-    JOINERS.contains(&lower) || SENTENCE_WORDS.contains(&lower)
+    let known = |table: &[&str]| table.iter().any(|w| w.as_bytes() == lower);
+    known(JOINERS) || known(SENTENCE_WORDS)
 }
 
 /// Units shown after an index level, a price or a change: index points
@@ -571,8 +571,8 @@ pub(crate) fn class_of(word: &str) -> Option<WordClass> {
 
 /// The word tables by word, built on first use; the first table that
 /// knows a word decides its class.
-fn class_index() -> &'static HashMap<&'static str, WordClass> {
-    static INDEX: OnceLock<HashMap<&'static str, WordClass>> = OnceLock::new();
+fn class_index() -> &'static HashMap<&'static [u8], WordClass> {
+    static INDEX: OnceLock<HashMap<&'static [u8], WordClass>> = OnceLock::new();
     INDEX.get_or_init(|| {
         let tables: [(&[&str], WordClass); 7] = [
             (IDENTIFIERS, WordClass::Identifier),
@@ -586,7 +586,7 @@ fn class_index() -> &'static HashMap<&'static str, WordClass> {
         let mut index = HashMap::default();
         for (table, class) in tables {
             for &word in table {
-                index.entry(word).or_insert(class);
+                index.entry(word.as_bytes()).or_insert(class);
             }
         }
         index
@@ -596,13 +596,14 @@ fn class_index() -> &'static HashMap<&'static str, WordClass> {
 /// The longest word any table holds, in bytes.
 const LONGEST_KNOWN_WORD: usize = 16;
 
-/// `word` in lowercase, written into `buffer`; `None` when it does not fit.
-fn lowercase_into<'b>(word: &str, buffer: &'b mut [u8]) -> Option<&'b str> {
+/// `word` in lowercase, as UTF-8 written into `buffer`; `None` when it
+/// does not fit.
+fn lowercase_into<'b>(word: &str, buffer: &'b mut [u8]) -> Option<&'b [u8]> {
     if word.is_ascii() {
         let lower = buffer.get_mut(..word.len())?;
         lower.copy_from_slice(word.as_bytes());
         lower.make_ascii_lowercase();
-        return std::str::from_utf8(lower).ok();
+        return Some(lower);
     }
     let mut len = 0;
     for c in word.chars().flat_map(char::to_lowercase) {
@@ -613,7 +614,7 @@ fn lowercase_into<'b>(word: &str, buffer: &'b mut [u8]) -> Option<&'b str> {
         c.encode_utf8(&mut buffer[len..end]);
         len = end;
     }
-    std::str::from_utf8(&buffer[..len]).ok()
+    Some(&buffer[..len])
 }
 
 /// Words that mark a percent after a number (`1,4 proc.`, `3.61 per
