@@ -607,6 +607,41 @@ impl<I: Int> Shown<I> {
     /// arithmetic overflows. Only called once the previous close is known
     /// to be positive over the box.
     #[cold]
+    /// Whether the percents the price and change allow fit in a narrow
+    /// span: at most [`TIGHT_UNITS`] units of the last digit of `percent`
+    /// (shown as a percent, `factor` 100, or a plain ratio, `factor` 1),
+    /// or, for a percent of three significant digits or more, a tenth of
+    /// it: a percent shown that finely that the shown price and change
+    /// give exactly is no chance. `None` when the arithmetic overflows.
+    ///
+    /// The span of 100·c/(p − c) over the intervals runs between the two
+    /// corners [`Shown::expected_percent`] picks, `lo = 100·c₁/d₁` and
+    /// `hi = 100·c₂/d₂`; its width `100·(c₂·d₁ − c₁·d₂)/(d₁·d₂)` is
+    /// compared without dividing. The previous close must be positive over
+    /// the box.
+    fn tight(&self, percent: Decimal, factor: i128) -> Option<bool> {
+        let (price, change) = (self.price, self.change);
+        let low_price = if change.low > I::ZERO { price.high } else { price.low };
+        let high_price = if change.high > I::ZERO { price.low } else { price.high };
+        let d1 = low_price.checked_sub(change.low)?;
+        let d2 = high_price.checked_sub(change.high)?;
+        let span = change.high.checked_mul(d1)?.checked_sub(change.low.checked_mul(d2)?)?;
+        let denominator = d1.checked_mul(d2)?;
+        // In units of the percent's last digit: 10^s, and a fraction's
+        // digit is a hundred of a percent's.
+        let per_unit = I::pow10(percent.scale())?;
+        let unit_scale = I::from_i128(100 / factor);
+        let width = I::from_i128(100).checked_mul(span)?.checked_mul(per_unit)?;
+        let limit = I::from_i128(i128::from(TIGHT_UNITS)).checked_mul(unit_scale)?.checked_mul(denominator)?;
+        if width <= limit {
+            return Some(true);
+        }
+        let digits = I::from_i128(percent.mantissa().checked_abs()?);
+        let fine = digits >= I::from_i128(100)
+            && I::from_i128(10).checked_mul(width)? <= digits.checked_mul(unit_scale)?.checked_mul(denominator)?;
+        Some(fine)
+    }
+
     fn expected_percent(&self) -> Option<PercentRange> {
         // 100·c/(p − c) grows with c (p ≥ 0 over the box), and with p when
         // c < 0: its extremes are at these two corners. Price and change
@@ -759,22 +794,7 @@ fn fit_in<I: Int>(
         Ratio::Percent => (100, Reading::PERCENT),
         Ratio::Fraction => (1, Reading::FRACTION),
     };
-    // Tight: the span of 100·C/(P − C) over the intervals, in units of
-    // the percent's last digit (a hundredth of them for a fraction), or,
-    // for a percent of three significant digits or more, a tenth of it:
-    // a percent shown that finely that the shown price and change give
-    // exactly is no chance.
-    let range = shown.expected_percent()?;
-    let scaled = |d: Decimal| match factor {
-        1 => d.checked_mul(Decimal::ONE_HUNDRED),
-        _ => Some(d),
-    };
-    let unit = scaled(Decimal::new(1, percent.scale()))?;
-    let width = range.high.checked_sub(range.low)?;
-    let magnitude = scaled(percent.abs())?;
-    let fine = magnitude >= unit.checked_mul(Decimal::ONE_HUNDRED)?
-        && width.checked_mul(Decimal::TEN)? <= magnitude;
-    if width > unit.checked_mul(Decimal::from(TIGHT_UNITS))? && !fine {
+    if !shown.tight(percent, factor)? {
         return Some(Fit::None);
     }
     // Exact: |factor·10^T·c − q·close| ≤ ½·10^(T − s)·close, with every
