@@ -129,12 +129,10 @@ pub(crate) fn label(
         return Err(Refusal::Missing);
     }
     let span = tokens[start].start..tokens[end - 1].end;
-    let slice = |range: &Range<usize>| {
-        std::str::from_utf8(&text[range.start - base..range.end - base]).ok()
-    };
-    let whole = slice(&span).ok_or(Refusal::Missing)?;
+    let bytes = |range: &Range<usize>| &text[range.start - base..range.end - base];
     // A symbol of digits alone.
     if label.is_empty() {
+        let whole = std::str::from_utf8(bytes(&span)).map_err(|_| Refusal::Missing)?;
         let digits_only = whole.bytes().all(|b| b.is_ascii_digit());
         if !digits_only || whole.len() < MIN_DIGIT_SYMBOL || is_year(whole) {
             return Err(Refusal::Number);
@@ -155,12 +153,12 @@ pub(crate) fn label(
     // symbol: the name before it is.
     let mut last_word = end;
     if let Some(last) = words.next() {
-        let text_of = |i: usize| slice(&tokens[i].span()).unwrap_or_default();
+        let text_of = |i: usize| bytes(&tokens[i].span());
         if is_isin(text_of(last)) {
             last_word = last;
         } else if let Some(before) = words
             .next()
-            .filter(|&i| text_of(i).eq_ignore_ascii_case("wkn"))
+            .filter(|&i| text_of(i).eq_ignore_ascii_case(b"wkn"))
         {
             last_word = before;
         }
@@ -261,9 +259,12 @@ fn check_words(
     let mut captions = 0;
     let mut depth = 0usize;
     let first = range.start;
-    let chars =
-        std::str::from_utf8(&text[tokens[first].start - base..tokens[range.end - 1].end - base])
-            .map_or(usize::MAX, |s| s.chars().count());
+    // The label's characters: a word's own count, or its text's.
+    let chars = || match (range.len(), tokens[first].word()) {
+        (1, Some(word)) => usize::from(word.chars),
+        _ => std::str::from_utf8(&text[tokens[first].start - base..tokens[range.end - 1].end - base])
+            .map_or(usize::MAX, |s| s.chars().count()),
+    };
     for i in range.clone() {
         match &tokens[i].kind {
             Kind::Open => depth += 1,
@@ -310,7 +311,7 @@ fn check_words(
     if words == 0 {
         return Err(Refusal::Missing);
     }
-    if words > MAX_NAME_WORDS || chars > MAX_NAME_CHARS {
+    if words > MAX_NAME_WORDS || chars() > MAX_NAME_CHARS {
         return Err(Refusal::TooLong);
     }
     if captions == words {
@@ -437,8 +438,7 @@ fn code_in_parentheses(
 
 /// Whether `word` is an ISIN: two capital letters, nine letters or
 /// digits, and a check digit.
-fn is_isin(word: &str) -> bool {
-    let b = word.as_bytes();
+fn is_isin(b: &[u8]) -> bool {
     b.len() == 12
         && b[..2].iter().all(u8::is_ascii_uppercase)
         && b[2..11]
