@@ -329,7 +329,12 @@ impl Judge {
                     Some(Ok(label)) => label.clone(),
                     _ => unreachable!("a labelled reading's label was read"),
                 };
-                self.standing.push(candidate(reading, label, &readings.values, readings.markers));
+                self.standing.push(candidate(
+                    reading,
+                    label,
+                    &readings.values,
+                    readings.markers,
+                ));
             }
         }
         let standing = start..self.standing.len();

@@ -182,7 +182,10 @@ pub(crate) fn label(
     }
     let span = tokens[start].start..tokens[end - 1].end;
     // A caption of a percent (`Change (%)`) labels no instrument.
-    if tokens[start..end].iter().any(|t| matches!(t.kind, Kind::Percent)) {
+    if tokens[start..end]
+        .iter()
+        .any(|t| matches!(t.kind, Kind::Percent))
+    {
         return Err(Refusal::Caption);
     }
     // A code in parentheses at the end: `Bank of Lumen (BLMN)`,
@@ -262,8 +265,10 @@ fn check_words(
     // The label's characters: a word's own count, or its text's.
     let chars = || match (range.len(), tokens[first].word()) {
         (1, Some(word)) => usize::from(word.chars),
-        _ => std::str::from_utf8(&text[tokens[first].start - base..tokens[range.end - 1].end - base])
-            .map_or(usize::MAX, |s| s.chars().count()),
+        _ => {
+            std::str::from_utf8(&text[tokens[first].start - base..tokens[range.end - 1].end - base])
+                .map_or(usize::MAX, |s| s.chars().count())
+        }
     };
     for i in range.clone() {
         match &tokens[i].kind {

@@ -241,7 +241,8 @@ fn line_kind(tokens: &[Token], line: Range<usize>) -> LineKind {
 
 /// The first token of a line that is no cell separator.
 fn first_content(tokens: &[Token], line: Range<usize>) -> Option<usize> {
-    line.into_iter().find(|&i| !matches!(tokens[i].kind, Kind::Cell))
+    line.into_iter()
+        .find(|&i| !matches!(tokens[i].kind, Kind::Cell))
 }
 
 /// The index just past the last token of a line that is no cell separator.
@@ -529,7 +530,11 @@ fn leading_integers(tokens: &[Token], body: Range<usize>, labelled: bool) -> u8 
         if !number.is_bare_integer() || number.is_marked() || !next_is_value {
             break;
         }
-        if !labelled && count == 0 && !tokens[i + 1].spaced && !matches!(tokens[i + 1].kind, Kind::Cell) {
+        if !labelled
+            && count == 0
+            && !tokens[i + 1].spaced
+            && !matches!(tokens[i + 1].kind, Kind::Cell)
+        {
             break;
         }
         // A name's digits stand in its cell: `Car & General | 39` is a

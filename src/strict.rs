@@ -819,7 +819,10 @@ fn skip_gaps(tokens: &[Token], mut i: usize) -> usize {
 /// horizontal space: the token itself when spaces come first.
 fn skip_spaces_after(tokens: &[Token], i: usize) -> usize {
     let mut next = i + 1;
-    while tokens.get(next).is_some_and(|t| matches!(t.kind, Kind::Cell)) {
+    while tokens
+        .get(next)
+        .is_some_and(|t| matches!(t.kind, Kind::Cell))
+    {
         next += 1;
     }
     next

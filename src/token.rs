@@ -436,7 +436,10 @@ impl<'s> Lexer<'s> {
                 at += space;
                 continue;
             }
-            let line_start = out.tokens.last().is_none_or(|t| matches!(t.kind, Kind::Line));
+            let line_start = out
+                .tokens
+                .last()
+                .is_none_or(|t| matches!(t.kind, Kind::Line));
             let (len, mut kind) = self.token(rest, line_start);
             let start = base + at;
             if let Kind::Number(number) = &mut kind {
@@ -1061,7 +1064,10 @@ fn magnitude(input: Input<'_>) -> Lexed<'_, Magnitude> {
     ];
     // Most numbers have no suffix: one byte tells.
     let first = input.first().copied();
-    if !SUFFIXES.iter().any(|(suffix, _)| Some(suffix.as_bytes()[0]) == first) {
+    if !SUFFIXES
+        .iter()
+        .any(|(suffix, _)| Some(suffix.as_bytes()[0]) == first)
+    {
         return Err(nom::Err::Error(()));
     }
     SUFFIXES

@@ -621,24 +621,38 @@ impl<I: Int> Shown<I> {
     /// the box.
     fn tight(&self, percent: Decimal, factor: i128) -> Option<bool> {
         let (price, change) = (self.price, self.change);
-        let low_price = if change.low > I::ZERO { price.high } else { price.low };
-        let high_price = if change.high > I::ZERO { price.low } else { price.high };
+        let low_price = if change.low > I::ZERO {
+            price.high
+        } else {
+            price.low
+        };
+        let high_price = if change.high > I::ZERO {
+            price.low
+        } else {
+            price.high
+        };
         let d1 = low_price.checked_sub(change.low)?;
         let d2 = high_price.checked_sub(change.high)?;
-        let span = change.high.checked_mul(d1)?.checked_sub(change.low.checked_mul(d2)?)?;
+        let span = change
+            .high
+            .checked_mul(d1)?
+            .checked_sub(change.low.checked_mul(d2)?)?;
         let denominator = d1.checked_mul(d2)?;
         // In units of the percent's last digit: 10^s, and a fraction's
         // digit is a hundred of a percent's.
         let per_unit = I::pow10(percent.scale())?;
         let unit_scale = I::from_i128(100 / factor);
         let width = I::from_i128(100).checked_mul(span)?.checked_mul(per_unit)?;
-        let limit = I::from_i128(i128::from(TIGHT_UNITS)).checked_mul(unit_scale)?.checked_mul(denominator)?;
+        let limit = I::from_i128(i128::from(TIGHT_UNITS))
+            .checked_mul(unit_scale)?
+            .checked_mul(denominator)?;
         if width <= limit {
             return Some(true);
         }
         let digits = I::from_i128(percent.mantissa().checked_abs()?);
         let fine = digits >= I::from_i128(100)
-            && I::from_i128(10).checked_mul(width)? <= digits.checked_mul(unit_scale)?.checked_mul(denominator)?;
+            && I::from_i128(10).checked_mul(width)?
+                <= digits.checked_mul(unit_scale)?.checked_mul(denominator)?;
         Some(fine)
     }
 
@@ -744,7 +758,11 @@ fn far_off(price: Decimal, exponent: u32, change: Decimal, percent: Decimal, rat
             0 => low,
             hi => f64::from(hi) * 18_446_744_073_709_551_616.0 + low,
         };
-        let signed = if parts.negative { -magnitude } else { magnitude };
+        let signed = if parts.negative {
+            -magnitude
+        } else {
+            magnitude
+        };
         signed * power_of_ten(exponent - scale)
     };
     let p = float(price, i32::try_from(exponent).unwrap_or(i32::MAX));
@@ -771,7 +789,10 @@ fn power_of_ten(exponent: i32) -> f64 {
         1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
         1e17, 1e18, 1e19, 1e20, 1e21, 1e22, 1e23, 1e24, 1e25, 1e26, 1e27, 1e28,
     ];
-    match usize::try_from(exponent.unsigned_abs()).ok().and_then(|i| POWERS.get(i)) {
+    match usize::try_from(exponent.unsigned_abs())
+        .ok()
+        .and_then(|i| POWERS.get(i))
+    {
         Some(&power) if exponent >= 0 => power,
         Some(&power) => 1.0 / power,
         None => 10f64.powi(exponent),

@@ -273,7 +273,13 @@ const LONGEST_PHRASE: usize = 40;
 /// decides its role.
 fn header_index() -> &'static HashMap<&'static [u8], Role> {
     static INDEX: OnceLock<HashMap<&'static [u8], Role>> = OnceLock::new();
-    INDEX.get_or_init(|| HEADER.iter().rev().map(|&(phrase, role)| (phrase.as_bytes(), role)).collect())
+    INDEX.get_or_init(|| {
+        HEADER
+            .iter()
+            .rev()
+            .map(|&(phrase, role)| (phrase.as_bytes(), role))
+            .collect()
+    })
 }
 
 /// What a word (or a run of words) is to the reader, beyond its letters.

@@ -64,7 +64,10 @@ fn quote_text(price: Decimal, change: Decimal, percent: Decimal) -> String {
 /// The quote of `X` in `text`, from [`quote_text`].
 fn quote_x(text: &str) -> tickerstrip::Quote<'_> {
     let quotes = tickerstrip::parse(text).unwrap_or_else(|e| panic!("{text}: {e}"));
-    quotes.into_iter().find(|q| q.symbol == "X").expect("the X quote")
+    quotes
+        .into_iter()
+        .find(|q| q.symbol == "X")
+        .expect("the X quote")
 }
 
 /// Independent oracle: the interval 100·c/(p − c) takes over the rounding
