@@ -81,7 +81,8 @@ impl Support {
     pub(crate) const EXACT: Support = Support(1);
     /// The percent fits the price and change within their rounding.
     pub(crate) const LOOSE: Support = Support(1 << 1);
-    /// A value of the row is the previous close, price − change.
+    /// A value of the row is the previous close, price − change, with the
+    /// change shown.
     pub(crate) const CLOSE: Support = Support(1 << 2);
     /// The header names the columns so.
     pub(crate) const HEADER: Support = Support(1 << 3);
@@ -390,7 +391,11 @@ impl Readings {
                 }
             }
             if close.is_some() {
-                support = support.with(Support::CLOSE);
+                // A close the change checks is evidence of its own; one the
+                // percent alone pins is the percent's fit, counted once.
+                if c.is_some() {
+                    support = support.with(Support::CLOSE);
+                }
                 if sign == SignFrom::Nothing {
                     sign = SignFrom::Close;
                 }

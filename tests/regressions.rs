@@ -214,3 +214,31 @@ fn one_invalid_byte_between_two_quotes() {
         .collect();
     assert_eq!((quotes, invalid), (2, vec![(26, 27)]));
 }
+
+/// Found by the precision property test: in `S&P 500 984.35 -49.21
+/// (-4.76%)`, 500 as the price and 984.35 as its previous close give
+/// −49.205%, which rounds to the change shown. That reading leaves the
+/// marked percent unexplained, but it counted the close the percent alone
+/// pinned as a second piece of arithmetic, so it stood beside the reading
+/// that explains every value and the row gave no quote. A close counts as
+/// evidence of its own only where a shown change checks it.
+#[test]
+fn a_close_pinned_by_the_percent_alone_counts_once() {
+    for (text, quote) in [
+        (
+            "S&P 500 984.35 -49.21 (-4.76%)",
+            "S&P 500: 984.35▼ -49.21 (-4.76%)",
+        ),
+        (
+            "S&P 500 991.13 -49.55 (-4.76%)",
+            "S&P 500: 991.13▼ -49.55 (-4.76%)",
+        ),
+    ] {
+        assert_eq!(scanned(text), [quote], "scan");
+        let quotes: Vec<String> = tickerstrip::quotes(text)
+            .map(|found| found.map(|q| q.to_string()))
+            .collect::<Result<_, _>>()
+            .expect("strict reads the row");
+        assert_eq!(quotes, [quote], "strict");
+    }
+}
