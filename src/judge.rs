@@ -465,7 +465,9 @@ impl Judge {
 }
 
 /// Arithmetic: where some reading's numbers fit, readings whose
-/// numbers were checked and fit worse fall; where none fit, the markers
+/// numbers were checked and fit worse fall (a header's readings are
+/// weighed apart from the others: a loose fit elsewhere does not
+/// overrule the header that names a row's columns); where none fit, the markers
 /// read the quote and the validator reports its numbers. And where some
 /// reading leaves a positive previous close (price − change), readings
 /// that leave none fall (`S&P 500 5,184.22` is not `S&P` at 500 with a
@@ -475,10 +477,23 @@ impl Judge {
 /// header names, keeps its move however large (`ZETA 0.40 -0.50
 /// (-55.6%)`), and the validator reports a close that is not positive.
 fn drop_worse_fits(readings: &mut Vec<Reading>, values: &[crate::readings::Value]) {
-    let best = readings.iter().filter_map(|r| r.fit).max();
-    if let Some(best) = best.filter(|&b| b > Fit::None) {
-        readings.retain(|r| r.fit.is_none_or(|fit| fit >= best));
-    }
+    // Fits are weighed among the readings a header names, and among the
+    // others, apart: only an exact fit overrules a header, and
+    // `follow_header` weighs that.
+    let named = |r: &Reading| r.support.contains(Support::HEADER);
+    let best = |header: bool| {
+        readings
+            .iter()
+            .filter(|r| named(r) == header)
+            .filter_map(|r| r.fit)
+            .max()
+            .filter(|&b| b > Fit::None)
+    };
+    let (best_named, best_other) = (best(true), best(false));
+    readings.retain(|r| {
+        let best = if named(r) { best_named } else { best_other };
+        best.is_none_or(|best| r.fit.is_none_or(|fit| fit >= best))
+    });
     // The price with its magnitude: `71.4k` moves by thousands.
     let price = |r: &Reading| values[r.price].price().unwrap_or(values[r.price].shown);
     let positive_close = |r: &Reading| {

@@ -242,3 +242,16 @@ fn a_close_pinned_by_the_percent_alone_counts_once() {
         assert_eq!(quotes, [quote], "strict");
     }
 }
+
+/// Found by the tables property test: under `Last`, 2.00 with +0.11 and
+/// +5.82% gives 5.820%, but the span the rounding allows is a hair wider
+/// than a tenth of the percent, so the fit says nothing; 2.03 from the
+/// `High` column fits loosely and within that span. The loose fit
+/// dropped the header's reading, and the row gave 2.03: a price from the
+/// wrong column. Only an exact fit overrules a header.
+#[test]
+fn a_loose_fit_does_not_overrule_the_header() {
+    let text = "| Name | Last | Chg | Chg % | High | Volume | Time |\n\
+                | Aaaa Aaa | 2.00 | +0.11 | +5.82% | 2.03 | 1 | 16:02 |\n";
+    assert_eq!(scanned(text), ["Aaaa Aaa: 2.00▲ 0.11 (5.82%)"]);
+}
