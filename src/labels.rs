@@ -455,21 +455,12 @@ fn is_isin(b: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::number::NumberStyle;
-    use crate::records::records;
-    use crate::token::{Lexer, Tokens};
+    use crate::records::lexed_records;
 
     /// The label of the first record with values in `text`: `symbol`, or
     /// `symbol/name`, or the refusal.
     fn label_of(text: &str) -> Result<String, Refusal> {
-        let lexer = Lexer {
-            style: NumberStyle::Dot,
-            symbols: None,
-        };
-        let mut tokens = Tokens::default();
-        lexer.read(text.as_bytes(), 0, &mut tokens);
-        let mut recs = Vec::new();
-        records(&tokens, text.as_bytes(), 0, &mut recs);
+        let (tokens, recs) = lexed_records(text);
         let record = recs
             .iter()
             .find(|r| r.body.clone().any(|i| tokens.tokens[i].number().is_some()))

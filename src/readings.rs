@@ -672,21 +672,12 @@ fn collect_values(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::number::NumberStyle;
-    use crate::records::records;
-    use crate::token::{Lexer, Tokens};
+    use crate::records::lexed_records;
 
     /// The readings of the first record with values in `text`, as
     /// `price change percent [close] flags` strings.
     fn readings_of(text: &str) -> Vec<String> {
-        let lexer = Lexer {
-            style: NumberStyle::Dot,
-            symbols: None,
-        };
-        let mut tokens = Tokens::default();
-        lexer.read(text.as_bytes(), 0, &mut tokens);
-        let mut recs = Vec::new();
-        records(&tokens, text.as_bytes(), 0, &mut recs);
+        let (tokens, recs) = lexed_records(text);
         let record = recs.iter().find(|r| !r.body.is_empty()).unwrap();
         let mut readings = Readings::default();
         assert!(readings.read(&tokens.tokens, &tokens.cuts, record, None));

@@ -557,22 +557,28 @@ fn leading_integers(tokens: &[Token], body: Range<usize>, labelled: bool) -> u8 
     count
 }
 
+/// The tokens of `text` (dot decimals, no known symbols) and its records:
+/// what the stages' tests read.
+#[cfg(test)]
+pub(crate) fn lexed_records(text: &str) -> (crate::token::Tokens, Vec<Record>) {
+    let lexer = crate::token::Lexer {
+        style: crate::number::NumberStyle::Dot,
+        symbols: None,
+    };
+    let mut tokens = crate::token::Tokens::default();
+    lexer.read(text.as_bytes(), 0, &mut tokens);
+    let mut out = Vec::new();
+    records(&tokens, text.as_bytes(), 0, &mut out);
+    (tokens, out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::number::NumberStyle;
-    use crate::token::{Lexer, Tokens};
 
     /// The records of `text` as `label|body` strings, with flags.
     fn records_of(text: &str) -> Vec<String> {
-        let lexer = Lexer {
-            style: NumberStyle::Dot,
-            symbols: None,
-        };
-        let mut tokens = Tokens::default();
-        lexer.read(text.as_bytes(), 0, &mut tokens);
-        let mut out = Vec::new();
-        records(&tokens, text.as_bytes(), 0, &mut out);
+        let (tokens, out) = lexed_records(text);
         let span = |range: Range<usize>| {
             if range.is_empty() {
                 String::new()

@@ -212,19 +212,8 @@ impl Word {
         }
         if text.is_ascii() {
             flags |= Word::ASCII;
-            let bytes = text.as_bytes();
-            if bytes.len() <= MAX_SYMBOL
-                && ticker_len(bytes) == bytes.len()
-                && flags & Word::LETTER != 0
-            {
-                flags |= Word::TICKER;
-            }
         }
-        Word {
-            flags,
-            chars: u8::try_from(chars).unwrap_or(u8::MAX),
-            class: class_of(text),
-        }
+        Word::with_flags(text, flags, chars)
     }
 
     /// [`Word::of`] for ASCII text, byte by byte.
@@ -241,15 +230,24 @@ impl Word {
         if bytes.first().is_some_and(u8::is_ascii_digit) {
             flags |= Word::FIRST_DIGIT;
         }
-        if bytes.len() <= MAX_SYMBOL
-            && ticker_len(bytes) == bytes.len()
+        Word::with_flags(text, flags, bytes.len())
+    }
+
+    /// The word `text` of `chars` characters with the letter `flags` its
+    /// characters show, and what follows from them: rule Y's ticker flag
+    /// and the word's class.
+    fn with_flags(text: &str, mut flags: u8, chars: usize) -> Word {
+        let bytes = text.as_bytes();
+        if flags & Word::ASCII != 0
             && flags & Word::LETTER != 0
+            && bytes.len() <= MAX_SYMBOL
+            && ticker_len(bytes) == bytes.len()
         {
             flags |= Word::TICKER;
         }
         Word {
             flags,
-            chars: u8::try_from(bytes.len()).unwrap_or(u8::MAX),
+            chars: u8::try_from(chars).unwrap_or(u8::MAX),
             class: class_of(text),
         }
     }
@@ -388,24 +386,41 @@ impl Tokens {
     }
 }
 
-/// One rule of the token grammar: a nom parser of one token's kind.
-type Rule<'r> = dyn Fn(Input<'_>) -> Lexed<'_, Kind> + 'r;
+/// One rule of the token grammar: a nom parser of one token's kind, given
+/// the lexer and whether its input starts a line (where `-` and `*` are
+/// bullets).
+type Rule = for<'a> fn(&Lexer<'_>, Input<'a>, bool) -> Lexed<'a, Kind>;
 
-/// The first bytes each rule of [`Lexer::token`] may start with, in the
-/// rules' order: line ends, cell separators, dates, numbers, markers,
-/// words, parentheses, colons, lone signs, lone percents, anything.
-const RULE_STARTS: [fn(u8) -> bool; 11] = [
-    is_line_end,
-    |b| matches!(b, b'|' | b';' | b'-' | b'*' | 0xC2 | 0xE2),
-    |b| b.is_ascii_digit(),
-    |b| b.is_ascii_digit() || matches!(b, b'(' | b'$' | b'+' | b'-' | 0xC2 | 0xE2),
-    |b| !b.is_ascii() || b.is_ascii_alphabetic(),
-    |b| !b.is_ascii() || b.is_ascii_alphanumeric() || matches!(b, b'^' | b'.'),
-    |b| matches!(b, b'(' | b')'),
-    |b| matches!(b, b':' | b'='),
-    |b| matches!(b, b'+' | b'-' | 0xE2),
-    |b| b == b'%',
-    |_| true,
+/// Whether a rule may start at a byte.
+type Starts = fn(u8) -> bool;
+
+/// The rules of [`Lexer::token`] in the order they are tried, each with
+/// the first bytes it may start with: a rule that cannot start at a byte
+/// is not tried there.
+const RULES: [(Rule, Starts); 11] = [
+    (|_, i, _| line_end(i), is_line_end),
+    (
+        |_, i, line_start| cell_separator(i, line_start),
+        |b| matches!(b, b'|' | b';' | b'-' | b'*' | 0xC2 | 0xE2),
+    ),
+    (|_, i, _| date_token(i), |b| b.is_ascii_digit()),
+    (
+        |lexer, i, _| lexer.number_token(i),
+        |b| b.is_ascii_digit() || matches!(b, b'(' | b'$' | b'+' | b'-' | 0xC2 | 0xE2),
+    ),
+    (
+        |_, i, _| marker(i),
+        |b| !b.is_ascii() || b.is_ascii_alphabetic(),
+    ),
+    (
+        |lexer, i, _| lexer.word_token(i),
+        |b| !b.is_ascii() || b.is_ascii_alphanumeric() || matches!(b, b'^' | b'.'),
+    ),
+    (|_, i, _| parenthesis(i), |b| matches!(b, b'(' | b')')),
+    (|_, i, _| colon(i), |b| matches!(b, b':' | b'=')),
+    (|_, i, _| lone_sign(i), |b| matches!(b, b'+' | b'-' | 0xE2)),
+    (|_, i, _| lone_percent(i), |b| b == b'%'),
+    (|_, i, _| other(i), |_| true),
 ];
 
 impl<'s> Lexer<'s> {
@@ -467,26 +482,12 @@ impl<'s> Lexer<'s> {
     /// its length, at least 1, and kind. `line_start` says whether it
     /// starts a line, where `-` and `*` are bullets.
     fn token(&self, input: Input<'_>, line_start: bool) -> (usize, Kind) {
-        let rules: [&Rule<'_>; 11] = [
-            &line_end,
-            &|i| cell_separator(i, line_start),
-            &date_token,
-            &|i| self.number_token(i),
-            &marker,
-            &|i| self.word_token(i),
-            &parenthesis,
-            &colon,
-            &lone_sign,
-            &lone_percent,
-            &other,
-        ];
-        // A rule that cannot start at this byte is not tried.
         let first = input[0];
-        for (rule, starts) in rules.into_iter().zip(RULE_STARTS) {
+        for (rule, starts) in RULES {
             if !starts(first) {
                 continue;
             }
-            if let Ok((rest, kind)) = rule(input) {
+            if let Ok((rest, kind)) = rule(self, input, line_start) {
                 return (input.len() - rest.len(), kind);
             }
         }
@@ -1258,7 +1259,7 @@ mod tests {
 
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4096))]
-        /// No rule reads a token from a byte [`RULE_STARTS`] rules out for
+        /// No rule reads a token from a byte [`RULES`] rules out for
         /// it: skipping them changes nothing.
         #[test]
         fn rules_start_only_where_they_say(
@@ -1268,22 +1269,9 @@ mod tests {
             let mut input = vec![first];
             input.extend(tail.as_bytes());
             let lexer = Lexer { style: NumberStyle::Dot, symbols: None };
-            let rules: [&Rule<'_>; 11] = [
-                &line_end,
-                &|i| cell_separator(i, true),
-                &date_token,
-                &|i| lexer.number_token(i),
-                &marker,
-                &|i| lexer.word_token(i),
-                &parenthesis,
-                &colon,
-                &lone_sign,
-                &lone_percent,
-                &other,
-            ];
-            for (rule, starts) in rules.into_iter().zip(RULE_STARTS) {
+            for (rule, starts) in RULES {
                 if !starts(first) {
-                    proptest::prop_assert!(rule(&input).is_err(), "{:?}", input);
+                    proptest::prop_assert!(rule(&lexer, &input, true).is_err(), "{:?}", input);
                 }
             }
         }

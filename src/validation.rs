@@ -601,25 +601,10 @@ impl<I: Int> Shown<I> {
         Some(max_low >= I::ZERO && min_high <= I::ZERO)
     }
 
-    /// The percents 100·C/(P − C) that the rounding intervals allow, rounded
-    /// outwards to `places` decimals (see [`decimal_bound`] for bounds a
-    /// [`Decimal`] cannot hold so finely, or at all); `None` when the
-    /// arithmetic overflows. Only called once the previous close is known
-    /// to be positive over the box.
-    #[cold]
-    /// Whether the percents the price and change allow fit in a narrow
-    /// span: at most [`TIGHT_UNITS`] units of the last digit of `percent`
-    /// (shown as a percent, `factor` 100, or a plain ratio, `factor` 1),
-    /// or, for a percent of three significant digits or more, a tenth of
-    /// it: a percent shown that finely that the shown price and change
-    /// give exactly is no chance. `None` when the arithmetic overflows.
-    ///
-    /// The span of 100·c/(p − c) over the intervals runs between the two
-    /// corners [`Shown::expected_percent`] picks, `lo = 100·c₁/d₁` and
-    /// `hi = 100·c₂/d₂`; its width `100·(c₂·d₁ − c₁·d₂)/(d₁·d₂)` is
-    /// compared without dividing. The previous close must be positive over
-    /// the box.
-    fn tight(&self, percent: Decimal, factor: i128) -> Option<bool> {
+    /// The two corners of the price and change intervals where
+    /// 100·c/(p − c) is lowest and highest, as `(price, change)` pairs: it
+    /// grows with c (p ≥ 0 over the box), and with p when c < 0.
+    fn percent_corners(&self) -> [(I, I); 2] {
         let (price, change) = (self.price, self.change);
         let low_price = if change.low > I::ZERO {
             price.high
@@ -631,12 +616,26 @@ impl<I: Int> Shown<I> {
         } else {
             price.high
         };
-        let d1 = low_price.checked_sub(change.low)?;
-        let d2 = high_price.checked_sub(change.high)?;
-        let span = change
-            .high
-            .checked_mul(d1)?
-            .checked_sub(change.low.checked_mul(d2)?)?;
+        [(low_price, change.low), (high_price, change.high)]
+    }
+
+    /// Whether the percents the price and change allow fit in a narrow
+    /// span: at most [`TIGHT_UNITS`] units of the last digit of `percent`
+    /// (shown as a percent, `factor` 100, or a plain ratio, `factor` 1),
+    /// or, for a percent of three significant digits or more, a tenth of
+    /// it: a percent shown that finely that the shown price and change
+    /// give exactly is no chance. `None` when the arithmetic overflows.
+    ///
+    /// The span of 100·c/(p − c) over the intervals runs between the two
+    /// corners [`Shown::percent_corners`] picks, `lo = 100·c₁/d₁` and
+    /// `hi = 100·c₂/d₂`; its width `100·(c₂·d₁ − c₁·d₂)/(d₁·d₂)` is
+    /// compared without dividing. The previous close must be positive over
+    /// the box.
+    fn tight(&self, percent: Decimal, factor: i128) -> Option<bool> {
+        let [(p1, c1), (p2, c2)] = self.percent_corners();
+        let d1 = p1.checked_sub(c1)?;
+        let d2 = p2.checked_sub(c2)?;
+        let span = c2.checked_mul(d1)?.checked_sub(c1.checked_mul(d2)?)?;
         let denominator = d1.checked_mul(d2)?;
         // In units of the percent's last digit: 10^s, and a fraction's
         // digit is a hundred of a percent's.
@@ -656,29 +655,24 @@ impl<I: Int> Shown<I> {
         Some(fine)
     }
 
+    /// The percents 100·C/(P − C) that the rounding intervals allow, rounded
+    /// outwards to `places` decimals (see [`decimal_bound`] for bounds a
+    /// [`Decimal`] cannot hold so finely, or at all); `None` when the
+    /// arithmetic overflows. Only called once the previous close is known
+    /// to be positive over the box.
+    #[cold]
     fn expected_percent(&self) -> Option<PercentRange> {
-        // 100·c/(p − c) grows with c (p ≥ 0 over the box), and with p when
-        // c < 0: its extremes are at these two corners. Price and change
-        // are in the same units, so their ratio needs no rescaling.
-        let (price, change) = (self.price, self.change);
-        let low_price = if change.low > I::ZERO {
-            price.high
-        } else {
-            price.low
-        };
-        let high_price = if change.high > I::ZERO {
-            price.low
-        } else {
-            price.high
-        };
+        // Price and change are in the same units, so their ratio needs no
+        // rescaling.
+        let [(low_price, low_change), (high_price, high_change)] = self.percent_corners();
         let hundred = I::from_i128(100);
         let bound = |price: I, change: I, toward| {
             let close = price.checked_sub(change)?;
             decimal_bound(hundred.checked_mul(change)?, close, self.places, toward)
         };
         Some(PercentRange {
-            low: bound(low_price, change.low, Toward::Floor)?,
-            high: bound(high_price, change.high, Toward::Ceiling)?,
+            low: bound(low_price, low_change, Toward::Floor)?,
+            high: bound(high_price, high_change, Toward::Ceiling)?,
         })
     }
 }
