@@ -876,15 +876,27 @@ fn marker(input: Input<'_>) -> Lexed<'_, Kind> {
         if words[0].as_bytes()[0] != first {
             continue;
         }
-        if let Some(rest) = word_run(input, words) {
-            return Ok((
-                rest,
-                Kind::Marker {
-                    direction: *direction,
-                    word: true,
-                },
-            ));
+        let Some(rest) = word_run(input, words) else {
+            continue;
+        };
+        // A direction word that a ticker's inner punctuation joins to more
+        // letters (`UP.A`, `DOWN-B`) is that ticker; before digits it is
+        // the marker of a signed number (`DOWN-0.40`).
+        if let [joint, next, ..] = rest {
+            if !joint.is_ascii_alphanumeric()
+                && TICKER_BYTES[usize::from(*joint)]
+                && next.is_ascii_alphabetic()
+            {
+                break;
+            }
         }
+        return Ok((
+            rest,
+            Kind::Marker {
+                direction: *direction,
+                word: true,
+            },
+        ));
     }
     Err(nom::Err::Error(()))
 }
@@ -1354,6 +1366,12 @@ mod tests {
         assert_eq!(lex("x\r\ny"), ["W:x", "L:\r\n", "W:y"]);
         assert_eq!(lex("Münchener Rück"), ["W:Münchener", " W:Rück"]);
         assert_eq!(lex("GSE-CI ▾"), ["W:GSE-CI", " M:▾"]);
+        // A direction word joined to letters is a ticker; to a number, or
+        // ending a sentence, a marker.
+        assert_eq!(lex("UP.A 0.1"), ["W:UP.A", " N:0.1"]);
+        assert_eq!(lex("DOWN-B"), ["W:DOWN-B"]);
+        assert_eq!(lex("DOWN-0.40"), ["M:DOWN", "N:-0.40"]);
+        assert_eq!(lex("Up. 3"), ["M:Up", "P:.", " N:3"]);
     }
 
     #[test]

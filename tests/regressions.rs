@@ -255,3 +255,24 @@ fn a_loose_fit_does_not_overrule_the_header() {
                 | Aaaa Aaa | 2.00 | +0.11 | +5.82% | 2.03 | 1 | 16:02 |\n";
     assert_eq!(scanned(text), ["Aaaa Aaa: 2.00▲ 0.11 (5.82%)"]);
 }
+
+/// Found by the round-trip property test: the canonical text of a quote of
+/// `UP.A` did not parse back, since `UP` was read as a direction word and
+/// `.A` left over. A direction word joined to more letters by a ticker's
+/// inner punctuation is that ticker; before a signed number it stays a
+/// marker.
+#[test]
+fn a_ticker_that_starts_with_a_direction_word() {
+    for (text, quote) in [
+        ("UP.A 0.1 (0%)", "UP.A0.1► (0%)"),
+        ("DOWN.B 40.13 +0.12 (+0.30%)", "DOWN.B40.13▲ 0.12 (0.30%)"),
+        ("ABC 12.50 DOWN-0.40 (-3.10%)", "ABC12.50▼ -0.40 (-3.10%)"),
+    ] {
+        let quotes: Vec<String> = tickerstrip::quotes(text)
+            .map(|found| found.map(|q| q.to_string()))
+            .collect::<Result<_, _>>()
+            .expect("strict reads the row");
+        assert_eq!(quotes, [quote], "strict");
+        assert_eq!(scanned(text), [quote], "scan");
+    }
+}
