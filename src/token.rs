@@ -692,7 +692,11 @@ impl<'s> Lexer<'s> {
             return Split::At(last_letter + 1);
         }
         let after = &input[token.len()..];
-        let separated = after.is_empty() || separates(after);
+        // A colon or `=` and a space after the digits end the label there
+        // (`KSE100: 98,412`): no price is glued to them.
+        let label_ends =
+            matches!(after, [b':' | b'=', rest @ ..] if rest.is_empty() || space_len(rest) > 0);
+        let separated = after.is_empty() || separates(after) || label_ends;
         if separated && digits.iter().all(u8::is_ascii_digit) {
             return Split::At(token.len());
         }
@@ -1322,6 +1326,10 @@ mod tests {
         assert_eq!(lex("NDX18,310.42"), ["W:NDX", "N:18,310.42"]);
         assert_eq!(lex("N22538,823.91 x"), ["A:N22538,823.91", " W:x"]);
         assert_eq!(lex("PSX50|42,318|"), ["W:PSX50", "|:|", "N:42,318", "|:|"]);
+        // A colon or `=` and a space end the label: the digits are its own.
+        assert_eq!(lex("KSE100: 98,412"), ["W:KSE100", ":::", " N:98,412"]);
+        assert_eq!(lex("X0= 5"), ["W:X0", "::=", " N:5"]);
+        assert_eq!(lex("AB10:30"), ["W:AB", "D:10:30"]);
     }
 
     #[test]
