@@ -532,7 +532,12 @@ fn follow_header(readings: &mut Vec<Reading>) {
     let Some(header_checks) = readings.iter().filter(|r| named(r)).map(checks).max() else {
         return;
     };
-    if header_checks || !readings.iter().any(checks) {
+    // To overrule the header, a percent that pins something: a zero
+    // percent fits any small enough move (`| 200.00 | +0.00% | 40200 |`
+    // is no move of 200 on 40,000).
+    let overrules =
+        |r: &Reading| !named(r) && checks(r) && r.percent_value.is_some_and(|p| !p.is_zero());
+    if header_checks || !readings.iter().any(overrules) {
         readings.retain(named);
     } else {
         readings.retain(|r| !named(r));

@@ -276,3 +276,46 @@ fn a_ticker_that_starts_with_a_direction_word() {
         assert_eq!(scanned(text), [quote], "scan");
     }
 }
+
+/// Found by the `parse` fuzz target: in `OS3M X02,410.16 ↑12.08 (0.50%)`
+/// the symbol is `OS3M X0`, but its canonical text `OS3M X0: 2410.16▲
+/// 12.08 (0.50%)` read back as `OS3M X`, the `0` lost: rule G split the
+/// digits off the letters, since a colon was no separator. A colon or `=`
+/// and a space after a label's digits end the label there, so the digits
+/// are its own (`KSE100: 98,412.30` is `KSE100`, not `KSE`).
+#[test]
+fn digits_before_a_labels_colon_stay_in_the_symbol() {
+    for (text, quote) in [
+        (
+            "OS3M X02,410.16 ↑12.08 (0.50%)",
+            "OS3M X0: 2410.16▲ 12.08 (0.50%)",
+        ),
+        (
+            "OS3M X0: 2410.16▲ 12.08 (0.50%)",
+            "OS3M X0: 2410.16▲ 12.08 (0.50%)",
+        ),
+        (
+            "KSE100: 98,412.30 ▲812.30 (0.83%)",
+            "KSE100 98412.30▲ 812.30 (0.83%)",
+        ),
+    ] {
+        assert_eq!(scanned(text), [quote], "{text}");
+    }
+}
+
+/// Found by the tables property test: with `Chg %` but no `Chg` column,
+/// 40200 from `Volume` as the price and 200.00 as its change fit the
+/// `+0.00%` exactly as a plain ratio (0.005), and that fit overruled the
+/// header. A zero percent fits any small enough move and pins nothing, so
+/// it overrules no header.
+#[test]
+fn a_zero_percent_does_not_overrule_the_header() {
+    let text = "| Name | Last | Chg % | Volume |\n| Aaaa Aaa | 200.00 | +0.00% | 40200 |\n";
+    assert_eq!(scanned(text), ["Aaaa Aaa: 200.00► (0.00%)"]);
+    // The header's own zero percent still checks: a chance fit among the
+    // other columns (the volume as a price, the price as its change) does
+    // not overrule it.
+    let text = "| Name | Last | Chg | Chg % | High | Volume | Time |\n\
+                | Aaaa Aaa | 312.97 | +0.01 | +0.00% | 316.72 | 2086780 | 16:02 |\n";
+    assert_eq!(scanned(text), ["Aaaa Aaa: 312.97▲ 0.01 (0.00%)"]);
+}
