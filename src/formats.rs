@@ -106,7 +106,8 @@
 //!
 //! A ticker runs to its last letter, and digits after it start the price.
 //! Trailing digits belong to the ticker only when (a) a separator follows
-//! them (`KSE100 98,412`); (b) the grouping proves it: in `ASX2007,812.40`
+//! them (`KSE100 98,412`), or a colon or `=` and a space, which end the
+//! label (`KSE100: 98,412`); (b) the grouping proves it: in `ASX2007,812.40`
 //! the split after the letters gives `2007,812.40`, which breaks rule N,
 //! and exactly one longer split (`ASX200` at `7,812.40`) gives a number;
 //! or (c) the list of known symbols says so
