@@ -509,12 +509,16 @@ fn drop_worse_fits(readings: &mut Vec<Reading>, values: &[crate::readings::Value
         readings.retain(|r| positive_close(r) || vouched(r));
     }
     // A fall of more than half in a day is no reading beside one that
-    // reads a smaller move.
+    // reads a smaller move (one that reads no move leaves the change
+    // unexplained, and says nothing of its size).
     let plausible = |r: &Reading| {
         let price = price(r);
         price.is_zero() || r.change_value.is_none_or(|c| c.abs() < price)
     };
-    if readings.iter().any(plausible) {
+    if readings
+        .iter()
+        .any(|r| r.change_value.is_some() && plausible(r))
+    {
         readings.retain(|r| plausible(r) || vouched(r));
     }
 }
@@ -532,11 +536,13 @@ fn follow_header(readings: &mut Vec<Reading>) {
     let Some(header_checks) = readings.iter().filter(|r| named(r)).map(checks).max() else {
         return;
     };
-    // To overrule the header, a percent that pins something: a zero
-    // percent fits any small enough move (`| 200.00 | +0.00% | 40200 |`
-    // is no move of 200 on 40,000).
-    let overrules =
-        |r: &Reading| !named(r) && checks(r) && r.percent_value.is_some_and(|p| !p.is_zero());
+    // To overrule the header, a percent that pins something: one of a
+    // single significant digit fits a wide range of moves (`0.01` any
+    // from 0.005% to 0.015%), and a zero percent any small enough move
+    // (`| 200.00 | +0.00% | 40200 |` is no move of 200 on 40,000).
+    let overrules = |r: &Reading| {
+        !named(r) && checks(r) && r.percent_value.is_some_and(|p| p.mantissa().abs() >= 10)
+    };
     if header_checks || !readings.iter().any(overrules) {
         readings.retain(named);
     } else {

@@ -472,12 +472,22 @@ fn rule_r_traps() -> impl Strategy<Value = String> {
     ]
 }
 
+/// A capitalised word that could be a name's (`Gamma`): no direction
+/// word.
+fn name_word() -> impl Strategy<Value = String> {
+    "[A-Z][a-z]{3,8}".prop_filter("a direction word", |w| {
+        !["down", "unch", "unchanged"].contains(&w.to_lowercase().as_str())
+    })
+}
+
 /// Rule W: no ticker cut out of a name, no name in prose.
 fn rule_w_traps() -> impl Strategy<Value = String> {
     prop_oneof![
         ("[A-Z][a-z]{3,8}", 1u32..9999, n())
             .prop_map(|(w, d, c)| format!("{w} {d} up {c}.80 points")),
-        ("[A-Z][a-z]{3,8}", "[A-Z]{3,5}", n(), n())
+        // A name's word before the ticker: a direction word there
+        // (`Down`) is a marker, and the ticker after it stands alone.
+        (name_word(), "[A-Z]{3,5}", n(), n())
             .prop_map(|(w, s, p, c)| format!("shares of {w} {s} {p}.20 -{c}.85 (-2.02%)")),
         ("[a-z]{3,8}", n(), n()).prop_map(|(w, p, c)| format!("the index {w} {p}.40 (+{c}.61%)")),
     ]

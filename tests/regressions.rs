@@ -318,4 +318,29 @@ fn a_zero_percent_does_not_overrule_the_header() {
     let text = "| Name | Last | Chg | Chg % | High | Volume | Time |\n\
                 | Aaaa Aaa | 312.97 | +0.01 | +0.00% | 316.72 | 2086780 | 16:02 |\n";
     assert_eq!(scanned(text), ["Aaaa Aaa: 312.97▲ 0.01 (0.00%)"]);
+    // Nor does a percent of one significant digit: `+0.01` as a percent
+    // fits the volume as a price and the price as its change, as it would
+    // most moves that small.
+    let text = "| Name | Last | Chg | Volume |\n| Aaaa Aaa | 444.80 | +0.01 | 2965779 |\n";
+    assert_eq!(scanned(text), ["Aaaa Aaa: 444.80▲ 0.01"]);
+}
+
+/// Found by the validation property test: `X 0.8713 -1 (-53.438786%)`,
+/// whose change of a whole unit is too coarse to check the percent, lost
+/// its only reading that explains every value: a change larger than the
+/// price fell beside readings that read no change at all, and those leave
+/// the `-1` unexplained. A reading with no change says nothing of a
+/// move's size; only one that reads a smaller move makes a large one
+/// fall.
+#[test]
+fn a_large_move_falls_only_beside_a_smaller_one() {
+    assert_eq!(
+        scanned("X 0.8713 -1 (-53.438786%)"),
+        ["X0.8713▼ -1 (-53.438786%)"]
+    );
+    // `S&P 500 5,184.22` is still no move of 5,184.22 on 500.
+    assert_eq!(
+        scanned("S&P 500 5,184.22 +0.62%"),
+        ["S&P 500: 5184.22▲ (0.62%)"]
+    );
 }
