@@ -533,7 +533,12 @@ fn follow_header(readings: &mut Vec<Reading>) {
     // price is a close by chance.
     let checks = |r: &Reading| r.support.contains(Support::EXACT);
     let named = |r: &Reading| r.support.contains(Support::HEADER);
-    let Some(header_checks) = readings.iter().filter(|r| named(r)).map(checks).max() else {
+    // The header's reading stands where its numbers check, or merely
+    // agree: a fit elsewhere overrules only numbers that contradict it
+    // (`| 10.05 | +0.02 | +0.20% | 10.06 |`: 10.06 fits a hair more
+    // tightly than 10.05, which agrees).
+    let stands = |r: &Reading| checks(r) || r.support.contains(Support::AGREES);
+    let Some(header_checks) = readings.iter().filter(|r| named(r)).map(stands).max() else {
         return;
     };
     // To overrule the header, a percent that pins something: one of a

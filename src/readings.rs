@@ -14,7 +14,7 @@ use crate::blocks::Header;
 use crate::quote::{Direction, Markers};
 use crate::records::Record;
 use crate::token::{Cut, Kind, Number, PercentMark, Sign, Token};
-use crate::validation::{Fit, Ratio, close_fits, percent_fit};
+use crate::validation::{Fit, Ratio, close_fits, percent_agrees, percent_fit};
 use crate::vocabulary::Role;
 
 /// The most values a record may hold for its readings to be weighed: a
@@ -98,6 +98,10 @@ impl Support {
     pub(crate) const FIRST: Support = Support(1 << 8);
     /// The percent is the first value marked as one.
     pub(crate) const FIRST_PERCENT: Support = Support(1 << 9);
+    /// A header names the reading's columns and its percent agrees with
+    /// its price and change within their rounding, however coarse: no
+    /// evidence, but a header's reading the numbers do not contradict.
+    pub(crate) const AGREES: Support = Support(1 << 10);
 
     /// The flags of arithmetic.
     pub(crate) const ARITHMETIC: Support = Support(0b111);
@@ -190,6 +194,8 @@ pub(crate) struct Readings {
     pub(crate) markers: Markers,
     /// How many columns (numbers and dates) the record's body shows.
     pub(crate) columns: usize,
+    /// The columns that hold a date or time, as bits (the first 64).
+    dates: u64,
     chosen: Vec<usize>,
 }
 
@@ -207,7 +213,15 @@ impl Readings {
         self.values.clear();
         self.readings.clear();
         self.markers = Markers::default();
-        self.columns = collect_values(tokens, cuts, record, &mut self.values, &mut self.markers);
+        self.dates = 0;
+        self.columns = collect_values(
+            tokens,
+            cuts,
+            record,
+            &mut self.values,
+            &mut self.markers,
+            &mut self.dates,
+        );
         if self.values.len() > MAX_VALUES {
             return false;
         }
@@ -453,6 +467,15 @@ impl Readings {
             Some(Fit::Loose) => support = support.with(Support::LOOSE),
             _ => {}
         }
+        if let (true, Some(c), Some(q)) = (header_reads, c, q) {
+            let exponent = values[p].number.magnitude.map_or(0, |m| m.exponent());
+            let change = signed(values[c].shown, change_negative);
+            let percent = signed(values[q].shown, percent_negative);
+            let agrees = |ratio| percent_agrees(values[p].shown, exponent, change, percent, ratio);
+            if agrees(Ratio::Percent) || values[q].is_percent() && agrees(Ratio::Fraction) {
+                support = support.with(Support::AGREES);
+            }
+        }
         // An unmarked percent needs its column named, or the arithmetic;
         // so does an unmarked change beside a percent.
         let unmarked = q.is_some_and(|q| !values[q].is_percent());
@@ -548,6 +571,23 @@ impl Readings {
         if row != width && !empty_tail {
             return false;
         }
+        // A date is never a number (rule T): a reading that names a date's
+        // column for a value misplaces the row's columns.
+        let valued = |r: &Role| {
+            matches!(
+                r,
+                Role::Price | Role::Change | Role::Percent | Role::PreviousClose
+            )
+        };
+        let misplaced = roles.iter().enumerate().any(|(column, role)| {
+            let bit = u32::try_from(column + digits)
+                .ok()
+                .and_then(|c| 1u64.checked_shl(c));
+            valued(role) && bit.is_some_and(|bit| self.dates & bit != 0)
+        });
+        if misplaced {
+            return false;
+        }
         let role = |i: usize| roles.get(values[i].column.checked_sub(digits)?).copied();
         chosen.iter().all(|&i| {
             let is_percent = values[i].is_percent();
@@ -588,14 +628,16 @@ fn signed(value: Decimal, negative: bool) -> Decimal {
 }
 
 /// The values of `record` (numbers, and both parts of each cut of a
-/// malformed run) and its markers into `out`; returns how many columns
-/// (numbers and dates) its body shows.
+/// malformed run) and its markers into `out`, and the columns that hold a
+/// date as bits into `dates`; returns how many columns (numbers and dates)
+/// its body shows.
 fn collect_values(
     tokens: &[Token],
     cuts: &[Cut],
     record: &Record,
     out: &mut Vec<Value>,
     markers: &mut Markers,
+    dates: &mut u64,
 ) -> usize {
     // Dates between the label and the values (`Lisboa 17:35`, a time
     // column) are columns too.
@@ -662,7 +704,12 @@ fn collect_values(
                 column += 1;
                 marker = None;
             }
-            Kind::Date => column += 1,
+            Kind::Date => {
+                *dates |= 1u64
+                    .checked_shl(u32::try_from(column).unwrap_or(u32::MAX))
+                    .unwrap_or(0);
+                column += 1;
+            }
             _ => {}
         }
     }

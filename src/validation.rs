@@ -793,6 +793,43 @@ fn power_of_ten(exponent: i32) -> f64 {
     }
 }
 
+/// Whether `percent` agrees with a price shown as `price` times
+/// 10^`exponent` and `change`, read as `ratio`, with every number
+/// somewhere in its rounding interval, however coarse the numbers: no
+/// evidence (see [`percent_fit`] for fits that are), but what a header's
+/// reading needs to stand against a fit elsewhere.
+pub(crate) fn percent_agrees(
+    price: Decimal,
+    exponent: u32,
+    change: Decimal,
+    percent: Decimal,
+    ratio: Ratio,
+) -> bool {
+    agrees_in::<i128>(price, exponent, change, percent, ratio)
+        .or_else(|| agrees_in::<I256>(price, exponent, change, percent, ratio))
+        .or_else(|| agrees_in::<Wide>(price, exponent, change, percent, ratio))
+        .unwrap_or(false)
+}
+
+/// [`percent_agrees`] in `I` integers; `None` when they overflow.
+fn agrees_in<I: Int>(
+    price: Decimal,
+    exponent: u32,
+    change: Decimal,
+    percent: Decimal,
+    ratio: Ratio,
+) -> Option<bool> {
+    let shown = Shown::<I>::of(price, exponent, change, percent, Rounding::Nearest)?;
+    if !shown.previous_close_is_positive()? {
+        return Some(false);
+    }
+    let reading = match ratio {
+        Ratio::Percent => Reading::PERCENT,
+        Ratio::Fraction => Reading::FRACTION,
+    };
+    shown.consistent(reading, shown.percent)
+}
+
 /// [`percent_fit`] in `I` integers; `None` when they overflow.
 fn fit_in<I: Int>(
     price: Decimal,
@@ -1027,6 +1064,28 @@ mod tests {
         assert_eq!(fit("40.13", "0.12", "0.00"), Fit::None);
         // A previous close that is not positive checks nothing.
         assert_eq!(fit("0.00", "-9", "1"), Fit::None);
+    }
+
+    #[test]
+    fn agreement_is_consistency_however_coarse() {
+        let d = |s: &str| s.parse::<Decimal>().unwrap();
+        let agrees = |p, c, q| percent_agrees(d(p), 0, d(c), d(q), Ratio::Percent);
+        // 0.02 on 10.03 is 0.1994%: too coarse a change to fit, yet it
+        // agrees.
+        assert_ne!(fit_of("10.05", "0.02", "0.20"), Fit::Exact);
+        assert!(agrees("10.05", "0.02", "0.20"));
+        // A change of 1 agrees with any percent from 0.22 to 0.65 on 232.
+        assert!(agrees("232", "1", "0.43"));
+        assert!(!agrees("232", "1", "0.90"));
+        assert!(!agrees("0.00", "-9", "1"));
+        let fraction = percent_agrees(d("40.13"), 0, d("0.12"), d("0.00"), Ratio::Fraction);
+        assert!(fraction);
+    }
+
+    /// [`percent_fit`] of a price, change and percent, read as a percent.
+    fn fit_of(price: &str, change: &str, percent: &str) -> Fit {
+        let d = |s: &str| s.parse::<Decimal>().unwrap();
+        percent_fit(d(price), 0, d(change), d(percent), Ratio::Percent)
     }
 
     proptest::proptest! {

@@ -325,6 +325,24 @@ fn a_zero_percent_does_not_overrule_the_header() {
     assert_eq!(scanned(text), ["Aaaa Aaa: 444.80▲ 0.01"]);
 }
 
+/// Found by the tables property test: under `Last`, 10.05 with +0.02 and
+/// +0.20% agrees (0.1994%), but the span its rounding allows is a hair
+/// too wide to count as a fit, while 10.06 from `High` fits a hair more
+/// tightly, and overruled the header. A fit elsewhere overrules a
+/// header only where the header's reading is contradicted, not merely
+/// unconfirmed.
+#[test]
+fn a_fit_elsewhere_overrules_no_header_whose_numbers_agree() {
+    let text = "| Name | Last | Chg | Chg % | High | Volume | Time |\n\
+                | Aaaa Aaa | 10.05 | +0.02 | +0.20% | 10.06 | 1 | 16:02 |\n";
+    assert_eq!(scanned(text), ["Aaaa Aaa: 10.05▲ 0.02 (0.20%)"]);
+    // The same columns in another order: `Chg %` split in two would put
+    // the percent on the time's column, and the price a column over.
+    let text = "| Name | Chg | Chg % | Time | Last | High | Volume |\n\
+                | Aaaa Aaa | +0.02 | +0.20% | 16:02 | 10.05 | 10.06 | 1 |\n";
+    assert_eq!(scanned(text), ["Aaaa Aaa: 10.05▲ 0.02 (0.20%)"]);
+}
+
 /// Found by the validation property test: `X 0.8713 -1 (-53.438786%)`,
 /// whose change of a whole unit is too coarse to check the percent, lost
 /// its only reading that explains every value: a change larger than the
