@@ -268,9 +268,11 @@
 //!
 //! The header is evidence, not a second parser: it names the reading of
 //! each row under it, which then needs no `%` on its percent, signs an
-//! unsigned change by its percent and reads `(1.4%)` as negative. Where
-//! the arithmetic of a row fits another reading and not the header's (a
-//! caption of two captions, `+/- %`, read as one), the numbers win. A
+//! unsigned change by its percent and reads `(1.4%)` as negative. The
+//! numbers overrule it only where they contradict it (a caption of two
+//! captions, `+/- %`, read as one): another reading fits exactly, with a
+//! percent of two or more significant digits, and the header's does not
+//! even agree within the numbers' rounding. A
 //! header without a price column, or whose rows are keyed by a year, date
 //! or period, gives no quotes; a row whose label is a rank, year or date
 //! gives none. Where a previous close column is shown, the validator
