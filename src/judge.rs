@@ -12,7 +12,8 @@
 //! - Arithmetic: where some reading's numbers fit, readings whose numbers
 //!   could be checked and fit worse are dropped.
 //! - Headers: where a header names the record's columns, the readings it
-//!   names are the only ones that stand.
+//!   names are the only ones that stand, unless the numbers contradict
+//!   them.
 //! - [`Rule::Label`]: a reading whose label is no instrument is dropped
 //!   (the labels stage says why).
 //! - [`Rule::Ambiguous`] (rule P): a reading stands when no other reading
@@ -525,9 +526,10 @@ fn drop_worse_fits(readings: &mut Vec<Reading>, values: &[crate::readings::Value
 
 /// Headers: where a header names the record's columns, only the readings
 /// it names stand (only the header says which number is the price, rule
-/// H), unless the arithmetic says otherwise: where another reading's
-/// percent checks and none the header names does, the header misread the
-/// row's columns (`+/- %` as one caption, say) and falls silent.
+/// H), unless the numbers contradict them: where another reading's
+/// percent checks, with two or more significant digits, and the numbers
+/// of none the header names even agree, the header misread the row's
+/// columns (`+/- %` as one caption, say) and falls silent.
 fn follow_header(readings: &mut Vec<Reading>) {
     // The percent's check, not a close alone: a low one cent under the
     // price is a close by chance.
@@ -538,7 +540,7 @@ fn follow_header(readings: &mut Vec<Reading>) {
     // (`| 10.05 | +0.02 | +0.20% | 10.06 |`: 10.06 fits a hair more
     // tightly than 10.05, which agrees).
     let stands = |r: &Reading| checks(r) || r.support.contains(Support::AGREES);
-    let Some(header_checks) = readings.iter().filter(|r| named(r)).map(stands).max() else {
+    let Some(header_stands) = readings.iter().filter(|r| named(r)).map(stands).max() else {
         return;
     };
     // To overrule the header, a percent that pins something: one of a
@@ -548,7 +550,7 @@ fn follow_header(readings: &mut Vec<Reading>) {
     let overrules = |r: &Reading| {
         !named(r) && checks(r) && r.percent_value.is_some_and(|p| p.mantissa().abs() >= 10)
     };
-    if header_checks || !readings.iter().any(overrules) {
+    if header_stands || !readings.iter().any(overrules) {
         readings.retain(named);
     } else {
         readings.retain(|r| !named(r));
