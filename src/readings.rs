@@ -381,6 +381,11 @@ impl Readings {
                 let Some(implied) = price.checked_sub(shown).filter(|d| !d.is_zero()) else {
                     continue;
                 };
+                // A fall of more than half pins no close: near -100% any
+                // close far enough above the price fits (a volume).
+                if implied.abs() >= price {
+                    continue;
+                }
                 // A sign shown, or a marker, must agree with the close.
                 let shown_down = match sign {
                     SignFrom::Shown | SignFrom::Marker => Some(percent_negative),

@@ -362,3 +362,14 @@ fn a_large_move_falls_only_beside_a_smaller_one() {
         ["S&P 500: 5184.22▲ (0.62%)"]
     );
 }
+
+/// Found by the tables property test: under `Name | Last | High | Volume`,
+/// `100.00 | 100.00 | 2000101` read the High cell as a percent of -100.00
+/// and the volume as its previous close: a fall from 2,000,101 to 100 is
+/// -99.995%. Near -100% any close far enough above the price fits, so a
+/// fall of more than half pins no close.
+#[test]
+fn a_fall_of_more_than_half_pins_no_close() {
+    let text = "| Name | Last | High | Volume |\n| Aaqa Aqa | 100.00 | 100.00 | 2000101 |\n";
+    assert!(scanned(text).is_empty(), "{:?}", scanned(text));
+}
