@@ -478,6 +478,10 @@ impl Judge {
 /// header names, keeps its move however large (`ZETA 0.40 -0.50
 /// (-55.6%)`), and the validator reports a close that is not positive.
 fn drop_worse_fits(readings: &mut Vec<Reading>, values: &[crate::readings::Value]) {
+    // A lone reading has nothing to be weighed against.
+    if readings.len() < 2 {
+        return;
+    }
     // Fits are weighed among the readings a header names, and among the
     // others, apart: only an exact fit overrules a header, and
     // `follow_header` weighs that.
@@ -491,37 +495,75 @@ fn drop_worse_fits(readings: &mut Vec<Reading>, values: &[crate::readings::Value
             .filter(|&b| b > Fit::None)
     };
     let (best_named, best_other) = (best(true), best(false));
-    readings.retain(|r| {
+    let fits = |r: &Reading| {
         let best = if named(r) { best_named } else { best_other };
         best.is_none_or(|best| r.fit.is_none_or(|fit| fit >= best))
-    });
+    };
+    let vouched = |r: &Reading| r.fit == Some(Fit::Exact) || r.support.contains(Support::HEADER);
+    // Readings that fail `test` fall, unless vouched for, where some pass.
+    let weigh = |readings: &mut Vec<Reading>, test: &dyn Fn(&Reading) -> bool, vouch: bool| {
+        let (mut some_pass, mut some_fall) = (false, false);
+        for r in readings.iter() {
+            let passes = test(r);
+            some_pass |= passes;
+            some_fall |= !(passes || vouch && vouched(r));
+        }
+        if some_pass && some_fall {
+            readings.retain(|r| test(r) || vouch && vouched(r));
+        }
+    };
+    weigh(readings, &fits, false);
     // The price with its magnitude: `71.4k` moves by thousands.
     let price = |r: &Reading| values[r.price].price().unwrap_or(values[r.price].shown);
     let positive_close = |r: &Reading| {
-        let price = price(r);
-        r.change_value.is_none_or(|c| {
-            price
-                .checked_sub(c)
-                .is_some_and(|close| close > rust_decimal::Decimal::ZERO)
-        })
+        r.change_value
+            .is_none_or(|c| leaves_positive_close(price(r), c))
     };
-    let vouched = |r: &Reading| r.fit == Some(Fit::Exact) || r.support.contains(Support::HEADER);
-    if readings.iter().any(positive_close) {
-        readings.retain(|r| positive_close(r) || vouched(r));
-    }
+    weigh(readings, &positive_close, true);
     // A fall of more than half in a day is no reading beside one that
     // reads a smaller move (one that reads no move leaves the change
     // unexplained, and says nothing of its size).
     let plausible = |r: &Reading| {
         let price = price(r);
-        price.is_zero() || r.change_value.is_none_or(|c| c.abs() < price)
+        price.is_zero() || r.change_value.is_none_or(|c| less(c.abs(), price))
     };
-    if readings
-        .iter()
-        .any(|r| r.change_value.is_some() && plausible(r))
-    {
+    let (mut some_smaller, mut some_fall) = (false, false);
+    for r in readings.iter() {
+        let plausible = plausible(r);
+        some_smaller |= plausible && r.change_value.is_some();
+        some_fall |= !plausible && !vouched(r);
+    }
+    if some_smaller && some_fall {
         readings.retain(|r| plausible(r) || vouched(r));
     }
+}
+
+/// Whether `a < b`: on one scale, their mantissas compare as they do,
+/// which spares [`Decimal`]'s compare its rescaling (most of a row's
+/// numbers show the same decimals).
+///
+/// [`Decimal`]: rust_decimal::Decimal
+fn less(a: rust_decimal::Decimal, b: rust_decimal::Decimal) -> bool {
+    match a.scale() == b.scale() {
+        true => a.mantissa() < b.mantissa(),
+        false => a < b,
+    }
+}
+
+/// Whether `price − change` is a positive previous close, as a [`Decimal`]
+/// holds it (none where the difference overflows).
+///
+/// [`Decimal`]: rust_decimal::Decimal
+fn leaves_positive_close(price: rust_decimal::Decimal, change: rust_decimal::Decimal) -> bool {
+    // Under 2^95 each, the difference holds, and a positive one stays
+    // positive however it rounds: comparing them is enough.
+    const HALF_RANGE: i128 = 1 << 95;
+    if price.mantissa().abs() < HALF_RANGE && change.mantissa().abs() < HALF_RANGE {
+        return less(change, price);
+    }
+    price
+        .checked_sub(change)
+        .is_some_and(|close| close > rust_decimal::Decimal::ZERO)
 }
 
 /// Headers: where a header names the record's columns, only the readings
@@ -853,5 +895,60 @@ impl Consensus {
             strong,
             unsigned,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{leaves_positive_close, less};
+    use rust_decimal::Decimal;
+
+    fn d(text: &str) -> Decimal {
+        text.parse().expect("a decimal")
+    }
+
+    #[test]
+    fn less_compares_across_scales_and_signs() {
+        for (a, b) in [
+            ("0.12", "40.13"),
+            ("-0.41", "0.00"),
+            ("1.5", "1.50001"),
+            ("-2", "-1.99"),
+            ("0", "0.000001"),
+        ] {
+            assert!(less(d(a), d(b)), "{a} < {b}");
+            assert!(!less(d(b), d(a)), "not {b} < {a}");
+        }
+        assert!(!less(d("1.50"), d("1.5")));
+        assert!(!less(d("-0.00"), d("0.00")));
+    }
+
+    #[test]
+    fn a_positive_close_is_what_decimal_subtraction_gives() {
+        let max = Decimal::MAX.to_string();
+        let cases = [
+            ("40.13", "0.12"),
+            ("40.13", "40.13"),
+            ("40.13", "-0.41"),
+            ("0.40", "0.50"),
+            ("0", "-1"),
+            (max.as_str(), "-1"),
+            (max.as_str(), "1"),
+            ("1", max.as_str()),
+            (
+                "39614081257132168796771975168",
+                "-39614081257132168796771975168",
+            ),
+        ];
+        for (price, change) in cases {
+            let expected = d(price)
+                .checked_sub(d(change))
+                .is_some_and(|close| close > Decimal::ZERO);
+            assert_eq!(
+                leaves_positive_close(d(price), d(change)),
+                expected,
+                "{price} − {change}"
+            );
+        }
     }
 }

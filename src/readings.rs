@@ -233,7 +233,11 @@ impl Readings {
                 continue;
             }
             // No cut, or one cut digit run read as its two parts.
-            for choice in 0..=self.values.len() {
+            let choices = match self.values.iter().any(|v| v.cut.is_some()) {
+                true => self.values.len(),
+                false => 0,
+            };
+            for choice in 0..=choices {
                 let cut = match choice.checked_sub(1).map(|i| self.values[i].cut) {
                     None => None,
                     Some(Some((cut, 0))) => Some(cut),
@@ -352,7 +356,7 @@ impl Readings {
             let shown = values[i].shown;
             // A previous close is positive, and so is the price it is
             // checked against.
-            if shown <= Decimal::ZERO || price <= Decimal::ZERO {
+            if !is_positive(shown) || !is_positive(price) {
                 continue;
             }
             if let Some(c) = c {
@@ -621,6 +625,12 @@ struct Fields {
     first: bool,
     /// The first value marked as a percent.
     first_percent: Option<usize>,
+}
+
+/// Whether `value` is above zero: its sign and zero test, without
+/// [`Decimal`]'s general compare.
+fn is_positive(value: Decimal) -> bool {
+    !value.is_zero() && value.is_sign_positive()
 }
 
 /// `value` made negative when `negative`; zero stays zero.
