@@ -413,13 +413,15 @@ fn code_in_parentheses(
         return None;
     }
     // The code: the last word inside, a ticker in capitals.
-    let inside: Vec<usize> = (open + 1..close).collect();
-    let code = *inside.last()?;
+    let inside = open + 1..close;
+    let code = inside.clone().last()?;
     let word = tokens[code].word()?;
     let prefix_ok = inside.len() == 1
         || inside.len() == 3
-            && tokens[inside[0]].word().is_some_and(|w| w.is_uppercase())
-            && matches!(tokens[inside[1]].kind, Kind::Colon);
+            && tokens[inside.start]
+                .word()
+                .is_some_and(|w| w.is_uppercase())
+            && matches!(tokens[inside.start + 1].kind, Kind::Colon);
     if !word.is_ticker() || word.has_lower() || !prefix_ok {
         return None;
     }

@@ -127,3 +127,37 @@ fn summarising_a_stream_allocates_nothing_per_quote() {
         );
     }
 }
+
+/// Lines whose labels end in a code in parentheses, repeated to about
+/// `bytes` bytes, with the quotes they hold.
+fn coded_names(bytes: usize) -> (String, usize) {
+    let lines = [
+        "Bank of Lumen (BLMN) 12.30 +0.10 (+0.82%)\n",
+        "Bitcoin (CRYPTO: BTC) 71,402.50 -1,250.00 (-1.72%)\n",
+        "Tasman Steel Holdings (TSH) 47.90 +0.30 (+0.63%)\n",
+    ];
+    let one: String = lines.concat();
+    let copies = bytes / one.len();
+    (one.repeat(copies), lines.len() * copies)
+}
+
+#[test]
+fn labels_with_codes_in_parentheses_allocate_nothing_per_quote() {
+    let scanned = |bytes: usize| {
+        let (text, expected) = coded_names(bytes);
+        let mut quotes = 0;
+        let count = allocations(|| {
+            quotes = tickerstrip::scan(&text)
+                .filter(|s| s.as_quote().is_some())
+                .count();
+        });
+        assert_eq!(quotes, expected);
+        count
+    };
+    let (small, large) = (scanned(1 << 20), scanned(4 << 20));
+    assert!(small <= BUFFER_ALLOCATIONS, "{small} allocations");
+    assert!(
+        large <= small + 2,
+        "{small} allocations for 1 MiB, {large} for 4 MiB"
+    );
+}
