@@ -225,6 +225,9 @@ pub(crate) struct Judge {
     /// The label of the record being judged, by the digits its readings
     /// give the label.
     labels: Vec<Option<Result<Label, labels::Refusal>>>,
+    /// The places a block's quotes all stand in, while its consensus is
+    /// found.
+    shared_places: Vec<[Option<u8>; 3]>,
 }
 
 /// What the judge reads: the stages before it.
@@ -423,7 +426,9 @@ impl Judge {
         if records.len() < 2 || !records.iter().any(open) {
             return;
         }
-        let Some(consensus) = Consensus::of(page, block, verdicts, &self.places) else {
+        let Some(consensus) =
+            Consensus::of(page, block, verdicts, &self.places, &mut self.shared_places)
+        else {
             return;
         };
         for &r in records {
@@ -834,8 +839,11 @@ impl Consensus {
         block: &Block,
         verdicts: &[Verdict],
         places: &[[Option<u8>; 3]],
+        shared: &mut Vec<[Option<u8>; 3]>,
     ) -> Option<Consensus> {
-        let mut fields: Option<Vec<[Option<u8>; 3]>> = None;
+        // The places every quote so far can stand in, once one is seen.
+        let mut seen = false;
+        shared.clear();
         let mut strong = false;
         let mut proven: Option<Option<bool>> = None;
         let mut minus_quoted = false;
@@ -849,13 +857,11 @@ impl Consensus {
                 true => &own[..],
                 false => &places[candidate.places.clone()],
             };
-            fields = Some(match fields {
-                None => places.to_vec(),
-                Some(known) => known
-                    .into_iter()
-                    .filter(|p| places.contains(p))
-                    .collect::<Vec<_>>(),
-            });
+            match seen {
+                false => shared.extend_from_slice(places),
+                true => shared.retain(|p| places.contains(p)),
+            }
+            seen = true;
             strong |= *evidence <= Evidence::Markers;
             let negative_shown = matches!(candidate.sign, SignFrom::Shown | SignFrom::Accounting)
                 && candidate
@@ -886,12 +892,11 @@ impl Consensus {
             true => Some(false),
             false => proven.flatten(),
         };
-        let fields = fields?;
-        if fields.len() != 1 {
+        if !seen || shared.len() != 1 {
             return None;
         }
         Some(Consensus {
-            fields: fields[0],
+            fields: shared[0],
             strong,
             unsigned,
         })

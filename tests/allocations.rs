@@ -161,3 +161,37 @@ fn labels_with_codes_in_parentheses_allocate_nothing_per_quote() {
         "{small} allocations for 1 MiB, {large} for 4 MiB"
     );
 }
+
+/// A list whose unsigned changes only its block signs, repeated to about
+/// `bytes` bytes, with the quotes it holds.
+fn block_signed(bytes: usize) -> (String, usize) {
+    let lines = [
+        "Tasman Steel 47.90 -0.30\n",
+        "Orion Pharma 51.30 0.25\n",
+        "Borealis Energy 61.80 0.40\n",
+    ];
+    let one: String = lines.concat();
+    let copies = bytes / one.len();
+    (one.repeat(copies), lines.len() * copies)
+}
+
+#[test]
+fn rows_their_block_reads_allocate_nothing_per_quote() {
+    let scanned = |bytes: usize| {
+        let (text, expected) = block_signed(bytes);
+        let mut quotes = 0;
+        let count = allocations(|| {
+            quotes = tickerstrip::scan(&text)
+                .filter(|s| s.as_quote().is_some())
+                .count();
+        });
+        assert_eq!(quotes, expected);
+        count
+    };
+    let (small, large) = (scanned(1 << 20), scanned(4 << 20));
+    assert!(small <= BUFFER_ALLOCATIONS, "{small} allocations");
+    assert!(
+        large <= small + 2,
+        "{small} allocations for 1 MiB, {large} for 4 MiB"
+    );
+}
