@@ -296,13 +296,16 @@ type Wide = I512;
 /// Why the wide path cannot fail.
 const WIDE_ENOUGH: &str = "512-bit integers hold every product of the check (see `Wide`)";
 
-/// The integers the interval arithmetic runs in: `i128` on the hot path,
-/// bnum's 256- and 512-bit ([`Wide`]) integers for quotes too long for it.
-/// Every operation is exact or `None` on overflow (which `Wide` never
-/// reaches).
+/// The integers the interval arithmetic runs in: `i64` first for the
+/// fits of a row's numbers (a real quote's products fit it), `i128` on the
+/// validator's hot path, bnum's 256- and 512-bit ([`Wide`]) integers for
+/// quotes too long for either. Every operation is exact or `None` on
+/// overflow (which `Wide` never reaches), so a wider tier only ever
+/// answers what a narrower one could not hold.
 trait Int: Copy + Ord {
     const ZERO: Self;
-    fn from_i128(value: i128) -> Self;
+    /// The value, or `None` when it does not fit.
+    fn from_i128(value: i128) -> Option<Self>;
     /// 10^n, or `None` when it does not fit.
     fn pow10(n: u32) -> Option<Self>;
     fn checked_add(self, other: Self) -> Option<Self>;
@@ -320,8 +323,8 @@ trait Int: Copy + Ord {
 impl Int for i128 {
     const ZERO: i128 = 0;
 
-    fn from_i128(value: i128) -> i128 {
-        value
+    fn from_i128(value: i128) -> Option<i128> {
+        Some(value)
     }
 
     /// 10^n for n up to 38, the most an `i128` holds.
@@ -375,11 +378,61 @@ impl Int for i128 {
     }
 }
 
+impl Int for i64 {
+    const ZERO: i64 = 0;
+
+    fn from_i128(value: i128) -> Option<i64> {
+        i64::try_from(value).ok()
+    }
+
+    /// 10^n for n up to 18, the most an `i64` holds.
+    fn pow10(n: u32) -> Option<i64> {
+        const POWERS: [i64; 19] = {
+            let mut powers = [1i64; 19];
+            let mut n = 1;
+            while n < powers.len() {
+                powers[n] = powers[n - 1] * 10;
+                n += 1;
+            }
+            powers
+        };
+        POWERS.get(n as usize).copied()
+    }
+
+    fn checked_add(self, other: i64) -> Option<i64> {
+        i64::checked_add(self, other)
+    }
+
+    fn checked_sub(self, other: i64) -> Option<i64> {
+        i64::checked_sub(self, other)
+    }
+
+    fn checked_neg(self) -> Option<i64> {
+        i64::checked_neg(self)
+    }
+
+    fn checked_mul(self, other: i64) -> Option<i64> {
+        i64::checked_mul(self, other)
+    }
+
+    fn half(self) -> i64 {
+        self / 2
+    }
+
+    fn div_rem_euclid(self, divisor: i64) -> (i64, i64) {
+        (self.div_euclid(divisor), self.rem_euclid(divisor))
+    }
+
+    fn to_i128(self) -> Option<i128> {
+        Some(i128::from(self))
+    }
+}
+
 impl<const N: usize> Int for BInt<N> {
     const ZERO: BInt<N> = BInt::ZERO;
 
-    fn from_i128(value: i128) -> BInt<N> {
-        BInt::from(value)
+    fn from_i128(value: i128) -> Option<BInt<N>> {
+        Some(BInt::from(value))
     }
 
     /// From `i128`'s table, 10^38 at a time (a table lookup for a quote's
@@ -496,7 +549,7 @@ impl<I: Int> Shown<I> {
         let scale = price.scale().max(change.scale()).max(percent.scale()) + 1;
         let interval = |value: Decimal, exponent: u32| {
             let step = I::pow10(scale - value.scale() + exponent)?;
-            let center = I::from_i128(value.mantissa()).checked_mul(step)?;
+            let center = I::from_i128(value.mantissa())?.checked_mul(step)?;
             let half = match rounding {
                 Rounding::Nearest => step.half(),
                 Rounding::Truncated => step,
@@ -570,7 +623,7 @@ impl<I: Int> Shown<I> {
         if reading.base == Base::Price && self.price.low <= I::ZERO {
             return Some(false);
         }
-        let k = I::from_i128(reading.factor).checked_mul(I::pow10(self.scale)?)?;
+        let k = I::from_i128(reading.factor)?.checked_mul(I::pow10(self.scale)?)?;
         // The form K·c − r·den as coefficients of c and p.
         let coefficients = |r: I| match reading.base {
             Base::PreviousClose => Some((k.checked_add(r)?, r.checked_neg()?)),
@@ -640,17 +693,19 @@ impl<I: Int> Shown<I> {
         // In units of the percent's last digit: 10^s, and a fraction's
         // digit is a hundred of a percent's.
         let per_unit = I::pow10(percent.scale())?;
-        let unit_scale = I::from_i128(100 / factor);
-        let width = I::from_i128(100).checked_mul(span)?.checked_mul(per_unit)?;
-        let limit = I::from_i128(i128::from(TIGHT_UNITS))
+        let unit_scale = I::from_i128(100 / factor)?;
+        let width = I::from_i128(100)?
+            .checked_mul(span)?
+            .checked_mul(per_unit)?;
+        let limit = I::from_i128(i128::from(TIGHT_UNITS))?
             .checked_mul(unit_scale)?
             .checked_mul(denominator)?;
         if width <= limit {
             return Some(true);
         }
-        let digits = I::from_i128(percent.mantissa().checked_abs()?);
-        let fine = digits >= I::from_i128(100)
-            && I::from_i128(10).checked_mul(width)?
+        let digits = I::from_i128(percent.mantissa().checked_abs()?)?;
+        let fine = digits >= I::from_i128(100)?
+            && I::from_i128(10)?.checked_mul(width)?
                 <= digits.checked_mul(unit_scale)?.checked_mul(denominator)?;
         Some(fine)
     }
@@ -665,7 +720,7 @@ impl<I: Int> Shown<I> {
         // Price and change are in the same units, so their ratio needs no
         // rescaling.
         let [(low_price, low_change), (high_price, high_change)] = self.percent_corners();
-        let hundred = I::from_i128(100);
+        let hundred = I::from_i128(100)?;
         let bound = |price: I, change: I, toward| {
             let close = price.checked_sub(change)?;
             decimal_bound(hundred.checked_mul(change)?, close, self.places, toward)
@@ -723,7 +778,8 @@ pub(crate) fn percent_fit(
     if far_off(price, exponent, change, percent, ratio) {
         return Fit::None;
     }
-    fit_in::<i128>(price, exponent, change, percent, ratio)
+    fit_in::<i64>(price, exponent, change, percent, ratio)
+        .or_else(|| fit_in::<i128>(price, exponent, change, percent, ratio))
         .or_else(|| fit_in::<I256>(price, exponent, change, percent, ratio))
         .or_else(|| fit_in::<Wide>(price, exponent, change, percent, ratio))
         .unwrap_or(Fit::None)
@@ -805,7 +861,8 @@ pub(crate) fn percent_agrees(
     percent: Decimal,
     ratio: Ratio,
 ) -> bool {
-    agrees_in::<i128>(price, exponent, change, percent, ratio)
+    agrees_in::<i64>(price, exponent, change, percent, ratio)
+        .or_else(|| agrees_in::<i128>(price, exponent, change, percent, ratio))
         .or_else(|| agrees_in::<I256>(price, exponent, change, percent, ratio))
         .or_else(|| agrees_in::<Wide>(price, exponent, change, percent, ratio))
         .unwrap_or(false)
@@ -858,7 +915,7 @@ fn fit_in<I: Int>(
         centre(shown.percent)?,
     );
     let close = p.checked_sub(c)?;
-    let k = I::from_i128(factor).checked_mul(I::pow10(shown.scale)?)?;
+    let k = I::from_i128(factor)?.checked_mul(I::pow10(shown.scale)?)?;
     let gap = k.checked_mul(c)?.checked_sub(q.checked_mul(close)?)?;
     let gap = if gap < I::ZERO {
         gap.checked_neg()?
@@ -913,7 +970,7 @@ fn decimal_bound<I: Int>(num: I, den: I, places: u32, toward: Toward) -> Option<
     let divide = |n: I, d: I| {
         let (floor, remainder) = n.div_rem_euclid(d);
         match toward {
-            Toward::Ceiling if remainder != I::ZERO => floor.checked_add(I::from_i128(1)),
+            Toward::Ceiling if remainder != I::ZERO => floor.checked_add(I::from_i128(1)?),
             _ => Some(floor),
         }
     };
@@ -932,7 +989,7 @@ fn decimal_bound<I: Int>(num: I, den: I, places: u32, toward: Toward) -> Option<
                 Decimal::MAX
             });
         }
-        units = divide(units, I::from_i128(10))?;
+        units = divide(units, I::from_i128(10)?)?;
         scale -= 1;
     }
 }
@@ -1132,6 +1189,149 @@ mod tests {
             let exact = fit_in::<i128>(p, 0, c, q, Ratio::Percent).unwrap_or(Fit::None);
             proptest::prop_assert!(exact == Fit::None || !far_off(p, 0, c, q, Ratio::Percent));
         }
+    }
+
+    /// A decimal for the tiers to disagree on, were they to: mantissas
+    /// around the powers of two and ten where `i64` and `i128` overflow,
+    /// or any at all, at a quote's scale or any.
+    fn edgy_decimal() -> impl proptest::strategy::Strategy<Value = Decimal> {
+        use proptest::prelude::*;
+        const MOST: i128 = (1 << 96) - 1;
+        let near = |power: i128, nudge: i128, negative: bool| {
+            let m = power.saturating_add(nudge).clamp(-MOST, MOST);
+            if negative { -m } else { m }
+        };
+        let mantissa = prop_oneof![
+            -10i128.pow(12)..10i128.pow(12),
+            (0u32..96, -2i128..=2, any::<bool>()).prop_map(move |(n, d, s)| near(1 << n, d, s)),
+            (0u32..29, -2i128..=2, any::<bool>()).prop_map(move |(n, d, s)| near(
+                10i128.pow(n),
+                d,
+                s
+            )),
+            (-MOST..=MOST),
+        ];
+        let scale = prop_oneof![0u32..=4, 0u32..=28];
+        (mantissa, scale).prop_map(|(m, scale)| Decimal::from_i128_with_scale(m, scale))
+    }
+
+    /// A price, its magnitude's exponent, a change and a percent: a
+    /// quote's numbers, the percent they give perhaps off by a unit of its
+    /// last digit (so fits exact, loose and none are all common), or
+    /// [`edgy_decimal`]s.
+    fn fit_inputs() -> impl proptest::strategy::Strategy<Value = (Decimal, u32, Decimal, Decimal)> {
+        use proptest::prelude::*;
+        let exponent = prop_oneof![Just(0u32), 0u32..=12];
+        let quote = (
+            (1i64..10_000_000, 0u32..=3),
+            prop_oneof![3 => Just(0u32), 1 => 0u32..=3],
+            (-1_000_000i64..1_000_000, 0u32..=3),
+            (0u32..=4, -1i64..=1),
+            (-1i64..=1, -1i64..=1),
+            any::<bool>(),
+        )
+            .prop_map(
+                |((p, ps), e, (c, cs), (places, nudge), (dp, dc), fraction)| {
+                    let (price, change) = (Decimal::new(p, ps), Decimal::new(c, cs));
+                    // The percent of a price and change off by up to half a
+                    // unit of their last digits, rounded, perhaps nudged.
+                    let off = |m: i64, d: i64, s: u32| Decimal::new(10 * m + 5 * d, s + 1);
+                    let (p_off, c_off) = (off(p, dp, ps), off(c, dc, cs));
+                    let factor = if fraction {
+                        Decimal::ONE
+                    } else {
+                        Decimal::ONE_HUNDRED
+                    };
+                    let percent = (c_off * factor)
+                        .checked_div(p_off - c_off)
+                        .unwrap_or_default()
+                        .round_dp(places)
+                        + Decimal::new(nudge, places);
+                    (price, e, change, percent)
+                },
+            );
+        let edgy = (edgy_decimal(), exponent, edgy_decimal(), edgy_decimal());
+        prop_oneof![quote, edgy]
+    }
+
+    /// The answers of every tier that holds the numbers, which must all be
+    /// the same, and the answer of the tiers before `i64` had one.
+    fn fits_of_every_tier(
+        p: Decimal,
+        e: u32,
+        c: Decimal,
+        q: Decimal,
+        ratio: Ratio,
+    ) -> (Vec<Fit>, Fit) {
+        let tiers = [
+            fit_in::<i64>(p, e, c, q, ratio),
+            fit_in::<i128>(p, e, c, q, ratio),
+            fit_in::<I256>(p, e, c, q, ratio),
+            fit_in::<Wide>(p, e, c, q, ratio),
+        ];
+        let before = if far_off(p, e, c, q, ratio) {
+            Fit::None
+        } else {
+            tiers[1..].iter().find_map(|fit| *fit).unwrap_or(Fit::None)
+        };
+        (tiers.into_iter().flatten().collect(), before)
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config::with_cases(4096))]
+
+        /// The `i64` tier answers as `i128` and the wider ones do, or not
+        /// at all: the fits and agreements are those of the tiers alone.
+        #[test]
+        fn every_tier_gives_the_same_fit((p, e, c, q) in fit_inputs(), fraction: bool) {
+            let ratio = if fraction { Ratio::Fraction } else { Ratio::Percent };
+            let (fits, before) = fits_of_every_tier(p, e, c, q, ratio);
+            proptest::prop_assert!(fits.windows(2).all(|w| w[0] == w[1]), "{fits:?}");
+            proptest::prop_assert_eq!(percent_fit(p, e, c, q, ratio), before);
+            let agrees = [
+                agrees_in::<i64>(p, e, c, q, ratio),
+                agrees_in::<i128>(p, e, c, q, ratio),
+                agrees_in::<I256>(p, e, c, q, ratio),
+                agrees_in::<Wide>(p, e, c, q, ratio),
+            ];
+            let held: Vec<bool> = agrees.iter().flatten().copied().collect();
+            proptest::prop_assert!(held.windows(2).all(|w| w[0] == w[1]), "{agrees:?}");
+            let before = agrees[1..].iter().find_map(|a| *a).unwrap_or(false);
+            proptest::prop_assert_eq!(percent_agrees(p, e, c, q, ratio), before);
+        }
+    }
+
+    #[test]
+    fn i64_tier_is_exact_or_none() {
+        assert_eq!(
+            <i64 as Int>::from_i128(i128::from(i64::MAX)),
+            Some(i64::MAX)
+        );
+        assert_eq!(<i64 as Int>::from_i128(i128::from(i64::MAX) + 1), None);
+        assert_eq!(<i64 as Int>::from_i128(i128::from(i64::MIN) - 1), None);
+        assert_eq!(<i64 as Int>::pow10(18), Some(10i64.pow(18)));
+        assert_eq!(<i64 as Int>::pow10(19), None);
+        assert_eq!(<i64 as Int>::checked_mul(1 << 32, 1 << 31), None);
+        assert_eq!(<i64 as Int>::checked_mul(i64::MIN, -1), None);
+        assert_eq!(<i64 as Int>::checked_neg(i64::MIN), None);
+        assert_eq!(<i64 as Int>::checked_add(i64::MAX, 1), None);
+        assert_eq!(<i64 as Int>::checked_sub(i64::MIN, 1), None);
+        assert_eq!(<i64 as Int>::div_rem_euclid(-7, 2), (-4, 1));
+        // A quote of the strip: every tier gives its fraction exactly.
+        let d = |s: &str| s.parse::<Decimal>().unwrap();
+        let (p, c, q) = (d("40.13"), d("0.12"), d("0.00"));
+        assert_eq!(fit_in::<i64>(p, 0, c, q, Ratio::Fraction), Some(Fit::Exact));
+        // Long numbers overflow it, and the next tier answers: 1.5 on
+        // 79 trillion is 0.00%.
+        let long = d("79228162514264.337593543");
+        assert_eq!(
+            fit_in::<i64>(long, 0, d("1.5"), d("0.00"), Ratio::Percent),
+            None
+        );
+        assert_eq!(
+            fits_of_every_tier(long, 0, d("1.5"), d("0.00"), Ratio::Percent).1,
+            Fit::Exact
+        );
     }
 
     #[test]
