@@ -798,27 +798,35 @@ pub(crate) fn percent_fit(
 /// previous close that is not clearly positive is left to the exact
 /// arithmetic.
 fn far_off(price: Decimal, exponent: u32, change: Decimal, percent: Decimal, ratio: Ratio) -> bool {
-    // Near enough: the mantissa rounded to a float, scaled once. Most
-    // mantissas fit 64 bits, and every scale and magnitude the table.
-    let float = |d: Decimal, exponent: u32| {
+    // Near enough: the mantissa rounded to a float. Most mantissas fit 64
+    // bits.
+    let mantissa = |d: Decimal| {
         let parts = d.unpack();
         let low = (u64::from(parts.mid) << 32 | u64::from(parts.lo)) as f64;
         let magnitude = match parts.hi {
             0 => low,
             hi => f64::from(hi) * 18_446_744_073_709_551_616.0 + low,
         };
-        let signed = if parts.negative {
+        if parts.negative {
             -magnitude
         } else {
             magnitude
-        };
-        signed * power_of_ten(exponent, parts.scale)
+        }
     };
-    let p = float(price, exponent);
-    let (c, q) = (float(change, 0), float(percent, 0));
+    // A magnitude past the table's is left to the exact arithmetic; below
+    // it, every float here is finite.
+    let powers = (
+        power_of_ten(exponent, price.scale()),
+        power_of_ten(0, change.scale()),
+        power_of_ten(0, percent.scale()),
+    );
+    let (Some(price_power), Some(change_power), Some(unit)) = powers else {
+        return false;
+    };
+    let p = mantissa(price) * price_power;
+    let (c, q) = (mantissa(change) * change_power, mantissa(percent) * unit);
     let close = p - c;
-    // Not NaN either.
-    if !(close > 0.0 && close < f64::INFINITY) {
+    if close <= 0.0 {
         return false;
     }
     let factor = match ratio {
@@ -826,29 +834,23 @@ fn far_off(price: Decimal, exponent: u32, change: Decimal, percent: Decimal, rat
         Ratio::Fraction => 1.0,
     };
     let expected = factor * c / close;
-    let unit = power_of_ten(0, percent.scale());
     let (units, tenth) = (unit * TIGHT_UNITS as f64, q.abs() / 10.0);
     let span = if tenth > units { tenth } else { units } + unit;
     let gap = (expected - q).abs();
-    gap > 2.0 * span + 1e-9 * (expected.abs() + q.abs()) && gap < f64::INFINITY
+    gap > 2.0 * span + 1e-9 * (expected.abs() + q.abs())
 }
 
-/// 10^(`exponent` − `scale`) as a float: from a table for a decimal's
-/// scales and a magnitude's exponents.
-fn power_of_ten(exponent: u32, scale: u32) -> f64 {
+/// 10^(`exponent` − `scale`) as a float, for a decimal's scale and a
+/// magnitude's exponent (up to a trillion's); `None` past them.
+fn power_of_ten(exponent: u32, scale: u32) -> Option<f64> {
     /// 10^(n − 28) at n.
     const POWERS: [f64; 41] = [
         1e-28, 1e-27, 1e-26, 1e-25, 1e-24, 1e-23, 1e-22, 1e-21, 1e-20, 1e-19, 1e-18, 1e-17, 1e-16,
         1e-15, 1e-14, 1e-13, 1e-12, 1e-11, 1e-10, 1e-9, 1e-8, 1e-7, 1e-6, 1e-5, 1e-4, 1e-3, 1e-2,
         1e-1, 1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12,
     ];
-    let index = exponent
-        .checked_add(MAX_SCALE)
-        .and_then(|n| n.checked_sub(scale));
-    match index.and_then(|n| POWERS.get(n as usize)) {
-        Some(&power) => power,
-        None => 10f64.powf(f64::from(exponent) - f64::from(scale)),
-    }
+    let index = exponent.checked_add(MAX_SCALE)?.checked_sub(scale)?;
+    POWERS.get(index as usize).copied()
 }
 
 /// Whether `percent` agrees with a price shown as `price` times
@@ -1300,6 +1302,20 @@ mod tests {
             let before = agrees[1..].iter().find_map(|a| *a).unwrap_or(false);
             proptest::prop_assert_eq!(percent_agrees(p, e, c, q, ratio), before);
         }
+    }
+
+    #[test]
+    fn float_powers_cover_scales_and_magnitudes() {
+        assert_eq!(power_of_ten(0, 0), Some(1.0));
+        assert_eq!(power_of_ten(0, 28), Some(1e-28));
+        assert_eq!(power_of_ten(12, 0), Some(1e12));
+        assert_eq!(power_of_ten(3, 2), Some(10.0));
+        assert_eq!(power_of_ten(13, 0), None);
+        assert_eq!(power_of_ten(0, 29), None);
+        assert_eq!(power_of_ten(u32::MAX, 0), None);
+        // Past the table the exact arithmetic decides.
+        let d = |s: &str| s.parse::<Decimal>().unwrap();
+        assert!(!far_off(d("1"), 40, d("1"), d("50"), Ratio::Percent));
     }
 
     #[test]
