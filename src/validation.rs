@@ -779,7 +779,15 @@ pub(crate) fn percent_fit(
         return Fit::None;
     }
     fit_in::<i64>(price, exponent, change, percent, ratio)
-        .or_else(|| fit_in::<i128>(price, exponent, change, percent, ratio))
+        .unwrap_or_else(|| wide_fit(price, exponent, change, percent, ratio))
+}
+
+/// [`percent_fit`] for numbers that overflow `i64`: kept out of line, so
+/// that the common pairs do not carry its registers and stack.
+#[cold]
+#[inline(never)]
+fn wide_fit(price: Decimal, exponent: u32, change: Decimal, percent: Decimal, ratio: Ratio) -> Fit {
+    fit_in::<i128>(price, exponent, change, percent, ratio)
         .or_else(|| fit_in::<I256>(price, exponent, change, percent, ratio))
         .or_else(|| fit_in::<Wide>(price, exponent, change, percent, ratio))
         .unwrap_or(Fit::None)
