@@ -306,6 +306,10 @@ trait Int: Copy + Ord {
     const ZERO: Self;
     /// The value, or `None` when it does not fit.
     fn from_i128(value: i128) -> Option<Self>;
+    /// A decimal's mantissa, or `None` when it does not fit.
+    fn mantissa(value: Decimal) -> Option<Self> {
+        Self::from_i128(value.mantissa())
+    }
     /// 10^n, or `None` when it does not fit.
     fn pow10(n: u32) -> Option<Self>;
     fn checked_add(self, other: Self) -> Option<Self>;
@@ -383,6 +387,21 @@ impl Int for i64 {
 
     fn from_i128(value: i128) -> Option<i64> {
         i64::try_from(value).ok()
+    }
+
+    /// From the decimal's parts, without forming an `i128`; `None` also
+    /// for −2^63, whose magnitude does not fit (the next tier takes it).
+    fn mantissa(value: Decimal) -> Option<i64> {
+        let parts = value.unpack();
+        if parts.hi != 0 {
+            return None;
+        }
+        let magnitude = i64::try_from(u64::from(parts.mid) << 32 | u64::from(parts.lo)).ok()?;
+        Some(if parts.negative {
+            -magnitude
+        } else {
+            magnitude
+        })
     }
 
     /// 10^n for n up to 18, the most an `i64` holds.
@@ -549,7 +568,7 @@ impl<I: Int> Shown<I> {
         let scale = price.scale().max(change.scale()).max(percent.scale()) + 1;
         let interval = |value: Decimal, exponent: u32| {
             let step = I::pow10(scale - value.scale() + exponent)?;
-            let center = I::from_i128(value.mantissa())?.checked_mul(step)?;
+            let center = I::mantissa(value)?.checked_mul(step)?;
             let half = match rounding {
                 Rounding::Nearest => step.half(),
                 Rounding::Truncated => step,
@@ -1342,6 +1361,18 @@ mod tests {
         assert_eq!(<i64 as Int>::checked_add(i64::MAX, 1), None);
         assert_eq!(<i64 as Int>::checked_sub(i64::MIN, 1), None);
         assert_eq!(<i64 as Int>::div_rem_euclid(-7, 2), (-4, 1));
+        let mantissa = |m: i128| <i64 as Int>::mantissa(Decimal::from_i128_with_scale(m, 3));
+        let most = i128::from(i64::MAX);
+        assert_eq!(mantissa(most), Some(i64::MAX));
+        assert_eq!(mantissa(-most), Some(-i64::MAX));
+        assert_eq!(mantissa(most + 1), None);
+        assert_eq!(mantissa(-most - 1), None);
+        assert_eq!(mantissa(1 << 64), None);
+        assert_eq!(mantissa(-5), Some(-5));
+        assert_eq!(
+            <i128 as Int>::mantissa(Decimal::MIN),
+            Some(Decimal::MIN.mantissa())
+        );
         // A quote of the strip: every tier gives its fraction exactly.
         let d = |s: &str| s.parse::<Decimal>().unwrap();
         let (p, c, q) = (d("40.13"), d("0.12"), d("0.00"));
