@@ -846,16 +846,11 @@ fn far_off(price: Decimal, exponent: u32, change: Decimal, percent: Decimal, rat
             magnitude
         }
     };
-    // A magnitude past the table's is left to the exact arithmetic; below
-    // it, every float here is finite.
-    let powers = (
-        power_of_ten(exponent, price.scale()),
-        power_of_ten(0, change.scale()),
-        power_of_ten(0, percent.scale()),
-    );
-    let (Some(price_power), Some(change_power), Some(unit)) = powers else {
-        return false;
-    };
+    // Past the table's magnitudes, NaN, which fails every comparison: the
+    // exact arithmetic decides. Within them, every float here is finite.
+    let price_power = power_of_ten(exponent, price.scale());
+    let change_power = power_of_ten(0, change.scale());
+    let unit = power_of_ten(0, percent.scale());
     let p = mantissa(price) * price_power;
     let (c, q) = (mantissa(change) * change_power, mantissa(percent) * unit);
     let close = p - c;
@@ -874,16 +869,17 @@ fn far_off(price: Decimal, exponent: u32, change: Decimal, percent: Decimal, rat
 }
 
 /// 10^(`exponent` − `scale`) as a float, for a decimal's scale and a
-/// magnitude's exponent (up to a trillion's); `None` past them.
-fn power_of_ten(exponent: u32, scale: u32) -> Option<f64> {
+/// magnitude's exponent (up to a trillion's); NaN past them.
+fn power_of_ten(exponent: u32, scale: u32) -> f64 {
     /// 10^(n − 28) at n.
     const POWERS: [f64; 41] = [
         1e-28, 1e-27, 1e-26, 1e-25, 1e-24, 1e-23, 1e-22, 1e-21, 1e-20, 1e-19, 1e-18, 1e-17, 1e-16,
         1e-15, 1e-14, 1e-13, 1e-12, 1e-11, 1e-10, 1e-9, 1e-8, 1e-7, 1e-6, 1e-5, 1e-4, 1e-3, 1e-2,
         1e-1, 1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12,
     ];
-    let index = exponent.checked_add(MAX_SCALE)?.checked_sub(scale)?;
-    POWERS.get(index as usize).copied()
+    // A scale past the exponent plus 28 wraps round, past the table too.
+    let index = exponent.saturating_add(MAX_SCALE).wrapping_sub(scale);
+    POWERS.get(index as usize).copied().unwrap_or(f64::NAN)
 }
 
 /// Whether `percent` agrees with a price shown as `price` times
@@ -1339,16 +1335,19 @@ mod tests {
 
     #[test]
     fn float_powers_cover_scales_and_magnitudes() {
-        assert_eq!(power_of_ten(0, 0), Some(1.0));
-        assert_eq!(power_of_ten(0, 28), Some(1e-28));
-        assert_eq!(power_of_ten(12, 0), Some(1e12));
-        assert_eq!(power_of_ten(3, 2), Some(10.0));
-        assert_eq!(power_of_ten(13, 0), None);
-        assert_eq!(power_of_ten(0, 29), None);
-        assert_eq!(power_of_ten(u32::MAX, 0), None);
+        assert_eq!(power_of_ten(0, 0), 1.0);
+        assert_eq!(power_of_ten(0, 28), 1e-28);
+        assert_eq!(power_of_ten(12, 0), 1e12);
+        assert_eq!(power_of_ten(3, 2), 10.0);
+        assert!(power_of_ten(13, 0).is_nan());
+        assert!(power_of_ten(0, 29).is_nan());
+        assert!(power_of_ten(u32::MAX, 0).is_nan());
+        assert!(power_of_ten(u32::MAX, 28).is_nan());
         // Past the table the exact arithmetic decides.
         let d = |s: &str| s.parse::<Decimal>().unwrap();
         assert!(!far_off(d("1"), 40, d("1"), d("50"), Ratio::Percent));
+        assert!(!far_off(d("100"), 13, d("1"), d("50"), Ratio::Percent));
+        assert!(far_off(d("100"), 12, d("1"), d("50"), Ratio::Percent));
     }
 
     #[test]
