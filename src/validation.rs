@@ -296,13 +296,20 @@ type Wide = I512;
 /// Why the wide path cannot fail.
 const WIDE_ENOUGH: &str = "512-bit integers hold every product of the check (see `Wide`)";
 
-/// The integers the interval arithmetic runs in: `i128` on the hot path,
-/// bnum's 256- and 512-bit ([`Wide`]) integers for quotes too long for it.
-/// Every operation is exact or `None` on overflow (which `Wide` never
-/// reaches).
+/// The integers the interval arithmetic runs in: `i64` first for the
+/// fits of a row's numbers (a real quote's products fit it), `i128` on the
+/// validator's hot path, bnum's 256- and 512-bit ([`Wide`]) integers for
+/// quotes too long for either. Every operation is exact or `None` on
+/// overflow (which `Wide` never reaches), so a wider tier only ever
+/// answers what a narrower one could not hold.
 trait Int: Copy + Ord {
     const ZERO: Self;
-    fn from_i128(value: i128) -> Self;
+    /// The value, or `None` when it does not fit.
+    fn from_i128(value: i128) -> Option<Self>;
+    /// A decimal's mantissa, or `None` when it does not fit.
+    fn mantissa(value: Decimal) -> Option<Self> {
+        Self::from_i128(value.mantissa())
+    }
     /// 10^n, or `None` when it does not fit.
     fn pow10(n: u32) -> Option<Self>;
     fn checked_add(self, other: Self) -> Option<Self>;
@@ -320,8 +327,8 @@ trait Int: Copy + Ord {
 impl Int for i128 {
     const ZERO: i128 = 0;
 
-    fn from_i128(value: i128) -> i128 {
-        value
+    fn from_i128(value: i128) -> Option<i128> {
+        Some(value)
     }
 
     /// 10^n for n up to 38, the most an `i128` holds.
@@ -362,8 +369,9 @@ impl Int for i128 {
         }
     }
 
+    /// A shift, as for `i64`.
     fn half(self) -> i128 {
-        self / 2
+        self >> 1
     }
 
     fn div_rem_euclid(self, divisor: i128) -> (i128, i128) {
@@ -375,11 +383,78 @@ impl Int for i128 {
     }
 }
 
+impl Int for i64 {
+    const ZERO: i64 = 0;
+
+    fn from_i128(value: i128) -> Option<i64> {
+        i64::try_from(value).ok()
+    }
+
+    /// From the decimal's parts, without forming an `i128`; `None` also
+    /// for −2^63, whose magnitude does not fit (the next tier takes it).
+    fn mantissa(value: Decimal) -> Option<i64> {
+        let parts = value.unpack();
+        if parts.hi != 0 {
+            return None;
+        }
+        let magnitude = i64::try_from(u64::from(parts.mid) << 32 | u64::from(parts.lo)).ok()?;
+        Some(if parts.negative {
+            -magnitude
+        } else {
+            magnitude
+        })
+    }
+
+    /// 10^n for n up to 18, the most an `i64` holds.
+    fn pow10(n: u32) -> Option<i64> {
+        const POWERS: [i64; 19] = {
+            let mut powers = [1i64; 19];
+            let mut n = 1;
+            while n < powers.len() {
+                powers[n] = powers[n - 1] * 10;
+                n += 1;
+            }
+            powers
+        };
+        POWERS.get(n as usize).copied()
+    }
+
+    fn checked_add(self, other: i64) -> Option<i64> {
+        i64::checked_add(self, other)
+    }
+
+    fn checked_sub(self, other: i64) -> Option<i64> {
+        i64::checked_sub(self, other)
+    }
+
+    fn checked_neg(self) -> Option<i64> {
+        i64::checked_neg(self)
+    }
+
+    fn checked_mul(self, other: i64) -> Option<i64> {
+        i64::checked_mul(self, other)
+    }
+
+    /// A shift: exact on an even number, and one instruction where `/ 2`
+    /// takes four to round toward zero.
+    fn half(self) -> i64 {
+        self >> 1
+    }
+
+    fn div_rem_euclid(self, divisor: i64) -> (i64, i64) {
+        (self.div_euclid(divisor), self.rem_euclid(divisor))
+    }
+
+    fn to_i128(self) -> Option<i128> {
+        Some(i128::from(self))
+    }
+}
+
 impl<const N: usize> Int for BInt<N> {
     const ZERO: BInt<N> = BInt::ZERO;
 
-    fn from_i128(value: i128) -> BInt<N> {
-        BInt::from(value)
+    fn from_i128(value: i128) -> Option<BInt<N>> {
+        Some(BInt::from(value))
     }
 
     /// From `i128`'s table, 10^38 at a time (a table lookup for a quote's
@@ -485,7 +560,10 @@ impl<I: Int> Shown<I> {
     }
 
     /// The intervals of a price shown as `price` times 10^`exponent`, a
-    /// change and a percent; `None` when they overflow `I`.
+    /// change and a percent; `None` when they overflow `I`. Inlined: a
+    /// fit's rounding is a constant, and its intervals then stay in
+    /// registers instead of going through memory.
+    #[inline]
     fn of(
         price: Decimal,
         exponent: u32,
@@ -496,7 +574,7 @@ impl<I: Int> Shown<I> {
         let scale = price.scale().max(change.scale()).max(percent.scale()) + 1;
         let interval = |value: Decimal, exponent: u32| {
             let step = I::pow10(scale - value.scale() + exponent)?;
-            let center = I::from_i128(value.mantissa()).checked_mul(step)?;
+            let center = I::mantissa(value)?.checked_mul(step)?;
             let half = match rounding {
                 Rounding::Nearest => step.half(),
                 Rounding::Truncated => step,
@@ -570,7 +648,7 @@ impl<I: Int> Shown<I> {
         if reading.base == Base::Price && self.price.low <= I::ZERO {
             return Some(false);
         }
-        let k = I::from_i128(reading.factor).checked_mul(I::pow10(self.scale)?)?;
+        let k = I::from_i128(reading.factor)?.checked_mul(I::pow10(self.scale)?)?;
         // The form K·c − r·den as coefficients of c and p.
         let coefficients = |r: I| match reading.base {
             Base::PreviousClose => Some((k.checked_add(r)?, r.checked_neg()?)),
@@ -640,17 +718,19 @@ impl<I: Int> Shown<I> {
         // In units of the percent's last digit: 10^s, and a fraction's
         // digit is a hundred of a percent's.
         let per_unit = I::pow10(percent.scale())?;
-        let unit_scale = I::from_i128(100 / factor);
-        let width = I::from_i128(100).checked_mul(span)?.checked_mul(per_unit)?;
-        let limit = I::from_i128(i128::from(TIGHT_UNITS))
+        let unit_scale = I::from_i128(100 / factor)?;
+        let width = I::from_i128(100)?
+            .checked_mul(span)?
+            .checked_mul(per_unit)?;
+        let limit = I::from_i128(i128::from(TIGHT_UNITS))?
             .checked_mul(unit_scale)?
             .checked_mul(denominator)?;
         if width <= limit {
             return Some(true);
         }
-        let digits = I::from_i128(percent.mantissa().checked_abs()?);
-        let fine = digits >= I::from_i128(100)
-            && I::from_i128(10).checked_mul(width)?
+        let digits = I::from_i128(percent.mantissa().checked_abs()?)?;
+        let fine = digits >= I::from_i128(100)?
+            && I::from_i128(10)?.checked_mul(width)?
                 <= digits.checked_mul(unit_scale)?.checked_mul(denominator)?;
         Some(fine)
     }
@@ -665,7 +745,7 @@ impl<I: Int> Shown<I> {
         // Price and change are in the same units, so their ratio needs no
         // rescaling.
         let [(low_price, low_change), (high_price, high_change)] = self.percent_corners();
-        let hundred = I::from_i128(100);
+        let hundred = I::from_i128(100)?;
         let bound = |price: I, change: I, toward| {
             let close = price.checked_sub(change)?;
             decimal_bound(hundred.checked_mul(change)?, close, self.places, toward)
@@ -723,6 +803,15 @@ pub(crate) fn percent_fit(
     if far_off(price, exponent, change, percent, ratio) {
         return Fit::None;
     }
+    fit_in::<i64>(price, exponent, change, percent, ratio)
+        .unwrap_or_else(|| wide_fit(price, exponent, change, percent, ratio))
+}
+
+/// [`percent_fit`] for numbers that overflow `i64`: kept out of line, so
+/// that the common pairs do not carry its registers and stack.
+#[cold]
+#[inline(never)]
+fn wide_fit(price: Decimal, exponent: u32, change: Decimal, percent: Decimal, ratio: Ratio) -> Fit {
     fit_in::<i128>(price, exponent, change, percent, ratio)
         .or_else(|| fit_in::<I256>(price, exponent, change, percent, ratio))
         .or_else(|| fit_in::<Wide>(price, exponent, change, percent, ratio))
@@ -742,27 +831,30 @@ pub(crate) fn percent_fit(
 /// previous close that is not clearly positive is left to the exact
 /// arithmetic.
 fn far_off(price: Decimal, exponent: u32, change: Decimal, percent: Decimal, ratio: Ratio) -> bool {
-    // Near enough: the mantissa rounded to a float, scaled once. Most
-    // mantissas fit 64 bits, and most scales the table.
-    let float = |d: Decimal, exponent: i32| {
+    // Near enough: the mantissa rounded to a float. Most mantissas fit 64
+    // bits.
+    let mantissa = |d: Decimal| {
         let parts = d.unpack();
-        let scale = i32::try_from(parts.scale).unwrap_or(i32::MAX);
         let low = (u64::from(parts.mid) << 32 | u64::from(parts.lo)) as f64;
         let magnitude = match parts.hi {
             0 => low,
             hi => f64::from(hi) * 18_446_744_073_709_551_616.0 + low,
         };
-        let signed = if parts.negative {
+        if parts.negative {
             -magnitude
         } else {
             magnitude
-        };
-        signed * power_of_ten(exponent - scale)
+        }
     };
-    let p = float(price, i32::try_from(exponent).unwrap_or(i32::MAX));
-    let (c, q) = (float(change, 0), float(percent, 0));
+    // Past the table's magnitudes, NaN, which fails every comparison: the
+    // exact arithmetic decides. Within them, every float here is finite.
+    let price_power = power_of_ten(exponent, price.scale());
+    let change_power = power_of_ten(0, change.scale());
+    let unit = power_of_ten(0, percent.scale());
+    let p = mantissa(price) * price_power;
+    let (c, q) = (mantissa(change) * change_power, mantissa(percent) * unit);
     let close = p - c;
-    if !(close.is_finite() && close > 0.0) {
+    if close <= 0.0 {
         return false;
     }
     let factor = match ratio {
@@ -770,27 +862,24 @@ fn far_off(price: Decimal, exponent: u32, change: Decimal, percent: Decimal, rat
         Ratio::Fraction => 1.0,
     };
     let expected = factor * c / close;
-    let unit = power_of_ten(-i32::try_from(percent.scale()).unwrap_or(i32::MAX));
-    let span = (unit * TIGHT_UNITS as f64).max(q.abs() / 10.0) + unit;
+    let (units, tenth) = (unit * TIGHT_UNITS as f64, q.abs() / 10.0);
+    let span = if tenth > units { tenth } else { units } + unit;
     let gap = (expected - q).abs();
-    gap.is_finite() && gap > 2.0 * span + 1e-9 * (expected.abs() + q.abs())
+    gap > 2.0 * span + 1e-9 * (expected.abs() + q.abs())
 }
 
-/// 10 to the power `exponent`, as a float: from a table for the powers a
-/// decimal's scale gives.
-fn power_of_ten(exponent: i32) -> f64 {
-    const POWERS: [f64; 29] = [
-        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
-        1e17, 1e18, 1e19, 1e20, 1e21, 1e22, 1e23, 1e24, 1e25, 1e26, 1e27, 1e28,
+/// 10^(`exponent` − `scale`) as a float, for a decimal's scale and a
+/// magnitude's exponent (up to a trillion's); NaN past them.
+fn power_of_ten(exponent: u32, scale: u32) -> f64 {
+    /// 10^(n − 28) at n.
+    const POWERS: [f64; 41] = [
+        1e-28, 1e-27, 1e-26, 1e-25, 1e-24, 1e-23, 1e-22, 1e-21, 1e-20, 1e-19, 1e-18, 1e-17, 1e-16,
+        1e-15, 1e-14, 1e-13, 1e-12, 1e-11, 1e-10, 1e-9, 1e-8, 1e-7, 1e-6, 1e-5, 1e-4, 1e-3, 1e-2,
+        1e-1, 1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12,
     ];
-    match usize::try_from(exponent.unsigned_abs())
-        .ok()
-        .and_then(|i| POWERS.get(i))
-    {
-        Some(&power) if exponent >= 0 => power,
-        Some(&power) => 1.0 / power,
-        None => 10f64.powi(exponent),
-    }
+    // A scale past the exponent plus 28 wraps round, past the table too.
+    let index = exponent.saturating_add(MAX_SCALE).wrapping_sub(scale);
+    POWERS.get(index as usize).copied().unwrap_or(f64::NAN)
 }
 
 /// Whether `percent` agrees with a price shown as `price` times
@@ -805,7 +894,8 @@ pub(crate) fn percent_agrees(
     percent: Decimal,
     ratio: Ratio,
 ) -> bool {
-    agrees_in::<i128>(price, exponent, change, percent, ratio)
+    agrees_in::<i64>(price, exponent, change, percent, ratio)
+        .or_else(|| agrees_in::<i128>(price, exponent, change, percent, ratio))
         .or_else(|| agrees_in::<I256>(price, exponent, change, percent, ratio))
         .or_else(|| agrees_in::<Wide>(price, exponent, change, percent, ratio))
         .unwrap_or(false)
@@ -858,7 +948,7 @@ fn fit_in<I: Int>(
         centre(shown.percent)?,
     );
     let close = p.checked_sub(c)?;
-    let k = I::from_i128(factor).checked_mul(I::pow10(shown.scale)?)?;
+    let k = I::from_i128(factor)?.checked_mul(I::pow10(shown.scale)?)?;
     let gap = k.checked_mul(c)?.checked_sub(q.checked_mul(close)?)?;
     let gap = if gap < I::ZERO {
         gap.checked_neg()?
@@ -913,7 +1003,7 @@ fn decimal_bound<I: Int>(num: I, den: I, places: u32, toward: Toward) -> Option<
     let divide = |n: I, d: I| {
         let (floor, remainder) = n.div_rem_euclid(d);
         match toward {
-            Toward::Ceiling if remainder != I::ZERO => floor.checked_add(I::from_i128(1)),
+            Toward::Ceiling if remainder != I::ZERO => floor.checked_add(I::from_i128(1)?),
             _ => Some(floor),
         }
     };
@@ -932,7 +1022,7 @@ fn decimal_bound<I: Int>(num: I, den: I, places: u32, toward: Toward) -> Option<
                 Decimal::MAX
             });
         }
-        units = divide(units, I::from_i128(10))?;
+        units = divide(units, I::from_i128(10)?)?;
         scale -= 1;
     }
 }
@@ -1132,6 +1222,182 @@ mod tests {
             let exact = fit_in::<i128>(p, 0, c, q, Ratio::Percent).unwrap_or(Fit::None);
             proptest::prop_assert!(exact == Fit::None || !far_off(p, 0, c, q, Ratio::Percent));
         }
+    }
+
+    /// A decimal for the tiers to disagree on, were they to: mantissas
+    /// around the powers of two and ten where `i64` and `i128` overflow,
+    /// or any at all, at a quote's scale or any.
+    fn edgy_decimal() -> impl proptest::strategy::Strategy<Value = Decimal> {
+        use proptest::prelude::*;
+        const MOST: i128 = (1 << 96) - 1;
+        let near = |power: i128, nudge: i128, negative: bool| {
+            let m = power.saturating_add(nudge).clamp(-MOST, MOST);
+            if negative { -m } else { m }
+        };
+        let mantissa = prop_oneof![
+            -10i128.pow(12)..10i128.pow(12),
+            (0u32..96, -2i128..=2, any::<bool>()).prop_map(move |(n, d, s)| near(1 << n, d, s)),
+            (0u32..29, -2i128..=2, any::<bool>()).prop_map(move |(n, d, s)| near(
+                10i128.pow(n),
+                d,
+                s
+            )),
+            (-MOST..=MOST),
+        ];
+        let scale = prop_oneof![0u32..=4, 0u32..=28];
+        (mantissa, scale).prop_map(|(m, scale)| Decimal::from_i128_with_scale(m, scale))
+    }
+
+    /// A price, its magnitude's exponent, a change and a percent: a
+    /// quote's numbers, the percent they give perhaps off by a unit of its
+    /// last digit (so fits exact, loose and none are all common), or
+    /// [`edgy_decimal`]s.
+    fn fit_inputs() -> impl proptest::strategy::Strategy<Value = (Decimal, u32, Decimal, Decimal)> {
+        use proptest::prelude::*;
+        let exponent = prop_oneof![Just(0u32), 0u32..=12];
+        let quote = (
+            (1i64..10_000_000, 0u32..=3),
+            prop_oneof![3 => Just(0u32), 1 => 0u32..=3],
+            (-1_000_000i64..1_000_000, 0u32..=3),
+            (0u32..=4, -1i64..=1),
+            (-1i64..=1, -1i64..=1),
+            any::<bool>(),
+        )
+            .prop_map(
+                |((p, ps), e, (c, cs), (places, nudge), (dp, dc), fraction)| {
+                    let (price, change) = (Decimal::new(p, ps), Decimal::new(c, cs));
+                    // The percent of a price and change off by up to half a
+                    // unit of their last digits, rounded, perhaps nudged.
+                    let off = |m: i64, d: i64, s: u32| Decimal::new(10 * m + 5 * d, s + 1);
+                    let (p_off, c_off) = (off(p, dp, ps), off(c, dc, cs));
+                    let factor = if fraction {
+                        Decimal::ONE
+                    } else {
+                        Decimal::ONE_HUNDRED
+                    };
+                    let percent = (c_off * factor)
+                        .checked_div(p_off - c_off)
+                        .unwrap_or_default()
+                        .round_dp(places)
+                        + Decimal::new(nudge, places);
+                    (price, e, change, percent)
+                },
+            );
+        let edgy = (edgy_decimal(), exponent, edgy_decimal(), edgy_decimal());
+        prop_oneof![quote, edgy]
+    }
+
+    /// The answers of every tier that holds the numbers, which must all be
+    /// the same, and the answer of the tiers before `i64` had one, which
+    /// [`percent_fit`] must give (the float look only skips numbers that
+    /// do not fit).
+    fn fits_of_every_tier(
+        p: Decimal,
+        e: u32,
+        c: Decimal,
+        q: Decimal,
+        ratio: Ratio,
+    ) -> (Vec<Fit>, Fit) {
+        let tiers = [
+            fit_in::<i64>(p, e, c, q, ratio),
+            fit_in::<i128>(p, e, c, q, ratio),
+            fit_in::<I256>(p, e, c, q, ratio),
+            fit_in::<Wide>(p, e, c, q, ratio),
+        ];
+        let before = tiers[1..].iter().find_map(|fit| *fit).unwrap_or(Fit::None);
+        (tiers.into_iter().flatten().collect(), before)
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config::with_cases(4096))]
+
+        /// The `i64` tier answers as `i128` and the wider ones do, or not
+        /// at all: the fits and agreements are those of the wider tiers
+        /// alone, and [`far_off`] hides none of them.
+        #[test]
+        fn every_tier_gives_the_same_fit((p, e, c, q) in fit_inputs(), fraction: bool) {
+            let ratio = if fraction { Ratio::Fraction } else { Ratio::Percent };
+            let (fits, before) = fits_of_every_tier(p, e, c, q, ratio);
+            proptest::prop_assert!(fits.windows(2).all(|w| w[0] == w[1]), "{fits:?}");
+            proptest::prop_assert_eq!(percent_fit(p, e, c, q, ratio), before);
+            let agrees = [
+                agrees_in::<i64>(p, e, c, q, ratio),
+                agrees_in::<i128>(p, e, c, q, ratio),
+                agrees_in::<I256>(p, e, c, q, ratio),
+                agrees_in::<Wide>(p, e, c, q, ratio),
+            ];
+            let held: Vec<bool> = agrees.iter().flatten().copied().collect();
+            proptest::prop_assert!(held.windows(2).all(|w| w[0] == w[1]), "{agrees:?}");
+            let before = agrees[1..].iter().find_map(|a| *a).unwrap_or(false);
+            proptest::prop_assert_eq!(percent_agrees(p, e, c, q, ratio), before);
+        }
+    }
+
+    #[test]
+    fn float_powers_cover_scales_and_magnitudes() {
+        assert_eq!(power_of_ten(0, 0), 1.0);
+        assert_eq!(power_of_ten(0, 28), 1e-28);
+        assert_eq!(power_of_ten(12, 0), 1e12);
+        assert_eq!(power_of_ten(3, 2), 10.0);
+        assert!(power_of_ten(13, 0).is_nan());
+        assert!(power_of_ten(0, 29).is_nan());
+        assert!(power_of_ten(u32::MAX, 0).is_nan());
+        assert!(power_of_ten(u32::MAX, 28).is_nan());
+        // Past the table the exact arithmetic decides.
+        let d = |s: &str| s.parse::<Decimal>().unwrap();
+        assert!(!far_off(d("1"), 40, d("1"), d("50"), Ratio::Percent));
+        assert!(!far_off(d("100"), 13, d("1"), d("50"), Ratio::Percent));
+        assert!(far_off(d("100"), 12, d("1"), d("50"), Ratio::Percent));
+    }
+
+    #[test]
+    fn i64_tier_is_exact_or_none() {
+        assert_eq!(
+            <i64 as Int>::from_i128(i128::from(i64::MAX)),
+            Some(i64::MAX)
+        );
+        assert_eq!(<i64 as Int>::from_i128(i128::from(i64::MAX) + 1), None);
+        assert_eq!(<i64 as Int>::from_i128(i128::from(i64::MIN) - 1), None);
+        assert_eq!(<i64 as Int>::pow10(18), Some(10i64.pow(18)));
+        assert_eq!(<i64 as Int>::pow10(19), None);
+        assert_eq!(<i64 as Int>::checked_mul(1 << 32, 1 << 31), None);
+        assert_eq!(<i64 as Int>::checked_mul(i64::MIN, -1), None);
+        assert_eq!(<i64 as Int>::checked_neg(i64::MIN), None);
+        assert_eq!(<i64 as Int>::checked_add(i64::MAX, 1), None);
+        assert_eq!(<i64 as Int>::checked_sub(i64::MIN, 1), None);
+        assert_eq!(<i64 as Int>::div_rem_euclid(-7, 2), (-4, 1));
+        for even in [0, 2, -2, 10, -10, 1 << 40, i64::MIN, i64::MAX - 1] {
+            assert_eq!(<i64 as Int>::half(even), even / 2);
+            assert_eq!(<i128 as Int>::half(i128::from(even)), i128::from(even) / 2);
+        }
+        assert_eq!(<i128 as Int>::half(i128::MIN), i128::MIN / 2);
+        let mantissa = |m: i128| <i64 as Int>::mantissa(Decimal::from_i128_with_scale(m, 3));
+        let most = i128::from(i64::MAX);
+        assert_eq!(mantissa(most), Some(i64::MAX));
+        assert_eq!(mantissa(-most), Some(-i64::MAX));
+        assert_eq!(mantissa(most + 1), None);
+        assert_eq!(mantissa(-most - 1), None);
+        assert_eq!(mantissa(1 << 64), None);
+        assert_eq!(mantissa(-5), Some(-5));
+        assert_eq!(
+            <i128 as Int>::mantissa(Decimal::MIN),
+            Some(Decimal::MIN.mantissa())
+        );
+        // A quote of the strip: every tier gives its fraction exactly.
+        let d = |s: &str| s.parse::<Decimal>().unwrap();
+        let (p, c, q) = (d("40.13"), d("0.12"), d("0.00"));
+        assert_eq!(fit_in::<i64>(p, 0, c, q, Ratio::Fraction), Some(Fit::Exact));
+        // Long numbers overflow it, and the next tier answers: 1.5 on
+        // 79 trillion is 0.00%.
+        let long = d("79228162514264.337593543");
+        assert_eq!(
+            fit_in::<i64>(long, 0, d("1.5"), d("0.00"), Ratio::Percent),
+            None
+        );
+        assert_eq!(
+            fits_of_every_tier(long, 0, d("1.5"), d("0.00"), Ratio::Percent).1,
+            Fit::Exact
+        );
     }
 
     #[test]
