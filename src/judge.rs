@@ -327,7 +327,12 @@ impl Judge {
         let start = self.standing.len();
         let all = &readings.readings;
         for &b in &self.labelled {
-            if !self.labelled.iter().any(|&a| dominates(&all[a], &all[b])) {
+            // No reading dominates itself.
+            if !self
+                .labelled
+                .iter()
+                .any(|&a| a != b && dominates(&all[a], &all[b]))
+            {
                 let reading = &all[b];
                 let label = match &self.labels[usize::from(reading.digits)] {
                     Some(Ok(label)) => label.clone(),
@@ -905,8 +910,29 @@ impl Consensus {
 
 #[cfg(test)]
 mod tests {
-    use super::{leaves_positive_close, less};
+    use super::{dominates, leaves_positive_close, less};
+    use crate::readings::Readings;
+    use crate::records::lexed_records;
     use rust_decimal::Decimal;
+
+    #[test]
+    fn no_reading_dominates_itself() {
+        for text in [
+            "AGL40.13▲ 0.12 (0.00%)",
+            "S&P 500 984.35 -49.21 (-4.76%)",
+            "Orion Pharma 51.30 51.60 50.90 +0.25 +0.49%",
+            "Gold = 1,790.40 +3.10",
+        ] {
+            let (tokens, records) = lexed_records(text);
+            let record = records.iter().find(|r| !r.body.is_empty()).unwrap();
+            let mut readings = Readings::default();
+            assert!(readings.read(&tokens.tokens, &tokens.cuts, record, None));
+            assert!(!readings.readings.is_empty(), "{text}");
+            for reading in &readings.readings {
+                assert!(!dominates(reading, reading), "{text}: {reading:?}");
+            }
+        }
+    }
 
     fn d(text: &str) -> Decimal {
         text.parse().expect("a decimal")
