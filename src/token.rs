@@ -510,8 +510,11 @@ impl<'s> Lexer<'s> {
             None => (after_currency, None),
         };
         // A currency may also stand after the sign: `-$21`.
-        let (digits_at, currency) = match (currency, currency_before(digits_at)) {
-            (None, Some((rest, currency))) if sign.is_some() => (rest, Some(currency)),
+        let (digits_at, currency) = match (currency, sign) {
+            (None, Some(_)) => match currency_before(digits_at) {
+                Some((rest, currency)) => (rest, Some(currency)),
+                None => (digits_at, None),
+            },
             _ => (digits_at, currency),
         };
         if !digits_at.first().is_some_and(u8::is_ascii_digit) {
@@ -549,13 +552,15 @@ impl<'s> Lexer<'s> {
             Err(_) => None,
         };
         // `24-hour`, `52-week`: digits joined to a word by a hyphen.
-        let hyphen_word = rest.first() == Some(&b'-') && starts_word_char(&rest[1..]);
+        let hyphen_word = |rest: Input<'_>| {
+            rest.first() == Some(&b'-') && starts_word_char(&rest[1..]) && !rest[1].is_ascii_digit()
+        };
         if magnitude.is_none()
-            && digits_text.iter().all(u8::is_ascii_digit)
             && sign.is_none()
             && currency.is_none()
             && !paren
-            && (starts_word_char(rest) || hyphen_word && !rest[1].is_ascii_digit())
+            && (starts_word_char(rest) || hyphen_word(rest))
+            && digits_text.iter().all(u8::is_ascii_digit)
         {
             return Err(nom::Err::Error(()));
         }
@@ -575,9 +580,7 @@ impl<'s> Lexer<'s> {
             },
             false => rest,
         };
-        let grouped = value.is_ok()
-            && digits_text.iter().any(|&b| !b.is_ascii_digit())
-            && grouping_in(digits_text, self.style);
+        let grouped = value.is_ok() && grouping_in(digits_text, self.style);
         let other = self.other_reading(digits_text);
         let base = input.as_ptr().addr();
         let digits_start = digits_at.as_ptr().addr() - base;
@@ -599,9 +602,10 @@ impl<'s> Lexer<'s> {
     /// text reads as a different number there: one separator and three
     /// digits after it (`1,234`, `127.487`).
     fn other_reading(&self, digits: Input<'_>) -> Option<Decimal> {
-        let separators = digits.iter().filter(|b| !b.is_ascii_digit()).count();
-        let last = digits.iter().rposition(|b| !b.is_ascii_digit())?;
-        if separators != 1 || digits.len() - last - 1 != 3 || !matches!(digits[last], b'.' | b',') {
+        let [head @ .., b'.' | b',', a, b, c] = digits else {
+            return None;
+        };
+        if ![a, b, c].iter().all(|d| d.is_ascii_digit()) || !head.iter().all(u8::is_ascii_digit) {
             return None;
         }
         let other = match self.style {
@@ -1017,15 +1021,21 @@ fn sign_before_digits(input: Input<'_>) -> Option<(Input<'_>, Sign)> {
     starts.then_some((rest, sign))
 }
 
-/// A currency sign before a price, perhaps with one space after it.
-fn currency_before(input: Input<'_>) -> Option<(Input<'_>, Currency)> {
+/// A currency sign at the start of `input`, and the input after it.
+fn currency_sign(input: Input<'_>) -> Option<(Input<'_>, Currency)> {
+    // Every sign starts with one of these bytes.
     if !matches!(input.first(), Some(b'$' | 0xC2 | 0xE2)) {
         return None;
     }
-    let (rest, currency) = Currency::ALL.into_iter().find_map(|currency| {
+    Currency::ALL.into_iter().find_map(|currency| {
         let rest = input.strip_prefix(currency.sign().as_bytes())?;
         Some((rest, currency))
-    })?;
+    })
+}
+
+/// A currency sign before a price, perhaps with one space after it.
+fn currency_before(input: Input<'_>) -> Option<(Input<'_>, Currency)> {
+    let (rest, currency) = currency_sign(input)?;
     let rest = match rest {
         [b' ', next, ..] if next.is_ascii_digit() => &rest[1..],
         _ => rest,
@@ -1042,10 +1052,7 @@ fn currency_after(input: Input<'_>) -> Option<(Input<'_>, Currency)> {
         [b' ', ..] => &input[1..],
         _ => input,
     };
-    if let Some((rest, currency)) = Currency::ALL.into_iter().find_map(|currency| {
-        let rest = at.strip_prefix(currency.sign().as_bytes())?;
-        Some((rest, currency))
-    }) {
+    if let Some((rest, currency)) = currency_sign(at) {
         return (!starts_word_char(rest) && !rest.first().is_some_and(u8::is_ascii_digit))
             .then_some((rest, currency));
     }
@@ -1079,7 +1086,11 @@ fn magnitude(input: Input<'_>) -> Lexed<'_, Magnitude> {
         ("B", Magnitude::Billion),
         ("T", Magnitude::Trillion),
     ];
-    // Most numbers have no suffix: one byte tells.
+    // Most numbers have no suffix: one byte tells, and most often that it
+    // is no letter.
+    if !input.first().is_some_and(u8::is_ascii_alphabetic) {
+        return Err(nom::Err::Error(()));
+    }
     let first = input.first().copied();
     if !SUFFIXES
         .iter()
@@ -1177,8 +1188,11 @@ fn ticker_len(input: Input<'_>) -> usize {
 /// which rule N reads as no number, followed by white space, a cell
 /// separator or the end.
 fn zero_led_code(input: Input<'_>) -> bool {
+    if input.first() != Some(&b'0') {
+        return false;
+    }
     let run = input.iter().take_while(|b| b.is_ascii_digit()).count();
-    run >= 2 && input[0] == b'0' && {
+    run >= 2 && {
         let after = &input[run..];
         after.is_empty() || separates(after)
     }
