@@ -529,16 +529,18 @@ impl<'s> Lexer<'s> {
         if digits_at.len() < input.len() && date_or_time_len(digits_at) > 0 {
             return Err(nom::Err::Error(()));
         }
-        let (mut rest, value, digits_len) = match number(digits_at, self.style) {
-            Ok((rest, n)) => (rest, Ok(n.value), n.text.len()),
+        let (mut rest, value, digits_len, grouped) = match number(digits_at, self.style) {
+            Ok((rest, n)) => (rest, Ok(n.value), n.text.len(), n.grouped),
             Err(NumberError::Malformed) => {
                 let len = number_like_len(digits_at);
-                (&digits_at[len..], Err(NumberError::Malformed), len)
+                (&digits_at[len..], Err(NumberError::Malformed), len, false)
             }
             Err(e @ (NumberError::Cut { len } | NumberError::TooLarge { len })) => {
-                (&digits_at[len..], Err(e), len)
+                (&digits_at[len..], Err(e), len, false)
             }
-            Err(e @ NumberError::TooManyDecimals { len, .. }) => (&digits_at[len..], Err(e), len),
+            Err(e @ NumberError::TooManyDecimals { len, .. }) => {
+                (&digits_at[len..], Err(e), len, false)
+            }
             Err(NumberError::NotANumber) => return Err(nom::Err::Error(())),
         };
         let digits_text = &digits_at[..digits_len];
@@ -580,7 +582,6 @@ impl<'s> Lexer<'s> {
             },
             false => rest,
         };
-        let grouped = value.is_ok() && grouping_in(digits_text, self.style);
         let other = self.other_reading(digits_text);
         let base = input.as_ptr().addr();
         let digits_start = digits_at.as_ptr().addr() - base;
@@ -768,16 +769,6 @@ fn separates(after: Input<'_>) -> bool {
         || matches!(after.first(), Some(b'|' | b';'))
         || after.starts_with("·".as_bytes())
         || after.starts_with("•".as_bytes())
-}
-
-/// Whether thousands separators group `digits` in `style`: a separator
-/// that is not the style's decimal mark.
-fn grouping_in(digits: Input<'_>, style: NumberStyle) -> bool {
-    let mark = match style {
-        NumberStyle::Comma => b',',
-        _ => b'.',
-    };
-    digits.iter().any(|&b| !b.is_ascii_digit() && b != mark)
 }
 
 /// The length of a run of horizontal white space at the start of `input`.
