@@ -21,7 +21,7 @@ use rust_decimal::Decimal;
 use crate::lexical::{date_or_time_len, invalid_utf8_len, invisible_len, is_line_end, space_len};
 use crate::number::{NumberError, NumberStyle, number, number_like_len};
 use crate::quote::{Currency, CurrencyCode, Direction, Magnitude};
-use crate::vocabulary::{DIRECTION_WORDS, PERCENT_WORDS, WordClass, class_of};
+use crate::vocabulary::{DIRECTION_WORDS, PERCENT_WORDS, WordClass, ascii_class_of, class_of};
 
 /// The lexer's input: bytes, UTF-8 where they hold text.
 type Input<'a> = &'a [u8];
@@ -188,7 +188,7 @@ impl Word {
     /// The flags of the word `text`.
     fn of(text: &str) -> Word {
         match text.is_ascii() {
-            true => Word::of_ascii(text),
+            true => Word::of_ascii(text.as_bytes()),
             false => Word::of_chars(text),
         }
     }
@@ -213,12 +213,11 @@ impl Word {
         if text.is_ascii() {
             flags |= Word::ASCII;
         }
-        Word::with_flags(text, flags, chars)
+        Word::with_flags(text.as_bytes(), flags, chars, class_of(text))
     }
 
     /// [`Word::of`] for ASCII text, byte by byte.
-    fn of_ascii(text: &str) -> Word {
-        let bytes = text.as_bytes();
+    fn of_ascii(bytes: &[u8]) -> Word {
         let mut flags = Word::ASCII;
         for &b in bytes {
             if b.is_ascii_uppercase() {
@@ -230,14 +229,13 @@ impl Word {
         if bytes.first().is_some_and(u8::is_ascii_digit) {
             flags |= Word::FIRST_DIGIT;
         }
-        Word::with_flags(text, flags, bytes.len())
+        Word::with_flags(bytes, flags, bytes.len(), ascii_class_of(bytes))
     }
 
-    /// The word `text` of `chars` characters with the letter `flags` its
-    /// characters show, and what follows from them: rule Y's ticker flag
-    /// and the word's class.
-    fn with_flags(text: &str, mut flags: u8, chars: usize) -> Word {
-        let bytes = text.as_bytes();
+    /// The word `bytes` of `chars` characters with the letter `flags` its
+    /// characters show and the vocabulary's `class`, and rule Y's ticker
+    /// flag, which follows from them.
+    fn with_flags(bytes: &[u8], mut flags: u8, chars: usize, class: Option<WordClass>) -> Word {
         if flags & Word::ASCII != 0
             && flags & Word::LETTER != 0
             && bytes.len() <= MAX_SYMBOL
@@ -248,7 +246,7 @@ impl Word {
         Word {
             flags,
             chars: u8::try_from(chars).unwrap_or(u8::MAX),
-            class: class_of(text),
+            class,
         }
     }
 }
@@ -662,8 +660,8 @@ impl<'s> Lexer<'s> {
                 }
             },
         };
-        let text = std::str::from_utf8(&input[..end]).map_err(|_| nom::Err::Error(()))?;
-        Ok((&input[end..], Kind::Word(Word::of(text))))
+        // Rule Y's characters are ASCII.
+        Ok((&input[end..], Kind::Word(Word::of_ascii(&input[..end]))))
     }
 
     /// Rule G (c): the longest known symbol the token starts with that a
@@ -1165,14 +1163,15 @@ fn ticker_len(input: Input<'_>) -> usize {
     if !input.get(start).is_some_and(u8::is_ascii_alphanumeric) {
         return 0;
     }
-    let run = input[start..]
-        .iter()
-        .position(|&b| !TICKER_BYTES[usize::from(b)])
-        .map_or(input.len(), |end| start + end);
-    input[..run]
-        .iter()
-        .rposition(u8::is_ascii_alphanumeric)
-        .map_or(0, |last| last + 1)
+    let mut len = start + 1;
+    for (i, &b) in input.iter().enumerate().skip(len) {
+        if b.is_ascii_alphanumeric() {
+            len = i + 1;
+        } else if !TICKER_BYTES[usize::from(b)] {
+            break;
+        }
+    }
+    len
 }
 
 /// Whether `input` starts with a run of digits led by a zero (`0005`),
@@ -1303,7 +1302,11 @@ mod tests {
         for word in [
             "AGL", "btc", "KSE100", "1Y", "24h", "Mkt-Cap", "S&P", "BRK.B", "up", "X",
         ] {
-            assert_eq!(Word::of_ascii(word), Word::of_chars(word), "{word}");
+            assert_eq!(
+                Word::of_ascii(word.as_bytes()),
+                Word::of_chars(word),
+                "{word}"
+            );
         }
     }
 
