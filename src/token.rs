@@ -556,11 +556,11 @@ impl<'s> Lexer<'s> {
             rest.first() == Some(&b'-') && starts_word_char(&rest[1..]) && !rest[1].is_ascii_digit()
         };
         if magnitude.is_none()
+            && digits_text.iter().all(u8::is_ascii_digit)
             && sign.is_none()
             && currency.is_none()
             && !paren
             && (starts_word_char(rest) || hyphen_word(rest))
-            && digits_text.iter().all(u8::is_ascii_digit)
         {
             return Err(nom::Err::Error(()));
         }
@@ -771,6 +771,11 @@ fn separates(after: Input<'_>) -> bool {
 
 /// The length of a run of horizontal white space at the start of `input`.
 fn horizontal_space_len(input: Input<'_>) -> usize {
+    // Most tokens follow no space: one byte tells.
+    match input {
+        [b' ' | b'\t' | b'\x0b' | b'\x0c' | 0xC2 | 0xE2, ..] => {}
+        _ => return 0,
+    }
     let mut len = 0;
     loop {
         let rest = &input[len..];
@@ -969,22 +974,7 @@ fn other(input: Input<'_>) -> Lexed<'_, Kind> {
 /// The byte length of the UTF-8 character at the start of `input`, 0 if
 /// there is none.
 fn char_len(input: Input<'_>) -> usize {
-    match input.first() {
-        None => return 0,
-        Some(b) if b.is_ascii() => return 1,
-        Some(_) => {}
-    }
-    // The lead byte says how long the sequence is; UTF-8 checks the rest.
-    let width = match input[0] {
-        0xC2..=0xDF => 2,
-        0xE0..=0xEF => 3,
-        0xF0..=0xF4 => 4,
-        _ => return 0,
-    };
-    match input.get(..width).map(std::str::from_utf8) {
-        Some(Ok(_)) => width,
-        _ => 0,
-    }
+    first_char(input).map_or(0, char::len_utf8)
 }
 
 /// Rule S: a sign, returning the input after it.
@@ -1012,8 +1002,12 @@ fn sign_before_digits(input: Input<'_>) -> Option<(Input<'_>, Sign)> {
 
 /// A currency sign at the start of `input`, and the input after it.
 fn currency_sign(input: Input<'_>) -> Option<(Input<'_>, Currency)> {
-    // Every sign starts with one of these bytes.
-    if !matches!(input.first(), Some(b'$' | 0xC2 | 0xE2)) {
+    // Every sign starts so (`$`, `£`, `¥`, `€`, `₹`, `₦`), and most text
+    // after a number, `▲` or `%`, does not.
+    if !matches!(
+        input,
+        [b'$', ..] | [0xC2, 0xA3 | 0xA5, ..] | [0xE2, 0x82, ..]
+    ) {
         return None;
     }
     Currency::ALL.into_iter().find_map(|currency| {
@@ -1134,11 +1128,21 @@ fn starts_word_char(input: Input<'_>) -> bool {
 
 /// The first character of `input`, if it is UTF-8.
 fn first_char(input: Input<'_>) -> Option<char> {
-    if let Some(&b) = input.first().filter(|b| b.is_ascii()) {
-        return Some(char::from(b));
+    let &first = input.first()?;
+    if first.is_ascii() {
+        return Some(char::from(first));
     }
-    let len = char_len(input);
-    std::str::from_utf8(&input[..len]).ok()?.chars().next()
+    // The lead byte says how long the sequence is; UTF-8 checks the rest.
+    let width = match first {
+        0xC2..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        0xF0..=0xF4 => 4,
+        _ => return None,
+    };
+    std::str::from_utf8(input.get(..width)?)
+        .ok()?
+        .chars()
+        .next()
 }
 
 /// Which bytes may stand inside a ticker: ASCII letters and digits and
@@ -1294,6 +1298,14 @@ mod tests {
                     proptest::prop_assert!(rule(&lexer, &input, true).is_err(), "{:?}", input);
                 }
             }
+        }
+    }
+
+    #[test]
+    fn every_currency_sign_is_looked_for() {
+        for currency in Currency::ALL {
+            let sign = currency.sign().as_bytes();
+            assert_eq!(currency_sign(sign), Some((&b""[..], currency)));
         }
     }
 
