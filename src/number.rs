@@ -220,6 +220,11 @@ fn count_evidence(text: &[u8]) -> (usize, usize) {
             continue;
         }
         let rest = &text[i..];
+        if let Some(len) = plain_dot_evidence(rest) {
+            dot += 1;
+            i += len;
+            continue;
+        }
         let (as_comma, comma_len) = read_text(rest, NumberStyle::Comma);
         let (as_dot, dot_len) = read_text(rest, NumberStyle::Dot);
         let comma_only = is_evidence(as_comma, NumberStyle::Comma);
@@ -229,6 +234,17 @@ fn count_evidence(text: &[u8]) -> (usize, usize) {
         i += comma_len.max(dot_len).max(1);
     }
     (comma, dot)
+}
+
+/// The length of the number at the start of `input` when it is the most
+/// common evidence, which [`count_evidence`] need not read twice: digits,
+/// a `.` and other than three digits, that [`plain_number`] reads in dot
+/// style. Comma style reads the same text as malformed (its `.` groups no
+/// three digits), so only dot style reads it, and both read that far.
+fn plain_dot_evidence(input: &[u8]) -> Option<usize> {
+    let (_, number) = plain_number(input, NumberStyle::Dot)?;
+    let point = number.text.iter().position(|&b| b == b'.')?;
+    (number.text.len() - point - 1 != 3).then_some(number.text.len())
 }
 
 /// The number text at the start of `input` in `style`, if it is a number,
@@ -737,6 +753,25 @@ mod tests {
             (chosen.style, chosen.reason),
             (NumberStyle::Comma, StyleReason::Chosen)
         );
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+
+        /// The shortcut counts what reading the number in both styles counts.
+        #[test]
+        fn plain_dot_evidence_is_what_both_readings_say(
+            input in "[0-9]{1,4}[.][0-9]{0,5}[0-9.,'_eE +%\u{a0}\u{202f}x-]{0,6}",
+        ) {
+            let bytes = input.as_bytes();
+            if let Some(len) = plain_dot_evidence(bytes) {
+                let (as_comma, comma_len) = read_text(bytes, NumberStyle::Comma);
+                let (as_dot, dot_len) = read_text(bytes, NumberStyle::Dot);
+                proptest::prop_assert!(!is_evidence(as_comma, NumberStyle::Comma));
+                proptest::prop_assert!(is_evidence(as_dot, NumberStyle::Dot));
+                proptest::prop_assert_eq!(comma_len.max(dot_len), len);
+            }
+        }
     }
 
     #[test]
