@@ -369,7 +369,11 @@ fn plain_number(input: &[u8], style: NumberStyle) -> Option<(&[u8], Number<'_>)>
 /// Adds the run of digits at the start of `input` to `value`, stopping
 /// after one digit more than [`PLAIN_DIGITS`]; returns the value and the
 /// number of digits read.
-#[inline]
+///
+/// Always inlined: the compiler kept it a call, and the call cost a
+/// quarter of a plain number's reading (callgrind, 200 KB strip: 1.5%
+/// fewer instructions in all).
+#[inline(always)]
 fn accumulate(mut value: u64, input: &[u8]) -> (u64, usize) {
     let mut len = 0;
     for &byte in input.iter().take(PLAIN_DIGITS + 1) {
