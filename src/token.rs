@@ -885,9 +885,7 @@ fn marker(input: Input<'_>) -> Lexed<'_, Kind> {
         // letters (`UP.A`, `DOWN-B`) is that ticker; before digits it is
         // the marker of a signed number (`DOWN-0.40`).
         if let [joint, next, ..] = rest {
-            if !joint.is_ascii_alphanumeric()
-                && TICKER_BYTES[usize::from(*joint)]
-                && next.is_ascii_alphabetic()
+            if TICKER_BYTES[usize::from(*joint)] == TickerByte::Inner && next.is_ascii_alphabetic()
             {
                 break;
             }
@@ -1145,15 +1143,29 @@ fn first_char(input: Input<'_>) -> Option<char> {
         .next()
 }
 
-/// Which bytes may stand inside a ticker: ASCII letters and digits and
-/// `. - & / : = _`.
-const TICKER_BYTES: [bool; 256] = {
-    let mut table = [false; 256];
+/// What a byte is to a ticker.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum TickerByte {
+    /// No part of one.
+    None,
+    /// Punctuation that may stand inside one: `. - & / : = _`.
+    Inner,
+    /// An ASCII letter or digit.
+    Alphanumeric,
+}
+
+/// Every byte's [`TickerByte`], so that rule Y reads a byte with one
+/// look.
+const TICKER_BYTES: [TickerByte; 256] = {
+    let mut table = [TickerByte::None; 256];
     let mut b = 0;
     while b < 256 {
         let byte = b as u8;
-        table[b] = byte.is_ascii_alphanumeric()
-            || matches!(byte, b'.' | b'-' | b'&' | b'/' | b':' | b'=' | b'_');
+        if byte.is_ascii_alphanumeric() {
+            table[b] = TickerByte::Alphanumeric;
+        } else if matches!(byte, b'.' | b'-' | b'&' | b'/' | b':' | b'=' | b'_') {
+            table[b] = TickerByte::Inner;
+        }
         b += 1;
     }
     table
@@ -1169,10 +1181,10 @@ fn ticker_len(input: Input<'_>) -> usize {
     }
     let mut len = start + 1;
     for (i, &b) in input.iter().enumerate().skip(len) {
-        if b.is_ascii_alphanumeric() {
-            len = i + 1;
-        } else if !TICKER_BYTES[usize::from(b)] {
-            break;
+        match TICKER_BYTES[usize::from(b)] {
+            TickerByte::Alphanumeric => len = i + 1,
+            TickerByte::Inner => {}
+            TickerByte::None => break,
         }
     }
     len
