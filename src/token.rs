@@ -140,6 +140,23 @@ impl Word {
     const FIRST_DIGIT: u8 = 64;
     const LETTER: u8 = 128;
 
+    /// The flags each ASCII letter gives a word, by byte, so that
+    /// [`Word::of_ascii`] reads a byte with one look.
+    const LETTER_FLAGS: [u8; 256] = {
+        let mut table = [0; 256];
+        let mut b = 0;
+        while b < 256 {
+            let byte = b as u8;
+            if byte.is_ascii_uppercase() {
+                table[b] = Word::UPPER | Word::LETTER;
+            } else if byte.is_ascii_lowercase() {
+                table[b] = Word::LOWER | Word::LETTER;
+            }
+            b += 1;
+        }
+        table
+    };
+
     fn has(self, flag: u8) -> bool {
         self.flags & flag != 0
     }
@@ -220,11 +237,7 @@ impl Word {
     fn of_ascii(bytes: &[u8]) -> Word {
         let mut flags = Word::ASCII;
         for &b in bytes {
-            if b.is_ascii_uppercase() {
-                flags |= Word::UPPER | Word::LETTER;
-            } else if b.is_ascii_lowercase() {
-                flags |= Word::LOWER | Word::LETTER;
-            }
+            flags |= Word::LETTER_FLAGS[usize::from(b)];
         }
         if bytes.first().is_some_and(u8::is_ascii_digit) {
             flags |= Word::FIRST_DIGIT;
