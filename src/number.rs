@@ -214,8 +214,8 @@ fn count_evidence(text: &[u8]) -> (usize, usize) {
     let (mut comma, mut dot) = (0, 0);
     let mut i = 0;
     while i < text.len() {
-        let starts_word = i == 0 || !text[i - 1].is_ascii_alphanumeric();
-        if !text[i].is_ascii_digit() || !starts_word {
+        let starts_word = || i == 0 || !text[i - 1].is_ascii_alphanumeric();
+        if !text[i].is_ascii_digit() || !starts_word() {
             i += 1;
             continue;
         }
