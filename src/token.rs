@@ -14,6 +14,7 @@
 
 use std::collections::HashSet;
 use std::ops::Range;
+use std::sync::LazyLock;
 
 use nom::IResult;
 use rust_decimal::Decimal;
@@ -434,6 +435,23 @@ const RULES: [(Rule, Starts); 11] = [
     (|_, i, _| other(i), |_| true),
 ];
 
+/// For every byte, the rules of [`RULES`] that may start there, as bits
+/// by their place: one look for what eleven tests would tell.
+static RULE_STARTS: LazyLock<[u16; 256]> = LazyLock::new(|| {
+    let mut table = [0; 256];
+    for (b, rules) in table.iter_mut().enumerate() {
+        for (i, (_, starts)) in RULES.into_iter().enumerate() {
+            if starts(b as u8) {
+                *rules |= 1 << i;
+            }
+        }
+    }
+    table
+});
+
+// Every rule has its bit in [`RULE_STARTS`].
+const _: () = assert!(RULES.len() <= u16::BITS as usize);
+
 impl<'s> Lexer<'s> {
     /// Reads `text`, which starts at offset `base` of the input, into
     /// `out`, replacing what it held. `text` ends at the end of the input
@@ -493,9 +511,9 @@ impl<'s> Lexer<'s> {
     /// its length, at least 1, and kind. `line_start` says whether it
     /// starts a line, where `-` and `*` are bullets.
     fn token(&self, input: Input<'_>, line_start: bool) -> (usize, Kind) {
-        let first = input[0];
-        for (rule, starts) in RULES {
-            if !starts(first) {
+        let starts = RULE_STARTS[usize::from(input[0])];
+        for (i, (rule, _)) in RULES.into_iter().enumerate() {
+            if starts & (1 << i) == 0 {
                 continue;
             }
             if let Ok((rest, kind)) = rule(self, input, line_start) {
