@@ -231,11 +231,28 @@ impl Word {
         if text.is_ascii() {
             flags |= Word::ASCII;
         }
-        Word::with_flags(text.as_bytes(), flags, chars, class_of(text))
+        let bytes = text.as_bytes();
+        Word::with_flags(bytes, flags, chars, class_of(text), || {
+            ticker_len(bytes) == bytes.len()
+        })
     }
 
     /// [`Word::of`] for ASCII text, byte by byte.
     fn of_ascii(bytes: &[u8]) -> Word {
+        Word::ascii(bytes, || ticker_len(bytes) == bytes.len())
+    }
+
+    /// [`Word::of_ascii`] for the start of a token of rule Y, which is
+    /// rule Y's whole token when it ends at a letter or digit.
+    fn of_ticker_start(bytes: &[u8]) -> Word {
+        Word::ascii(bytes, || {
+            bytes.last().is_some_and(u8::is_ascii_alphanumeric)
+        })
+    }
+
+    /// The ASCII word `bytes`, with `rule_y` to tell whether it is a whole
+    /// token of rule Y.
+    fn ascii(bytes: &[u8], rule_y: impl FnOnce() -> bool) -> Word {
         let mut flags = Word::ASCII;
         for &b in bytes {
             flags |= Word::LETTER_FLAGS[usize::from(b)];
@@ -243,17 +260,24 @@ impl Word {
         if bytes.first().is_some_and(u8::is_ascii_digit) {
             flags |= Word::FIRST_DIGIT;
         }
-        Word::with_flags(bytes, flags, bytes.len(), ascii_class_of(bytes))
+        Word::with_flags(bytes, flags, bytes.len(), ascii_class_of(bytes), rule_y)
     }
 
     /// The word `bytes` of `chars` characters with the letter `flags` its
     /// characters show and the vocabulary's `class`, and rule Y's ticker
-    /// flag, which follows from them.
-    fn with_flags(bytes: &[u8], mut flags: u8, chars: usize, class: Option<WordClass>) -> Word {
+    /// flag, which follows from them and from `rule_y`, whether the word
+    /// is a whole token of rule Y.
+    fn with_flags(
+        bytes: &[u8],
+        mut flags: u8,
+        chars: usize,
+        class: Option<WordClass>,
+        rule_y: impl FnOnce() -> bool,
+    ) -> Word {
         if flags & Word::ASCII != 0
             && flags & Word::LETTER != 0
             && bytes.len() <= MAX_SYMBOL
-            && ticker_len(bytes) == bytes.len()
+            && rule_y()
         {
             flags |= Word::TICKER;
         }
@@ -692,7 +716,10 @@ impl<'s> Lexer<'s> {
             },
         };
         // Rule Y's characters are ASCII.
-        Ok((&input[end..], Kind::Word(Word::of_ascii(&input[..end]))))
+        Ok((
+            &input[end..],
+            Kind::Word(Word::of_ticker_start(&input[..end])),
+        ))
     }
 
     /// Rule G (c): the longest known symbol the token starts with that a
@@ -1362,6 +1389,15 @@ mod tests {
                 Word::of_chars(word),
                 "{word}"
             );
+            let token = ticker_len(word.as_bytes());
+            for end in 1..=token {
+                let start = &word.as_bytes()[..end];
+                assert_eq!(
+                    Word::of_ticker_start(start),
+                    Word::of_ascii(start),
+                    "{word}"
+                );
+            }
         }
     }
 
