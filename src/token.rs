@@ -704,6 +704,14 @@ impl<'s> Lexer<'s> {
             let text = std::str::from_utf8(&input[..full]).map_err(|_| nom::Err::Error(()))?;
             return Ok((&input[full..], Kind::Word(Word::of(text))));
         }
+        // Letters alone have no digits to split off: a known symbol or
+        // rule G would end the word where the token ends.
+        if letters {
+            return Ok((
+                &input[len..],
+                Kind::Word(Word::of_ticker_start(&input[..len])),
+            ));
+        }
         let token = &input[..len];
         let end = match self.known_symbol(input, token) {
             Some(end) => end,
