@@ -40,10 +40,12 @@ fn digits(input: &[u8]) -> usize {
 /// `first` digits, as [`date_or_time_len`] describes.
 fn date_len(input: &[u8], first: usize, mark: u8) -> usize {
     let second_at = first + 1;
-    let second = digits(&input[second_at..]);
-    if !(1..=2).contains(&second) || input.get(second_at + second) != Some(&mark) {
-        return 0;
-    }
+    // One or two digits and the mark again.
+    let second = match input[second_at..] {
+        [a, b, ..] if a.is_ascii_digit() && b == mark => 1,
+        [a, b, c, ..] if a.is_ascii_digit() && b.is_ascii_digit() && c == mark => 2,
+        _ => return 0,
+    };
     let third_at = second_at + second + 1;
     let third = digits(&input[third_at..]);
     let year_first = first == 4 && (1..=2).contains(&third);

@@ -14,6 +14,7 @@
 
 use std::collections::HashSet;
 use std::ops::Range;
+use std::sync::LazyLock;
 
 use nom::IResult;
 use rust_decimal::Decimal;
@@ -21,7 +22,7 @@ use rust_decimal::Decimal;
 use crate::lexical::{date_or_time_len, invalid_utf8_len, invisible_len, is_line_end, space_len};
 use crate::number::{NumberError, NumberStyle, number, number_like_len};
 use crate::quote::{Currency, CurrencyCode, Direction, Magnitude};
-use crate::vocabulary::{DIRECTION_WORDS, PERCENT_WORDS, WordClass, class_of};
+use crate::vocabulary::{DIRECTION_WORDS, PERCENT_WORDS, WordClass, ascii_class_of, class_of};
 
 /// The lexer's input: bytes, UTF-8 where they hold text.
 type Input<'a> = &'a [u8];
@@ -140,6 +141,23 @@ impl Word {
     const FIRST_DIGIT: u8 = 64;
     const LETTER: u8 = 128;
 
+    /// The flags each ASCII letter gives a word, by byte, so that
+    /// [`Word::of_ascii`] reads a byte with one look.
+    const LETTER_FLAGS: [u8; 256] = {
+        let mut table = [0; 256];
+        let mut b = 0;
+        while b < 256 {
+            let byte = b as u8;
+            if byte.is_ascii_uppercase() {
+                table[b] = Word::UPPER | Word::LETTER;
+            } else if byte.is_ascii_lowercase() {
+                table[b] = Word::LOWER | Word::LETTER;
+            }
+            b += 1;
+        }
+        table
+    };
+
     fn has(self, flag: u8) -> bool {
         self.flags & flag != 0
     }
@@ -188,7 +206,7 @@ impl Word {
     /// The flags of the word `text`.
     fn of(text: &str) -> Word {
         match text.is_ascii() {
-            true => Word::of_ascii(text),
+            true => Word::of_ascii(text.as_bytes()),
             false => Word::of_chars(text),
         }
     }
@@ -213,42 +231,60 @@ impl Word {
         if text.is_ascii() {
             flags |= Word::ASCII;
         }
-        Word::with_flags(text, flags, chars)
+        let bytes = text.as_bytes();
+        Word::with_flags(bytes, flags, chars, class_of(text), || {
+            ticker_len(bytes) == bytes.len()
+        })
     }
 
     /// [`Word::of`] for ASCII text, byte by byte.
-    fn of_ascii(text: &str) -> Word {
-        let bytes = text.as_bytes();
+    fn of_ascii(bytes: &[u8]) -> Word {
+        Word::ascii(bytes, || ticker_len(bytes) == bytes.len())
+    }
+
+    /// [`Word::of_ascii`] for the start of a token of rule Y, which is
+    /// rule Y's whole token when it ends at a letter or digit.
+    fn of_ticker_start(bytes: &[u8]) -> Word {
+        Word::ascii(bytes, || {
+            bytes.last().is_some_and(u8::is_ascii_alphanumeric)
+        })
+    }
+
+    /// The ASCII word `bytes`, with `rule_y` to tell whether it is a whole
+    /// token of rule Y.
+    fn ascii(bytes: &[u8], rule_y: impl FnOnce() -> bool) -> Word {
         let mut flags = Word::ASCII;
         for &b in bytes {
-            if b.is_ascii_uppercase() {
-                flags |= Word::UPPER | Word::LETTER;
-            } else if b.is_ascii_lowercase() {
-                flags |= Word::LOWER | Word::LETTER;
-            }
+            flags |= Word::LETTER_FLAGS[usize::from(b)];
         }
         if bytes.first().is_some_and(u8::is_ascii_digit) {
             flags |= Word::FIRST_DIGIT;
         }
-        Word::with_flags(text, flags, bytes.len())
+        Word::with_flags(bytes, flags, bytes.len(), ascii_class_of(bytes), rule_y)
     }
 
-    /// The word `text` of `chars` characters with the letter `flags` its
-    /// characters show, and what follows from them: rule Y's ticker flag
-    /// and the word's class.
-    fn with_flags(text: &str, mut flags: u8, chars: usize) -> Word {
-        let bytes = text.as_bytes();
+    /// The word `bytes` of `chars` characters with the letter `flags` its
+    /// characters show and the vocabulary's `class`, and rule Y's ticker
+    /// flag, which follows from them and from `rule_y`, whether the word
+    /// is a whole token of rule Y.
+    fn with_flags(
+        bytes: &[u8],
+        mut flags: u8,
+        chars: usize,
+        class: Option<WordClass>,
+        rule_y: impl FnOnce() -> bool,
+    ) -> Word {
         if flags & Word::ASCII != 0
             && flags & Word::LETTER != 0
             && bytes.len() <= MAX_SYMBOL
-            && ticker_len(bytes) == bytes.len()
+            && rule_y()
         {
             flags |= Word::TICKER;
         }
         Word {
             flags,
             chars: u8::try_from(chars).unwrap_or(u8::MAX),
-            class: class_of(text),
+            class,
         }
     }
 }
@@ -423,6 +459,23 @@ const RULES: [(Rule, Starts); 11] = [
     (|_, i, _| other(i), |_| true),
 ];
 
+/// For every byte, the rules of [`RULES`] that may start there, as bits
+/// by their place: one look for what eleven tests would tell.
+static RULE_STARTS: LazyLock<[u16; 256]> = LazyLock::new(|| {
+    let mut table = [0; 256];
+    for (b, rules) in table.iter_mut().enumerate() {
+        for (i, (_, starts)) in RULES.into_iter().enumerate() {
+            if starts(b as u8) {
+                *rules |= 1 << i;
+            }
+        }
+    }
+    table
+});
+
+// Every rule has its bit in [`RULE_STARTS`].
+const _: () = assert!(RULES.len() <= u16::BITS as usize);
+
 impl<'s> Lexer<'s> {
     /// Reads `text`, which starts at offset `base` of the input, into
     /// `out`, replacing what it held. `text` ends at the end of the input
@@ -482,9 +535,9 @@ impl<'s> Lexer<'s> {
     /// its length, at least 1, and kind. `line_start` says whether it
     /// starts a line, where `-` and `*` are bullets.
     fn token(&self, input: Input<'_>, line_start: bool) -> (usize, Kind) {
-        let first = input[0];
-        for (rule, starts) in RULES {
-            if !starts(first) {
+        let starts = RULE_STARTS[usize::from(input[0])];
+        for (i, (rule, _)) in RULES.into_iter().enumerate() {
+            if starts & (1 << i) == 0 {
                 continue;
             }
             if let Ok((rest, kind)) = rule(self, input, line_start) {
@@ -510,8 +563,11 @@ impl<'s> Lexer<'s> {
             None => (after_currency, None),
         };
         // A currency may also stand after the sign: `-$21`.
-        let (digits_at, currency) = match (currency, currency_before(digits_at)) {
-            (None, Some((rest, currency))) if sign.is_some() => (rest, Some(currency)),
+        let (digits_at, currency) = match (currency, sign) {
+            (None, Some(_)) => match currency_before(digits_at) {
+                Some((rest, currency)) => (rest, Some(currency)),
+                None => (digits_at, None),
+            },
             _ => (digits_at, currency),
         };
         if !digits_at.first().is_some_and(u8::is_ascii_digit) {
@@ -526,16 +582,18 @@ impl<'s> Lexer<'s> {
         if digits_at.len() < input.len() && date_or_time_len(digits_at) > 0 {
             return Err(nom::Err::Error(()));
         }
-        let (mut rest, value, digits_len) = match number(digits_at, self.style) {
-            Ok((rest, n)) => (rest, Ok(n.value), n.text.len()),
+        let (mut rest, value, digits_len, grouped) = match number(digits_at, self.style) {
+            Ok((rest, n)) => (rest, Ok(n.value), n.text.len(), n.grouped),
             Err(NumberError::Malformed) => {
                 let len = number_like_len(digits_at);
-                (&digits_at[len..], Err(NumberError::Malformed), len)
+                (&digits_at[len..], Err(NumberError::Malformed), len, false)
             }
             Err(e @ (NumberError::Cut { len } | NumberError::TooLarge { len })) => {
-                (&digits_at[len..], Err(e), len)
+                (&digits_at[len..], Err(e), len, false)
             }
-            Err(e @ NumberError::TooManyDecimals { len, .. }) => (&digits_at[len..], Err(e), len),
+            Err(e @ NumberError::TooManyDecimals { len, .. }) => {
+                (&digits_at[len..], Err(e), len, false)
+            }
             Err(NumberError::NotANumber) => return Err(nom::Err::Error(())),
         };
         let digits_text = &digits_at[..digits_len];
@@ -549,13 +607,15 @@ impl<'s> Lexer<'s> {
             Err(_) => None,
         };
         // `24-hour`, `52-week`: digits joined to a word by a hyphen.
-        let hyphen_word = rest.first() == Some(&b'-') && starts_word_char(&rest[1..]);
+        let hyphen_word = |rest: Input<'_>| {
+            rest.first() == Some(&b'-') && starts_word_char(&rest[1..]) && !rest[1].is_ascii_digit()
+        };
         if magnitude.is_none()
             && digits_text.iter().all(u8::is_ascii_digit)
             && sign.is_none()
             && currency.is_none()
             && !paren
-            && (starts_word_char(rest) || hyphen_word && !rest[1].is_ascii_digit())
+            && (starts_word_char(rest) || hyphen_word(rest))
         {
             return Err(nom::Err::Error(()));
         }
@@ -575,9 +635,6 @@ impl<'s> Lexer<'s> {
             },
             false => rest,
         };
-        let grouped = value.is_ok()
-            && digits_text.iter().any(|&b| !b.is_ascii_digit())
-            && grouping_in(digits_text, self.style);
         let other = self.other_reading(digits_text);
         let base = input.as_ptr().addr();
         let digits_start = digits_at.as_ptr().addr() - base;
@@ -599,9 +656,10 @@ impl<'s> Lexer<'s> {
     /// text reads as a different number there: one separator and three
     /// digits after it (`1,234`, `127.487`).
     fn other_reading(&self, digits: Input<'_>) -> Option<Decimal> {
-        let separators = digits.iter().filter(|b| !b.is_ascii_digit()).count();
-        let last = digits.iter().rposition(|b| !b.is_ascii_digit())?;
-        if separators != 1 || digits.len() - last - 1 != 3 || !matches!(digits[last], b'.' | b',') {
+        let [head @ .., b'.' | b',', a, b, c] = digits else {
+            return None;
+        };
+        if ![a, b, c].iter().all(|d| d.is_ascii_digit()) || !head.iter().all(u8::is_ascii_digit) {
             return None;
         }
         let other = match self.style {
@@ -646,6 +704,14 @@ impl<'s> Lexer<'s> {
             let text = std::str::from_utf8(&input[..full]).map_err(|_| nom::Err::Error(()))?;
             return Ok((&input[full..], Kind::Word(Word::of(text))));
         }
+        // Letters alone have no digits to split off: a known symbol or
+        // rule G would end the word where the token ends.
+        if letters {
+            return Ok((
+                &input[len..],
+                Kind::Word(Word::of_ticker_start(&input[..len])),
+            ));
+        }
         let token = &input[..len];
         let end = match self.known_symbol(input, token) {
             Some(end) => end,
@@ -657,8 +723,11 @@ impl<'s> Lexer<'s> {
                 }
             },
         };
-        let text = std::str::from_utf8(&input[..end]).map_err(|_| nom::Err::Error(()))?;
-        Ok((&input[end..], Kind::Word(Word::of(text))))
+        // Rule Y's characters are ASCII.
+        Ok((
+            &input[end..],
+            Kind::Word(Word::of_ticker_start(&input[..end])),
+        ))
     }
 
     /// Rule G (c): the longest known symbol the token starts with that a
@@ -766,18 +835,13 @@ fn separates(after: Input<'_>) -> bool {
         || after.starts_with("•".as_bytes())
 }
 
-/// Whether thousands separators group `digits` in `style`: a separator
-/// that is not the style's decimal mark.
-fn grouping_in(digits: Input<'_>, style: NumberStyle) -> bool {
-    let mark = match style {
-        NumberStyle::Comma => b',',
-        _ => b'.',
-    };
-    digits.iter().any(|&b| !b.is_ascii_digit() && b != mark)
-}
-
 /// The length of a run of horizontal white space at the start of `input`.
 fn horizontal_space_len(input: Input<'_>) -> usize {
+    // Most tokens follow no space: one byte tells.
+    match input {
+        [b' ' | b'\t' | b'\x0b' | b'\x0c' | 0xC2 | 0xE2, ..] => {}
+        _ => return 0,
+    }
     let mut len = 0;
     loop {
         let rest = &input[len..];
@@ -887,9 +951,7 @@ fn marker(input: Input<'_>) -> Lexed<'_, Kind> {
         // letters (`UP.A`, `DOWN-B`) is that ticker; before digits it is
         // the marker of a signed number (`DOWN-0.40`).
         if let [joint, next, ..] = rest {
-            if !joint.is_ascii_alphanumeric()
-                && TICKER_BYTES[usize::from(*joint)]
-                && next.is_ascii_alphabetic()
+            if TICKER_BYTES[usize::from(*joint)] == TickerByte::Inner && next.is_ascii_alphabetic()
             {
                 break;
             }
@@ -976,22 +1038,7 @@ fn other(input: Input<'_>) -> Lexed<'_, Kind> {
 /// The byte length of the UTF-8 character at the start of `input`, 0 if
 /// there is none.
 fn char_len(input: Input<'_>) -> usize {
-    match input.first() {
-        None => return 0,
-        Some(b) if b.is_ascii() => return 1,
-        Some(_) => {}
-    }
-    // The lead byte says how long the sequence is; UTF-8 checks the rest.
-    let width = match input[0] {
-        0xC2..=0xDF => 2,
-        0xE0..=0xEF => 3,
-        0xF0..=0xF4 => 4,
-        _ => return 0,
-    };
-    match input.get(..width).map(std::str::from_utf8) {
-        Some(Ok(_)) => width,
-        _ => 0,
-    }
+    first_char(input).map_or(0, char::len_utf8)
 }
 
 /// Rule S: a sign, returning the input after it.
@@ -1017,15 +1064,25 @@ fn sign_before_digits(input: Input<'_>) -> Option<(Input<'_>, Sign)> {
     starts.then_some((rest, sign))
 }
 
-/// A currency sign before a price, perhaps with one space after it.
-fn currency_before(input: Input<'_>) -> Option<(Input<'_>, Currency)> {
-    if !matches!(input.first(), Some(b'$' | 0xC2 | 0xE2)) {
+/// A currency sign at the start of `input`, and the input after it.
+fn currency_sign(input: Input<'_>) -> Option<(Input<'_>, Currency)> {
+    // Every sign starts so (`$`, `£`, `¥`, `€`, `₹`, `₦`), and most text
+    // after a number, `▲` or `%`, does not.
+    if !matches!(
+        input,
+        [b'$', ..] | [0xC2, 0xA3 | 0xA5, ..] | [0xE2, 0x82, ..]
+    ) {
         return None;
     }
-    let (rest, currency) = Currency::ALL.into_iter().find_map(|currency| {
+    Currency::ALL.into_iter().find_map(|currency| {
         let rest = input.strip_prefix(currency.sign().as_bytes())?;
         Some((rest, currency))
-    })?;
+    })
+}
+
+/// A currency sign before a price, perhaps with one space after it.
+fn currency_before(input: Input<'_>) -> Option<(Input<'_>, Currency)> {
+    let (rest, currency) = currency_sign(input)?;
     let rest = match rest {
         [b' ', next, ..] if next.is_ascii_digit() => &rest[1..],
         _ => rest,
@@ -1042,10 +1099,7 @@ fn currency_after(input: Input<'_>) -> Option<(Input<'_>, Currency)> {
         [b' ', ..] => &input[1..],
         _ => input,
     };
-    if let Some((rest, currency)) = Currency::ALL.into_iter().find_map(|currency| {
-        let rest = at.strip_prefix(currency.sign().as_bytes())?;
-        Some((rest, currency))
-    }) {
+    if let Some((rest, currency)) = currency_sign(at) {
         return (!starts_word_char(rest) && !rest.first().is_some_and(u8::is_ascii_digit))
             .then_some((rest, currency));
     }
@@ -1079,7 +1133,11 @@ fn magnitude(input: Input<'_>) -> Lexed<'_, Magnitude> {
         ("B", Magnitude::Billion),
         ("T", Magnitude::Trillion),
     ];
-    // Most numbers have no suffix: one byte tells.
+    // Most numbers have no suffix: one byte tells, and most often that it
+    // is no letter.
+    if !input.first().is_some_and(u8::is_ascii_alphabetic) {
+        return Err(nom::Err::Error(()));
+    }
     let first = input.first().copied();
     if !SUFFIXES
         .iter()
@@ -1134,22 +1192,46 @@ fn starts_word_char(input: Input<'_>) -> bool {
 
 /// The first character of `input`, if it is UTF-8.
 fn first_char(input: Input<'_>) -> Option<char> {
-    if let Some(&b) = input.first().filter(|b| b.is_ascii()) {
-        return Some(char::from(b));
+    let &first = input.first()?;
+    if first.is_ascii() {
+        return Some(char::from(first));
     }
-    let len = char_len(input);
-    std::str::from_utf8(&input[..len]).ok()?.chars().next()
+    // The lead byte says how long the sequence is; UTF-8 checks the rest.
+    let width = match first {
+        0xC2..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        0xF0..=0xF4 => 4,
+        _ => return None,
+    };
+    std::str::from_utf8(input.get(..width)?)
+        .ok()?
+        .chars()
+        .next()
 }
 
-/// Which bytes may stand inside a ticker: ASCII letters and digits and
-/// `. - & / : = _`.
-const TICKER_BYTES: [bool; 256] = {
-    let mut table = [false; 256];
+/// What a byte is to a ticker.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum TickerByte {
+    /// No part of one.
+    None,
+    /// Punctuation that may stand inside one: `. - & / : = _`.
+    Inner,
+    /// An ASCII letter or digit.
+    Alphanumeric,
+}
+
+/// Every byte's [`TickerByte`], so that rule Y reads a byte with one
+/// look.
+const TICKER_BYTES: [TickerByte; 256] = {
+    let mut table = [TickerByte::None; 256];
     let mut b = 0;
     while b < 256 {
         let byte = b as u8;
-        table[b] = byte.is_ascii_alphanumeric()
-            || matches!(byte, b'.' | b'-' | b'&' | b'/' | b':' | b'=' | b'_');
+        if byte.is_ascii_alphanumeric() {
+            table[b] = TickerByte::Alphanumeric;
+        } else if matches!(byte, b'.' | b'-' | b'&' | b'/' | b':' | b'=' | b'_') {
+            table[b] = TickerByte::Inner;
+        }
         b += 1;
     }
     table
@@ -1163,22 +1245,26 @@ fn ticker_len(input: Input<'_>) -> usize {
     if !input.get(start).is_some_and(u8::is_ascii_alphanumeric) {
         return 0;
     }
-    let run = input[start..]
-        .iter()
-        .position(|&b| !TICKER_BYTES[usize::from(b)])
-        .map_or(input.len(), |end| start + end);
-    input[..run]
-        .iter()
-        .rposition(u8::is_ascii_alphanumeric)
-        .map_or(0, |last| last + 1)
+    let mut len = start + 1;
+    for (i, &b) in input.iter().enumerate().skip(len) {
+        match TICKER_BYTES[usize::from(b)] {
+            TickerByte::Alphanumeric => len = i + 1,
+            TickerByte::Inner => {}
+            TickerByte::None => break,
+        }
+    }
+    len
 }
 
 /// Whether `input` starts with a run of digits led by a zero (`0005`),
 /// which rule N reads as no number, followed by white space, a cell
 /// separator or the end.
 fn zero_led_code(input: Input<'_>) -> bool {
+    if input.first() != Some(&b'0') {
+        return false;
+    }
     let run = input.iter().take_while(|b| b.is_ascii_digit()).count();
-    run >= 2 && input[0] == b'0' && {
+    run >= 2 && {
         let after = &input[run..];
         after.is_empty() || separates(after)
     }
@@ -1294,11 +1380,32 @@ mod tests {
     }
 
     #[test]
+    fn every_currency_sign_is_looked_for() {
+        for currency in Currency::ALL {
+            let sign = currency.sign().as_bytes();
+            assert_eq!(currency_sign(sign), Some((&b""[..], currency)));
+        }
+    }
+
+    #[test]
     fn ascii_words_are_classed_as_by_their_characters() {
         for word in [
             "AGL", "btc", "KSE100", "1Y", "24h", "Mkt-Cap", "S&P", "BRK.B", "up", "X",
         ] {
-            assert_eq!(Word::of_ascii(word), Word::of_chars(word), "{word}");
+            assert_eq!(
+                Word::of_ascii(word.as_bytes()),
+                Word::of_chars(word),
+                "{word}"
+            );
+            let token = ticker_len(word.as_bytes());
+            for end in 1..=token {
+                let start = &word.as_bytes()[..end];
+                assert_eq!(
+                    Word::of_ticker_start(start),
+                    Word::of_ascii(start),
+                    "{word}"
+                );
+            }
         }
     }
 

@@ -246,6 +246,18 @@ pub(crate) fn role_of_phrase(words: &[&str]) -> Option<Role> {
     if words.is_empty() || words.len() > MAX_PHRASE_WORDS {
         return None;
     }
+    // Most ASCII phrases are ruled out by their length and their first
+    // and last letters.
+    let first = words[0].as_bytes().first();
+    let last = words[words.len() - 1].as_bytes().last();
+    if let (Some(&first), Some(&last)) = (first, last) {
+        if words.iter().all(|word| word.is_ascii()) {
+            let len = words.iter().map(|word| word.len() + 1).sum::<usize>() - 1;
+            if len > LONGEST_PHRASE || PHRASE_SHAPES[shape(first, last)] & (1 << len) == 0 {
+                return None;
+            }
+        }
+    }
     // The words in lowercase joined by single spaces, as the table spells
     // phrases.
     let mut buffer = [0u8; LONGEST_PHRASE];
@@ -268,6 +280,20 @@ pub(crate) fn is_caption(word: &str) -> bool {
 
 /// The longest phrase [`HEADER`] holds, in bytes.
 const LONGEST_PHRASE: usize = 40;
+
+/// For every shape of a phrase in [`HEADER`] (see [`shape`]), a bit for
+/// each length of such a phrase: what an ASCII phrase must match to be
+/// worth a lookup.
+const PHRASE_SHAPES: [u64; 1024] = {
+    let mut shapes = [0u64; 1024];
+    let mut i = 0;
+    while i < HEADER.len() {
+        let phrase = HEADER[i].0.as_bytes();
+        shapes[shape(phrase[0], phrase[phrase.len() - 1])] |= 1 << phrase.len();
+        i += 1;
+    }
+    shapes
+};
 
 /// [`HEADER`] by phrase, built on first use; the first entry of a phrase
 /// decides its role.
@@ -567,6 +593,9 @@ const ZONES: &[&str] = &[
 /// `word` is compared lowercase; the first table that knows it decides,
 /// joiners and units first, since they never start a label.
 pub(crate) fn class_of(word: &str) -> Option<WordClass> {
+    if word.is_ascii() {
+        return ascii_class_of(word.as_bytes());
+    }
     if word.len() > LONGEST_KNOWN_WORD {
         return None;
     }
@@ -575,22 +604,68 @@ pub(crate) fn class_of(word: &str) -> Option<WordClass> {
     class_index().get(lower).copied()
 }
 
+/// [`class_of`] for a word of ASCII bytes, the common case: most words
+/// are ruled out by their length and their first and last letters,
+/// before they are lowercased and looked up.
+pub(crate) fn ascii_class_of(word: &[u8]) -> Option<WordClass> {
+    if word.is_empty() || word.len() > LONGEST_KNOWN_WORD {
+        return None;
+    }
+    if KNOWN_SHAPES[shape(word[0], word[word.len() - 1])] & (1 << word.len()) == 0 {
+        return None;
+    }
+    let mut buffer = [0u8; LONGEST_KNOWN_WORD];
+    let lower = &mut buffer[..word.len()];
+    lower.copy_from_slice(word);
+    lower.make_ascii_lowercase();
+    class_index().get(&*lower).copied()
+}
+
+/// The tables [`class_of`] looks words up in, the first that knows a word
+/// deciding its class.
+const CLASS_TABLES: [(&[&str], WordClass); 7] = [
+    (IDENTIFIERS, WordClass::Identifier),
+    (JOINERS, WordClass::Joiner),
+    (UNITS, WordClass::Unit),
+    (PERIODS, WordClass::Period),
+    (FIELDS, WordClass::Field),
+    (MONTHS, WordClass::Month),
+    (ZONES, WordClass::Zone),
+];
+
+/// The shape of a word or phrase of first byte `first` and last byte
+/// `last`: the five low bits of each, which an ASCII letter's two cases
+/// share.
+const fn shape(first: u8, last: u8) -> usize {
+    (((first & 31) as usize) << 5) | (last & 31) as usize
+}
+
+/// For every shape of a word in [`CLASS_TABLES`] (see [`shape`]), a bit
+/// for each length of such a word: what an ASCII word must match to be
+/// worth a lookup.
+const KNOWN_SHAPES: [u32; 1024] = {
+    let mut shapes = [0u32; 1024];
+    let mut t = 0;
+    while t < CLASS_TABLES.len() {
+        let table = CLASS_TABLES[t].0;
+        let mut w = 0;
+        while w < table.len() {
+            let word = table[w].as_bytes();
+            shapes[shape(word[0], word[word.len() - 1])] |= 1 << word.len();
+            w += 1;
+        }
+        t += 1;
+    }
+    shapes
+};
+
 /// The word tables by word, built on first use; the first table that
 /// knows a word decides its class.
 fn class_index() -> &'static HashMap<&'static [u8], WordClass> {
     static INDEX: OnceLock<HashMap<&'static [u8], WordClass>> = OnceLock::new();
     INDEX.get_or_init(|| {
-        let tables: [(&[&str], WordClass); 7] = [
-            (IDENTIFIERS, WordClass::Identifier),
-            (JOINERS, WordClass::Joiner),
-            (UNITS, WordClass::Unit),
-            (PERIODS, WordClass::Period),
-            (FIELDS, WordClass::Field),
-            (MONTHS, WordClass::Month),
-            (ZONES, WordClass::Zone),
-        ];
         let mut index = HashMap::default();
-        for (table, class) in tables {
+        for (table, class) in CLASS_TABLES {
             for &word in table {
                 index.entry(word.as_bytes()).or_insert(class);
             }
@@ -698,6 +773,12 @@ mod tests {
             assert!(phrase.len() <= LONGEST_PHRASE, "{phrase}");
             let words: Vec<&str> = phrase.split(' ').collect();
             assert!(role_of_phrase(&words).is_some(), "{phrase}");
+            let upper = phrase.to_uppercase();
+            let words: Vec<&str> = upper.split(' ').collect();
+            assert!(
+                !phrase.is_ascii() || role_of_phrase(&words).is_some(),
+                "{phrase}"
+            );
         }
     }
 
@@ -711,6 +792,12 @@ mod tests {
         assert_eq!(class_of("at"), Some(WordClass::Joiner));
         assert_eq!(class_of("Nordbank"), None);
         assert_eq!(class_of("Münchener"), None);
+        // Every table word is found in any case, by the shape filter too.
+        for (table, _) in CLASS_TABLES {
+            for word in table.iter().filter(|w| w.is_ascii()) {
+                assert!(class_of(&word.to_uppercase()).is_some(), "{word}");
+            }
+        }
     }
 
     #[test]
