@@ -210,7 +210,8 @@ impl Validator {
     /// Which reading of the percent fits, in `i128` when the numbers allow
     /// it (the hot path), else in wider integers.
     fn verdict(&self, quote: &Quote<'_>, change: Decimal, percent: Decimal) -> Verdict {
-        self.verdict_in::<i128>(quote, change, percent)
+        self.verdict_in::<i64>(quote, change, percent)
+            .or_else(|| self.verdict_in::<i128>(quote, change, percent))
             .unwrap_or_else(|| self.wide_verdict(quote, change, percent))
     }
 
@@ -1330,6 +1331,26 @@ mod tests {
             proptest::prop_assert!(held.windows(2).all(|w| w[0] == w[1]), "{agrees:?}");
             let before = agrees[1..].iter().find_map(|a| *a).unwrap_or(false);
             proptest::prop_assert_eq!(percent_agrees(p, e, c, q, ratio), before);
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config::with_cases(4096))]
+
+        /// The validator's verdict is the same in every tier that holds
+        /// the numbers, rounding to nearest or truncating.
+        #[test]
+        fn every_tier_gives_the_same_verdict((p, e, c, q) in fit_inputs(), truncated: bool) {
+            let rounding = if truncated { Rounding::Truncated } else { Rounding::Nearest };
+            let verdicts = [
+                Shown::<i64>::of(p, e, c, q, rounding).and_then(|s| s.verdict()),
+                Shown::<i128>::of(p, e, c, q, rounding).and_then(|s| s.verdict()),
+                Shown::<I256>::of(p, e, c, q, rounding).and_then(|s| s.verdict()),
+                Shown::<Wide>::of(p, e, c, q, rounding).and_then(|s| s.verdict()),
+            ];
+            let held: Vec<Verdict> = verdicts.iter().flatten().copied().collect();
+            proptest::prop_assert!(!held.is_empty(), "{verdicts:?}");
+            proptest::prop_assert!(held.windows(2).all(|w| w[0] == w[1]), "{verdicts:?}");
         }
     }
 
