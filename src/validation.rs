@@ -561,10 +561,11 @@ impl<I: Int> Shown<I> {
     }
 
     /// The intervals of a price shown as `price` times 10^`exponent`, a
-    /// change and a percent; `None` when they overflow `I`. Inlined: a
-    /// fit's rounding is a constant, and its intervals then stay in
-    /// registers instead of going through memory.
-    #[inline]
+    /// change and a percent; `None` when they overflow `I`. Always
+    /// inlined, the validator's calls too: a fit's rounding is a constant,
+    /// and its intervals then stay in registers instead of going through
+    /// memory.
+    #[inline(always)]
     fn of(
         price: Decimal,
         exponent: u32,
