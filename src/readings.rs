@@ -266,6 +266,19 @@ impl Readings {
             .iter()
             .copied()
             .find(|&i| self.values[i].is_percent());
+        // A percent alone, unmarked and with no header to name its column,
+        // is read only where a previous close pins it: one needs a value
+        // that may be a close besides the price and the percent.
+        let closing = |i: usize| {
+            let value = &self.values[i];
+            value.number.sign.is_none() && !value.is_percent() && is_positive(value.shown)
+        };
+        let closings = chosen.iter().filter(|&&i| closing(i)).count();
+        let lone_percent_read = |p: usize, q: usize| {
+            header.is_some()
+                || self.values[q].is_percent()
+                || closings > usize::from(closing(p)) + usize::from(closing(q))
+        };
         for (position, &p) in chosen.iter().enumerate() {
             let price = &self.values[p];
             if price.number.sign.is_some() || price.is_percent() || price.marker.is_some() {
@@ -277,6 +290,11 @@ impl Readings {
                 }
                 for q in std::iter::once(None).chain(chosen.iter().copied().map(Some)) {
                     if q == Some(p) || q.is_some() && q == c || c.is_none() && q.is_none() {
+                        continue;
+                    }
+                    if let (None, Some(q)) = (c, q)
+                        && !lone_percent_read(p, q)
+                    {
                         continue;
                     }
                     let fields = Fields {
@@ -807,6 +825,18 @@ mod tests {
             found.contains(&"14.50 -0.85 -5.54 [15.35] exact first".to_string()),
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn an_unmarked_percent_alone_is_read_where_a_close_pins_it() {
+        let found = readings_of("Kestrel 101.00 100.00 1.00");
+        assert!(
+            found.contains(&"101.00 - 1.00 [100.00] exact first".to_string()),
+            "{found:?}"
+        );
+        // With no value to be the close, nothing pins it.
+        let found = readings_of("Kestrel 101.00 1.00");
+        assert!(found.iter().all(|r| !r.ends_with(" - 1.00")), "{found:?}");
     }
 
     #[test]
