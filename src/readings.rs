@@ -460,17 +460,19 @@ impl Readings {
             let checks = !values[c].shown.is_zero();
             let marked = values[q].is_percent();
             let fit_with = |negative: bool| {
+                if !checks {
+                    return Fit::None;
+                }
                 let change = signed(values[c].shown, negative);
                 let percent = signed(values[q].shown, negative);
                 let fit_as = |ratio| percent_fit(values[p].shown, exponent, change, percent, ratio);
-                match (checks, fit_as(Ratio::Percent)) {
-                    (false, _) => Fit::None,
-                    (true, Fit::Exact) => Fit::Exact,
-                    (true, other) if marked => match fit_as(Ratio::Fraction) {
+                match fit_as(Ratio::Percent) {
+                    Fit::Exact => Fit::Exact,
+                    other if marked => match fit_as(Ratio::Fraction) {
                         Fit::Exact => Fit::Exact,
                         _ => other,
                     },
-                    (true, other) => other,
+                    other => other,
                 }
             };
             let found = fit_with(change_negative);
@@ -837,6 +839,19 @@ mod tests {
         // With no value to be the close, nothing pins it.
         let found = readings_of("Kestrel 101.00 1.00");
         assert!(found.iter().all(|r| !r.ends_with(" - 1.00")), "{found:?}");
+    }
+
+    #[test]
+    fn a_zero_change_fits_no_percent() {
+        // Zero beside zero reads without a fit; a zero change pins no
+        // percent, zero or not.
+        let found = readings_of("Osprey 12.50 0.00 (0.00%)");
+        assert!(
+            found.contains(&"12.50 0.00 0.00 first".to_string()),
+            "{found:?}"
+        );
+        let found = readings_of("Osprey 12.50 0.00 (1.50%)");
+        assert!(found.iter().all(|r| !r.contains("exact")), "{found:?}");
     }
 
     #[test]
