@@ -403,30 +403,31 @@ impl Readings {
                 let Some(implied) = price.checked_sub(shown).filter(|d| !d.is_zero()) else {
                     continue;
                 };
-                // A fall of more than half pins no close: near -100% any
-                // close far enough above the price fits (a volume).
-                if implied.abs() >= price {
-                    continue;
-                }
                 // A sign shown, or a marker, must agree with the close.
+                let down = implied.is_sign_negative();
                 let shown_down = match sign {
                     SignFrom::Shown | SignFrom::Marker => Some(percent_negative),
                     _ => None,
                 };
-                if shown_down.is_some_and(|down| down != implied.is_sign_negative()) {
+                if shown_down.is_some_and(|shown_down| shown_down != down) {
+                    continue;
+                }
+                // A fall of more than half pins no close: near -100% any
+                // close far enough above the price fits (a volume). A rise
+                // is less than the price, the close being above zero.
+                if down && -implied >= price {
                     continue;
                 }
                 let exponent = values[p].number.magnitude.map_or(0, |m| m.exponent());
                 // The move and the percent on one side: a fall from the
                 // close is a negative change and percent.
-                let percent = signed(values[q].shown, implied.is_sign_negative());
+                let percent = signed(values[q].shown, down);
                 let found =
                     percent_fit(values[p].shown, exponent, implied, percent, Ratio::Percent);
                 if found == Fit::Exact {
                     close = Some(i);
                     fit = Some(Fit::Exact);
                     if sign == SignFrom::Nothing || sign == SignFrom::Accounting {
-                        let down = implied.is_sign_negative();
                         (change_negative, percent_negative, sign) = (down, down, SignFrom::Close);
                     }
                 }
@@ -852,6 +853,23 @@ mod tests {
         );
         let found = readings_of("Osprey 12.50 0.00 (1.50%)");
         assert!(found.iter().all(|r| !r.contains("exact")), "{found:?}");
+    }
+
+    #[test]
+    fn a_percent_alone_pins_a_close_below_or_not_far_above() {
+        let found = readings_of("Heron 50.00 40.00 25.00%");
+        assert!(
+            found.contains(&"50.00 - 25.00 [40.00] exact first".to_string()),
+            "{found:?}"
+        );
+        let found = readings_of("Heron 40.00 50.00 20.00%");
+        assert!(
+            found.contains(&"40.00 - -20.00 [50.00] exact first".to_string()),
+            "{found:?}"
+        );
+        // A fall of more than half pins nothing.
+        let found = readings_of("Heron 20.00 50.00 60.00%");
+        assert!(found.iter().all(|r| !r.contains("[50.00]")), "{found:?}");
     }
 
     #[test]
