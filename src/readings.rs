@@ -266,6 +266,19 @@ impl Readings {
             .iter()
             .copied()
             .find(|&i| self.values[i].is_percent());
+        // A percent alone, unmarked and with no header to name its column,
+        // is read only where a previous close pins it: one needs a value
+        // that may be a close besides the price and the percent.
+        let closing = |i: usize| {
+            let value = &self.values[i];
+            value.number.sign.is_none() && !value.is_percent() && is_positive(value.shown)
+        };
+        let closings = chosen.iter().filter(|&&i| closing(i)).count();
+        let lone_percent_read = |p: usize, q: usize| {
+            header.is_some()
+                || self.values[q].is_percent()
+                || closings > usize::from(closing(p)) + usize::from(closing(q))
+        };
         for (position, &p) in chosen.iter().enumerate() {
             let price = &self.values[p];
             if price.number.sign.is_some() || price.is_percent() || price.marker.is_some() {
@@ -277,6 +290,11 @@ impl Readings {
                 }
                 for q in std::iter::once(None).chain(chosen.iter().copied().map(Some)) {
                     if q == Some(p) || q.is_some() && q == c || c.is_none() && q.is_none() {
+                        continue;
+                    }
+                    if let (None, Some(q)) = (c, q)
+                        && !lone_percent_read(p, q)
+                    {
                         continue;
                     }
                     let fields = Fields {
@@ -385,30 +403,31 @@ impl Readings {
                 let Some(implied) = price.checked_sub(shown).filter(|d| !d.is_zero()) else {
                     continue;
                 };
-                // A fall of more than half pins no close: near -100% any
-                // close far enough above the price fits (a volume).
-                if implied.abs() >= price {
-                    continue;
-                }
                 // A sign shown, or a marker, must agree with the close.
+                let down = implied.is_sign_negative();
                 let shown_down = match sign {
                     SignFrom::Shown | SignFrom::Marker => Some(percent_negative),
                     _ => None,
                 };
-                if shown_down.is_some_and(|down| down != implied.is_sign_negative()) {
+                if shown_down.is_some_and(|shown_down| shown_down != down) {
+                    continue;
+                }
+                // A fall of more than half pins no close: near -100% any
+                // close far enough above the price fits (a volume). A rise
+                // is less than the price, the close being above zero.
+                if down && -implied >= price {
                     continue;
                 }
                 let exponent = values[p].number.magnitude.map_or(0, |m| m.exponent());
                 // The move and the percent on one side: a fall from the
                 // close is a negative change and percent.
-                let percent = signed(values[q].shown, implied.is_sign_negative());
+                let percent = signed(values[q].shown, down);
                 let found =
                     percent_fit(values[p].shown, exponent, implied, percent, Ratio::Percent);
                 if found == Fit::Exact {
                     close = Some(i);
                     fit = Some(Fit::Exact);
                     if sign == SignFrom::Nothing || sign == SignFrom::Accounting {
-                        let down = implied.is_sign_negative();
                         (change_negative, percent_negative, sign) = (down, down, SignFrom::Close);
                     }
                 }
@@ -442,17 +461,19 @@ impl Readings {
             let checks = !values[c].shown.is_zero();
             let marked = values[q].is_percent();
             let fit_with = |negative: bool| {
+                if !checks {
+                    return Fit::None;
+                }
                 let change = signed(values[c].shown, negative);
                 let percent = signed(values[q].shown, negative);
                 let fit_as = |ratio| percent_fit(values[p].shown, exponent, change, percent, ratio);
-                match (checks, fit_as(Ratio::Percent)) {
-                    (false, _) => Fit::None,
-                    (true, Fit::Exact) => Fit::Exact,
-                    (true, other) if marked => match fit_as(Ratio::Fraction) {
+                match fit_as(Ratio::Percent) {
+                    Fit::Exact => Fit::Exact,
+                    other if marked => match fit_as(Ratio::Fraction) {
                         Fit::Exact => Fit::Exact,
                         _ => other,
                     },
-                    (true, other) => other,
+                    other => other,
                 }
             };
             let found = fit_with(change_negative);
@@ -807,6 +828,48 @@ mod tests {
             found.contains(&"14.50 -0.85 -5.54 [15.35] exact first".to_string()),
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn an_unmarked_percent_alone_is_read_where_a_close_pins_it() {
+        let found = readings_of("Kestrel 101.00 100.00 1.00");
+        assert!(
+            found.contains(&"101.00 - 1.00 [100.00] exact first".to_string()),
+            "{found:?}"
+        );
+        // With no value to be the close, nothing pins it.
+        let found = readings_of("Kestrel 101.00 1.00");
+        assert!(found.iter().all(|r| !r.ends_with(" - 1.00")), "{found:?}");
+    }
+
+    #[test]
+    fn a_zero_change_fits_no_percent() {
+        // Zero beside zero reads without a fit; a zero change pins no
+        // percent, zero or not.
+        let found = readings_of("Osprey 12.50 0.00 (0.00%)");
+        assert!(
+            found.contains(&"12.50 0.00 0.00 first".to_string()),
+            "{found:?}"
+        );
+        let found = readings_of("Osprey 12.50 0.00 (1.50%)");
+        assert!(found.iter().all(|r| !r.contains("exact")), "{found:?}");
+    }
+
+    #[test]
+    fn a_percent_alone_pins_a_close_below_or_not_far_above() {
+        let found = readings_of("Heron 50.00 40.00 25.00%");
+        assert!(
+            found.contains(&"50.00 - 25.00 [40.00] exact first".to_string()),
+            "{found:?}"
+        );
+        let found = readings_of("Heron 40.00 50.00 20.00%");
+        assert!(
+            found.contains(&"40.00 - -20.00 [50.00] exact first".to_string()),
+            "{found:?}"
+        );
+        // A fall of more than half pins nothing.
+        let found = readings_of("Heron 20.00 50.00 60.00%");
+        assert!(found.iter().all(|r| !r.contains("[50.00]")), "{found:?}");
     }
 
     #[test]
