@@ -72,10 +72,20 @@ impl Found {
     /// The quote, its text borrowed from `text`, which starts at input
     /// offset `base` and holds the quote.
     pub(crate) fn quote<'t>(&self, text: &'t [u8], base: usize) -> Quote<'t> {
-        let slice = |range: &Range<usize>| {
+        self.quote_with(|range| {
             std::str::from_utf8(&text[range.start - base..range.end - base])
                 .expect("labels are UTF-8")
-        };
+        })
+    }
+
+    /// [`Found::quote`] from the whole input as a `&str`: its labels are
+    /// cut from it without checking their UTF-8 again.
+    pub(crate) fn quote_in<'t>(&self, text: &'t str) -> Quote<'t> {
+        self.quote_with(|range| &text[range.clone()])
+    }
+
+    /// The quote, its label's pieces cut from the input by `slice`.
+    fn quote_with<'t>(&self, slice: impl Fn(&Range<usize>) -> &'t str) -> Quote<'t> {
         Quote {
             symbol: slice(&self.symbol),
             name: self.name.as_ref().map(slice),

@@ -183,7 +183,7 @@ impl<'a> Iterator for Segments<'a> {
     fn next(&mut self) -> Option<Segment<'a>> {
         let bytes = self.text.as_bytes();
         match self.scanner.step(Window::whole(bytes)) {
-            Step::Quote(found) => Some(Segment::Quote(found.quote(bytes, 0))),
+            Step::Quote(found) => Some(Segment::Quote(found.quote_in(self.text))),
             Step::Skipped(span, kind) => Some(Segment::Skipped(Skipped {
                 // A `&str` holds UTF-8 only, and pieces end on characters.
                 text: self.text.get(span.clone()).unwrap_or_default(),

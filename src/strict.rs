@@ -129,7 +129,7 @@ impl<'a> Iterator for Quotes<'a> {
     fn next(&mut self) -> Option<Self::Item> {
         let bytes = self.text.as_bytes();
         match self.reader.step(Window::whole(bytes)) {
-            Step::Quote(found) => Some(Ok(found.quote(bytes, 0))),
+            Step::Quote(found) => Some(Ok(found.quote_in(self.text))),
             Step::Error(error) => Some(Err(error)),
             Step::NeedMore | Step::Done => None,
         }
