@@ -242,7 +242,7 @@ impl Engine {
                     let span = span.start.max(last_end)..span.end.min(end);
                     last_end = span.end;
                     let price = candidate.price;
-                    let price_value = match price.number.magnitude {
+                    let price_value = match price.marks.magnitude {
                         Some(m) => m.apply(price.shown).unwrap_or(price.shown),
                         None => price.shown,
                     };
@@ -259,8 +259,8 @@ impl Engine {
                         label: candidate.label.kind,
                         price: price_value,
                         shown_scale: u8::try_from(price.shown.scale()).unwrap_or(u8::MAX),
-                        magnitude: price.number.magnitude,
-                        currency: price.number.currency,
+                        magnitude: price.marks.magnitude,
+                        currency: price.marks.currency,
                         direction,
                         change: candidate.change,
                         percent: candidate.percent,

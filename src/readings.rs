@@ -11,7 +11,7 @@
 use rust_decimal::Decimal;
 
 use crate::blocks::Header;
-use crate::quote::{Direction, Markers};
+use crate::quote::{Currency, Direction, Magnitude, Markers};
 use crate::records::Record;
 use crate::token::{Cut, Kind, Number, PercentMark, Sign, Token};
 use crate::validation::{Fit, Ratio, close_fits, percent_agrees, percent_fit};
@@ -30,36 +30,69 @@ pub(crate) struct Value {
     pub(crate) column: usize,
     /// Its unsigned value as shown, before a magnitude suffix.
     pub(crate) shown: Decimal,
-    /// What the page shows with it.
-    pub(crate) number: Number,
+    /// What the page shows with it besides its digits.
+    pub(crate) marks: Marks,
     /// The direction marker right before it, if any.
     pub(crate) marker: Option<Direction>,
     /// For a part of a cut digit run: the cut's index and the part.
     pub(crate) cut: Option<(usize, u8)>,
 }
 
+/// What the page shows with a value besides its digits: the parts of its
+/// token's [`Number`] that the readings ask about, kept small since every
+/// value of every record is copied.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Marks {
+    /// The sign shown before it.
+    pub(crate) sign: Option<Sign>,
+    /// Whether and how it is marked as a percent.
+    pub(crate) percent: PercentMark,
+    /// Whether parentheses enclose it.
+    pub(crate) paren: bool,
+    /// A currency shown before or after it.
+    pub(crate) currency: Option<Currency>,
+    /// A magnitude suffix glued to it.
+    pub(crate) magnitude: Option<Magnitude>,
+    /// Whether its digits are grouped by thousands separators.
+    pub(crate) grouped: bool,
+}
+
+impl Marks {
+    /// The marks of `number`.
+    fn of(number: &Number) -> Marks {
+        Marks {
+            sign: number.sign,
+            percent: number.percent,
+            paren: number.paren,
+            currency: number.currency,
+            magnitude: number.magnitude,
+            grouped: number.grouped,
+        }
+    }
+}
+
 impl Value {
     /// Whether `%` or a percent word marks it.
     pub(crate) fn is_percent(&self) -> bool {
-        self.number.percent != PercentMark::None
+        self.marks.percent != PercentMark::None
     }
 
     /// Whether it shows the shape of a price: decimals, grouping or a
     /// currency.
     pub(crate) fn price_shaped(&self) -> bool {
-        self.precise() || self.number.currency.is_some()
+        self.precise() || self.marks.currency.is_some()
     }
 
     /// Whether it is shown precisely enough for the arithmetic to mean
     /// something: with decimals, or grouped by thousands. Small whole
     /// numbers check each other by chance (`5 − 1 = 4`).
     pub(crate) fn precise(&self) -> bool {
-        self.shown.scale() > 0 || self.number.grouped
+        self.shown.scale() > 0 || self.marks.grouped
     }
 
     /// The price it stands for: its value times its magnitude.
     pub(crate) fn price(&self) -> Option<Decimal> {
-        match self.number.magnitude {
+        match self.marks.magnitude {
             Some(magnitude) => magnitude.apply(self.shown),
             None => Some(self.shown),
         }
@@ -67,7 +100,7 @@ impl Value {
 
     /// The sign shown on it, `Some(true)` for minus.
     fn shown_sign(&self) -> Option<bool> {
-        self.number.sign.map(|sign| sign == Sign::Minus)
+        self.marks.sign.map(|sign| sign == Sign::Minus)
     }
 }
 
@@ -271,7 +304,7 @@ impl Readings {
         // that may be a close besides the price and the percent.
         let closing = |i: usize| {
             let value = &self.values[i];
-            value.number.sign.is_none() && !value.is_percent() && is_positive(value.shown)
+            value.marks.sign.is_none() && !value.is_percent() && is_positive(value.shown)
         };
         let closings = chosen.iter().filter(|&&i| closing(i)).count();
         let lone_percent_read = |p: usize, q: usize| {
@@ -281,7 +314,7 @@ impl Readings {
         };
         for (position, &p) in chosen.iter().enumerate() {
             let price = &self.values[p];
-            if price.number.sign.is_some() || price.is_percent() || price.marker.is_some() {
+            if price.marks.sign.is_some() || price.is_percent() || price.marker.is_some() {
                 continue;
             }
             for c in std::iter::once(None).chain(chosen.iter().copied().map(Some)) {
@@ -340,7 +373,7 @@ impl Readings {
         let change_shown = c.and_then(|c| values[c].shown_sign());
         let percent_shown = q.and_then(|q| values[q].shown_sign());
         let accounting = |i: Option<usize>| {
-            i.filter(|&i| header_reads && values[i].number.paren && values[i].number.sign.is_none())
+            i.filter(|&i| header_reads && values[i].marks.paren && values[i].marks.sign.is_none())
                 .map(|_| true)
         };
         let (mut change_negative, mut percent_negative, mut sign) =
@@ -369,7 +402,7 @@ impl Readings {
         let closes = chosen
             .iter()
             .copied()
-            .filter(|&i| !used(i) && values[i].number.sign.is_none() && !values[i].is_percent());
+            .filter(|&i| !used(i) && values[i].marks.sign.is_none() && !values[i].is_percent());
         for i in closes {
             let shown = values[i].shown;
             // A previous close is positive, and so is the price it is
@@ -418,7 +451,7 @@ impl Readings {
                 if down && -implied >= price {
                     continue;
                 }
-                let exponent = values[p].number.magnitude.map_or(0, |m| m.exponent());
+                let exponent = values[p].marks.magnitude.map_or(0, |m| m.exponent());
                 // The move and the percent on one side: a fall from the
                 // close is a negative change and percent.
                 let percent = signed(values[q].shown, down);
@@ -453,7 +486,7 @@ impl Readings {
                 .find(|&i| role(i) == Some(Role::PreviousClose));
         }
         if let (Some(c), Some(q)) = (c, q) {
-            let exponent = values[p].number.magnitude.map_or(0, |m| m.exponent());
+            let exponent = values[p].marks.magnitude.map_or(0, |m| m.exponent());
             // Magnitudes on the change's side of the price: P − C is the
             // previous close whichever way the signs go.
             // A zero change fits any zero percent and pins nothing; a
@@ -498,7 +531,7 @@ impl Readings {
             _ => {}
         }
         if let (true, Some(c), Some(q)) = (header_reads, c, q) {
-            let exponent = values[p].number.magnitude.map_or(0, |m| m.exponent());
+            let exponent = values[p].marks.magnitude.map_or(0, |m| m.exponent());
             let change = signed(values[c].shown, change_negative);
             let percent = signed(values[q].shown, percent_negative);
             let agrees = |ratio| percent_agrees(values[p].shown, exponent, change, percent, ratio);
@@ -517,7 +550,7 @@ impl Readings {
         }
         // Zero beside zero (`0,00 (0,00 %)`) agrees without a sign.
         let bare_change =
-            c.is_some_and(|c| values[c].number.sign.is_none() && values[c].marker.is_none());
+            c.is_some_and(|c| values[c].marks.sign.is_none() && values[c].marker.is_none());
         let both_zero = c.is_some_and(|c| values[c].shown.is_zero())
             && q.is_some_and(|q| values[q].shown.is_zero());
         let checked = fit == Some(Fit::Exact) || close.is_some() || header_reads || both_zero;
@@ -537,7 +570,7 @@ impl Readings {
             support = support.with(Support::PERCENT_MARK);
         }
         let change_marked =
-            c.is_some_and(|c| values[c].number.sign.is_some() || values[c].marker.is_some());
+            c.is_some_and(|c| values[c].marks.sign.is_some() || values[c].marker.is_some());
         let percent_after_marker = c.is_none() && q.is_some_and(|q| values[q].marker.is_some());
         if change_marked || percent_after_marker {
             support = support.with(Support::CHANGE_MARK);
@@ -707,7 +740,7 @@ fn collect_values(
                         token: i,
                         column,
                         shown,
-                        number: *number,
+                        marks: Marks::of(number),
                         marker,
                         cut: None,
                     }),
@@ -715,21 +748,20 @@ fn collect_values(
                         let found = cuts.iter().enumerate().filter(|(_, c)| c.token == i);
                         for (index, cut) in found {
                             for (part, shown) in [(0u8, cut.first), (1, cut.second)] {
-                                let mut number = *number;
+                                let mut marks = Marks::of(number);
                                 if part == 0 {
-                                    number.percent = PercentMark::None;
-                                    number.magnitude = None;
+                                    marks.percent = PercentMark::None;
+                                    marks.magnitude = None;
                                 } else {
-                                    number.sign = None;
-                                    number.currency = None;
+                                    marks.sign = None;
+                                    marks.currency = None;
                                 }
-                                number.grouped = false;
-                                number.value = Ok(shown);
+                                marks.grouped = false;
                                 out.push(Value {
                                     token: i,
                                     column,
                                     shown,
-                                    number,
+                                    marks,
                                     marker: if part == 0 { marker } else { None },
                                     cut: Some((index, part)),
                                 });
