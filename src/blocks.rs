@@ -678,7 +678,7 @@ fn flattened_header(
     let mut row_start = label.end;
     while row_start > label.start {
         let token = &tokens[row_start - 1];
-        let known = token_text(tokens, text, base, row_start - 1).is_some_and(is_caption);
+        let known = is_caption(&text[token.start - base..token.end - base]);
         let in_parens = matches!(token.kind, Kind::Close);
         if known || in_parens || token.word().is_none() {
             break;
@@ -697,12 +697,6 @@ fn flattened_header(
     }
     let header = header_of(found)?;
     Some((header, row_start))
-}
-
-/// The text of token `i`.
-fn token_text<'t>(tokens: &[Token], text: &'t [u8], base: usize, i: usize) -> Option<&'t str> {
-    let token = &tokens[i];
-    std::str::from_utf8(&text[token.start - base..token.end - base]).ok()
 }
 
 #[cfg(test)]

@@ -246,17 +246,8 @@ pub(crate) fn role_of_phrase(words: &[&str]) -> Option<Role> {
     if words.is_empty() || words.len() > MAX_PHRASE_WORDS {
         return None;
     }
-    // Most ASCII phrases are ruled out by their length and their first
-    // and last letters.
-    let first = words[0].as_bytes().first();
-    let last = words[words.len() - 1].as_bytes().last();
-    if let (Some(&first), Some(&last)) = (first, last) {
-        if words.iter().all(|word| word.is_ascii()) {
-            let len = words.iter().map(|word| word.len() + 1).sum::<usize>() - 1;
-            if len > LONGEST_PHRASE || PHRASE_SHAPES[shape(first, last)] & (1 << len) == 0 {
-                return None;
-            }
-        }
+    if words.iter().all(|word| word.is_ascii()) {
+        return ascii_role_of_phrase(words);
     }
     // The words in lowercase joined by single spaces, as the table spells
     // phrases.
@@ -272,10 +263,46 @@ pub(crate) fn role_of_phrase(words: &[&str]) -> Option<Role> {
     header_index().get(&buffer[..len]).copied()
 }
 
-/// Whether `word`, in any case, is a header caption on its own (`Last`,
-/// `Chg`, `Volume`).
-pub(crate) fn is_caption(word: &str) -> bool {
-    role_of_phrase(&[word]).is_some()
+/// [`role_of_phrase`] for one to [`MAX_PHRASE_WORDS`] words of ASCII
+/// bytes, the common case: most phrases are ruled out by their length
+/// and their first and last letters, before they are lowercased and
+/// looked up. No phrase starts or ends with a space, so none starts or
+/// ends with an empty word.
+fn ascii_role_of_phrase<W: AsRef<[u8]>>(words: &[W]) -> Option<Role> {
+    let first = words.first()?.as_ref().first()?;
+    let last = words.last()?.as_ref().last()?;
+    let len = words
+        .iter()
+        .map(|word| word.as_ref().len() + 1)
+        .sum::<usize>()
+        - 1;
+    if len > LONGEST_PHRASE || PHRASE_SHAPES[shape(*first, *last)] & (1 << len) == 0 {
+        return None;
+    }
+    let mut buffer = [0u8; LONGEST_PHRASE];
+    let mut at = 0;
+    for (i, word) in words.iter().enumerate() {
+        if i > 0 {
+            buffer[at] = b' ';
+            at += 1;
+        }
+        let word = word.as_ref();
+        buffer[at..at + word.len()].copy_from_slice(word);
+        at += word.len();
+    }
+    let lower = &mut buffer[..len];
+    lower.make_ascii_lowercase();
+    header_index().get(&*lower).copied()
+}
+
+/// Whether the word `word`, in any case, is a header caption on its own
+/// (`Last`, `Chg`, `Volume`). An ASCII word is read as its bytes, with no
+/// UTF-8 check; text that is not UTF-8 is none.
+pub(crate) fn is_caption(word: &[u8]) -> bool {
+    if word.is_ascii() {
+        return ascii_role_of_phrase(&[word]).is_some();
+    }
+    std::str::from_utf8(word).is_ok_and(|word| role_of_phrase(&[word]).is_some())
 }
 
 /// The longest phrase [`HEADER`] holds, in bytes.
@@ -798,6 +825,57 @@ mod tests {
                 assert!(class_of(&word.to_uppercase()).is_some(), "{word}");
             }
         }
+    }
+
+    #[test]
+    fn ascii_phrases_are_read_as_any_phrase() {
+        // The ASCII path against the general one, which lowercases every
+        // phrase and looks it up.
+        let general = |words: &[&str]| {
+            let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+            let phrase = lower.join(" ");
+            header_index().get(phrase.as_bytes()).copied()
+        };
+        let mut phrases: Vec<String> = HEADER.iter().map(|(p, _)| p.to_string()).collect();
+        phrases.extend(
+            [
+                "",
+                " ",
+                "Last",
+                "LAST PRICE",
+                "Prev. Close",
+                "last  price",
+                "lastprice",
+                "AGL",
+                "Bitcoin BTC",
+                "Net Chg x",
+                "x Net Chg",
+                "% Chg",
+                "Société",
+                "ÄNDERUNG in %",
+                "Wkn",
+                "a b c d",
+            ]
+            .map(String::from),
+        );
+        for phrase in &phrases {
+            for cased in [phrase.clone(), phrase.to_uppercase(), phrase.to_lowercase()] {
+                let words: Vec<&str> = cased.split(' ').collect();
+                let expected = match words.len() {
+                    1..=MAX_PHRASE_WORDS => general(&words),
+                    _ => None,
+                };
+                assert_eq!(role_of_phrase(&words), expected, "{cased:?}");
+                if words.len() == 1 {
+                    assert_eq!(
+                        is_caption(cased.as_bytes()),
+                        expected.is_some(),
+                        "{cased:?}"
+                    );
+                }
+            }
+        }
+        assert!(!is_caption(b"\xffLast"));
     }
 
     #[test]
