@@ -138,6 +138,9 @@ pub(crate) struct Blocks {
     phrases: Vec<Phrase>,
     /// Scratch: captions one a line, gathering into a header.
     run: Vec<Phrase>,
+    /// Scratch: the kinds of values of the block being read, as
+    /// [`compared_kinds`] gives them.
+    kinds: Vec<ValueKind>,
 }
 
 /// Finds the headers and blocks of `records`, read from `tokens` and
@@ -200,6 +203,9 @@ pub(crate) fn blocks(
         let first = out.members.len();
         out.members.push(r);
         let mut next = r + 1;
+        // The first record's kinds, which every later one is compared to:
+        // read again for the second, kept from the third on.
+        out.kinds.clear();
         loop {
             // Words after a row's values on its line (links, notes) are
             // the row's cells: they do not end the block.
@@ -211,7 +217,14 @@ pub(crate) fn blocks(
             }
             let fits = next < records.len()
                 && has_values(tokens, &records[next])
-                && same_shape(tokens, record, &records[next]);
+                && if end == r + 1 {
+                    compared_kinds(tokens, record).eq(compared_kinds(tokens, &records[next]))
+                } else {
+                    if out.kinds.is_empty() {
+                        out.kinds.extend(compared_kinds(tokens, record));
+                    }
+                    compared_kinds(tokens, &records[next]).eq(out.kinds.iter().copied())
+                };
             // A header governs its rows up to a blank line.
             let governed_past = || {
                 let last = records[end - 1].tokens().end;
@@ -305,19 +318,20 @@ pub(crate) fn shape<'t>(
         .skip(usize::from(record.name_digits))
 }
 
-/// Whether two records have one shape: the same kinds of values in the
-/// same order, dates aside, a signed and an unsigned number alike (a
-/// column of changes signs only its negative ones).
-fn same_shape(tokens: &[Token], a: &Record, b: &Record) -> bool {
-    let kinds = |record| {
-        shape(tokens, record)
-            .filter(|&k| k != ValueKind::Date)
-            .map(|k| match k {
-                ValueKind::Signed => ValueKind::Plain,
-                other => other,
-            })
-    };
-    kinds(a).eq(kinds(b))
+/// The kinds of a record's values by which two records have one shape
+/// when they are the same, in the same order: dates aside, a signed and
+/// an unsigned number alike (a column of changes signs only its negative
+/// ones).
+fn compared_kinds<'t>(
+    tokens: &'t [Token],
+    record: &Record,
+) -> impl Iterator<Item = ValueKind> + 't {
+    shape(tokens, record)
+        .filter(|&k| k != ValueKind::Date)
+        .map(|k| match k {
+            ValueKind::Signed => ValueKind::Plain,
+            other => other,
+        })
 }
 
 /// Whether `tokens` (read from `text`, which starts at offset `base`)
@@ -802,5 +816,25 @@ mod tests {
         let (_, _, out) = read(text, NumberStyle::Dot);
         let sizes: Vec<usize> = out.blocks.iter().map(Block::len).collect();
         assert_eq!(sizes, [2, 1]);
+    }
+
+    #[test]
+    fn kinds_kept_from_the_third_record_group_as_read_again() {
+        // Blocks of three and more rows compare kept kinds; they must
+        // group as comparing each row with the first again does.
+        let text = "AGL40.13▲ 0.12 (0.00%)BOP10.34▲ 0.22 (0.02%)KEL6.34▼ -0.06 (-0.01%)                    NBP74.82 1.16DCL10.21 0.06PTC27.21 -0.18 2024-01-02                    FFL15.02▲ 0.12 (0.01%)";
+        let (tokens, records, out) = read(text, NumberStyle::Dot);
+        let sizes: Vec<usize> = out.blocks.iter().map(Block::len).collect();
+        assert_eq!(sizes, [3, 3, 1]);
+        for block in &out.blocks {
+            let members = &out.members[block.members.clone()];
+            let first = &records[members[0]];
+            for &m in &members[1..] {
+                assert!(
+                    compared_kinds(&tokens.tokens, first)
+                        .eq(compared_kinds(&tokens.tokens, &records[m]))
+                );
+            }
+        }
     }
 }
