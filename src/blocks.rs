@@ -573,10 +573,11 @@ fn line_headers(tokens: &[Token], text: &[u8], base: usize, out: &mut Blocks) {
         run.clear();
     };
     while i <= tokens.len() {
-        if i < tokens.len() && !matches!(tokens[i].kind, Kind::Line) {
-            i += 1;
-            continue;
-        }
+        // The next line end, or the end of the tokens.
+        i += tokens[i..]
+            .iter()
+            .position(|t| matches!(t.kind, Kind::Line))
+            .unwrap_or(tokens.len() - i);
         let line = start..i;
         start = i + 1;
         i += 1;
