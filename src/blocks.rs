@@ -692,10 +692,10 @@ fn flattened_header(
     // know; the captions come before it.
     let mut row_start = label.end;
     while row_start > label.start {
+        // A token that is no word (a parenthesis closing a code, a
+        // number) ends it before the vocabulary is asked.
         let token = &tokens[row_start - 1];
-        let known = is_caption(&text[token.start - base..token.end - base]);
-        let in_parens = matches!(token.kind, Kind::Close);
-        if known || in_parens || token.word().is_none() {
+        if token.word().is_none() || is_caption(&text[token.start - base..token.end - base]) {
             break;
         }
         row_start -= 1;
