@@ -16,7 +16,7 @@ use arrayvec::ArrayVec;
 
 use crate::records::Record;
 use crate::token::{Kind, PercentMark, Token};
-use crate::vocabulary::{MAX_PHRASE_WORDS, Role, WordClass, class_of, is_caption, role_of_phrase};
+use crate::vocabulary::{MAX_PHRASE_WORDS, Role, WordClass, class_of, role_of_phrase};
 
 /// The most columns a header may name.
 pub(crate) const MAX_COLUMNS: usize = 16;
@@ -695,7 +695,7 @@ fn flattened_header(
         // A token that is no word (a parenthesis closing a code, a
         // number) ends it before the vocabulary is asked.
         let token = &tokens[row_start - 1];
-        if token.word().is_none() || is_caption(&text[token.start - base..token.end - base]) {
+        if token.word().is_none_or(|w| w.is_caption()) {
             break;
         }
         row_start -= 1;

@@ -16,7 +16,7 @@ use crate::lexical::is_year;
 use crate::quote::Label as LabelKind;
 use crate::records::{Lead, Record};
 use crate::token::{Kind, Token};
-use crate::vocabulary::{WordClass, is_caption};
+use crate::vocabulary::WordClass;
 
 /// Most words in a name (rule W).
 pub(crate) const MAX_NAME_WORDS: usize = 6;
@@ -293,7 +293,7 @@ fn check_words(
                     ) => {
                         captions += 1;
                     }
-                    None if is_caption(bytes) => {
+                    None if word.is_caption() => {
                         captions += 1;
                     }
                     None => {}
