@@ -658,6 +658,10 @@ pub(crate) fn known_word(word: &str) -> Known {
 /// [`known_word`] for a word of ASCII bytes, the common case: most words
 /// are ruled out by their length and their first and last letters,
 /// before they are lowercased and looked up.
+///
+/// Inlined, so that a word ruled out costs no call; the lookup is kept
+/// out of line.
+#[inline]
 pub(crate) fn ascii_known_word(word: &[u8]) -> Known {
     if word.is_empty() || word.len() > LONGEST_KNOWN_WORD {
         return Known::default();
@@ -665,6 +669,13 @@ pub(crate) fn ascii_known_word(word: &[u8]) -> Known {
     if KNOWN_SHAPES[shape(word[0], word[word.len() - 1])] & (1 << word.len()) == 0 {
         return Known::default();
     }
+    look_up_ascii(word)
+}
+
+/// [`ascii_known_word`] for a word its shape did not rule out: the word
+/// lowercased and looked up.
+#[inline(never)]
+fn look_up_ascii(word: &[u8]) -> Known {
     let mut buffer = [0u8; LONGEST_KNOWN_WORD];
     let lower = &mut buffer[..word.len()];
     lower.copy_from_slice(word);
