@@ -501,6 +501,8 @@ impl<'s> Lexer<'s> {
         out.lines.clear();
         let mut at = 0;
         let mut spaced = false;
+        // Whether the last token pushed ends a line, or none was.
+        let mut line_start = true;
         while at < text.len() {
             let rest = &text[at..];
             let space = horizontal_space_len(rest);
@@ -513,15 +515,12 @@ impl<'s> Lexer<'s> {
                         end: base + at + space,
                         spaced: false,
                     });
+                    line_start = false;
                 }
                 spaced = !wide;
                 at += space;
                 continue;
             }
-            let line_start = out
-                .tokens
-                .last()
-                .is_none_or(|t| matches!(t.kind, Kind::Line));
             let (len, mut kind) = self.token(rest, line_start);
             let start = base + at;
             if let Kind::Number(number) = &mut kind {
@@ -531,7 +530,8 @@ impl<'s> Lexer<'s> {
                 }
                 number.digits = (start + from, start + to);
             }
-            if matches!(kind, Kind::Line) {
+            line_start = matches!(kind, Kind::Line);
+            if line_start {
                 out.lines.push(out.tokens.len());
             }
             out.tokens.push(Token {
