@@ -209,14 +209,16 @@ pub(crate) fn blocks(
         loop {
             // Words after a row's values on its line (links, notes) are
             // the row's cells: they do not end the block.
-            while next < records.len()
-                && !has_values(tokens, &records[next])
-                && records[next].line == records[next - 1].line
-            {
+            let mut next_has_values = false;
+            while next < records.len() {
+                next_has_values = has_values(tokens, &records[next]);
+                if next_has_values || records[next].line != records[next - 1].line {
+                    break;
+                }
                 next += 1;
             }
             let fits = next < records.len()
-                && has_values(tokens, &records[next])
+                && next_has_values
                 && if end == r + 1 {
                     compared_kinds(tokens, record).eq(compared_kinds(tokens, &records[next]))
                 } else {
