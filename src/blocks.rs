@@ -16,7 +16,7 @@ use arrayvec::ArrayVec;
 
 use crate::records::Record;
 use crate::token::{Kind, PercentMark, Token};
-use crate::vocabulary::{MAX_PHRASE_WORDS, Role, WordClass, class_of, is_caption, role_of_phrase};
+use crate::vocabulary::{MAX_PHRASE_WORDS, Role, WordClass, class_of, role_of_phrase};
 
 /// The most columns a header may name.
 pub(crate) const MAX_COLUMNS: usize = 16;
@@ -138,6 +138,9 @@ pub(crate) struct Blocks {
     phrases: Vec<Phrase>,
     /// Scratch: captions one a line, gathering into a header.
     run: Vec<Phrase>,
+    /// Scratch: the kinds of values of the block being read, as
+    /// [`compared_kinds`] gives them.
+    kinds: Vec<ValueKind>,
 }
 
 /// Finds the headers and blocks of `records`, read from `tokens` and
@@ -200,18 +203,30 @@ pub(crate) fn blocks(
         let first = out.members.len();
         out.members.push(r);
         let mut next = r + 1;
+        // The first record's kinds, which every later one is compared to:
+        // read again for the second, kept from the third on.
+        out.kinds.clear();
         loop {
             // Words after a row's values on its line (links, notes) are
             // the row's cells: they do not end the block.
-            while next < records.len()
-                && !has_values(tokens, &records[next])
-                && records[next].line == records[next - 1].line
-            {
+            let mut next_has_values = false;
+            while next < records.len() {
+                next_has_values = has_values(tokens, &records[next]);
+                if next_has_values || records[next].line != records[next - 1].line {
+                    break;
+                }
                 next += 1;
             }
             let fits = next < records.len()
-                && has_values(tokens, &records[next])
-                && same_shape(tokens, record, &records[next]);
+                && next_has_values
+                && if end == r + 1 {
+                    compared_kinds(tokens, record).eq(compared_kinds(tokens, &records[next]))
+                } else {
+                    if out.kinds.is_empty() {
+                        out.kinds.extend(compared_kinds(tokens, record));
+                    }
+                    compared_kinds(tokens, &records[next]).eq(out.kinds.iter().copied())
+                };
             // A header governs its rows up to a blank line.
             let governed_past = || {
                 let last = records[end - 1].tokens().end;
@@ -305,19 +320,20 @@ pub(crate) fn shape<'t>(
         .skip(usize::from(record.name_digits))
 }
 
-/// Whether two records have one shape: the same kinds of values in the
-/// same order, dates aside, a signed and an unsigned number alike (a
-/// column of changes signs only its negative ones).
-fn same_shape(tokens: &[Token], a: &Record, b: &Record) -> bool {
-    let kinds = |record| {
-        shape(tokens, record)
-            .filter(|&k| k != ValueKind::Date)
-            .map(|k| match k {
-                ValueKind::Signed => ValueKind::Plain,
-                other => other,
-            })
-    };
-    kinds(a).eq(kinds(b))
+/// The kinds of a record's values by which two records have one shape
+/// when they are the same, in the same order: dates aside, a signed and
+/// an unsigned number alike (a column of changes signs only its negative
+/// ones).
+fn compared_kinds<'t>(
+    tokens: &'t [Token],
+    record: &Record,
+) -> impl Iterator<Item = ValueKind> + 't {
+    shape(tokens, record)
+        .filter(|&k| k != ValueKind::Date)
+        .map(|k| match k {
+            ValueKind::Signed => ValueKind::Plain,
+            other => other,
+        })
 }
 
 /// Whether `tokens` (read from `text`, which starts at offset `base`)
@@ -559,10 +575,11 @@ fn line_headers(tokens: &[Token], text: &[u8], base: usize, out: &mut Blocks) {
         run.clear();
     };
     while i <= tokens.len() {
-        if i < tokens.len() && !matches!(tokens[i].kind, Kind::Line) {
-            i += 1;
-            continue;
-        }
+        // The next line end, or the end of the tokens.
+        i += tokens[i..]
+            .iter()
+            .position(|t| matches!(t.kind, Kind::Line))
+            .unwrap_or(tokens.len() - i);
         let line = start..i;
         start = i + 1;
         i += 1;
@@ -677,10 +694,10 @@ fn flattened_header(
     // know; the captions come before it.
     let mut row_start = label.end;
     while row_start > label.start {
+        // A token that is no word (a parenthesis closing a code, a
+        // number) ends it before the vocabulary is asked.
         let token = &tokens[row_start - 1];
-        let known = token_text(tokens, text, base, row_start - 1).is_some_and(is_caption);
-        let in_parens = matches!(token.kind, Kind::Close);
-        if known || in_parens || token.word().is_none() {
+        if token.word().is_none_or(|w| w.is_caption()) {
             break;
         }
         row_start -= 1;
@@ -697,12 +714,6 @@ fn flattened_header(
     }
     let header = header_of(found)?;
     Some((header, row_start))
-}
-
-/// The text of token `i`.
-fn token_text<'t>(tokens: &[Token], text: &'t [u8], base: usize, i: usize) -> Option<&'t str> {
-    let token = &tokens[i];
-    std::str::from_utf8(&text[token.start - base..token.end - base]).ok()
 }
 
 #[cfg(test)]
@@ -808,5 +819,25 @@ mod tests {
         let (_, _, out) = read(text, NumberStyle::Dot);
         let sizes: Vec<usize> = out.blocks.iter().map(Block::len).collect();
         assert_eq!(sizes, [2, 1]);
+    }
+
+    #[test]
+    fn kinds_kept_from_the_third_record_group_as_read_again() {
+        // Blocks of three and more rows compare kept kinds; they must
+        // group as comparing each row with the first again does.
+        let text = "AGL40.13▲ 0.12 (0.00%)BOP10.34▲ 0.22 (0.02%)KEL6.34▼ -0.06 (-0.01%)                    NBP74.82 1.16DCL10.21 0.06PTC27.21 -0.18 2024-01-02                    FFL15.02▲ 0.12 (0.01%)";
+        let (tokens, records, out) = read(text, NumberStyle::Dot);
+        let sizes: Vec<usize> = out.blocks.iter().map(Block::len).collect();
+        assert_eq!(sizes, [3, 3, 1]);
+        for block in &out.blocks {
+            let members = &out.members[block.members.clone()];
+            let first = &records[members[0]];
+            for &m in &members[1..] {
+                assert!(
+                    compared_kinds(&tokens.tokens, first)
+                        .eq(compared_kinds(&tokens.tokens, &records[m]))
+                );
+            }
+        }
     }
 }

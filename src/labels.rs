@@ -16,7 +16,7 @@ use crate::lexical::is_year;
 use crate::quote::Label as LabelKind;
 use crate::records::{Lead, Record};
 use crate::token::{Kind, Token};
-use crate::vocabulary::{WordClass, is_caption};
+use crate::vocabulary::WordClass;
 
 /// Most words in a name (rule W).
 pub(crate) const MAX_NAME_WORDS: usize = 6;
@@ -254,10 +254,11 @@ fn check_words(
     range: Range<usize>,
     in_table: bool,
 ) -> Result<(), Refusal> {
-    let word_text = |i: usize| {
+    let word_bytes = |i: usize| {
         let t = &tokens[i];
-        std::str::from_utf8(&text[t.start - base..t.end - base]).unwrap_or_default()
+        &text[t.start - base..t.end - base]
     };
+    let word_text = |i: usize| std::str::from_utf8(word_bytes(i)).unwrap_or_default();
     let mut words = 0;
     let mut captions = 0;
     let mut depth = 0usize;
@@ -279,7 +280,7 @@ fn check_words(
                     continue;
                 }
                 words += 1;
-                let text = word_text(i);
+                let bytes = word_bytes(i);
                 match word.class {
                     Some(WordClass::Period) => return Err(Refusal::Period),
                     Some(
@@ -292,17 +293,17 @@ fn check_words(
                     ) => {
                         captions += 1;
                     }
-                    None if is_caption(text) => {
+                    None if word.is_caption() => {
                         captions += 1;
                     }
                     None => {}
                 }
                 // A rank glued to a name (`1Bitcoin`) is no name's word.
-                if word.first_digit() && glued_rank(text) {
+                if word.first_digit() && glued_rank(word_text(i)) {
                     return Err(Refusal::Number);
                 }
                 let lowercase = word.is_lowercase();
-                if lowercase && words > 1 && !PARTICLES.contains(&text) {
+                if lowercase && words > 1 && !PARTICLES.iter().any(|p| p.as_bytes() == bytes) {
                     return Err(Refusal::Sentence);
                 }
                 if lowercase && words == 1 && range.len() > 1 {
@@ -339,10 +340,9 @@ fn check_words(
                 return Err(Refusal::Lowercase);
             }
             // A code of digits with a leading zero (`0005`) is a symbol.
-            let code = word_text(first);
-            let digit_code =
-                code.len() >= MIN_DIGIT_SYMBOL && code.bytes().all(|b| b.is_ascii_digit());
-            if !word.has_letter() && (!digit_code || is_year(code)) {
+            let code = word_bytes(first);
+            let digit_code = code.len() >= MIN_DIGIT_SYMBOL && code.iter().all(u8::is_ascii_digit);
+            if !word.has_letter() && (!digit_code || is_year(word_text(first))) {
                 return Err(Refusal::Number);
             }
         } else {

@@ -220,8 +220,8 @@ fn count_evidence(text: &[u8]) -> (usize, usize) {
             continue;
         }
         let rest = &text[i..];
-        if let Some(len) = plain_dot_evidence(rest) {
-            dot += 1;
+        if let Some((len, for_dot)) = plain_evidence(rest) {
+            dot += usize::from(for_dot);
             i += len;
             continue;
         }
@@ -236,15 +236,25 @@ fn count_evidence(text: &[u8]) -> (usize, usize) {
     (comma, dot)
 }
 
-/// The length of the number at the start of `input` when it is the most
-/// common evidence, which [`count_evidence`] need not read twice: digits,
-/// a `.` and other than three digits, that [`plain_number`] reads in dot
-/// style. Comma style reads the same text as malformed (its `.` groups no
-/// three digits), so only dot style reads it, and both read that far.
-fn plain_dot_evidence(input: &[u8]) -> Option<usize> {
-    let (_, number) = plain_number(input, NumberStyle::Dot)?;
-    let point = number.text.iter().position(|&b| b == b'.')?;
-    (number.text.len() - point - 1 != 3).then_some(number.text.len())
+/// The length of the number at the start of `input`, and whether it is
+/// evidence for dot style, when it is one of the two most common numbers,
+/// which [`count_evidence`] need not read twice:
+///
+/// - digits, a `.` and other than three digits, that [`plain_number`]
+///   reads in dot style. Comma style reads the same text as malformed
+///   (its `.` groups no three digits), so only dot style reads it, and
+///   both read that far.
+/// - digits alone that [`plain_number`] reads in dot style, with no space
+///   that groups digits in comma style after them (`13` in `40.13▲`,
+///   after the point). Comma style reads the same digits, and neither
+///   style reads a decimal there.
+fn plain_evidence(input: &[u8]) -> Option<(usize, bool)> {
+    let (rest, number) = plain_number(input, NumberStyle::Dot)?;
+    let len = number.text.len();
+    match number.text.iter().position(|&b| b == b'.') {
+        Some(point) => (len - point - 1 != 3).then_some((len, true)),
+        None => (digit_group_space_len(rest) == 0).then_some((len, false)),
+    }
 }
 
 /// The number text at the start of `input` in `style`, if it is a number,
@@ -764,16 +774,16 @@ mod tests {
 
         /// The shortcut counts what reading the number in both styles counts.
         #[test]
-        fn plain_dot_evidence_is_what_both_readings_say(
-            input in "[0-9]{1,4}[.][0-9]{0,5}[0-9.,'_eE +%\u{a0}\u{202f}x-]{0,6}",
+        fn plain_evidence_is_what_both_readings_say(
+            input in "[0-9]{1,4}([.][0-9]{0,5})?[0-9.,'_eE +%\u{a0}\u{202f}\u{2009}\u{25b2}x(-]{0,6}",
         ) {
             let bytes = input.as_bytes();
-            if let Some(len) = plain_dot_evidence(bytes) {
+            if let Some((len, for_dot)) = plain_evidence(bytes) {
                 let (as_comma, comma_len) = read_text(bytes, NumberStyle::Comma);
                 let (as_dot, dot_len) = read_text(bytes, NumberStyle::Dot);
                 proptest::prop_assert!(!is_evidence(as_comma, NumberStyle::Comma));
-                proptest::prop_assert!(is_evidence(as_dot, NumberStyle::Dot));
-                proptest::prop_assert_eq!(comma_len.max(dot_len), len);
+                proptest::prop_assert_eq!(is_evidence(as_dot, NumberStyle::Dot), for_dot);
+                proptest::prop_assert_eq!(comma_len.max(dot_len).max(1), len);
             }
         }
     }

@@ -284,8 +284,9 @@ fn split_line(
             let in_parens = depth > 0
                 && !matches!(token.kind, Kind::Open | Kind::Close)
                 && !token.number().is_some_and(|n| n.is_marked());
+            let token_role = role(tokens, i);
             let continues = in_parens
-                || match role(tokens, i) {
+                || match token_role {
                     Role::Label => true,
                     Role::Joiner => label_end > label_start,
                     Role::Other => {
@@ -319,7 +320,7 @@ fn split_line(
             // Joining words and punctuation belong to the label only when
             // more of it follows (`Bank of Lumen`, `S&P/TSX`), or a dot
             // ends an abbreviation (`Vz.`).
-            let tentative = matches!(role(tokens, i - 1), Role::Joiner)
+            let tentative = matches!(token_role, Role::Joiner)
                 || matches!(token.kind, Kind::Punct | Kind::Sign) && depth == 0;
             let glued_word = tokens
                 .get(i)
@@ -355,6 +356,9 @@ fn split_line(
         // the next label.
         let body_start = j;
         let mut body_end = j;
+        // Whether the body holds a value: every value scanned lies before
+        // its end.
+        let mut has_value = false;
         let mut k = j;
         // A field's caption and its value end at the cell after it (`Vol
         // 500 | 786 12.50 …`).
@@ -379,20 +383,18 @@ fn split_line(
                 Role::Label if !currency_prefix(tokens, k, body_start) && !caption_after_colon => {
                     break;
                 }
-                Role::Value | Role::Label => body_end = k + 1,
+                Role::Value => {
+                    body_end = k + 1;
+                    has_value = true;
+                }
+                Role::Label => body_end = k + 1,
                 Role::Joiner => {}
                 Role::Break if matches!(token.kind, Kind::Date) => {}
                 Role::Break | Role::Other => {}
             }
             k += 1;
         }
-        let has_body = body_end > body_start
-            && tokens[body_start..body_end].iter().any(|t| {
-                matches!(
-                    t.kind,
-                    Kind::Number(_) | Kind::Marker { .. } | Kind::Ambiguous { .. }
-                )
-            });
+        let has_body = has_value;
         if label_end == label_start && !has_body {
             // Neither a label nor values: punctuation, dates. No token
             // before `k`, where the body's scan stopped, starts a label or
@@ -436,11 +438,11 @@ fn split_line(
         }
     }
     // Tails: a record followed on its line by a record without values is
-    // followed by words.
+    // followed by words. A record has a body exactly when it has values.
     let line_records = first_record..out.len();
     for r in line_records.clone() {
         if r + 1 < line_records.end {
-            let next_has_values = has_values(tokens, &out[r + 1]);
+            let next_has_values = !out[r + 1].body.is_empty();
             out[r].tail = if next_has_values {
                 Tail::Record
             } else {

@@ -22,7 +22,9 @@ use rust_decimal::Decimal;
 use crate::lexical::{date_or_time_len, invalid_utf8_len, invisible_len, is_line_end, space_len};
 use crate::number::{NumberError, NumberStyle, number, number_like_len};
 use crate::quote::{Currency, CurrencyCode, Direction, Magnitude};
-use crate::vocabulary::{DIRECTION_WORDS, PERCENT_WORDS, WordClass, ascii_class_of, class_of};
+use crate::vocabulary::{
+    DIRECTION_WORDS, Known, PERCENT_WORDS, WordClass, ascii_known_word, known_word,
+};
 
 /// The lexer's input: bytes, UTF-8 where they hold text.
 type Input<'a> = &'a [u8];
@@ -134,6 +136,8 @@ pub(crate) struct Word {
 impl Word {
     const UPPER: u8 = 1;
     const LOWER: u8 = 2;
+    /// A header caption on its own (`Last`, `Chg`).
+    const CAPTION: u8 = 4;
     const ASCII: u8 = 16;
     /// Rule Y's characters only: ASCII letters and digits with `. - & / :
     /// = _` inside, a `^` or `.` first, at most [`MAX_SYMBOL`] bytes.
@@ -160,6 +164,13 @@ impl Word {
 
     fn has(self, flag: u8) -> bool {
         self.flags & flag != 0
+    }
+
+    /// Whether it is a header caption on its own (`Last`, `Chg`,
+    /// `Volume`): a phrase of one word that
+    /// [`role_of_phrase`](crate::vocabulary::role_of_phrase) knows.
+    pub(crate) fn is_caption(self) -> bool {
+        self.has(Word::CAPTION)
     }
 
     /// Whether it has an uppercase letter.
@@ -232,7 +243,7 @@ impl Word {
             flags |= Word::ASCII;
         }
         let bytes = text.as_bytes();
-        Word::with_flags(bytes, flags, chars, class_of(text), || {
+        Word::with_flags(bytes, flags, chars, known_word(text), || {
             ticker_len(bytes) == bytes.len()
         })
     }
@@ -260,20 +271,23 @@ impl Word {
         if bytes.first().is_some_and(u8::is_ascii_digit) {
             flags |= Word::FIRST_DIGIT;
         }
-        Word::with_flags(bytes, flags, bytes.len(), ascii_class_of(bytes), rule_y)
+        Word::with_flags(bytes, flags, bytes.len(), ascii_known_word(bytes), rule_y)
     }
 
     /// The word `bytes` of `chars` characters with the letter `flags` its
-    /// characters show and the vocabulary's `class`, and rule Y's ticker
-    /// flag, which follows from them and from `rule_y`, whether the word
-    /// is a whole token of rule Y.
+    /// characters show and what the vocabulary knows of it, and rule Y's
+    /// ticker flag, which follows from them and from `rule_y`, whether the
+    /// word is a whole token of rule Y.
     fn with_flags(
         bytes: &[u8],
         mut flags: u8,
         chars: usize,
-        class: Option<WordClass>,
+        known: Known,
         rule_y: impl FnOnce() -> bool,
     ) -> Word {
+        if known.caption {
+            flags |= Word::CAPTION;
+        }
         if flags & Word::ASCII != 0
             && flags & Word::LETTER != 0
             && bytes.len() <= MAX_SYMBOL
@@ -284,7 +298,7 @@ impl Word {
         Word {
             flags,
             chars: u8::try_from(chars).unwrap_or(u8::MAX),
-            class,
+            class: known.class,
         }
     }
 }
@@ -487,6 +501,8 @@ impl<'s> Lexer<'s> {
         out.lines.clear();
         let mut at = 0;
         let mut spaced = false;
+        // Whether the last token pushed ends a line, or none was.
+        let mut line_start = true;
         while at < text.len() {
             let rest = &text[at..];
             let space = horizontal_space_len(rest);
@@ -499,15 +515,12 @@ impl<'s> Lexer<'s> {
                         end: base + at + space,
                         spaced: false,
                     });
+                    line_start = false;
                 }
                 spaced = !wide;
                 at += space;
                 continue;
             }
-            let line_start = out
-                .tokens
-                .last()
-                .is_none_or(|t| matches!(t.kind, Kind::Line));
             let (len, mut kind) = self.token(rest, line_start);
             let start = base + at;
             if let Kind::Number(number) = &mut kind {
@@ -517,7 +530,8 @@ impl<'s> Lexer<'s> {
                 }
                 number.digits = (start + from, start + to);
             }
-            if matches!(kind, Kind::Line) {
+            line_start = matches!(kind, Kind::Line);
+            if line_start {
                 out.lines.push(out.tokens.len());
             }
             out.tokens.push(Token {

@@ -246,17 +246,8 @@ pub(crate) fn role_of_phrase(words: &[&str]) -> Option<Role> {
     if words.is_empty() || words.len() > MAX_PHRASE_WORDS {
         return None;
     }
-    // Most ASCII phrases are ruled out by their length and their first
-    // and last letters.
-    let first = words[0].as_bytes().first();
-    let last = words[words.len() - 1].as_bytes().last();
-    if let (Some(&first), Some(&last)) = (first, last) {
-        if words.iter().all(|word| word.is_ascii()) {
-            let len = words.iter().map(|word| word.len() + 1).sum::<usize>() - 1;
-            if len > LONGEST_PHRASE || PHRASE_SHAPES[shape(first, last)] & (1 << len) == 0 {
-                return None;
-            }
-        }
+    if words.iter().all(|word| word.is_ascii()) {
+        return ascii_role_of_phrase(words);
     }
     // The words in lowercase joined by single spaces, as the table spells
     // phrases.
@@ -272,10 +263,48 @@ pub(crate) fn role_of_phrase(words: &[&str]) -> Option<Role> {
     header_index().get(&buffer[..len]).copied()
 }
 
-/// Whether `word`, in any case, is a header caption on its own (`Last`,
-/// `Chg`, `Volume`).
-pub(crate) fn is_caption(word: &str) -> bool {
-    role_of_phrase(&[word]).is_some()
+/// [`role_of_phrase`] for one to [`MAX_PHRASE_WORDS`] words of ASCII
+/// bytes, the common case: most phrases are ruled out by their length
+/// and their first and last letters, before they are lowercased and
+/// looked up. No phrase starts or ends with a space, so none starts or
+/// ends with an empty word.
+fn ascii_role_of_phrase<W: AsRef<[u8]>>(words: &[W]) -> Option<Role> {
+    let first = words.first()?.as_ref().first()?;
+    let last = words.last()?.as_ref().last()?;
+    let len = words
+        .iter()
+        .map(|word| word.as_ref().len() + 1)
+        .sum::<usize>()
+        - 1;
+    if len > LONGEST_PHRASE || PHRASE_SHAPES[shape(*first, *last)] & (1 << len) == 0 {
+        return None;
+    }
+    let mut buffer = [0u8; LONGEST_PHRASE];
+    let mut at = 0;
+    for (i, word) in words.iter().enumerate() {
+        if i > 0 {
+            buffer[at] = b' ';
+            at += 1;
+        }
+        let word = word.as_ref();
+        buffer[at..at + word.len()].copy_from_slice(word);
+        at += word.len();
+    }
+    let lower = &mut buffer[..len];
+    lower.make_ascii_lowercase();
+    header_index().get(&*lower).copied()
+}
+
+/// Whether the word `word`, in any case, is a header caption on its own
+/// (`Last`, `Chg`, `Volume`). An ASCII word is read as its bytes, with no
+/// UTF-8 check; text that is not UTF-8 is none. The tokens stage keeps
+/// the answer for every word ([`Known::caption`]); the tests ask here.
+#[cfg(test)]
+pub(crate) fn is_caption(word: &[u8]) -> bool {
+    if word.is_ascii() {
+        return ascii_role_of_phrase(&[word]).is_some();
+    }
+    std::str::from_utf8(word).is_ok_and(|word| role_of_phrase(&[word]).is_some())
 }
 
 /// The longest phrase [`HEADER`] holds, in bytes.
@@ -593,32 +622,65 @@ const ZONES: &[&str] = &[
 /// `word` is compared lowercase; the first table that knows it decides,
 /// joiners and units first, since they never start a label.
 pub(crate) fn class_of(word: &str) -> Option<WordClass> {
-    if word.is_ascii() {
-        return ascii_class_of(word.as_bytes());
-    }
-    if word.len() > LONGEST_KNOWN_WORD {
-        return None;
-    }
-    let mut buffer = [0u8; LONGEST_KNOWN_WORD];
-    let lower = lowercase_into(word, &mut buffer)?;
-    class_index().get(lower).copied()
+    known_word(word).class
 }
 
-/// [`class_of`] for a word of ASCII bytes, the common case: most words
+/// What the vocabulary knows of a word: its class, and whether it is a
+/// header caption on its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) struct Known {
+    /// What [`class_of`] says of it.
+    pub(crate) class: Option<WordClass>,
+    /// Whether it is a header caption on its own: a phrase of one word
+    /// that [`role_of_phrase`] knows.
+    pub(crate) caption: bool,
+}
+
+/// What the vocabulary knows of `word`, in any case: the tokens stage
+/// asks once a word, for both tables.
+pub(crate) fn known_word(word: &str) -> Known {
+    if word.is_ascii() {
+        return ascii_known_word(word.as_bytes());
+    }
+    let caption = role_of_phrase(&[word]).is_some();
+    if word.len() > LONGEST_KNOWN_WORD {
+        return Known {
+            class: None,
+            caption,
+        };
+    }
+    let mut buffer = [0u8; LONGEST_KNOWN_WORD];
+    let class =
+        lowercase_into(word, &mut buffer).and_then(|lower| class_index().get(lower).copied());
+    Known { class, caption }
+}
+
+/// [`known_word`] for a word of ASCII bytes, the common case: most words
 /// are ruled out by their length and their first and last letters,
 /// before they are lowercased and looked up.
-pub(crate) fn ascii_class_of(word: &[u8]) -> Option<WordClass> {
+///
+/// Inlined, so that a word ruled out costs no call; the lookup is kept
+/// out of line.
+#[inline]
+pub(crate) fn ascii_known_word(word: &[u8]) -> Known {
     if word.is_empty() || word.len() > LONGEST_KNOWN_WORD {
-        return None;
+        return Known::default();
     }
     if KNOWN_SHAPES[shape(word[0], word[word.len() - 1])] & (1 << word.len()) == 0 {
-        return None;
+        return Known::default();
     }
+    look_up_ascii(word)
+}
+
+/// [`ascii_known_word`] for a word its shape did not rule out: the word
+/// lowercased and looked up.
+#[inline(never)]
+fn look_up_ascii(word: &[u8]) -> Known {
     let mut buffer = [0u8; LONGEST_KNOWN_WORD];
     let lower = &mut buffer[..word.len()];
     lower.copy_from_slice(word);
     lower.make_ascii_lowercase();
-    class_index().get(&*lower).copied()
+    word_index().get(&*lower).copied().unwrap_or_default()
 }
 
 /// The tables [`class_of`] looks words up in, the first that knows a word
@@ -640,9 +702,9 @@ const fn shape(first: u8, last: u8) -> usize {
     (((first & 31) as usize) << 5) | (last & 31) as usize
 }
 
-/// For every shape of a word in [`CLASS_TABLES`] (see [`shape`]), a bit
-/// for each length of such a word: what an ASCII word must match to be
-/// worth a lookup.
+/// For every shape of a word in [`CLASS_TABLES`] or of a caption of one
+/// word in [`HEADER`] (see [`shape`]), a bit for each length of such a
+/// word: what an ASCII word must match to be worth a lookup.
 const KNOWN_SHAPES: [u32; 1024] = {
     let mut shapes = [0u32; 1024];
     let mut t = 0;
@@ -656,8 +718,52 @@ const KNOWN_SHAPES: [u32; 1024] = {
         }
         t += 1;
     }
+    let mut h = 0;
+    while h < HEADER.len() {
+        let phrase = HEADER[h].0.as_bytes();
+        if is_one_word(phrase) {
+            shapes[shape(phrase[0], phrase[phrase.len() - 1])] |= 1 << phrase.len();
+        }
+        h += 1;
+    }
     shapes
 };
+
+/// Whether a phrase of [`HEADER`] is one word.
+const fn is_one_word(phrase: &[u8]) -> bool {
+    let mut i = 0;
+    while i < phrase.len() {
+        if phrase[i] == b' ' {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+/// The word tables and the captions of one word by word, built on first
+/// use: what [`known_word`] finds.
+fn word_index() -> &'static HashMap<&'static [u8], Known> {
+    static INDEX: OnceLock<HashMap<&'static [u8], Known>> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut index: HashMap<&'static [u8], Known> = class_index()
+            .iter()
+            .map(|(&word, &class)| {
+                let known = Known {
+                    class: Some(class),
+                    caption: false,
+                };
+                (word, known)
+            })
+            .collect();
+        for &(phrase, _) in HEADER {
+            if is_one_word(phrase.as_bytes()) {
+                index.entry(phrase.as_bytes()).or_default().caption = true;
+            }
+        }
+        index
+    })
+}
 
 /// The word tables by word, built on first use; the first table that
 /// knows a word decides its class.
@@ -796,6 +902,105 @@ mod tests {
         for (table, _) in CLASS_TABLES {
             for word in table.iter().filter(|w| w.is_ascii()) {
                 assert!(class_of(&word.to_uppercase()).is_some(), "{word}");
+            }
+        }
+    }
+
+    #[test]
+    fn ascii_phrases_are_read_as_any_phrase() {
+        // The ASCII path against the general one, which lowercases every
+        // phrase and looks it up.
+        let general = |words: &[&str]| {
+            let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+            let phrase = lower.join(" ");
+            header_index().get(phrase.as_bytes()).copied()
+        };
+        let mut phrases: Vec<String> = HEADER.iter().map(|(p, _)| p.to_string()).collect();
+        phrases.extend(
+            [
+                "",
+                " ",
+                "Last",
+                "LAST PRICE",
+                "Prev. Close",
+                "last  price",
+                "lastprice",
+                "AGL",
+                "Bitcoin BTC",
+                "Net Chg x",
+                "x Net Chg",
+                "% Chg",
+                "Société",
+                "ÄNDERUNG in %",
+                "Wkn",
+                "a b c d",
+            ]
+            .map(String::from),
+        );
+        for phrase in &phrases {
+            for cased in [phrase.clone(), phrase.to_uppercase(), phrase.to_lowercase()] {
+                let words: Vec<&str> = cased.split(' ').collect();
+                let expected = match words.len() {
+                    1..=MAX_PHRASE_WORDS => general(&words),
+                    _ => None,
+                };
+                assert_eq!(role_of_phrase(&words), expected, "{cased:?}");
+                if words.len() == 1 {
+                    assert_eq!(
+                        is_caption(cased.as_bytes()),
+                        expected.is_some(),
+                        "{cased:?}"
+                    );
+                }
+            }
+        }
+        assert!(!is_caption(b"\xffLast"));
+    }
+
+    #[test]
+    fn a_word_is_known_as_both_tables_say() {
+        // One lookup for a word's class and caption, against each table
+        // asked alone.
+        let class = |word: &str| {
+            let lower = word.to_lowercase();
+            match lower.len() <= LONGEST_KNOWN_WORD {
+                true => class_index().get(lower.as_bytes()).copied(),
+                false => None,
+            }
+        };
+        let mut words: Vec<String> = HEADER.iter().map(|(p, _)| p.to_string()).collect();
+        for (table, _) in CLASS_TABLES {
+            words.extend(table.iter().map(|w| w.to_string()));
+        }
+        words.extend(
+            [
+                "",
+                "AGL",
+                "Last",
+                "Vol.",
+                "Société",
+                "SOCIÉTÉ",
+                "Münchener",
+                "cryptocurrencies",
+                "Veränderung",
+                "points",
+                "Close",
+                "%",
+                "#",
+                "ytd",
+                "ABCDEFGHIJKLMNOPQ",
+            ]
+            .map(String::from),
+        );
+        // A word has no space: phrases of several words are no word's.
+        for word in words.iter().filter(|w| !w.contains(' ')) {
+            for cased in [word.clone(), word.to_uppercase(), word.to_lowercase()] {
+                let known = known_word(&cased);
+                assert_eq!(known.class, class(&cased), "{cased:?}");
+                assert_eq!(known.caption, is_caption(cased.as_bytes()), "{cased:?}");
+                if cased.is_ascii() {
+                    assert_eq!(ascii_known_word(cased.as_bytes()), known, "{cased:?}");
+                }
             }
         }
     }
