@@ -330,9 +330,6 @@ pub(crate) struct Number {
     /// Its unsigned value as shown (before a magnitude suffix), in the
     /// input's number style, or why rule N refuses it.
     pub(crate) value: Result<Decimal, NumberError>,
-    /// Its value in the other number style, where the same text reads as
-    /// a different number there (`1,234`, `127.487`).
-    pub(crate) other: Option<Decimal>,
     /// The sign shown before it.
     pub(crate) sign: Option<Sign>,
     /// Whether and how it is marked as a percent.
@@ -649,12 +646,10 @@ impl<'s> Lexer<'s> {
             },
             false => rest,
         };
-        let other = self.other_reading(digits_text);
         let base = input.as_ptr().addr();
         let digits_start = digits_at.as_ptr().addr() - base;
         let number = Number {
             value,
-            other,
             sign,
             percent,
             paren,
@@ -664,26 +659,6 @@ impl<'s> Lexer<'s> {
             digits: (digits_start, digits_start + digits_len),
         };
         Ok((rest, Kind::Number(number)))
-    }
-
-    /// The value of `digits` in the other number style, where the same
-    /// text reads as a different number there: one separator and three
-    /// digits after it (`1,234`, `127.487`).
-    fn other_reading(&self, digits: Input<'_>) -> Option<Decimal> {
-        let [head @ .., b'.' | b',', a, b, c] = digits else {
-            return None;
-        };
-        if ![a, b, c].iter().all(|d| d.is_ascii_digit()) || !head.iter().all(u8::is_ascii_digit) {
-            return None;
-        }
-        let other = match self.style {
-            NumberStyle::Comma => NumberStyle::Dot,
-            _ => NumberStyle::Comma,
-        };
-        match number(digits, other) {
-            Ok(([], n)) => Some(n.value),
-            _ => None,
-        }
     }
 
     /// Rule: a word, and for a word of rule Y's characters, rule G's
@@ -1504,7 +1479,7 @@ mod tests {
     }
 
     #[test]
-    fn comma_style_groups_with_spaces_and_keeps_the_other_reading() {
+    fn comma_style_groups_with_spaces() {
         assert_eq!(
             lex_in("DAX 19 012,44", NumberStyle::Comma),
             ["W:DAX", " N:19 012,44"]
@@ -1517,7 +1492,6 @@ mod tests {
         lexer.read(b"127.487", 0, &mut out);
         let number = out.tokens[0].number().unwrap();
         assert_eq!(number.value.unwrap().to_string(), "127487");
-        assert_eq!(number.other.unwrap().to_string(), "127.487");
     }
 
     #[test]
