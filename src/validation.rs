@@ -976,10 +976,9 @@ pub(crate) fn close_fits(price: Decimal, change: Decimal, close: Decimal) -> boo
     let gap = price
         .checked_sub(change)
         .and_then(|implied| implied.checked_sub(close));
-    match gap {
-        Some(gap) => gap.abs() * Decimal::TWO <= coarsest,
-        None => false,
-    }
+    // A gap too large to double fits nothing.
+    gap.and_then(|gap| gap.abs().checked_mul(Decimal::TWO))
+        .is_some_and(|twice| twice <= coarsest)
 }
 
 /// Which way [`decimal_bound`] rounds.
@@ -1430,6 +1429,9 @@ mod tests {
         assert!(close_fits(d("14.50"), d("-0.85"), d("15.35")));
         assert!(close_fits(d("27130"), d("-591.63"), d("27721.6")));
         assert!(!close_fits(d("47.60"), d("0.30"), d("47.40")));
+        // A gap too large to double fits nothing, and does not panic.
+        let huge = d("40000000000000000000000000000");
+        assert!(!close_fits(huge, d("-1.50"), d("1.50")));
     }
 
     #[test]

@@ -373,3 +373,14 @@ fn a_fall_of_more_than_half_pins_no_close() {
     let text = "| Name | Last | High | Volume |\n| Aaqa Aqa | 100.00 | 100.00 | 2000101 |\n";
     assert!(scanned(text).is_empty(), "{:?}", scanned(text));
 }
+
+/// Found by the scan and validate fuzz targets: a previous close checked
+/// against a price near the largest a decimal holds doubled a gap past
+/// that largest value, and the multiplication panicked. A gap too large
+/// to double fits no close.
+#[test]
+fn a_close_far_from_a_huge_price_fits_nothing() {
+    let text = "X 40,000,000,000,000,000,000,000,000,000 -1.50 1.50\n";
+    let _ = scanned(text);
+    let _ = tickerstrip::quotes(text).count();
+}
