@@ -43,27 +43,35 @@ fn parsing_and_validating_allocates_nothing_per_quote() {
     );
 }
 
-/// Scans the seed strip of `bytes` bytes; the allocations made.
-fn scan_strip(bytes: usize) -> u64 {
-    let (text, expected) = input::seed_strip(bytes);
-    let mut quotes = 0;
-    let count = allocations(|| {
-        quotes = tickerstrip::scan(&text)
-            .filter(|s| s.as_quote().is_some())
-            .count();
-    });
-    assert_eq!(quotes, expected);
-    count
-}
+/// An input of about the bytes asked for, with the quotes it holds.
+type Build = fn(usize) -> (String, usize);
 
-#[test]
-fn scanning_a_strip_allocates_nothing_per_quote() {
-    let (small, large) = (scan_strip(1 << 20), scan_strip(4 << 20));
+/// Scans `build`'s input of 1 MiB and of 4 MiB and checks that the
+/// allocations made stay within the buffers' bound and do not grow with
+/// the input.
+fn scanning_allocates_nothing_per_quote(build: Build) {
+    let scanned = |bytes: usize| {
+        let (text, expected) = build(bytes);
+        let mut quotes = 0;
+        let count = allocations(|| {
+            quotes = tickerstrip::scan(&text)
+                .filter(|s| s.as_quote().is_some())
+                .count();
+        });
+        assert_eq!(quotes, expected);
+        count
+    };
+    let (small, large) = (scanned(1 << 20), scanned(4 << 20));
     assert!(small <= BUFFER_ALLOCATIONS, "{small} allocations");
     assert!(
         large <= small + 2,
         "{small} allocations for 1 MiB, {large} for 4 MiB"
     );
+}
+
+#[test]
+fn scanning_a_strip_allocates_nothing_per_quote() {
+    scanning_allocates_nothing_per_quote(input::seed_strip);
 }
 
 #[test]
@@ -99,11 +107,7 @@ fn summarise(text: &str, strict: bool) -> (usize, u64) {
 #[test]
 fn summarising_a_stream_allocates_nothing_per_quote() {
     for (name, build, strict) in [
-        (
-            "seed strip, strict",
-            input::seed_strip as fn(usize) -> (String, usize),
-            true,
-        ),
+        ("seed strip, strict", input::seed_strip as Build, true),
         ("seed strip, scan", input::seed_strip, false),
         ("worded lines, scan", input::worded_lines, false),
         ("page, scan", input::page_mix, false),
@@ -143,23 +147,7 @@ fn coded_names(bytes: usize) -> (String, usize) {
 
 #[test]
 fn labels_with_codes_in_parentheses_allocate_nothing_per_quote() {
-    let scanned = |bytes: usize| {
-        let (text, expected) = coded_names(bytes);
-        let mut quotes = 0;
-        let count = allocations(|| {
-            quotes = tickerstrip::scan(&text)
-                .filter(|s| s.as_quote().is_some())
-                .count();
-        });
-        assert_eq!(quotes, expected);
-        count
-    };
-    let (small, large) = (scanned(1 << 20), scanned(4 << 20));
-    assert!(small <= BUFFER_ALLOCATIONS, "{small} allocations");
-    assert!(
-        large <= small + 2,
-        "{small} allocations for 1 MiB, {large} for 4 MiB"
-    );
+    scanning_allocates_nothing_per_quote(coded_names);
 }
 
 /// A list whose unsigned changes only its block signs, repeated to about
@@ -177,21 +165,5 @@ fn block_signed(bytes: usize) -> (String, usize) {
 
 #[test]
 fn rows_their_block_reads_allocate_nothing_per_quote() {
-    let scanned = |bytes: usize| {
-        let (text, expected) = block_signed(bytes);
-        let mut quotes = 0;
-        let count = allocations(|| {
-            quotes = tickerstrip::scan(&text)
-                .filter(|s| s.as_quote().is_some())
-                .count();
-        });
-        assert_eq!(quotes, expected);
-        count
-    };
-    let (small, large) = (scanned(1 << 20), scanned(4 << 20));
-    assert!(small <= BUFFER_ALLOCATIONS, "{small} allocations");
-    assert!(
-        large <= small + 2,
-        "{small} allocations for 1 MiB, {large} for 4 MiB"
-    );
+    scanning_allocates_nothing_per_quote(block_signed);
 }
