@@ -1054,6 +1054,10 @@ fn sign_before_digits(input: Input<'_>) -> Option<(Input<'_>, Sign)> {
 }
 
 /// A currency sign at the start of `input`, and the input after it.
+///
+/// Inlined down to the look at the first bytes, which rules out almost
+/// every place a number rule asks; the search is kept out of line.
+#[inline]
 fn currency_sign(input: Input<'_>) -> Option<(Input<'_>, Currency)> {
     // Every sign starts so (`$`, `£`, `¥`, `€`, `₹`, `₦`), and most text
     // after a number, `▲` or `%`, does not.
@@ -1063,6 +1067,13 @@ fn currency_sign(input: Input<'_>) -> Option<(Input<'_>, Currency)> {
     ) {
         return None;
     }
+    find_currency_sign(input)
+}
+
+/// [`currency_sign`] past its first look: the sign that `input` starts
+/// with, if any.
+#[inline(never)]
+fn find_currency_sign(input: Input<'_>) -> Option<(Input<'_>, Currency)> {
     Currency::ALL.into_iter().find_map(|currency| {
         let rest = input.strip_prefix(currency.sign().as_bytes())?;
         Some((rest, currency))
