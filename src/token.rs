@@ -455,10 +455,7 @@ const RULES: [(Rule, Starts); 11] = [
         |lexer, i, _| lexer.number_token(i),
         |b| b.is_ascii_digit() || matches!(b, b'(' | b'$' | b'+' | b'-' | 0xC2 | 0xE2),
     ),
-    (
-        |_, i, _| marker(i),
-        |b| !b.is_ascii() || b.is_ascii_alphabetic(),
-    ),
+    (|_, i, _| marker(i), starts_marker),
     (
         |lexer, i, _| lexer.word_token(i),
         |b| !b.is_ascii() || b.is_ascii_alphanumeric() || matches!(b, b'^' | b'.'),
@@ -903,6 +900,16 @@ const GLYPHS: [(&str, Direction); 13] = [
     ("🔻", Direction::Down),
     ("►", Direction::Unchanged),
 ];
+
+/// Whether rule D may start at byte `b`: a glyph's first byte, or a
+/// direction word's first letter in either case.
+fn starts_marker(b: u8) -> bool {
+    let glyph = GLYPHS.iter().any(|(text, _)| text.as_bytes()[0] == b);
+    let word = DIRECTION_WORDS
+        .iter()
+        .any(|(words, _)| words[0].as_bytes()[0] == b.to_ascii_lowercase());
+    glyph || word
+}
 
 /// Rule D: a glyph (perhaps with an emoji variation selector) or a
 /// direction word ending at a word boundary.
