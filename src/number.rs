@@ -327,6 +327,7 @@ pub(crate) enum NumberError {
 /// [`NumberStyle::Dot`] or [`NumberStyle::Comma`].
 ///
 /// Returns the number and the bytes after it.
+#[inline]
 pub(crate) fn number(input: &[u8], style: NumberStyle) -> Result<(&[u8], Number<'_>), NumberError> {
     match plain_number(input, style) {
         Some(found) => Ok(found),
@@ -344,7 +345,12 @@ const PLAIN_DIGITS: usize = 18;
 /// `None` for anything else (no digits, a leading zero, thousands groups,
 /// long numbers, a separator after the number), which
 /// [`grouped_number`] reads by the whole rule, errors included.
-#[inline]
+///
+/// Always inlined, and [`number`] inlined too: the compiler kept them
+/// calls, which cost the lexer a fifth of a plain number's reading in
+/// frames and a result passed through memory (callgrind: 1.3% fewer
+/// instructions in all on the 200 KB strip, 0.8% on page text).
+#[inline(always)]
 fn plain_number(input: &[u8], style: NumberStyle) -> Option<(&[u8], Number<'_>)> {
     let (mut value, int_len) = accumulate(0, input);
     if int_len == 0 || (input[0] == b'0' && int_len > 1) {
