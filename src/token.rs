@@ -558,26 +558,12 @@ impl<'s> Lexer<'s> {
     /// Rule: a number with its sign, `%`, parentheses, currency before or
     /// after and magnitude suffix.
     fn number_token<'a>(&self, input: Input<'a>) -> Lexed<'a, Kind> {
-        let (inner, paren) = match input.strip_prefix(b"(") {
-            Some(inner) => (skip_spaces(inner), true),
-            None => (input, false),
-        };
-        let (after_currency, currency) = match currency_before(inner) {
-            Some((rest, currency)) => (rest, Some(currency)),
-            None => (inner, None),
-        };
-        let (digits_at, sign) = match sign_before_digits(after_currency) {
-            Some((rest, sign)) => (rest, Some(sign)),
-            None => (after_currency, None),
-        };
-        // A currency may also stand after the sign: `-$21`.
-        let (digits_at, currency) = match (currency, sign) {
-            (None, Some(_)) => match currency_before(digits_at) {
-                Some((rest, currency)) => (rest, Some(currency)),
-                None => (digits_at, None),
-            },
-            _ => (digits_at, currency),
-        };
+        let Before {
+            digits: digits_at,
+            paren,
+            currency,
+            sign,
+        } = before_digits(input);
         if !digits_at.first().is_some_and(u8::is_ascii_digit) {
             return Err(nom::Err::Error(()));
         }
@@ -801,6 +787,68 @@ impl<'s> Lexer<'s> {
                 found += 1;
             }
         }
+    }
+}
+
+/// What a number shows before its digits.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Before<'a> {
+    /// The input from where the digits should start.
+    digits: Input<'a>,
+    /// Whether a `(` opens it.
+    paren: bool,
+    /// A currency before it.
+    currency: Option<Currency>,
+    /// A sign before it.
+    sign: Option<Sign>,
+}
+
+/// The marks before a number's digits: `(` and spaces, a currency, a
+/// sign, and a currency after the sign (`-$21`).
+///
+/// Digits first, the most common start, have none of them: neither `(`,
+/// a currency sign nor a sign starts with a digit, so one byte tells and
+/// [`marks_before_digits`] is not asked.
+#[inline]
+fn before_digits(input: Input<'_>) -> Before<'_> {
+    match input.first() {
+        Some(b) if b.is_ascii_digit() => Before {
+            digits: input,
+            paren: false,
+            currency: None,
+            sign: None,
+        },
+        _ => marks_before_digits(input),
+    }
+}
+
+/// [`before_digits`] read mark by mark.
+fn marks_before_digits(input: Input<'_>) -> Before<'_> {
+    let (inner, paren) = match input.strip_prefix(b"(") {
+        Some(inner) => (skip_spaces(inner), true),
+        None => (input, false),
+    };
+    let (after_currency, currency) = match currency_before(inner) {
+        Some((rest, currency)) => (rest, Some(currency)),
+        None => (inner, None),
+    };
+    let (digits, sign) = match sign_before_digits(after_currency) {
+        Some((rest, sign)) => (rest, Some(sign)),
+        None => (after_currency, None),
+    };
+    // A currency may also stand after the sign: `-$21`.
+    let (digits, currency) = match (currency, sign) {
+        (None, Some(_)) => match currency_before(digits) {
+            Some((rest, currency)) => (rest, Some(currency)),
+            None => (digits, None),
+        },
+        _ => (digits, currency),
+    };
+    Before {
+        digits,
+        paren,
+        currency,
+        sign,
     }
 }
 
@@ -1383,6 +1431,16 @@ mod tests {
                     proptest::prop_assert!(rule(&lexer, &input, true).is_err(), "{:?}", input);
                 }
             }
+        }
+    }
+
+    proptest::proptest! {
+        /// Digits first have no marks before them, as the marks read one
+        /// by one say.
+        #[test]
+        fn digits_first_have_no_marks_before_them(text in "[0-9][0-9.,$ ]{0,6}") {
+            let input = text.as_bytes();
+            proptest::prop_assert_eq!(before_digits(input), marks_before_digits(input));
         }
     }
 
