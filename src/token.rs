@@ -498,7 +498,7 @@ impl<'s> Lexer<'s> {
         // Whether the last token pushed ends a line, or none was.
         let mut line_start = true;
         while at < text.len() {
-            let rest = &text[at..];
+            let mut rest = &text[at..];
             let space = horizontal_space_len(rest);
             if space > 0 {
                 let wide = space > 1 && !is_single_space(&rest[..space]) || rest[0] == b'\t';
@@ -513,7 +513,11 @@ impl<'s> Lexer<'s> {
                 }
                 spaced = !wide;
                 at += space;
-                continue;
+                // The run is whole: a token, or the end, follows it.
+                rest = &rest[space..];
+                if rest.is_empty() {
+                    break;
+                }
             }
             let (len, mut kind) = self.token(rest, line_start);
             let start = base + at;
@@ -870,12 +874,25 @@ fn separates(after: Input<'_>) -> bool {
 }
 
 /// The length of a run of horizontal white space at the start of `input`.
+///
+/// Most tokens follow no space, and most spaces are one ASCII space
+/// before a token: two bytes tell both, and only a run that may go on is
+/// measured by [`space_run_len`]. No byte but the first bytes matched
+/// here starts horizontal space (see [`space_len`]).
+#[inline]
 fn horizontal_space_len(input: Input<'_>) -> usize {
-    // Most tokens follow no space: one byte tells.
     match input {
-        [b' ' | b'\t' | b'\x0b' | b'\x0c' | 0xC2 | 0xE2, ..] => {}
-        _ => return 0,
+        [b' ', next, ..] if !matches!(next, b' ' | b'\t' | b'\x0b' | b'\x0c' | 0xC2 | 0xE2) => 1,
+        [b' ' | b'\t' | b'\x0b' | b'\x0c', ..] | [0xC2, 0xA0, ..] | [0xE2, 0x80, ..] => {
+            space_run_len(input)
+        }
+        _ => 0,
     }
+}
+
+/// The length of a run of horizontal white space at the start of
+/// `input`, space by space.
+fn space_run_len(input: Input<'_>) -> usize {
     let mut len = 0;
     loop {
         let rest = &input[len..];
@@ -1431,6 +1448,19 @@ mod tests {
                     proptest::prop_assert!(rule(&lexer, &input, true).is_err(), "{:?}", input);
                 }
             }
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4096))]
+        /// The first two bytes measure a run of space as the run read
+        /// space by space does.
+        #[test]
+        fn space_runs_are_measured_as_space_by_space(
+            text in "[ \t\x0b\x0c\n\ra\u{a0}\u{2009}\u{202f}\u{2007}▲·]{0,5}",
+        ) {
+            let input = text.as_bytes();
+            proptest::prop_assert_eq!(horizontal_space_len(input), space_run_len(input));
         }
     }
 
