@@ -609,10 +609,10 @@ impl<'s> Lexer<'s> {
             rest.first() == Some(&b'-') && starts_word_char(&rest[1..]) && !rest[1].is_ascii_digit()
         };
         if magnitude.is_none()
-            && digits_text.iter().all(u8::is_ascii_digit)
             && sign.is_none()
             && currency.is_none()
             && !paren
+            && digits_text.iter().all(u8::is_ascii_digit)
             && (starts_word_char(rest) || hyphen_word(rest))
         {
             return Err(nom::Err::Error(()));
