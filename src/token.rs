@@ -261,6 +261,15 @@ impl Word {
         })
     }
 
+    /// [`Word::of_ascii`] for a word of ASCII letters alone, whose cases
+    /// rule Y's scan gathered: `cases` holds [`Word::UPPER`] and
+    /// [`Word::LOWER`] as its letters show them. A token of letters is
+    /// rule Y's whole token.
+    fn of_letters(bytes: &[u8], cases: u8) -> Word {
+        let flags = Word::ASCII | Word::LETTER | cases & (Word::UPPER | Word::LOWER);
+        Word::with_flags(bytes, flags, bytes.len(), ascii_known_word(bytes), || true)
+    }
+
     /// The ASCII word `bytes`, with `rule_y` to tell whether it is a whole
     /// token of rule Y.
     fn ascii(bytes: &[u8], rule_y: impl FnOnce() -> bool) -> Word {
@@ -653,8 +662,10 @@ impl<'s> Lexer<'s> {
     /// unless a separator follows its digits (`KSE100 98,412`), grouping
     /// proves a longer symbol (`ASX2007,812.40`), or a known symbol says so.
     fn word_token<'a>(&self, input: Input<'a>) -> Lexed<'a, Kind> {
-        let ticker = ticker_len(input);
-        if ticker > 0 && !input[0].is_ascii_digit() || starts_ticker_with_digit(input, ticker) {
+        let ticker = ticker_scan(input);
+        if ticker.len > 0 && !input[0].is_ascii_digit()
+            || starts_ticker_with_digit(input, ticker.len)
+        {
             return self.ticker_word(input, ticker);
         }
         let len = word_len(input);
@@ -665,13 +676,14 @@ impl<'s> Lexer<'s> {
         Ok((&input[len..], Kind::Word(Word::of(text))))
     }
 
-    /// A word of rule Y's characters, `len` bytes, split by rule G.
-    fn ticker_word<'a>(&self, input: Input<'a>, len: usize) -> Lexed<'a, Kind> {
+    /// A word of rule Y's characters, the token `ticker`, split by rule G.
+    fn ticker_word<'a>(&self, input: Input<'a>, ticker: TickerScan) -> Lexed<'a, Kind> {
+        let len = ticker.len;
         // Letters of other scripts glued to the ticker make it a word of
         // any script (`Münchener` starts with `M`).
         // Only letters: digits before other letters (`AGL40.13â–²`, text
         // decoded in the wrong encoding) make no word of them.
-        let letters = input[..len].iter().all(u8::is_ascii_alphabetic);
+        let letters = ticker.letters();
         let glued = letters
             && input.get(len).is_some_and(|b| !b.is_ascii())
             && starts_word_char(&input[len..]);
@@ -685,7 +697,7 @@ impl<'s> Lexer<'s> {
         if letters {
             return Ok((
                 &input[len..],
-                Kind::Word(Word::of_ticker_start(&input[..len])),
+                Kind::Word(Word::of_letters(&input[..len], ticker.bytes)),
             ));
         }
         let token = &input[..len];
@@ -1012,8 +1024,7 @@ fn marker(input: Input<'_>) -> Lexed<'_, Kind> {
         // letters (`UP.A`, `DOWN-B`) is that ticker; before digits it is
         // the marker of a signed number (`DOWN-0.40`).
         if let [joint, next, ..] = rest {
-            if TICKER_BYTES[usize::from(*joint)] == TickerByte::Inner && next.is_ascii_alphabetic()
-            {
+            if TICKER_BYTES[usize::from(*joint)] == TICKER_INNER && next.is_ascii_alphabetic() {
                 break;
             }
         }
@@ -1281,51 +1292,94 @@ fn first_char(input: Input<'_>) -> Option<char> {
         .next()
 }
 
-/// What a byte is to a ticker.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum TickerByte {
-    /// No part of one.
-    None,
-    /// Punctuation that may stand inside one: `. - & / : = _`.
-    Inner,
-    /// An ASCII letter or digit.
-    Alphanumeric,
-}
+/// What bytes are to a ticker, as bits of [`TICKER_BYTES`]: an ASCII
+/// uppercase letter (the bit of [`Word::UPPER`]).
+const TICKER_UPPER: u8 = Word::UPPER;
+/// An ASCII lowercase letter (the bit of [`Word::LOWER`]).
+const TICKER_LOWER: u8 = Word::LOWER;
+/// An ASCII digit.
+const TICKER_DIGIT: u8 = 4;
+/// Punctuation that may stand inside one: `. - & / : = _`.
+const TICKER_INNER: u8 = 8;
+/// An ASCII letter or digit.
+const TICKER_ALPHANUMERIC: u8 = TICKER_UPPER | TICKER_LOWER | TICKER_DIGIT;
 
-/// Every byte's [`TickerByte`], so that rule Y reads a byte with one
-/// look.
-const TICKER_BYTES: [TickerByte; 256] = {
-    let mut table = [TickerByte::None; 256];
+/// Every byte's bits of what it is to a ticker (0 for no part of one), so
+/// that rule Y reads a byte with one look.
+const TICKER_BYTES: [u8; 256] = {
+    let mut table = [0; 256];
     let mut b = 0;
     while b < 256 {
         let byte = b as u8;
-        if byte.is_ascii_alphanumeric() {
-            table[b] = TickerByte::Alphanumeric;
+        table[b] = if byte.is_ascii_uppercase() {
+            TICKER_UPPER
+        } else if byte.is_ascii_lowercase() {
+            TICKER_LOWER
+        } else if byte.is_ascii_digit() {
+            TICKER_DIGIT
         } else if matches!(byte, b'.' | b'-' | b'&' | b'/' | b':' | b'=' | b'_') {
-            table[b] = TickerByte::Inner;
-        }
+            TICKER_INNER
+        } else {
+            0
+        };
         b += 1;
     }
     table
 };
 
-/// The length of rule Y's token at the start of `input`: an optional `^`
-/// or `.`, an ASCII letter or digit, then ticker bytes, up to its last
-/// letter or digit; 0 when none starts there.
-fn ticker_len(input: Input<'_>) -> usize {
-    let start = usize::from(matches!(input.first(), Some(b'^' | b'.')));
-    if !input.get(start).is_some_and(u8::is_ascii_alphanumeric) {
-        return 0;
+/// Rule Y's token at the start of some input, as [`ticker_scan`] reads it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct TickerScan {
+    /// Its length in bytes; 0 when none starts there.
+    len: usize,
+    /// The [`TICKER_BYTES`] bits of its bytes together, a leading `^` or
+    /// `.` counted as [`TICKER_INNER`].
+    bytes: u8,
+}
+
+impl TickerScan {
+    /// Whether the token is ASCII letters alone.
+    fn letters(self) -> bool {
+        self.len > 0 && self.bytes & (TICKER_DIGIT | TICKER_INNER) == 0
     }
-    let mut len = start + 1;
-    for (i, &b) in input.iter().enumerate().skip(len) {
-        match TICKER_BYTES[usize::from(b)] {
-            TickerByte::Alphanumeric => len = i + 1,
-            TickerByte::Inner => {}
-            TickerByte::None => break,
+}
+
+/// Rule Y's token at the start of `input`: an optional `^` or `.`, an
+/// ASCII letter or digit, then ticker bytes, up to its last letter or
+/// digit; with what its bytes are, gathered in the same pass.
+fn ticker_scan(input: Input<'_>) -> TickerScan {
+    let start = usize::from(matches!(input.first(), Some(b'^' | b'.')));
+    let first = input
+        .get(start)
+        .map_or(0, |&b| TICKER_BYTES[usize::from(b)]);
+    if first & TICKER_ALPHANUMERIC == 0 {
+        return TickerScan { len: 0, bytes: 0 };
+    }
+    let mut seen = first | if start > 0 { TICKER_INNER } else { 0 };
+    let mut scan = TickerScan {
+        len: start + 1,
+        bytes: seen,
+    };
+    for (i, &b) in input.iter().enumerate().skip(start + 1) {
+        let bits = TICKER_BYTES[usize::from(b)];
+        if bits == 0 {
+            break;
+        }
+        seen |= bits;
+        if bits & TICKER_ALPHANUMERIC != 0 {
+            scan = TickerScan {
+                len: i + 1,
+                bytes: seen,
+            };
         }
     }
-    len
+    scan
+}
+
+/// The length of rule Y's token at the start of `input` (see
+/// [`ticker_scan`]); 0 when none starts there.
+fn ticker_len(input: Input<'_>) -> usize {
+    ticker_scan(input).len
 }
 
 /// Whether `input` starts with a run of digits led by a zero (`0005`),
@@ -1471,6 +1525,45 @@ mod tests {
         fn digits_first_have_no_marks_before_them(text in "[0-9][0-9.,$ ]{0,6}") {
             let input = text.as_bytes();
             proptest::prop_assert_eq!(before_digits(input), marks_before_digits(input));
+        }
+    }
+
+    /// Rule Y's token as it was measured before [`ticker_scan`]: byte by
+    /// byte, up to its last letter or digit.
+    fn ticker_len_byte_by_byte(input: Input<'_>) -> usize {
+        let start = usize::from(matches!(input.first(), Some(b'^' | b'.')));
+        if !input.get(start).is_some_and(u8::is_ascii_alphanumeric) {
+            return 0;
+        }
+        let mut len = start + 1;
+        for (i, &b) in input.iter().enumerate().skip(len) {
+            if b.is_ascii_alphanumeric() {
+                len = i + 1;
+            } else if !matches!(b, b'.' | b'-' | b'&' | b'/' | b':' | b'=' | b'_') {
+                break;
+            }
+        }
+        len
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4096))]
+        /// Rule Y's scan measures the token as byte by byte, tells letters
+        /// alone as their bytes do, and a word of letters from its bits is
+        /// the word read from its bytes.
+        #[test]
+        fn ticker_scan_reads_as_byte_by_byte(
+            text in "[\\^.]?[A-Za-z0-9]{0,6}[-.&/:=_ A-Za-z0-9é▲]{0,8}",
+        ) {
+            let input = text.as_bytes();
+            let scan = ticker_scan(input);
+            proptest::prop_assert_eq!(scan.len, ticker_len_byte_by_byte(input));
+            let token = &input[..scan.len];
+            let letters = !token.is_empty() && token.iter().all(u8::is_ascii_alphabetic);
+            proptest::prop_assert_eq!(scan.letters(), letters);
+            if letters {
+                proptest::prop_assert_eq!(Word::of_letters(token, scan.bytes), Word::of_ascii(token));
+            }
         }
     }
 
