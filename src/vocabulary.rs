@@ -676,11 +676,23 @@ pub(crate) fn ascii_known_word(word: &[u8]) -> Known {
 /// lowercased and looked up.
 #[inline(never)]
 fn look_up_ascii(word: &[u8]) -> Known {
-    let mut buffer = [0u8; LONGEST_KNOWN_WORD];
-    let lower = &mut buffer[..word.len()];
-    lower.copy_from_slice(word);
-    lower.make_ascii_lowercase();
-    word_index().get(&*lower).copied().unwrap_or_default()
+    word_index()
+        .get(&word_key(word))
+        .copied()
+        .unwrap_or_default()
+}
+
+/// The word `word` of at most [`LONGEST_KNOWN_WORD`] bytes, its ASCII
+/// letters lowercased, as one number: its bytes in order, zeros after.
+/// [`word_index`] is keyed so, so that a lookup hashes and compares one
+/// number, not bytes. No word holds a zero byte, so no two words share a
+/// key.
+fn word_key(word: &[u8]) -> u128 {
+    let mut key = [0u8; LONGEST_KNOWN_WORD];
+    for (k, b) in key.iter_mut().zip(word) {
+        *k = b.to_ascii_lowercase();
+    }
+    u128::from_le_bytes(key)
 }
 
 /// The tables [`class_of`] looks words up in, the first that knows a word
@@ -741,24 +753,26 @@ const fn is_one_word(phrase: &[u8]) -> bool {
     true
 }
 
-/// The word tables and the captions of one word by word, built on first
-/// use: what [`known_word`] finds.
-fn word_index() -> &'static HashMap<&'static [u8], Known> {
-    static INDEX: OnceLock<HashMap<&'static [u8], Known>> = OnceLock::new();
+/// The word tables and the captions of one word by [`word_key`], built
+/// on first use: what [`ascii_known_word`] finds. Captions longer than
+/// [`LONGEST_KNOWN_WORD`] are left out: no word that long is looked up.
+fn word_index() -> &'static HashMap<u128, Known> {
+    static INDEX: OnceLock<HashMap<u128, Known>> = OnceLock::new();
     INDEX.get_or_init(|| {
-        let mut index: HashMap<&'static [u8], Known> = class_index()
+        let mut index: HashMap<u128, Known> = class_index()
             .iter()
             .map(|(&word, &class)| {
                 let known = Known {
                     class: Some(class),
                     caption: false,
                 };
-                (word, known)
+                (word_key(word), known)
             })
             .collect();
         for &(phrase, _) in HEADER {
-            if is_one_word(phrase.as_bytes()) {
-                index.entry(phrase.as_bytes()).or_default().caption = true;
+            let phrase = phrase.as_bytes();
+            if is_one_word(phrase) && phrase.len() <= LONGEST_KNOWN_WORD {
+                index.entry(word_key(phrase)).or_default().caption = true;
             }
         }
         index
