@@ -683,7 +683,7 @@ impl<'s> Lexer<'s> {
         // any script (`Münchener` starts with `M`).
         // Only letters: digits before other letters (`AGL40.13â–²`, text
         // decoded in the wrong encoding) make no word of them.
-        let letters = ticker.letters();
+        let letters = ticker.letters(input);
         let glued = letters
             && input.get(len).is_some_and(|b| !b.is_ascii())
             && starts_word_char(&input[len..]);
@@ -1332,15 +1332,24 @@ const TICKER_BYTES: [u8; 256] = {
 struct TickerScan {
     /// Its length in bytes; 0 when none starts there.
     len: usize,
-    /// The [`TICKER_BYTES`] bits of its bytes together, a leading `^` or
-    /// `.` counted as [`TICKER_INNER`].
+    /// The [`TICKER_BYTES`] bits of its bytes and of the inner
+    /// punctuation right after it (`Inc.`), together; a leading `^` or `.`
+    /// counts as [`TICKER_INNER`]. Its letters and digits are all in the
+    /// token, so their bits are exact.
     bytes: u8,
 }
 
 impl TickerScan {
-    /// Whether the token is ASCII letters alone.
-    fn letters(self) -> bool {
-        self.len > 0 && self.bytes & (TICKER_DIGIT | TICKER_INNER) == 0
+    /// Whether the token `input[..self.len]` is ASCII letters alone: told
+    /// by the bits, unless inner punctuation was seen, which may stand
+    /// after the token.
+    fn letters(self, input: Input<'_>) -> bool {
+        self.len > 0
+            && match self.bytes & (TICKER_DIGIT | TICKER_INNER) {
+                0 => true,
+                TICKER_INNER => input[..self.len].iter().all(u8::is_ascii_alphabetic),
+                _ => false,
+            }
     }
 }
 
@@ -1355,25 +1364,19 @@ fn ticker_scan(input: Input<'_>) -> TickerScan {
     if first & TICKER_ALPHANUMERIC == 0 {
         return TickerScan { len: 0, bytes: 0 };
     }
-    let mut seen = first | if start > 0 { TICKER_INNER } else { 0 };
-    let mut scan = TickerScan {
-        len: start + 1,
-        bytes: seen,
-    };
-    for (i, &b) in input.iter().enumerate().skip(start + 1) {
+    let mut bytes = first | if start > 0 { TICKER_INNER } else { 0 };
+    let mut len = start + 1;
+    for (i, &b) in input.iter().enumerate().skip(len) {
         let bits = TICKER_BYTES[usize::from(b)];
         if bits == 0 {
             break;
         }
-        seen |= bits;
+        bytes |= bits;
         if bits & TICKER_ALPHANUMERIC != 0 {
-            scan = TickerScan {
-                len: i + 1,
-                bytes: seen,
-            };
+            len = i + 1;
         }
     }
-    scan
+    TickerScan { len, bytes }
 }
 
 /// The length of rule Y's token at the start of `input` (see
@@ -1560,7 +1563,7 @@ mod tests {
             proptest::prop_assert_eq!(scan.len, ticker_len_byte_by_byte(input));
             let token = &input[..scan.len];
             let letters = !token.is_empty() && token.iter().all(u8::is_ascii_alphabetic);
-            proptest::prop_assert_eq!(scan.letters(), letters);
+            proptest::prop_assert_eq!(scan.letters(input), letters);
             if letters {
                 proptest::prop_assert_eq!(Word::of_letters(token, scan.bytes), Word::of_ascii(token));
             }
