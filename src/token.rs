@@ -1012,9 +1012,13 @@ fn marker(input: Input<'_>) -> Lexed<'_, Kind> {
     if !first.is_ascii_alphabetic() {
         return Err(nom::Err::Error(()));
     }
-    let first = first.to_ascii_lowercase();
+    // Every direction word has two letters or more: two bytes rule out
+    // most words before they are matched whole.
+    let Some(head) = input.get(..2) else {
+        return Err(nom::Err::Error(()));
+    };
     for (words, direction) in DIRECTION_WORDS {
-        if words[0].as_bytes()[0] != first {
+        if !head.eq_ignore_ascii_case(&words[0].as_bytes()[..2]) {
             continue;
         }
         let Some(rest) = word_run(input, words) else {
@@ -1038,6 +1042,15 @@ fn marker(input: Input<'_>) -> Lexed<'_, Kind> {
     }
     Err(nom::Err::Error(()))
 }
+
+// Rule D's first look takes two bytes of every direction word.
+const _: () = {
+    let mut i = 0;
+    while i < DIRECTION_WORDS.len() {
+        assert!(DIRECTION_WORDS[i].0[0].len() >= 2);
+        i += 1;
+    }
+};
 
 /// `input` after the lowercase words `words`, matched in any case and
 /// joined by single spaces, ending at a word boundary.
