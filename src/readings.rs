@@ -8,6 +8,8 @@
 //! the header that names their columns, the markers on them, their place
 //! in the row. The judge weighs readings against each other.
 
+use std::ops::ControlFlow;
+
 use rust_decimal::Decimal;
 
 use crate::blocks::Header;
@@ -163,6 +165,12 @@ impl Support {
     pub(crate) fn and(self, other: Support) -> Support {
         Support(self.0 & other.0)
     }
+
+    /// The support of the flags `bits`, for tests.
+    #[cfg(test)]
+    pub(crate) fn from_bits(bits: u16) -> Support {
+        Support(bits & 0x7ff)
+    }
 }
 
 /// Where a reading's signs came from (rule S).
@@ -230,6 +238,10 @@ pub(crate) struct Readings {
     /// The columns that hold a date or time, as bits (the first 64).
     dates: u64,
     chosen: Vec<usize>,
+    /// For tests: make every reading, covered or not, to check that
+    /// pruning changes no verdict.
+    #[cfg(test)]
+    pub(crate) exhaustive: bool,
 }
 
 impl Readings {
@@ -283,45 +295,117 @@ impl Readings {
                         .filter(|&i| in_choice(&self.values[i]))
                         .skip(usize::from(digits)),
                 );
-                // Under a header, only a choice without cuts is read by it.
+                // Under a header, only a choice without cuts is read by it;
+                // a reading that covers its choice stands for the choice
+                // only where no header governs the record.
+                let prune = header.is_none();
+                #[cfg(test)]
+                let prune = prune && !self.exhaustive;
                 let header = header.filter(|_| cut.is_none());
-                self.read_choice(usize::from(digits), header);
+                self.read_choice(usize::from(digits), header, prune);
             }
         }
         true
     }
 
     /// Every reading of the values `self.chosen`, the first `digits`
-    /// values taken by the label.
-    fn read_choice(&mut self, digits: usize, header: Option<&Header>) {
+    /// values taken by the label; `prune` where no header governs the
+    /// record, so that a reading that covers its choice (see
+    /// [`Readings::covering`]) may stand for all the choice's readings.
+    fn read_choice(&mut self, digits: usize, header: Option<&Header>, prune: bool) {
         let chosen = std::mem::take(&mut self.chosen);
-        let first_percent = chosen
-            .iter()
-            .copied()
-            .find(|&i| self.values[i].is_percent());
-        // A percent alone, unmarked and with no header to name its column,
-        // is read only where a previous close pins it: one needs a value
-        // that may be a close besides the price and the percent.
+        let mut out = std::mem::take(&mut self.readings);
+        self.push_readings(&chosen, digits, header, prune, &mut out);
+        self.readings = out;
+        self.chosen = chosen;
+    }
+
+    /// [`Readings::read_choice`]'s readings, pushed onto `out`.
+    fn push_readings(
+        &self,
+        chosen: &[usize],
+        digits: usize,
+        header: Option<&Header>,
+        prune: bool,
+        out: &mut Vec<Reading>,
+    ) {
+        // The first reading with both a change and a percent, made ahead
+        // of the rest: where it covers the choice, it is the only one.
+        let mut tried = None;
+        if prune {
+            let mut full = None;
+            self.each_combination(chosen, false, |fields| {
+                match fields.change.is_some() && fields.percent.is_some() {
+                    true => {
+                        full = Some(fields);
+                        ControlFlow::Break(())
+                    }
+                    false => ControlFlow::Continue(()),
+                }
+            });
+            if let Some(full) = full {
+                let reading = self.reading(chosen, digits, full, header);
+                if let Some(reading) = reading.filter(|r| self.covering(chosen, r, full)) {
+                    out.push(reading);
+                    return;
+                }
+                tried = Some((full, reading));
+            }
+        }
+        self.each_combination(chosen, header.is_some(), |fields| {
+            let reading = match tried {
+                Some((full, reading)) if full == fields => reading,
+                _ => self.reading(chosen, digits, fields, header),
+            };
+            // Tests that make every reading check that none has more than
+            // pruning supposes it could.
+            #[cfg(test)]
+            if let (Some(reading), false) = (&reading, prune || header.is_some()) {
+                let (support, unexplained) = self.at_most(chosen, fields);
+                assert!(support.contains(reading.support), "{reading:?}");
+                assert!(reading.unexplained >= unexplained, "{reading:?}");
+            }
+            out.extend(reading);
+            ControlFlow::Continue(())
+        });
+    }
+
+    /// Calls `visit` with the roles the values `chosen` may take, in the
+    /// order their readings are made, until it breaks: every price (a
+    /// value with no sign, no percent mark and no marker before it) with
+    /// every change (no percent) and every percent, or none of either but
+    /// not both; a percent alone, unmarked and with no `header` to name
+    /// its column, only where a value besides the price and the percent
+    /// may be a previous close to pin it.
+    fn each_combination(
+        &self,
+        chosen: &[usize],
+        header: bool,
+        mut visit: impl FnMut(Fields) -> ControlFlow<()>,
+    ) {
+        let values = &self.values;
+        let first_percent = chosen.iter().copied().find(|&i| values[i].is_percent());
         let closing = |i: usize| {
-            let value = &self.values[i];
+            let value = &values[i];
             value.marks.sign.is_none() && !value.is_percent() && is_positive(value.shown)
         };
         let closings = chosen.iter().filter(|&&i| closing(i)).count();
         let lone_percent_read = |p: usize, q: usize| {
-            header.is_some()
-                || self.values[q].is_percent()
+            header
+                || values[q].is_percent()
                 || closings > usize::from(closing(p)) + usize::from(closing(q))
         };
+        let optional = || std::iter::once(None).chain(chosen.iter().copied().map(Some));
         for (position, &p) in chosen.iter().enumerate() {
-            let price = &self.values[p];
+            let price = &values[p];
             if price.marks.sign.is_some() || price.is_percent() || price.marker.is_some() {
                 continue;
             }
-            for c in std::iter::once(None).chain(chosen.iter().copied().map(Some)) {
-                if c == Some(p) || c.is_some_and(|c| self.values[c].is_percent()) {
+            for c in optional() {
+                if c == Some(p) || c.is_some_and(|c| values[c].is_percent()) {
                     continue;
                 }
-                for q in std::iter::once(None).chain(chosen.iter().copied().map(Some)) {
+                for q in optional() {
                     if q == Some(p) || q.is_some() && q == c || c.is_none() && q.is_none() {
                         continue;
                     }
@@ -337,13 +421,106 @@ impl Readings {
                         first: position == 0,
                         first_percent,
                     };
-                    if let Some(reading) = self.reading(&chosen, digits, fields, header) {
-                        self.readings.push(reading);
+                    if visit(fields).is_break() {
+                        return;
                     }
                 }
             }
         }
-        self.chosen = chosen;
+    }
+
+    /// Whether `full`, the reading of `fields`, covers its choice: the
+    /// judge would let none of the choice's other readings stand beside
+    /// it, nor let them change what becomes of any other reading, so they
+    /// need not be made.
+    ///
+    /// The rule: `full` passes every test the arithmetic weighs readings
+    /// by (its percent fits exactly, it leaves a positive previous close
+    /// and its change is smaller than its price), and it dominates every
+    /// other reading of the choice by what those could have at most:
+    /// their support from markers, shape and place as it is, any fit
+    /// the arithmetic could give them (a change and a percent may fit, a
+    /// percent alone where a value may be the previous close, a change
+    /// alone never), a previous close wherever a value may be one, and
+    /// no header (the caller prunes only where none governs the record).
+    /// Dominance is transitive, so every reading they dominate the full
+    /// reading dominates too, and one that passes every test keeps each
+    /// weighing of [`drop_worse_fits`](crate::judge) deciding as it would
+    /// with them. So the record's verdict is the same with them or
+    /// without.
+    fn covering(&self, chosen: &[usize], full: &Reading, fields: Fields) -> bool {
+        if !crate::judge::passes_every_weighing(full, &self.values) {
+            return false;
+        }
+        let mut covers = true;
+        self.each_combination(chosen, false, |other| {
+            if other == fields {
+                return ControlFlow::Continue(());
+            }
+            let (support, unexplained) = self.at_most(chosen, other);
+            covers = crate::judge::dominates_within(full, support, unexplained);
+            match covers {
+                true => ControlFlow::Continue(()),
+                false => ControlFlow::Break(()),
+            }
+        });
+        covers
+    }
+
+    /// What the reading of `fields` could have at most, with no header:
+    /// the support it could have, and the fewest values it could leave
+    /// unexplained.
+    fn at_most(&self, chosen: &[usize], fields: Fields) -> (Support, u8) {
+        let values = &self.values;
+        let (c, q) = (fields.change, fields.percent);
+        let used = |i: usize| i == fields.price || Some(i) == c || Some(i) == q;
+        // The previous close a reading looks for, before its arithmetic.
+        let close = chosen
+            .iter()
+            .any(|&i| !used(i) && values[i].marks.sign.is_none() && !values[i].is_percent());
+        let fitting = Support::EXACT.with(Support::LOOSE);
+        let arithmetic = match (c.is_some(), q.is_some(), close) {
+            (true, true, true) => fitting.with(Support::CLOSE),
+            (true, true, false) | (false, true, true) => fitting,
+            (true, false, true) => Support::CLOSE,
+            _ => Support::default(),
+        };
+        let explained =
+            1 + usize::from(c.is_some()) + usize::from(q.is_some()) + usize::from(close);
+        let unexplained = chosen.len().saturating_sub(explained);
+        (
+            self.shown_support(fields).with(arithmetic),
+            u8::try_from(unexplained).unwrap_or(u8::MAX),
+        )
+    }
+
+    /// The support `fields` have from what the values show themselves,
+    /// whatever the arithmetic: the percent's mark, the change's sign or
+    /// marker, the price's shape, the price first and the percent the
+    /// first marked.
+    fn shown_support(&self, fields: Fields) -> Support {
+        let values = &self.values;
+        let (p, c, q) = (fields.price, fields.change, fields.percent);
+        let mut support = Support::default();
+        if q.is_some_and(|q| values[q].is_percent()) {
+            support = support.with(Support::PERCENT_MARK);
+        }
+        let change_marked =
+            c.is_some_and(|c| values[c].marks.sign.is_some() || values[c].marker.is_some());
+        let percent_after_marker = c.is_none() && q.is_some_and(|q| values[q].marker.is_some());
+        if change_marked || percent_after_marker {
+            support = support.with(Support::CHANGE_MARK);
+        }
+        if values[p].price_shaped() {
+            support = support.with(Support::PRICE_SHAPE);
+        }
+        if fields.first {
+            support = support.with(Support::FIRST);
+        }
+        if q.is_some() && q == fields.first_percent {
+            support = support.with(Support::FIRST_PERCENT);
+        }
+        support
     }
 
     /// The reading of `fields`, with its close, signs and support; `None`
@@ -566,24 +743,7 @@ impl Readings {
         if header_reads {
             support = support.with(Support::HEADER);
         }
-        if q.is_some_and(|q| values[q].is_percent()) {
-            support = support.with(Support::PERCENT_MARK);
-        }
-        let change_marked =
-            c.is_some_and(|c| values[c].marks.sign.is_some() || values[c].marker.is_some());
-        let percent_after_marker = c.is_none() && q.is_some_and(|q| values[q].marker.is_some());
-        if change_marked || percent_after_marker {
-            support = support.with(Support::CHANGE_MARK);
-        }
-        if values[p].price_shaped() {
-            support = support.with(Support::PRICE_SHAPE);
-        }
-        if fields.first {
-            support = support.with(Support::FIRST);
-        }
-        if q.is_some() && q == fields.first_percent {
-            support = support.with(Support::FIRST_PERCENT);
-        }
+        support = support.with(self.shown_support(fields));
         let explained = 1 + [c, q, close].iter().filter(|i| i.is_some()).count();
         let position = |i: Option<usize>| {
             let at = chosen.iter().position(|&v| Some(v) == i)?;
@@ -670,7 +830,7 @@ impl Readings {
 }
 
 /// The roles a reading gives, as value indices.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 struct Fields {
     price: usize,
     change: Option<usize>,
