@@ -237,6 +237,9 @@ pub(crate) struct Readings {
     pub(crate) columns: usize,
     /// The columns that hold a date or time, as bits (the first 64).
     dates: u64,
+    /// What the record's values show, as sets of value indices.
+    facts: Facts,
+    /// The values of the choice being read, by index.
     chosen: Vec<usize>,
     /// For tests: make every reading, covered or not, to check that
     /// pruning changes no verdict.
@@ -270,6 +273,7 @@ impl Readings {
         if self.values.len() > MAX_VALUES {
             return false;
         }
+        self.facts = Facts::of(&self.values);
         let labelled = !record.label.is_empty();
         for digits in 0..=record.name_digits {
             // With no label, the first value is the label: a symbol of
@@ -315,15 +319,30 @@ impl Readings {
     fn read_choice(&mut self, digits: usize, header: Option<&Header>, prune: bool) {
         let chosen = std::mem::take(&mut self.chosen);
         let mut out = std::mem::take(&mut self.readings);
-        self.push_readings(&chosen, digits, header, prune, &mut out);
+        let choice = self.choice(&chosen, header.is_some());
+        self.push_readings(&choice, digits, header, prune, &mut out);
         self.readings = out;
         self.chosen = chosen;
+    }
+
+    /// The choice of the values `chosen`, with what every reading of it
+    /// asks.
+    fn choice<'c>(&self, chosen: &'c [usize], header: bool) -> Choice<'c> {
+        let mask = chosen.iter().fold(0, |mask, &i| mask | bit(i));
+        let percents = self.facts.percent & mask;
+        Choice {
+            values: chosen,
+            mask,
+            first_percent: (percents != 0).then(|| percents.trailing_zeros() as usize),
+            closings: (self.facts.closing & mask).count_ones(),
+            header,
+        }
     }
 
     /// [`Readings::read_choice`]'s readings, pushed onto `out`.
     fn push_readings(
         &self,
-        chosen: &[usize],
+        choice: &Choice<'_>,
         digits: usize,
         header: Option<&Header>,
         prune: bool,
@@ -334,7 +353,7 @@ impl Readings {
         let mut tried = None;
         if prune {
             let mut full = None;
-            self.each_combination(chosen, false, |fields| {
+            self.each_combination(choice, |fields| {
                 match fields.change.is_some() && fields.percent.is_some() {
                     true => {
                         full = Some(fields);
@@ -344,24 +363,24 @@ impl Readings {
                 }
             });
             if let Some(full) = full {
-                let reading = self.reading(chosen, digits, full, header);
-                if let Some(reading) = reading.filter(|r| self.covering(chosen, r, full)) {
+                let reading = self.reading(choice, digits, full, header);
+                if let Some(reading) = reading.filter(|r| self.covering(choice, r, full)) {
                     out.push(reading);
                     return;
                 }
                 tried = Some((full, reading));
             }
         }
-        self.each_combination(chosen, header.is_some(), |fields| {
+        self.each_combination(choice, |fields| {
             let reading = match tried {
                 Some((full, reading)) if full == fields => reading,
-                _ => self.reading(chosen, digits, fields, header),
+                _ => self.reading(choice, digits, fields, header),
             };
             // Tests that make every reading check that none has more than
             // pruning supposes it could.
             #[cfg(test)]
             if let (Some(reading), false) = (&reading, prune || header.is_some()) {
-                let (support, unexplained) = self.at_most(chosen, fields);
+                let (support, unexplained) = self.at_most(choice, fields);
                 assert!(support.contains(reading.support), "{reading:?}");
                 assert!(reading.unexplained >= unexplained, "{reading:?}");
             }
@@ -370,58 +389,45 @@ impl Readings {
         });
     }
 
-    /// Calls `visit` with the roles the values `chosen` may take, in the
-    /// order their readings are made, until it breaks: every price (a
+    /// Calls `visit` with the roles the values of `choice` may take, in
+    /// the order their readings are made, until it breaks: every price (a
     /// value with no sign, no percent mark and no marker before it) with
     /// every change (no percent) and every percent, or none of either but
-    /// not both; a percent alone, unmarked and with no `header` to name
-    /// its column, only where a value besides the price and the percent
-    /// may be a previous close to pin it.
+    /// not both; a percent alone, unmarked and with no header to name its
+    /// column, only where a value besides the price and the percent may be
+    /// a previous close to pin it.
     fn each_combination(
         &self,
-        chosen: &[usize],
-        header: bool,
+        choice: &Choice<'_>,
         mut visit: impl FnMut(Fields) -> ControlFlow<()>,
     ) {
-        let values = &self.values;
-        let first_percent = chosen.iter().copied().find(|&i| values[i].is_percent());
-        let closing = |i: usize| {
-            let value = &values[i];
-            value.marks.sign.is_none() && !value.is_percent() && is_positive(value.shown)
-        };
-        let closings = chosen.iter().filter(|&&i| closing(i)).count();
+        let facts = &self.facts;
         let lone_percent_read = |p: usize, q: usize| {
-            header
-                || values[q].is_percent()
-                || closings > usize::from(closing(p)) + usize::from(closing(q))
+            choice.header
+                || facts.percent & bit(q) != 0
+                || choice.closings > (facts.closing & (bit(p) | bit(q))).count_ones()
         };
-        let optional = || std::iter::once(None).chain(chosen.iter().copied().map(Some));
-        for (position, &p) in chosen.iter().enumerate() {
-            let price = &values[p];
-            if price.marks.sign.is_some() || price.is_percent() || price.marker.is_some() {
-                continue;
-            }
-            for c in optional() {
-                if c == Some(p) || c.is_some_and(|c| values[c].is_percent()) {
-                    continue;
+        let first = indices(choice.mask).next();
+        for p in indices(facts.price & choice.mask) {
+            let others = choice.mask & !bit(p);
+            let fields = |change, percent| Fields {
+                price: p,
+                change,
+                percent,
+                first: Some(p) == first,
+                first_percent: choice.first_percent,
+            };
+            for q in indices(others) {
+                if lone_percent_read(p, q) && visit(fields(None, Some(q))).is_break() {
+                    return;
                 }
-                for q in optional() {
-                    if q == Some(p) || q.is_some() && q == c || c.is_none() && q.is_none() {
-                        continue;
-                    }
-                    if let (None, Some(q)) = (c, q)
-                        && !lone_percent_read(p, q)
-                    {
-                        continue;
-                    }
-                    let fields = Fields {
-                        price: p,
-                        change: c,
-                        percent: q,
-                        first: position == 0,
-                        first_percent,
-                    };
-                    if visit(fields).is_break() {
+            }
+            for c in indices(others & !facts.percent) {
+                if visit(fields(Some(c), None)).is_break() {
+                    return;
+                }
+                for q in indices(others & !bit(c)) {
+                    if visit(fields(Some(c), Some(q))).is_break() {
                         return;
                     }
                 }
@@ -448,16 +454,16 @@ impl Readings {
     /// weighing of [`drop_worse_fits`](crate::judge) deciding as it would
     /// with them. So the record's verdict is the same with them or
     /// without.
-    fn covering(&self, chosen: &[usize], full: &Reading, fields: Fields) -> bool {
+    fn covering(&self, choice: &Choice<'_>, full: &Reading, fields: Fields) -> bool {
         if !crate::judge::passes_every_weighing(full, &self.values) {
             return false;
         }
         let mut covers = true;
-        self.each_combination(chosen, false, |other| {
+        self.each_combination(choice, |other| {
             if other == fields {
                 return ControlFlow::Continue(());
             }
-            let (support, unexplained) = self.at_most(chosen, other);
+            let (support, unexplained) = self.at_most(choice, other);
             covers = crate::judge::dominates_within(full, support, unexplained);
             match covers {
                 true => ControlFlow::Continue(()),
@@ -470,14 +476,11 @@ impl Readings {
     /// What the reading of `fields` could have at most, with no header:
     /// the support it could have, and the fewest values it could leave
     /// unexplained.
-    fn at_most(&self, chosen: &[usize], fields: Fields) -> (Support, u8) {
-        let values = &self.values;
+    fn at_most(&self, choice: &Choice<'_>, fields: Fields) -> (Support, u8) {
         let (c, q) = (fields.change, fields.percent);
-        let used = |i: usize| i == fields.price || Some(i) == c || Some(i) == q;
+        let used = bit(fields.price) | c.map_or(0, bit) | q.map_or(0, bit);
         // The previous close a reading looks for, before its arithmetic.
-        let close = chosen
-            .iter()
-            .any(|&i| !used(i) && values[i].marks.sign.is_none() && !values[i].is_percent());
+        let close = self.facts.closer & choice.mask & !used != 0;
         let fitting = Support::EXACT.with(Support::LOOSE);
         let arithmetic = match (c.is_some(), q.is_some(), close) {
             (true, true, true) => fitting.with(Support::CLOSE),
@@ -485,9 +488,8 @@ impl Readings {
             (true, false, true) => Support::CLOSE,
             _ => Support::default(),
         };
-        let explained =
-            1 + usize::from(c.is_some()) + usize::from(q.is_some()) + usize::from(close);
-        let unexplained = chosen.len().saturating_sub(explained);
+        let explained = 1 + u32::from(c.is_some()) + u32::from(q.is_some()) + u32::from(close);
+        let unexplained = choice.mask.count_ones().saturating_sub(explained);
         (
             self.shown_support(fields).with(arithmetic),
             u8::try_from(unexplained).unwrap_or(u8::MAX),
@@ -499,19 +501,19 @@ impl Readings {
     /// marker, the price's shape, the price first and the percent the
     /// first marked.
     fn shown_support(&self, fields: Fields) -> Support {
-        let values = &self.values;
+        let facts = &self.facts;
         let (p, c, q) = (fields.price, fields.change, fields.percent);
         let mut support = Support::default();
-        if q.is_some_and(|q| values[q].is_percent()) {
+        let q_bit = q.map_or(0, bit);
+        if facts.percent & q_bit != 0 {
             support = support.with(Support::PERCENT_MARK);
         }
-        let change_marked =
-            c.is_some_and(|c| values[c].marks.sign.is_some() || values[c].marker.is_some());
-        let percent_after_marker = c.is_none() && q.is_some_and(|q| values[q].marker.is_some());
+        let change_marked = facts.marked & c.map_or(0, bit) != 0;
+        let percent_after_marker = c.is_none() && facts.marker & q_bit != 0;
         if change_marked || percent_after_marker {
             support = support.with(Support::CHANGE_MARK);
         }
-        if values[p].price_shaped() {
+        if facts.shaped & bit(p) != 0 {
             support = support.with(Support::PRICE_SHAPE);
         }
         if fields.first {
@@ -527,12 +529,13 @@ impl Readings {
     /// when its numbers cannot be a quote's.
     fn reading(
         &self,
-        chosen: &[usize],
+        choice: &Choice<'_>,
         digits: usize,
         fields: Fields,
         header: Option<&Header>,
     ) -> Option<Reading> {
         let values = &self.values;
+        let chosen = choice.values;
         let Fields {
             price: p,
             change: c,
@@ -570,17 +573,14 @@ impl Readings {
                     (change_negative, percent_negative, SignFrom::Shown)
                 }
             };
-        let used = |i: usize| i == p || Some(i) == c || Some(i) == q;
+        let used = bit(p) | c.map_or(0, bit) | q.map_or(0, bit);
         let mut close = None;
         let mut fit = None;
         let mut support = Support::default();
         // The previous close the row shows: the value that is price −
-        // change, or that the percent fits on its own.
-        let closes = chosen
-            .iter()
-            .copied()
-            .filter(|&i| !used(i) && values[i].marks.sign.is_none() && !values[i].is_percent());
-        for i in closes {
+        // change, or that the percent fits on its own; one with no sign
+        // and no percent mark, that no other field takes.
+        for i in indices(self.facts.closer & choice.mask & !used) {
             let shown = values[i].shown;
             // A previous close is positive, and so is the price it is
             // checked against.
@@ -745,9 +745,10 @@ impl Readings {
         }
         support = support.with(self.shown_support(fields));
         let explained = 1 + [c, q, close].iter().filter(|i| i.is_some()).count();
+        // The values of the choice before it, which are in index order.
         let position = |i: Option<usize>| {
-            let at = chosen.iter().position(|&v| Some(v) == i)?;
-            u8::try_from(at).ok()
+            let before = choice.mask & bit(i?).wrapping_sub(1);
+            u8::try_from(before.count_ones()).ok()
         };
         Some(Reading {
             digits: u8::try_from(digits).unwrap_or(u8::MAX),
@@ -827,6 +828,82 @@ impl Readings {
             }
         })
     }
+}
+
+/// What a record's values show, each as the set of the indices of the
+/// values that show it (at most [`MAX_VALUES`]): asked of every reading
+/// of the record, so found once.
+#[derive(Debug, Default, Clone, Copy)]
+struct Facts {
+    /// Marked as a percent.
+    percent: u16,
+    /// May be a price: no sign, no percent mark, no marker before it.
+    price: u16,
+    /// May be a previous close: no sign, no percent mark.
+    closer: u16,
+    /// May be a previous close and above zero.
+    closing: u16,
+    /// A sign or a marker marks it as a change.
+    marked: u16,
+    /// A marker stands before it.
+    marker: u16,
+    /// Shows the shape of a price.
+    shaped: u16,
+}
+
+impl Facts {
+    /// The facts of `values`, at most [`MAX_VALUES`].
+    fn of(values: &[Value]) -> Facts {
+        let mut facts = Facts::default();
+        for (i, value) in values.iter().enumerate() {
+            let b = bit(i);
+            let set = |flag: bool| if flag { b } else { 0 };
+            let (signed, percent) = (value.marks.sign.is_some(), value.is_percent());
+            let closer = !signed && !percent;
+            facts.percent |= set(percent);
+            facts.price |= set(closer && value.marker.is_none());
+            facts.closer |= set(closer);
+            facts.closing |= set(closer && is_positive(value.shown));
+            facts.marked |= set(signed || value.marker.is_some());
+            facts.marker |= set(value.marker.is_some());
+            facts.shaped |= set(value.price_shaped());
+        }
+        facts
+    }
+}
+
+/// The set of the value index `i` alone (none past the sixteenth, which
+/// [`MAX_VALUES`] keeps out).
+fn bit(i: usize) -> u16 {
+    u32::try_from(i)
+        .ok()
+        .and_then(|i| 1u16.checked_shl(i))
+        .unwrap_or(0)
+}
+
+/// The indices in the set `mask`, lowest first.
+fn indices(mut mask: u16) -> impl Iterator<Item = usize> {
+    std::iter::from_fn(move || {
+        let i = mask.trailing_zeros();
+        mask &= mask.wrapping_sub(1);
+        (i < u16::BITS).then_some(i as usize)
+    })
+}
+
+/// The values a reading may take its fields from: a record's values less
+/// the label's digits, with one reading of a cut digit run or none.
+#[derive(Debug, Clone, Copy)]
+struct Choice<'c> {
+    /// The values' indices, in order.
+    values: &'c [usize],
+    /// The same, as a set.
+    mask: u16,
+    /// The first value marked as a percent.
+    first_percent: Option<usize>,
+    /// How many values may be a previous close and are above zero.
+    closings: u32,
+    /// Whether a header reads the choice.
+    header: bool,
 }
 
 /// The roles a reading gives, as value indices.
@@ -982,6 +1059,15 @@ mod tests {
                 s
             })
             .collect()
+    }
+
+    #[test]
+    fn sets_of_indices_hold_every_value() {
+        assert_eq!(indices(0).count(), 0);
+        assert_eq!(indices(0b1010_0110).collect::<Vec<_>>(), [1, 2, 5, 7]);
+        assert_eq!(indices(u16::MAX).count(), 16);
+        assert_eq!(bit(MAX_VALUES - 1), 1 << (MAX_VALUES - 1));
+        assert_eq!(bit(16), 0);
     }
 
     #[test]
