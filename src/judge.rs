@@ -282,7 +282,7 @@ impl Judge {
         let label_start = page.blocks.label_starts[r];
         let readings = &mut self.readings;
         drop_worse_fits(&mut readings.readings, &readings.values);
-        follow_header(&mut readings.readings);
+        follow_header(&mut readings.readings, &readings.values);
         // The label of each digit choice, read once for all its readings.
         self.labels.clear();
         let mut label_refusal = None;
@@ -530,7 +530,7 @@ fn drop_worse_fits(readings: &mut Vec<Reading>, values: &[Value]) {
     let (mut some_smaller, mut some_fall) = (false, false);
     for r in readings.iter() {
         let plausible = plausible(r, values);
-        some_smaller |= plausible && r.change_value.is_some();
+        some_smaller |= plausible && r.change_value(values).is_some();
         some_fall |= !plausible && !vouched(r);
     }
     if some_smaller && some_fall {
@@ -540,7 +540,7 @@ fn drop_worse_fits(readings: &mut Vec<Reading>, values: &[Value]) {
 
 /// The price of `reading` with its magnitude: `71.4k` moves by thousands.
 fn price_of(reading: &Reading, values: &[Value]) -> rust_decimal::Decimal {
-    let price = &values[reading.price];
+    let price = &values[reading.price()];
     price.price().unwrap_or(price.shown)
 }
 
@@ -548,7 +548,7 @@ fn price_of(reading: &Reading, values: &[Value]) -> rust_decimal::Decimal {
 /// that leaves a positive previous close.
 fn positive_close(reading: &Reading, values: &[Value]) -> bool {
     reading
-        .change_value
+        .change_value(values)
         .is_none_or(|c| leaves_positive_close(price_of(reading, values), c))
 }
 
@@ -556,7 +556,10 @@ fn positive_close(reading: &Reading, values: &[Value]) -> bool {
 /// smaller than its price (or its price is zero).
 fn plausible(reading: &Reading, values: &[Value]) -> bool {
     let price = price_of(reading, values);
-    price.is_zero() || reading.change_value.is_none_or(|c| less(c.abs(), price))
+    price.is_zero()
+        || reading
+            .change_value(values)
+            .is_none_or(|c| less(c.abs(), price))
 }
 
 /// Whether `reading` passes every test of [`drop_worse_fits`] and keeps
@@ -567,7 +570,7 @@ fn plausible(reading: &Reading, values: &[Value]) -> bool {
 /// taking away another reading changes the fate of none of the rest.
 pub(crate) fn passes_every_weighing(reading: &Reading, values: &[Value]) -> bool {
     reading.fit == Some(Fit::Exact)
-        && reading.change_value.is_some()
+        && reading.change_value(values).is_some()
         && positive_close(reading, values)
         && plausible(reading, values)
 }
@@ -606,7 +609,7 @@ fn leaves_positive_close(price: rust_decimal::Decimal, change: rust_decimal::Dec
 /// percent checks, with two or more significant digits, and the numbers
 /// of none the header names even agree, the header misread the row's
 /// columns (`+/- %` as one caption, say) and falls silent.
-fn follow_header(readings: &mut Vec<Reading>) {
+fn follow_header(readings: &mut Vec<Reading>, values: &[Value]) {
     // The percent's check, not a close alone: a low one cent under the
     // price is a close by chance.
     let checks = |r: &Reading| r.support.contains(Support::EXACT);
@@ -624,7 +627,10 @@ fn follow_header(readings: &mut Vec<Reading>) {
     // from 0.005% to 0.015%), and a zero percent any small enough move
     // (`| 200.00 | +0.00% | 40200 |` is no move of 200 on 40,000).
     let overrules = |r: &Reading| {
-        !named(r) && checks(r) && r.percent_value.is_some_and(|p| p.mantissa().abs() >= 10)
+        !named(r)
+            && checks(r)
+            && r.percent_value(values)
+                .is_some_and(|p| p.mantissa().abs() >= 10)
     };
     if header_stands || !readings.iter().any(overrules) {
         readings.retain(named);
@@ -639,12 +645,12 @@ fn candidate(reading: &Reading, label: Label, values: &[Value], markers: Markers
         .iter()
         .map(|v| v.token)
         .max()
-        .unwrap_or(values[reading.price].token);
+        .unwrap_or(values[reading.price()].token);
     Candidate {
-        price: values[reading.price],
-        change: reading.change_value,
-        percent: reading.percent_value,
-        close: reading.close.map(|c| values[c].shown),
+        price: values[reading.price()],
+        change: reading.change_value(values),
+        percent: reading.percent_value(values),
+        close: reading.close().map(|c| values[c].shown),
         markers,
         label,
         support: reading.support,
@@ -966,7 +972,7 @@ impl Consensus {
 #[cfg(test)]
 mod tests {
     use super::{Judge, Page, dominates, dominates_within, leaves_positive_close, less};
-    use crate::readings::{Reading, Readings, SignFrom, Support};
+    use crate::readings::{Reading, Readings, Support};
     use crate::records::lexed_records;
     use proptest::prelude::*;
     use rust_decimal::Decimal;
@@ -974,20 +980,7 @@ mod tests {
     /// A reading with `support` that leaves `unexplained` values
     /// unexplained; its other fields do not count for dominance.
     fn weighed(support: u16, unexplained: u8) -> Reading {
-        Reading {
-            digits: 0,
-            price: 0,
-            change: None,
-            percent: None,
-            close: None,
-            change_value: None,
-            percent_value: None,
-            sign: SignFrom::Nothing,
-            support: Support::from_bits(support),
-            fit: None,
-            unexplained,
-            positions: [None; 4],
-        }
+        Reading::weighed(Support::from_bits(support), unexplained)
     }
 
     proptest! {

@@ -193,23 +193,23 @@ pub(crate) enum SignFrom {
     Nothing,
 }
 
-/// A reading of a record: which value plays which role.
+/// A reading of a record: which value plays which role. Small (its
+/// values are indices of at most [`MAX_VALUES`] values, its signs two
+/// flags), since readings are made and weighed for every record.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) struct Reading {
     /// How many bare integers at the start of the body the label takes.
     pub(crate) digits: u8,
     /// The price's value index.
-    pub(crate) price: usize,
+    price: u8,
     /// The change's value index, if shown.
-    pub(crate) change: Option<usize>,
+    change: Option<u8>,
     /// The percent's value index, if shown.
-    pub(crate) percent: Option<usize>,
+    percent: Option<u8>,
     /// The previous close's value index, if the row shows it.
-    pub(crate) close: Option<usize>,
-    /// The signed change.
-    pub(crate) change_value: Option<Decimal>,
-    /// The signed percent.
-    pub(crate) percent_value: Option<Decimal>,
+    close: Option<u8>,
+    /// Whether the change and the percent are negative.
+    negative: [bool; 2],
     /// Where the signs came from.
     pub(crate) sign: SignFrom,
     /// What speaks for it.
@@ -221,6 +221,50 @@ pub(crate) struct Reading {
     /// Where its price, change, percent and close stand among the values
     /// it reads (after the label's digits, a cut counting as two).
     pub(crate) positions: [Option<u8>; 4],
+}
+
+impl Reading {
+    /// The reading with `support` that leaves `unexplained` values
+    /// unexplained, its price the first value and nothing else shown: for
+    /// tests of how readings are weighed.
+    #[cfg(test)]
+    pub(crate) fn weighed(support: Support, unexplained: u8) -> Reading {
+        Reading {
+            digits: 0,
+            price: 0,
+            change: None,
+            percent: None,
+            close: None,
+            negative: [false; 2],
+            sign: SignFrom::Nothing,
+            support,
+            fit: None,
+            unexplained,
+            positions: [None; 4],
+        }
+    }
+
+    /// The price's index among `values`.
+    pub(crate) fn price(&self) -> usize {
+        usize::from(self.price)
+    }
+
+    /// The previous close's index among `values`, if the row shows it.
+    pub(crate) fn close(&self) -> Option<usize> {
+        self.close.map(usize::from)
+    }
+
+    /// The signed change, of the record's `values`.
+    pub(crate) fn change_value(&self, values: &[Value]) -> Option<Decimal> {
+        let change = values.get(usize::from(self.change?))?;
+        Some(signed(change.shown, self.negative[0]))
+    }
+
+    /// The signed percent, of the record's `values`.
+    pub(crate) fn percent_value(&self, values: &[Value]) -> Option<Decimal> {
+        let percent = values.get(usize::from(self.percent?))?;
+        Some(signed(percent.shown, self.negative[1]))
+    }
 }
 
 /// The values of records and their readings, with buffers kept between
@@ -752,12 +796,11 @@ impl Readings {
         };
         Some(Reading {
             digits: u8::try_from(digits).unwrap_or(u8::MAX),
-            price: p,
-            change: c,
-            percent: q,
-            close,
-            change_value: c.map(|c| signed(values[c].shown, change_negative)),
-            percent_value: q.map(|q| signed(values[q].shown, percent_negative)),
+            price: index(p),
+            change: c.map(index),
+            percent: q.map(index),
+            close: close.map(index),
+            negative: [change_negative, percent_negative],
             sign,
             support,
             fit,
@@ -879,6 +922,11 @@ fn bit(i: usize) -> u16 {
         .ok()
         .and_then(|i| 1u16.checked_shl(i))
         .unwrap_or(0)
+}
+
+/// A value's index as a reading keeps it (below [`MAX_VALUES`]).
+fn index(i: usize) -> u8 {
+    u8::try_from(i).unwrap_or(u8::MAX)
 }
 
 /// The indices in the set `mask`, lowest first.
@@ -1041,11 +1089,11 @@ mod tests {
                 let field = |v: Option<Decimal>| v.map_or("-".to_string(), |v| v.to_string());
                 let mut s = format!(
                     "{} {} {}",
-                    values[r.price].shown,
-                    field(r.change_value),
-                    field(r.percent_value)
+                    values[r.price()].shown,
+                    field(r.change_value(values)),
+                    field(r.percent_value(values))
                 );
-                if let Some(close) = r.close {
+                if let Some(close) = r.close() {
                     s += &format!(" [{}]", values[close].shown);
                 }
                 if r.support.contains(Support::EXACT) {
