@@ -569,10 +569,16 @@ fn plausible(reading: &Reading, values: &[Value]) -> bool {
 /// each test has a reading that passes it whatever else is there, so
 /// taking away another reading changes the fate of none of the rest.
 pub(crate) fn passes_every_weighing(reading: &Reading, values: &[Value]) -> bool {
-    reading.fit == Some(Fit::Exact)
-        && reading.change_value(values).is_some()
-        && positive_close(reading, values)
-        && plausible(reading, values)
+    if reading.fit != Some(Fit::Exact) {
+        return false;
+    }
+    // `positive_close` and `plausible` with a change shown, its value and
+    // the price found once.
+    let Some(change) = reading.change_value(values) else {
+        return false;
+    };
+    let price = price_of(reading, values);
+    leaves_positive_close(price, change) && (price.is_zero() || less(change.abs(), price))
 }
 
 /// Whether `a < b`: on one scale, their mantissas compare as they do,
@@ -971,7 +977,10 @@ impl Consensus {
 
 #[cfg(test)]
 mod tests {
-    use super::{Judge, Page, dominates, dominates_within, leaves_positive_close, less};
+    use super::{
+        Fit, Judge, Page, dominates, dominates_within, leaves_positive_close, less,
+        passes_every_weighing, plausible, positive_close,
+    };
     use crate::readings::{Reading, Readings, Support};
     use crate::records::lexed_records;
     use proptest::prelude::*;
@@ -1188,6 +1197,28 @@ mod tests {
         #[test]
         fn pruning_changes_no_verdict(text in page()) {
             prop_assert_eq!(judged(&text, false), judged(&text, true), "{}", text);
+        }
+
+        /// [`passes_every_weighing`] is the tests of [`drop_worse_fits`]
+        /// that it names, each asked once.
+        #[test]
+        fn passing_every_weighing_is_passing_each(text in page()) {
+            let (tokens, records) = lexed_records(&text);
+            let mut readings = Readings::default();
+            readings.exhaustive = true;
+            for record in &records {
+                if !readings.read(&tokens.tokens, &tokens.cuts, record, None) {
+                    continue;
+                }
+                let values = &readings.values;
+                for r in &readings.readings {
+                    let each = r.fit == Some(Fit::Exact)
+                        && r.change_value(values).is_some()
+                        && positive_close(r, values)
+                        && plausible(r, values);
+                    prop_assert_eq!(passes_every_weighing(r, values), each, "{}", text);
+                }
+            }
         }
     }
 
