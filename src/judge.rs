@@ -1093,7 +1093,7 @@ mod tests {
     /// A row: a price, change and percent that fit (as a percent or a
     /// plain ratio) or not, shown with or without signs, markers, marks
     /// and a previous close, in several orders, with other values.
-    fn row() -> impl Strategy<Value = String> {
+    fn row() -> impl Strategy<Value = Row> {
         (
             (
                 prop::sample::select(&LABELS[..]),
@@ -1109,81 +1109,108 @@ mod tests {
             ),
             prop::sample::select(&SEPARATORS[..]),
         )
-            .prop_map(
-                |(
-                    (label, price, price_scale, change, change_scale),
-                    (bits, tweak, extras),
-                    separator,
-                )| {
-                    let bit = |n: u32| bits & (1 << n) != 0;
-                    let price = Decimal::new(price, price_scale);
-                    let change = Decimal::new(change, change_scale);
-                    let close = price - change;
-                    let ratio = match (close > Decimal::ZERO, bit(0)) {
-                        (false, _) => Decimal::new(tweak, 2),
-                        (true, true) => (change / close).round_dp(2),
-                        (true, false) => (Decimal::ONE_HUNDRED * change / close).round_dp(2),
-                    } + Decimal::new(tweak * i64::from(bit(12)), 2);
-                    let signed = |d: Decimal, shown: bool| match (shown, d.is_sign_negative()) {
-                        (true, false) => format!("+{d}"),
-                        (false, true) => d.abs().to_string(),
-                        _ => d.to_string(),
-                    };
-                    let mut change_text = signed(change, bit(1));
-                    if bit(2) {
-                        let marker = if change.is_sign_negative() {
-                            "▼"
-                        } else {
-                            "▲"
-                        };
-                        change_text = format!("{marker} {change_text}");
-                    }
-                    let mut percent_text = signed(ratio, bit(3));
-                    match (bit(4), bit(5)) {
-                        (true, true) => percent_text = format!("({percent_text}%)"),
-                        (true, false) => percent_text += "%",
-                        (false, true) => percent_text = format!("({percent_text})"),
-                        (false, false) => {}
-                    }
-                    let mut values = vec![price.to_string()];
-                    if !bit(6) {
-                        values.push(change_text);
-                    }
-                    if !bit(7) {
-                        values.push(percent_text);
-                    }
-                    match (bit(8), bit(9)) {
-                        (true, true) => values.insert(0, close.to_string()),
-                        (true, false) => values.insert(1, close.to_string()),
-                        (false, true) => {
-                            let last = values.len() - 1;
-                            values.swap(0, last)
-                        }
-                        (false, false) => {}
-                    }
-                    if bit(10) {
-                        values.extend(extras.iter().map(|e| e.to_string()));
-                    } else {
-                        for (i, extra) in extras.iter().enumerate() {
-                            let at = (i * 2).min(values.len());
-                            values.insert(at, extra.to_string());
-                        }
-                    }
-                    let glued = if bit(11) { "" } else { " " };
-                    format!("{label}{glued}{}", values.join(separator))
-                },
-            )
+    }
+
+    /// What [`row`] draws: the label, price, price's scale, change and
+    /// change's scale; the bits that choose how it is shown, a tweak to
+    /// the percent and the other values; the separator.
+    type Row = (
+        (&'static str, i64, u32, i64, u32),
+        (u16, i64, Vec<&'static str>),
+        &'static str,
+    );
+
+    /// `row` as text.
+    fn render(row: &Row) -> String {
+        let ((label, price, price_scale, change, change_scale), (bits, tweak, extras), separator) =
+            row.clone();
+        {
+            let bit = |n: u32| bits & (1 << n) != 0;
+            let price = Decimal::new(price, price_scale);
+            let change = Decimal::new(change, change_scale);
+            let close = price - change;
+            let ratio = match (close > Decimal::ZERO, bit(0)) {
+                (false, _) => Decimal::new(tweak, 2),
+                (true, true) => (change / close).round_dp(2),
+                (true, false) => (Decimal::ONE_HUNDRED * change / close).round_dp(2),
+            } + Decimal::new(tweak * i64::from(bit(12)), 2);
+            let signed = |d: Decimal, shown: bool| match (shown, d.is_sign_negative()) {
+                (true, false) => format!("+{d}"),
+                (false, true) => d.abs().to_string(),
+                _ => d.to_string(),
+            };
+            let mut change_text = signed(change, bit(1));
+            if bit(2) {
+                let marker = if change.is_sign_negative() {
+                    "▼"
+                } else {
+                    "▲"
+                };
+                change_text = format!("{marker} {change_text}");
+            }
+            let mut percent_text = signed(ratio, bit(3));
+            match (bit(4), bit(5)) {
+                (true, true) => percent_text = format!("({percent_text}%)"),
+                (true, false) => percent_text += "%",
+                (false, true) => percent_text = format!("({percent_text})"),
+                (false, false) => {}
+            }
+            let mut values = vec![price.to_string()];
+            if !bit(6) {
+                values.push(change_text);
+            }
+            if !bit(7) {
+                values.push(percent_text);
+            }
+            match (bit(8), bit(9)) {
+                (true, true) => values.insert(0, close.to_string()),
+                (true, false) => values.insert(1, close.to_string()),
+                (false, true) => {
+                    let last = values.len() - 1;
+                    values.swap(0, last)
+                }
+                (false, false) => {}
+            }
+            if bit(10) {
+                values.extend(extras.iter().map(|e| e.to_string()));
+            } else {
+                for (i, extra) in extras.iter().enumerate() {
+                    let at = (i * 2).min(values.len());
+                    values.insert(at, extra.to_string());
+                }
+            }
+            let glued = if bit(11) { "" } else { " " };
+            format!("{label}{glued}{}", values.join(separator))
+        }
     }
 
     /// A page: rows on lines of their own or glued into a strip, under a
-    /// header or not.
+    /// header or not, each drawn on its own (or, `uniform`, rows that differ in their numbers only, as a
+    /// strip's or a table's do).
     fn page() -> impl Strategy<Value = String> {
         (
             prop::sample::select(&HEADERS[..]),
             prop::collection::vec(row(), 1..5),
             any::<bool>(),
+            any::<bool>(),
         )
-            .prop_map(|(header, rows, strip)| {
+            .prop_map(|(header, mut rows, strip, uniform)| {
+                if uniform && let Some(first) = rows.first().cloned() {
+                    for row in &mut rows {
+                        let ((_, price, _, change, _), (_, tweak, _), _) = *row;
+                        let (
+                            (label, _, price_scale, _, change_scale),
+                            (bits, _, extras),
+                            separator,
+                        ) = first.clone();
+                        *row = (
+                            (label, price, price_scale, change, change_scale),
+                            (bits, tweak, extras),
+                            separator,
+                        );
+                    }
+                }
+                let rows: Vec<String> = rows.iter().map(render).collect();
                 let rows = rows.join(if strip { "" } else { "\n" });
                 format!("{header}{rows}\n")
             })

@@ -283,6 +283,8 @@ pub(crate) struct Readings {
     dates: u64,
     /// What the record's values show, as sets of value indices.
     facts: Facts,
+    /// What pruning found for the last shape of choice it saw.
+    memo: Memo,
     /// The values of the choice being read, by index.
     chosen: Vec<usize>,
     /// For tests: make every reading, covered or not, to check that
@@ -364,7 +366,9 @@ impl Readings {
         let chosen = std::mem::take(&mut self.chosen);
         let mut out = std::mem::take(&mut self.readings);
         let choice = self.choice(&chosen, header.is_some());
-        self.push_readings(&choice, digits, header, prune, &mut out);
+        let mut memo = self.memo;
+        self.push_readings(&choice, digits, (header, prune), &mut memo, &mut out);
+        self.memo = memo;
         self.readings = out;
         self.chosen = chosen;
     }
@@ -380,40 +384,34 @@ impl Readings {
             first_percent: (percents != 0).then(|| percents.trailing_zeros() as usize),
             closings: (self.facts.closing & mask).count_ones(),
             header,
+            shape: Shape {
+                facts: self.facts,
+                mask,
+                header,
+            },
         }
     }
 
-    /// [`Readings::read_choice`]'s readings, pushed onto `out`.
+    /// [`Readings::read_choice`]'s readings, pushed onto `out`, with
+    /// what pruning found for the last shape in `memo`.
     fn push_readings(
         &self,
         choice: &Choice<'_>,
         digits: usize,
-        header: Option<&Header>,
-        prune: bool,
+        (header, prune): (Option<&Header>, bool),
+        memo: &mut Memo,
         out: &mut Vec<Reading>,
     ) {
         // The first reading with both a change and a percent, made ahead
         // of the rest: where it covers the choice, it is the only one.
         let mut tried = None;
-        if prune {
-            let mut full = None;
-            self.each_combination(choice, |fields| {
-                match fields.change.is_some() && fields.percent.is_some() {
-                    true => {
-                        full = Some(fields);
-                        ControlFlow::Break(())
-                    }
-                    false => ControlFlow::Continue(()),
-                }
-            });
-            if let Some(full) = full {
-                let reading = self.reading(choice, digits, full, header);
-                if let Some(reading) = reading.filter(|r| self.covering(choice, r, full)) {
-                    out.push(reading);
-                    return;
-                }
-                tried = Some((full, reading));
+        if prune && let Some(full) = self.first_full(choice, memo) {
+            let reading = self.reading(choice, digits, full, header);
+            if let Some(reading) = reading.filter(|r| self.covering(choice, r, full, memo)) {
+                out.push(reading);
+                return;
             }
+            tried = Some((full, reading));
         }
         self.each_combination(choice, |fields| {
             let reading = match tried {
@@ -498,10 +496,39 @@ impl Readings {
     /// weighing of [`drop_worse_fits`](crate::judge) deciding as it would
     /// with them. So the record's verdict is the same with them or
     /// without.
-    fn covering(&self, choice: &Choice<'_>, full: &Reading, fields: Fields) -> bool {
+    ///
+    /// Whether the full reading dominates every other is kept in `memo`
+    /// for the choice's shape.
+    fn covering(
+        &self,
+        choice: &Choice<'_>,
+        full: &Reading,
+        fields: Fields,
+        memo: &mut Memo,
+    ) -> bool {
         if !crate::judge::passes_every_weighing(full, &self.values) {
             return false;
         }
+        let known = memo.covering.filter(|&(support, unexplained, _)| {
+            memo.shape == Some(choice.shape)
+                && (support, unexplained) == (full.support, full.unexplained)
+        });
+        if let Some((_, _, covers)) = known {
+            // Tests check that what was kept is what would be found.
+            #[cfg(test)]
+            assert_eq!(covers, self.dominates_rivals(choice, full, fields));
+            return covers;
+        }
+        let covers = self.dominates_rivals(choice, full, fields);
+        if memo.shape == Some(choice.shape) {
+            memo.covering = Some((full.support, full.unexplained, covers));
+        }
+        covers
+    }
+
+    /// Whether `full`, the reading of `fields`, dominates every other
+    /// reading of `choice` by what that could have at most.
+    fn dominates_rivals(&self, choice: &Choice<'_>, full: &Reading, fields: Fields) -> bool {
         let mut covers = true;
         self.each_combination(choice, |other| {
             if other == fields {
@@ -515,6 +542,33 @@ impl Readings {
             }
         });
         covers
+    }
+
+    /// The first roles of `choice` with both a change and a percent, in
+    /// the order readings are made; kept in `memo` for the choice's shape.
+    fn first_full(&self, choice: &Choice<'_>, memo: &mut Memo) -> Option<Fields> {
+        if memo.shape == Some(choice.shape) {
+            // Tests check that what was kept is what would be found.
+            #[cfg(test)]
+            assert_eq!(memo.full, self.first_full(choice, &mut Memo::default()));
+            return memo.full;
+        }
+        let mut full = None;
+        self.each_combination(choice, |fields| {
+            match fields.change.is_some() && fields.percent.is_some() {
+                true => {
+                    full = Some(fields);
+                    ControlFlow::Break(())
+                }
+                false => ControlFlow::Continue(()),
+            }
+        });
+        *memo = Memo {
+            shape: Some(choice.shape),
+            full,
+            covering: None,
+        };
+        full
     }
 
     /// What the reading of `fields` could have at most, with no header:
@@ -873,10 +927,42 @@ impl Readings {
     }
 }
 
+/// What pruning found for a shape of choice: the rows of a strip or a
+/// table show their values alike, and the roles a choice's values may
+/// take, the first with a change and a percent, and whether a full
+/// reading dominates every other reading by what those could have at
+/// most depend on that shape alone (and on the full reading's support
+/// and unexplained values), not on the numbers. So they are found once
+/// for a run of records of one shape.
+#[derive(Debug, Default, Clone, Copy)]
+struct Memo {
+    /// The shape they were found for.
+    shape: Option<Shape>,
+    /// The first roles with a change and a percent.
+    full: Option<Fields>,
+    /// For a full reading's support and unexplained values: whether it
+    /// dominates every other reading of the shape by what those could
+    /// have at most.
+    covering: Option<(Support, u8, bool)>,
+}
+
+/// The shape of a choice: which of its values show what, and whether a
+/// header reads it. The roles its values may take, and what the readings
+/// of those roles could have at most, depend on nothing else.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Shape {
+    /// What the record's values show.
+    facts: Facts,
+    /// The values of the choice.
+    mask: u16,
+    /// Whether a header reads the choice.
+    header: bool,
+}
+
 /// What a record's values show, each as the set of the indices of the
 /// values that show it (at most [`MAX_VALUES`]): asked of every reading
 /// of the record, so found once.
-#[derive(Debug, Default, Clone, Copy)]
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 struct Facts {
     /// Marked as a percent.
     percent: u16,
@@ -952,6 +1038,8 @@ struct Choice<'c> {
     closings: u32,
     /// Whether a header reads the choice.
     header: bool,
+    /// Its shape.
+    shape: Shape,
 }
 
 /// The roles a reading gives, as value indices.
