@@ -347,8 +347,9 @@ impl Judge {
             }
         }
         let standing = start..self.standing.len();
+        // The first gives its own quote: the others are weighed against it.
         let first = &self.standing[start];
-        if !self.standing[standing.clone()]
+        if !self.standing[start + 1..standing.end]
             .iter()
             .all(|c| c.same_quote(first))
         {
@@ -1266,6 +1267,33 @@ mod tests {
             "X 10.00 ▲ 9.50 ▲ (5.26%)\n",
         ] {
             assert_eq!(judged(text, false), judged(text, true), "{text}");
+        }
+    }
+
+    /// The judge weighs standing readings against the first without
+    /// asking the first of itself: a candidate gives its own quote.
+    #[test]
+    fn a_candidate_gives_its_own_quote() {
+        let text = "AGL40.13▲ 0.12 (0.00%)\nGold = 1,790.40 +3.10\nOrion Pharma 51.30 51.60 50.90 +0.25 +0.49%\n";
+        let (tokens, records) = lexed_records(text);
+        let mut blocks = crate::blocks::Blocks::default();
+        crate::blocks::blocks(&tokens.tokens, text.as_bytes(), 0, &records, &mut blocks);
+        let mut judge = Judge::default();
+        judge.readings.exhaustive = true;
+        judge.judge(Page {
+            tokens: &tokens.tokens,
+            cuts: &tokens.cuts,
+            text: text.as_bytes(),
+            base: 0,
+            records: &records,
+            blocks: &blocks,
+        });
+        let quotes = judge.verdicts.iter().filter_map(|v| match v {
+            super::Verdict::Quote(candidate, _) => Some(candidate),
+            _ => None,
+        });
+        for candidate in quotes.chain(&judge.standing) {
+            assert!(candidate.same_quote(candidate), "{candidate:?}");
         }
     }
 
