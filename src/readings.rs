@@ -283,8 +283,12 @@ pub(crate) struct Readings {
     dates: u64,
     /// What the record's values show, as sets of value indices.
     facts: Facts,
-    /// What pruning found for the last shape of choice it saw.
-    memo: Memo,
+    /// What pruning found for the last shapes of choice it saw: a strip's
+    /// rows take a few shapes in turn (a change shown with a minus, or
+    /// with none; a change of a whole number).
+    memos: [Memo; MEMOS],
+    /// The memo the next new shape takes.
+    next_memo: usize,
     /// The values of the choice being read, by index.
     chosen: Vec<usize>,
     /// For tests: make every reading, covered or not, to check that
@@ -366,9 +370,20 @@ impl Readings {
         let chosen = std::mem::take(&mut self.chosen);
         let mut out = std::mem::take(&mut self.readings);
         let choice = self.choice(&chosen, header.is_some());
-        let mut memo = self.memo;
+        let kept = self
+            .memos
+            .iter()
+            .position(|m| m.shape == Some(choice.shape));
+        let slot = kept.unwrap_or_else(|| {
+            let slot = self.next_memo % MEMOS;
+            self.next_memo = (slot + 1) % MEMOS;
+            slot
+        });
+        let mut memo = self.memos.get(slot).copied().unwrap_or_default();
         self.push_readings(&choice, digits, (header, prune), &mut memo, &mut out);
-        self.memo = memo;
+        if let Some(kept) = self.memos.get_mut(slot) {
+            *kept = memo;
+        }
         self.readings = out;
         self.chosen = chosen;
     }
@@ -927,13 +942,16 @@ impl Readings {
     }
 }
 
+/// How many shapes of choice pruning keeps what it found for.
+const MEMOS: usize = 4;
+
 /// What pruning found for a shape of choice: the rows of a strip or a
 /// table show their values alike, and the roles a choice's values may
 /// take, the first with a change and a percent, and whether a full
 /// reading dominates every other reading by what those could have at
 /// most depend on that shape alone (and on the full reading's support
 /// and unexplained values), not on the numbers. So they are found once
-/// for a run of records of one shape.
+/// for each of the few shapes a run of records takes.
 #[derive(Debug, Default, Clone, Copy)]
 struct Memo {
     /// The shape they were found for.
