@@ -16,7 +16,9 @@ use crate::blocks::Header;
 use crate::quote::{Currency, Direction, Magnitude, Markers};
 use crate::records::Record;
 use crate::token::{Cut, Kind, Number, PercentMark, Sign, Token};
-use crate::validation::{Fit, Ratio, close_fits, percent_agrees, percent_fit};
+use crate::validation::{
+    Fit, Ratio, close_fits, percent_agrees, percent_fit, percent_or_fraction_fit,
+};
 use crate::vocabulary::Role;
 
 /// The most values a record may hold for its readings to be weighed: a
@@ -789,15 +791,7 @@ impl Readings {
                 }
                 let change = signed(values[c].shown, negative);
                 let percent = signed(values[q].shown, negative);
-                let fit_as = |ratio| percent_fit(values[p].shown, exponent, change, percent, ratio);
-                match fit_as(Ratio::Percent) {
-                    Fit::Exact => Fit::Exact,
-                    other if marked => match fit_as(Ratio::Fraction) {
-                        Fit::Exact => Fit::Exact,
-                        _ => other,
-                    },
-                    other => other,
-                }
+                percent_or_fraction_fit(values[p].shown, exponent, change, percent, marked)
             };
             let found = fit_with(change_negative);
             // Nothing signs them: the sign that alone fits does.
