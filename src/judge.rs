@@ -578,7 +578,19 @@ pub(crate) fn passes_every_weighing(reading: &Reading, values: &[Value]) -> bool
     let Some(change) = reading.change_value(values) else {
         return false;
     };
-    let price = price_of(reading, values);
+    change_weighs_in(price_of(reading, values), change)
+}
+
+/// Whether `change` beside `price` leaves a positive previous close and
+/// is smaller than the price (or the price is zero): the second and third
+/// tests of [`drop_worse_fits`].
+fn change_weighs_in(price: rust_decimal::Decimal, change: rust_decimal::Decimal) -> bool {
+    // On one scale, with mantissas under 2^95 (where `leaves_positive_close`
+    // compares them too), the mantissas answer both tests.
+    let (p, c) = (price.mantissa(), change.mantissa());
+    if price.scale() == change.scale() && p.abs() < HALF_RANGE && c.abs() < HALF_RANGE {
+        return c < p && (p == 0 || c.abs() < p);
+    }
     leaves_positive_close(price, change) && (price.is_zero() || less(change.abs(), price))
 }
 
@@ -594,6 +606,12 @@ fn less(a: rust_decimal::Decimal, b: rust_decimal::Decimal) -> bool {
     }
 }
 
+/// Half the range of a [`Decimal`]'s mantissa: the difference of two
+/// mantissas below it holds.
+///
+/// [`Decimal`]: rust_decimal::Decimal
+const HALF_RANGE: i128 = 1 << 95;
+
 /// Whether `price − change` is a positive previous close, as a [`Decimal`]
 /// holds it (none where the difference overflows).
 ///
@@ -601,7 +619,6 @@ fn less(a: rust_decimal::Decimal, b: rust_decimal::Decimal) -> bool {
 fn leaves_positive_close(price: rust_decimal::Decimal, change: rust_decimal::Decimal) -> bool {
     // Under 2^95 each, the difference holds, and a positive one stays
     // positive however it rounds: comparing them is enough.
-    const HALF_RANGE: i128 = 1 << 95;
     if price.mantissa().abs() < HALF_RANGE && change.mantissa().abs() < HALF_RANGE {
         return less(change, price);
     }
@@ -979,8 +996,8 @@ impl Consensus {
 #[cfg(test)]
 mod tests {
     use super::{
-        Fit, Judge, Page, dominates, dominates_within, leaves_positive_close, less,
-        passes_every_weighing, plausible, positive_close,
+        Fit, Judge, Page, change_weighs_in, dominates, dominates_within, leaves_positive_close,
+        less, passes_every_weighing, plausible, positive_close,
     };
     use crate::readings::{Reading, Readings, Support};
     use crate::records::lexed_records;
@@ -1375,6 +1392,12 @@ mod tests {
                 expected,
                 "{price} − {change}"
             );
+            // The mantissas' shortcut answers as the decimals do.
+            for (price, change) in [(d(price), d(change)), (d(change), d(price))] {
+                let each = leaves_positive_close(price, change)
+                    && (price.is_zero() || less(change.abs(), price));
+                assert_eq!(change_weighs_in(price, change), each, "{price} {change}");
+            }
         }
     }
 }
