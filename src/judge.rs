@@ -281,16 +281,19 @@ impl Judge {
         }
         let label_start = page.blocks.label_starts[r];
         let readings = &mut self.readings;
-        drop_worse_fits(&mut readings.readings, &readings.values);
-        follow_header(&mut readings.readings, &readings.values);
+        // A lone reading has nothing to be weighed against.
+        if readings.readings.len() > 1 {
+            drop_worse_fits(&mut readings.readings, &readings.values);
+            follow_header(&mut readings.readings, &readings.values);
+        }
         // The label of each digit choice, read once for all its readings.
         self.labels.clear();
         let mut label_refusal = None;
         self.labelled.clear();
         for (i, reading) in readings.readings.iter().enumerate() {
             let digits = usize::from(reading.digits);
-            if self.labels.len() <= digits {
-                self.labels.resize(digits + 1, None);
+            while self.labels.len() <= digits {
+                self.labels.push(None);
             }
             let found = self.labels[digits].get_or_insert_with(|| {
                 let mut label_range = record.label.clone();
@@ -410,8 +413,11 @@ impl Judge {
                 .iter()
                 .map(Candidate::fields),
         );
-        let mut quote = candidate.clone();
-        quote.places = places..self.places.len();
+        let places = places..self.places.len();
+        // What stood goes once the quote is accepted (see `record`): the
+        // quote takes its candidate.
+        let mut quote = self.standing.swap_remove(standing.start);
+        quote.places = places;
         Verdict::Quote(quote, evidence)
     }
 
@@ -1311,6 +1317,20 @@ mod tests {
         });
         for candidate in quotes.chain(&judge.standing) {
             assert!(candidate.same_quote(candidate), "{candidate:?}");
+        }
+    }
+
+    /// The judge skips weighing a lone reading: neither weighing drops it.
+    #[test]
+    fn a_lone_reading_is_weighed_by_nothing() {
+        for bits in 0..0x800 {
+            for unexplained in 0..2 {
+                let lone = vec![weighed(bits, unexplained)];
+                let mut readings = lone.clone();
+                super::drop_worse_fits(&mut readings, &[]);
+                super::follow_header(&mut readings, &[]);
+                assert_eq!(readings, lone);
+            }
         }
     }
 
