@@ -281,16 +281,19 @@ impl Judge {
         }
         let label_start = page.blocks.label_starts[r];
         let readings = &mut self.readings;
-        drop_worse_fits(&mut readings.readings, &readings.values);
-        follow_header(&mut readings.readings);
+        // A lone reading has nothing to be weighed against.
+        if readings.readings.len() > 1 {
+            drop_worse_fits(&mut readings.readings, &readings.values);
+            follow_header(&mut readings.readings, &readings.values);
+        }
         // The label of each digit choice, read once for all its readings.
         self.labels.clear();
         let mut label_refusal = None;
         self.labelled.clear();
         for (i, reading) in readings.readings.iter().enumerate() {
             let digits = usize::from(reading.digits);
-            if self.labels.len() <= digits {
-                self.labels.resize(digits + 1, None);
+            while self.labels.len() <= digits {
+                self.labels.push(None);
             }
             let found = self.labels[digits].get_or_insert_with(|| {
                 let mut label_range = record.label.clone();
@@ -347,8 +350,9 @@ impl Judge {
             }
         }
         let standing = start..self.standing.len();
+        // The first gives its own quote: the others are weighed against it.
         let first = &self.standing[start];
-        if !self.standing[standing.clone()]
+        if !self.standing[start + 1..standing.end]
             .iter()
             .all(|c| c.same_quote(first))
         {
@@ -409,8 +413,11 @@ impl Judge {
                 .iter()
                 .map(Candidate::fields),
         );
-        let mut quote = candidate.clone();
-        quote.places = places..self.places.len();
+        let places = places..self.places.len();
+        // What stood goes once the quote is accepted (see `record`): the
+        // quote takes its candidate.
+        let mut quote = self.standing.swap_remove(standing.start);
+        quote.places = places;
         Verdict::Quote(quote, evidence)
     }
 
@@ -487,7 +494,7 @@ impl Judge {
 /// nothing else vouches for: a reading whose percent checks, or that a
 /// header names, keeps its move however large (`ZETA 0.40 -0.50
 /// (-55.6%)`), and the validator reports a close that is not positive.
-fn drop_worse_fits(readings: &mut Vec<Reading>, values: &[crate::readings::Value]) {
+fn drop_worse_fits(readings: &mut Vec<Reading>, values: &[Value]) {
     // A lone reading has nothing to be weighed against.
     if readings.len() < 2 {
         return;
@@ -523,29 +530,74 @@ fn drop_worse_fits(readings: &mut Vec<Reading>, values: &[crate::readings::Value
         }
     };
     weigh(readings, &fits, false);
-    // The price with its magnitude: `71.4k` moves by thousands.
-    let price = |r: &Reading| values[r.price].price().unwrap_or(values[r.price].shown);
-    let positive_close = |r: &Reading| {
-        r.change_value
-            .is_none_or(|c| leaves_positive_close(price(r), c))
-    };
-    weigh(readings, &positive_close, true);
+    weigh(readings, &|r| positive_close(r, values), true);
     // A fall of more than half in a day is no reading beside one that
     // reads a smaller move (one that reads no move leaves the change
     // unexplained, and says nothing of its size).
-    let plausible = |r: &Reading| {
-        let price = price(r);
-        price.is_zero() || r.change_value.is_none_or(|c| less(c.abs(), price))
-    };
     let (mut some_smaller, mut some_fall) = (false, false);
     for r in readings.iter() {
-        let plausible = plausible(r);
-        some_smaller |= plausible && r.change_value.is_some();
+        let plausible = plausible(r, values);
+        some_smaller |= plausible && r.change_value(values).is_some();
         some_fall |= !plausible && !vouched(r);
     }
     if some_smaller && some_fall {
-        readings.retain(|r| plausible(r) || vouched(r));
+        readings.retain(|r| plausible(r, values) || vouched(r));
     }
+}
+
+/// The price of `reading` with its magnitude: `71.4k` moves by thousands.
+fn price_of(reading: &Reading, values: &[Value]) -> rust_decimal::Decimal {
+    let price = &values[reading.price()];
+    price.price().unwrap_or(price.shown)
+}
+
+/// [`drop_worse_fits`]' second test: `reading` shows no change, or one
+/// that leaves a positive previous close.
+fn positive_close(reading: &Reading, values: &[Value]) -> bool {
+    reading
+        .change_value(values)
+        .is_none_or(|c| leaves_positive_close(price_of(reading, values), c))
+}
+
+/// [`drop_worse_fits`]' third test: `reading` shows no change, or one
+/// smaller than its price (or its price is zero).
+fn plausible(reading: &Reading, values: &[Value]) -> bool {
+    let price = price_of(reading, values);
+    price.is_zero()
+        || reading
+            .change_value(values)
+            .is_none_or(|c| less(c.abs(), price))
+}
+
+/// Whether `reading` passes every test of [`drop_worse_fits`] and keeps
+/// each of them deciding: its percent fits exactly (no fit is better),
+/// it shows a change, and that change leaves a positive previous close
+/// and is smaller than its price. With such a reading among a record's,
+/// each test has a reading that passes it whatever else is there, so
+/// taking away another reading changes the fate of none of the rest.
+pub(crate) fn passes_every_weighing(reading: &Reading, values: &[Value]) -> bool {
+    if reading.fit != Some(Fit::Exact) {
+        return false;
+    }
+    // `positive_close` and `plausible` with a change shown, its value and
+    // the price found once.
+    let Some(change) = reading.change_value(values) else {
+        return false;
+    };
+    change_weighs_in(price_of(reading, values), change)
+}
+
+/// Whether `change` beside `price` leaves a positive previous close and
+/// is smaller than the price (or the price is zero): the second and third
+/// tests of [`drop_worse_fits`].
+fn change_weighs_in(price: rust_decimal::Decimal, change: rust_decimal::Decimal) -> bool {
+    // On one scale, with mantissas under 2^95 (where `leaves_positive_close`
+    // compares them too), the mantissas answer both tests.
+    let (p, c) = (price.mantissa(), change.mantissa());
+    if price.scale() == change.scale() && p.abs() < HALF_RANGE && c.abs() < HALF_RANGE {
+        return c < p && (p == 0 || c.abs() < p);
+    }
+    leaves_positive_close(price, change) && (price.is_zero() || less(change.abs(), price))
 }
 
 /// Whether `a < b`: on one scale, their mantissas compare as they do,
@@ -560,6 +612,12 @@ fn less(a: rust_decimal::Decimal, b: rust_decimal::Decimal) -> bool {
     }
 }
 
+/// Half the range of a [`Decimal`]'s mantissa: the difference of two
+/// mantissas below it holds.
+///
+/// [`Decimal`]: rust_decimal::Decimal
+const HALF_RANGE: i128 = 1 << 95;
+
 /// Whether `price − change` is a positive previous close, as a [`Decimal`]
 /// holds it (none where the difference overflows).
 ///
@@ -567,7 +625,6 @@ fn less(a: rust_decimal::Decimal, b: rust_decimal::Decimal) -> bool {
 fn leaves_positive_close(price: rust_decimal::Decimal, change: rust_decimal::Decimal) -> bool {
     // Under 2^95 each, the difference holds, and a positive one stays
     // positive however it rounds: comparing them is enough.
-    const HALF_RANGE: i128 = 1 << 95;
     if price.mantissa().abs() < HALF_RANGE && change.mantissa().abs() < HALF_RANGE {
         return less(change, price);
     }
@@ -582,7 +639,7 @@ fn leaves_positive_close(price: rust_decimal::Decimal, change: rust_decimal::Dec
 /// percent checks, with two or more significant digits, and the numbers
 /// of none the header names even agree, the header misread the row's
 /// columns (`+/- %` as one caption, say) and falls silent.
-fn follow_header(readings: &mut Vec<Reading>) {
+fn follow_header(readings: &mut Vec<Reading>, values: &[Value]) {
     // The percent's check, not a close alone: a low one cent under the
     // price is a close by chance.
     let checks = |r: &Reading| r.support.contains(Support::EXACT);
@@ -600,7 +657,10 @@ fn follow_header(readings: &mut Vec<Reading>) {
     // from 0.005% to 0.015%), and a zero percent any small enough move
     // (`| 200.00 | +0.00% | 40200 |` is no move of 200 on 40,000).
     let overrules = |r: &Reading| {
-        !named(r) && checks(r) && r.percent_value.is_some_and(|p| p.mantissa().abs() >= 10)
+        !named(r)
+            && checks(r)
+            && r.percent_value(values)
+                .is_some_and(|p| p.mantissa().abs() >= 10)
     };
     if header_stands || !readings.iter().any(overrules) {
         readings.retain(named);
@@ -615,12 +675,12 @@ fn candidate(reading: &Reading, label: Label, values: &[Value], markers: Markers
         .iter()
         .map(|v| v.token)
         .max()
-        .unwrap_or(values[reading.price].token);
+        .unwrap_or(values[reading.price()].token);
     Candidate {
-        price: values[reading.price],
-        change: reading.change_value,
-        percent: reading.percent_value,
-        close: reading.close.map(|c| values[c].shown),
+        price: values[reading.price()],
+        change: reading.change_value(values),
+        percent: reading.percent_value(values),
+        close: reading.close().map(|c| values[c].shown),
         markers,
         label,
         support: reading.support,
@@ -645,18 +705,7 @@ fn candidate(reading: &Reading, label: Label, values: &[Value], markers: Markers
 /// place (`| 47.60 | 47.90 | … | +0.30 | +0.63% |` reads 47.60 and 47.90
 /// alike, and gives no quote).
 fn dominates(a: &Reading, b: &Reading) -> bool {
-    const LEVELS: [Support; 4] = [
-        Support::ARITHMETIC,
-        Support::HEADER,
-        Support::BLOCK,
-        Support::MARKED,
-    ];
-    // The price's place speaks only for a reading whose numbers check.
-    let claimed_place = |r: &Reading| match r.support.contains(Support::EXACT) {
-        true => r.support.and(Support::FIRST),
-        false => Support::default(),
-    };
-    if a.unexplained > b.unexplained || !a.support.contains(claimed_place(b)) {
+    if a.unexplained > b.unexplained || !a.support.contains(claimed_place(b.support)) {
         return false;
     }
     for level in LEVELS {
@@ -666,6 +715,48 @@ fn dominates(a: &Reading, b: &Reading) -> bool {
         }
     }
     a.unexplained < b.unexplained
+}
+
+/// The levels of evidence [`dominates`] weighs, strongest first.
+const LEVELS: [Support; 4] = [
+    Support::ARITHMETIC,
+    Support::HEADER,
+    Support::BLOCK,
+    Support::MARKED,
+];
+
+/// The price's place a reading with `support` claims: it speaks only for
+/// a reading whose numbers check.
+fn claimed_place(support: Support) -> Support {
+    match support.contains(Support::EXACT) {
+        true => support.and(Support::FIRST),
+        false => Support::default(),
+    }
+}
+
+/// Whether `a` dominates every reading whose support lies within `bound`
+/// and that leaves at least `unexplained` values unexplained: `a` leaves
+/// no more than that unexplained, has the price's place wherever such a
+/// reading could claim it, and at every level has all the support of
+/// `bound`; and it either explains more values or has at some level
+/// support that `bound` lacks.
+///
+/// Why that is enough: such a reading `b` has, at every level, no support
+/// `a` lacks, so at the first level where theirs differ `a` has all of
+/// `b`'s and more, and [`dominates`] holds. They differ somewhere when
+/// `a` has support `bound` lacks; where they differ nowhere, `a`
+/// explains more, and the last step of [`dominates`] holds.
+pub(crate) fn dominates_within(a: &Reading, bound: Support, unexplained: u8) -> bool {
+    let weighed = |s: Support| {
+        LEVELS
+            .iter()
+            .fold(Support::default(), |all, &level| all.with(s.and(level)))
+    };
+    let (ours, theirs) = (weighed(a.support), weighed(bound));
+    a.unexplained <= unexplained
+        && a.support.contains(claimed_place(bound))
+        && ours.contains(theirs)
+        && (a.unexplained < unexplained || ours != theirs)
 }
 
 /// [`Rule::Stray`]: the first of the tokens of the quote's values that no
@@ -910,10 +1001,351 @@ impl Consensus {
 
 #[cfg(test)]
 mod tests {
-    use super::{dominates, leaves_positive_close, less};
-    use crate::readings::Readings;
+    use super::{
+        Fit, Judge, Page, change_weighs_in, dominates, dominates_within, leaves_positive_close,
+        less, passes_every_weighing, plausible, positive_close,
+    };
+    use crate::readings::{Reading, Readings, Support};
     use crate::records::lexed_records;
+    use proptest::prelude::*;
     use rust_decimal::Decimal;
+
+    /// A reading with `support` that leaves `unexplained` values
+    /// unexplained; its other fields do not count for dominance.
+    fn weighed(support: u16, unexplained: u8) -> Reading {
+        Reading::weighed(Support::from_bits(support), unexplained)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(20_000))]
+
+        /// Dominance is transitive: what pruning leans on, since a reading
+        /// the full one dominates may itself dominate others.
+        #[test]
+        fn dominance_is_transitive(
+            a in (0u16..0x800, 0u8..3),
+            b in (0u16..0x800, 0u8..3),
+            c in (0u16..0x800, 0u8..3),
+        ) {
+            let (a, b, c) = (weighed(a.0, a.1), weighed(b.0, b.1), weighed(c.0, c.1));
+            if dominates(&a, &b) && dominates(&b, &c) {
+                prop_assert!(dominates(&a, &c), "{a:?} {b:?} {c:?}");
+            }
+        }
+
+        /// [`dominates_within`] holds only where `a` dominates every
+        /// reading within the bound. The bound is drawn near `a`'s
+        /// support (a few flags dropped or added), and the reading from
+        /// all of the bound or part of it, so that the edge cases come up.
+        #[test]
+        fn dominating_a_bound_dominates_within_it(
+            a in (0u16..0x800, 0u8..3),
+            (drop, add) in (any::<(u16, u16)>(), any::<(u16, u16)>()),
+            unexplained in 0u8..3,
+            subset in prop_oneof![Just(u16::MAX), any::<u16>()],
+            more in 0u8..2,
+        ) {
+            let full = weighed(a.0, a.1);
+            let bound = (a.0 & !(drop.0 & drop.1)) | (add.0 & add.1 & add.0.rotate_left(3));
+            if dominates_within(&full, Support::from_bits(bound), unexplained) {
+                let other = weighed(bound & subset, unexplained + more);
+                prop_assert!(dominates(&full, &other), "{full:?} {other:?}");
+            }
+        }
+    }
+
+    /// The verdicts, standing readings and places the judge gives `text`,
+    /// every reading made (`exhaustive`) or the covered ones pruned.
+    fn judged(text: &str, exhaustive: bool) -> String {
+        let (tokens, records) = lexed_records(text);
+        let mut blocks = crate::blocks::Blocks::default();
+        crate::blocks::blocks(&tokens.tokens, text.as_bytes(), 0, &records, &mut blocks);
+        let mut judge = Judge::default();
+        judge.readings.exhaustive = exhaustive;
+        judge.judge(Page {
+            tokens: &tokens.tokens,
+            cuts: &tokens.cuts,
+            text: text.as_bytes(),
+            base: 0,
+            records: &records,
+            blocks: &blocks,
+        });
+        format!(
+            "{:?}\n{:?}\n{:?}",
+            judge.verdicts, judge.standing, judge.places
+        )
+    }
+
+    /// A row's label, or none.
+    const LABELS: [&str; 9] = [
+        "AGL",
+        "Alpha Steel",
+        "S&P 500",
+        "NIFTY",
+        "Gold =",
+        "Tasman 20 Index",
+        "Kestrel",
+        "",
+        "ABC 7",
+    ];
+    /// What may stand between a row's parts.
+    const SEPARATORS: [&str; 5] = [" ", "", " | ", "\t", "  "];
+    /// Other values a row may show.
+    const EXTRAS: [&str; 12] = [
+        "12",
+        "3.5",
+        "2024",
+        "17:35",
+        "7,477.50044.580",
+        "1,790.40",
+        "0.00",
+        "(0.00%)",
+        "+0.25",
+        "51.05",
+        "in early trade",
+        "▲",
+    ];
+    /// Headers a table may start with.
+    const HEADERS: [&str; 5] = [
+        "",
+        "Name Last Chg %Chg\n",
+        "| Name | Price | Change | % Change |\n",
+        "Name Last Prev Chg %\n",
+        "Symbol Price Change\n",
+    ];
+
+    /// A row: a price, change and percent that fit (as a percent or a
+    /// plain ratio) or not, shown with or without signs, markers, marks
+    /// and a previous close, in several orders, with other values.
+    fn row() -> impl Strategy<Value = Row> {
+        (
+            (
+                prop::sample::select(&LABELS[..]),
+                1i64..300_000,
+                0u32..4,
+                -9_000i64..9_000,
+                0u32..3,
+            ),
+            (
+                any::<u16>(),
+                0i64..3,
+                prop::collection::vec(prop::sample::select(&EXTRAS[..]), 0..3),
+            ),
+            prop::sample::select(&SEPARATORS[..]),
+        )
+    }
+
+    /// What [`row`] draws: the label, price, price's scale, change and
+    /// change's scale; the bits that choose how it is shown, a tweak to
+    /// the percent and the other values; the separator.
+    type Row = (
+        (&'static str, i64, u32, i64, u32),
+        (u16, i64, Vec<&'static str>),
+        &'static str,
+    );
+
+    /// `row` as text.
+    fn render(row: &Row) -> String {
+        let ((label, price, price_scale, change, change_scale), (bits, tweak, extras), separator) =
+            row.clone();
+        {
+            let bit = |n: u32| bits & (1 << n) != 0;
+            let price = Decimal::new(price, price_scale);
+            let change = Decimal::new(change, change_scale);
+            let close = price - change;
+            let ratio = match (close > Decimal::ZERO, bit(0)) {
+                (false, _) => Decimal::new(tweak, 2),
+                (true, true) => (change / close).round_dp(2),
+                (true, false) => (Decimal::ONE_HUNDRED * change / close).round_dp(2),
+            } + Decimal::new(tweak * i64::from(bit(12)), 2);
+            let signed = |d: Decimal, shown: bool| match (shown, d.is_sign_negative()) {
+                (true, false) => format!("+{d}"),
+                (false, true) => d.abs().to_string(),
+                _ => d.to_string(),
+            };
+            let mut change_text = signed(change, bit(1));
+            if bit(2) {
+                let marker = if change.is_sign_negative() {
+                    "▼"
+                } else {
+                    "▲"
+                };
+                change_text = format!("{marker} {change_text}");
+            }
+            let mut percent_text = signed(ratio, bit(3));
+            match (bit(4), bit(5)) {
+                (true, true) => percent_text = format!("({percent_text}%)"),
+                (true, false) => percent_text += "%",
+                (false, true) => percent_text = format!("({percent_text})"),
+                (false, false) => {}
+            }
+            let mut values = vec![price.to_string()];
+            if !bit(6) {
+                values.push(change_text);
+            }
+            if !bit(7) {
+                values.push(percent_text);
+            }
+            match (bit(8), bit(9)) {
+                (true, true) => values.insert(0, close.to_string()),
+                (true, false) => values.insert(1, close.to_string()),
+                (false, true) => {
+                    let last = values.len() - 1;
+                    values.swap(0, last)
+                }
+                (false, false) => {}
+            }
+            if bit(10) {
+                values.extend(extras.iter().map(|e| e.to_string()));
+            } else {
+                for (i, extra) in extras.iter().enumerate() {
+                    let at = (i * 2).min(values.len());
+                    values.insert(at, extra.to_string());
+                }
+            }
+            let glued = if bit(11) { "" } else { " " };
+            format!("{label}{glued}{}", values.join(separator))
+        }
+    }
+
+    /// A page: rows on lines of their own or glued into a strip, under a
+    /// header or not, each drawn on its own (or, `uniform`, rows that differ in their numbers only, as a
+    /// strip's or a table's do).
+    fn page() -> impl Strategy<Value = String> {
+        (
+            prop::sample::select(&HEADERS[..]),
+            prop::collection::vec(row(), 1..5),
+            any::<bool>(),
+            any::<bool>(),
+        )
+            .prop_map(|(header, mut rows, strip, uniform)| {
+                if uniform && let Some(first) = rows.first().cloned() {
+                    for row in &mut rows {
+                        let ((_, price, _, change, _), (_, tweak, _), _) = *row;
+                        let (
+                            (label, _, price_scale, _, change_scale),
+                            (bits, _, extras),
+                            separator,
+                        ) = first.clone();
+                        *row = (
+                            (label, price, price_scale, change, change_scale),
+                            (bits, tweak, extras),
+                            separator,
+                        );
+                    }
+                }
+                let rows: Vec<String> = rows.iter().map(render).collect();
+                let rows = rows.join(if strip { "" } else { "\n" });
+                format!("{header}{rows}\n")
+            })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(4_000))]
+
+        /// Pruning the readings a full reading covers changes no verdict,
+        /// no standing reading and no place.
+        #[test]
+        fn pruning_changes_no_verdict(text in page()) {
+            prop_assert_eq!(judged(&text, false), judged(&text, true), "{}", text);
+        }
+
+        /// [`passes_every_weighing`] is the tests of [`drop_worse_fits`]
+        /// that it names, each asked once.
+        #[test]
+        fn passing_every_weighing_is_passing_each(text in page()) {
+            let (tokens, records) = lexed_records(&text);
+            let mut readings = Readings::default();
+            readings.exhaustive = true;
+            for record in &records {
+                if !readings.read(&tokens.tokens, &tokens.cuts, record, None) {
+                    continue;
+                }
+                let values = &readings.values;
+                for r in &readings.readings {
+                    let each = r.fit == Some(Fit::Exact)
+                        && r.change_value(values).is_some()
+                        && positive_close(r, values)
+                        && plausible(r, values);
+                    prop_assert_eq!(passes_every_weighing(r, values), each, "{}", text);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn pruning_keeps_verdicts_on_known_rows() {
+        for text in [
+            "AGL40.13▲ 0.12 (0.00%)BOP10.34▼ -0.22 (-0.02%)\n",
+            "NIFTY 22,150.40 +120.25 (+0.55%)\n",
+            "Alpha Steel 51.30 51.05 51.60 50.90 +0.25 +0.49%\n",
+            "Tasman 20 Index7,477.50044.580 / 0.60%\n",
+            "Commerzbank 14.50 15.35 14.62 14.25 0.85 5.54\n",
+            "Orion Pharma 51.30 51.60 50.90 +0.25 +0.49%\n",
+            "Heron 50.00 40.00 25.00%\n",
+            "X 10.00 ▲ 0.50 ▲ (5.26%)\n",
+            // The percent is also the previous close: two readings fit.
+            "X 11.00 1.00 10.00\n",
+            "X 11.00 +1.00 10.00\n",
+            "X 10.00 ▲ 9.50 ▲ (5.26%)\n",
+        ] {
+            assert_eq!(judged(text, false), judged(text, true), "{text}");
+        }
+    }
+
+    /// The judge weighs standing readings against the first without
+    /// asking the first of itself: a candidate gives its own quote.
+    #[test]
+    fn a_candidate_gives_its_own_quote() {
+        let text = "AGL40.13▲ 0.12 (0.00%)\nGold = 1,790.40 +3.10\nOrion Pharma 51.30 51.60 50.90 +0.25 +0.49%\n";
+        let (tokens, records) = lexed_records(text);
+        let mut blocks = crate::blocks::Blocks::default();
+        crate::blocks::blocks(&tokens.tokens, text.as_bytes(), 0, &records, &mut blocks);
+        let mut judge = Judge::default();
+        judge.readings.exhaustive = true;
+        judge.judge(Page {
+            tokens: &tokens.tokens,
+            cuts: &tokens.cuts,
+            text: text.as_bytes(),
+            base: 0,
+            records: &records,
+            blocks: &blocks,
+        });
+        let quotes = judge.verdicts.iter().filter_map(|v| match v {
+            super::Verdict::Quote(candidate, _) => Some(candidate),
+            _ => None,
+        });
+        for candidate in quotes.chain(&judge.standing) {
+            assert!(candidate.same_quote(candidate), "{candidate:?}");
+        }
+    }
+
+    /// The judge skips weighing a lone reading: neither weighing drops it.
+    #[test]
+    fn a_lone_reading_is_weighed_by_nothing() {
+        for bits in 0..0x800 {
+            for unexplained in 0..2 {
+                let lone = vec![weighed(bits, unexplained)];
+                let mut readings = lone.clone();
+                super::drop_worse_fits(&mut readings, &[]);
+                super::follow_header(&mut readings, &[]);
+                assert_eq!(readings, lone);
+            }
+        }
+    }
+
+    #[test]
+    fn a_strip_row_is_read_once() {
+        let text = "AGL40.13▲ 0.12 (0.00%)";
+        let (tokens, records) = lexed_records(text);
+        let record = records.iter().find(|r| !r.body.is_empty()).unwrap();
+        let mut readings = Readings::default();
+        assert!(readings.read(&tokens.tokens, &tokens.cuts, record, None));
+        assert_eq!(readings.readings.len(), 1);
+        readings.exhaustive = true;
+        assert!(readings.read(&tokens.tokens, &tokens.cuts, record, None));
+        assert_eq!(readings.readings.len(), 3);
+    }
 
     #[test]
     fn no_reading_dominates_itself() {
@@ -980,6 +1412,12 @@ mod tests {
                 expected,
                 "{price} − {change}"
             );
+            // The mantissas' shortcut answers as the decimals do.
+            for (price, change) in [(d(price), d(change)), (d(change), d(price))] {
+                let each = leaves_positive_close(price, change)
+                    && (price.is_zero() || less(change.abs(), price));
+                assert_eq!(change_weighs_in(price, change), each, "{price} {change}");
+            }
         }
     }
 }

@@ -8,13 +8,17 @@
 //! the header that names their columns, the markers on them, their place
 //! in the row. The judge weighs readings against each other.
 
+use std::ops::ControlFlow;
+
 use rust_decimal::Decimal;
 
 use crate::blocks::Header;
 use crate::quote::{Currency, Direction, Magnitude, Markers};
 use crate::records::Record;
 use crate::token::{Cut, Kind, Number, PercentMark, Sign, Token};
-use crate::validation::{Fit, Ratio, close_fits, percent_agrees, percent_fit};
+use crate::validation::{
+    Fit, Ratio, close_fits, percent_agrees, percent_fit, percent_or_fraction_fit,
+};
 use crate::vocabulary::Role;
 
 /// The most values a record may hold for its readings to be weighed: a
@@ -163,6 +167,12 @@ impl Support {
     pub(crate) fn and(self, other: Support) -> Support {
         Support(self.0 & other.0)
     }
+
+    /// The support of the flags `bits`, for tests.
+    #[cfg(test)]
+    pub(crate) fn from_bits(bits: u16) -> Support {
+        Support(bits & 0x7ff)
+    }
 }
 
 /// Where a reading's signs came from (rule S).
@@ -185,23 +195,23 @@ pub(crate) enum SignFrom {
     Nothing,
 }
 
-/// A reading of a record: which value plays which role.
+/// A reading of a record: which value plays which role. Small (its
+/// values are indices of at most [`MAX_VALUES`] values, its signs two
+/// flags), since readings are made and weighed for every record.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) struct Reading {
     /// How many bare integers at the start of the body the label takes.
     pub(crate) digits: u8,
     /// The price's value index.
-    pub(crate) price: usize,
+    price: u8,
     /// The change's value index, if shown.
-    pub(crate) change: Option<usize>,
+    change: Option<u8>,
     /// The percent's value index, if shown.
-    pub(crate) percent: Option<usize>,
+    percent: Option<u8>,
     /// The previous close's value index, if the row shows it.
-    pub(crate) close: Option<usize>,
-    /// The signed change.
-    pub(crate) change_value: Option<Decimal>,
-    /// The signed percent.
-    pub(crate) percent_value: Option<Decimal>,
+    close: Option<u8>,
+    /// Whether the change and the percent are negative.
+    negative: [bool; 2],
     /// Where the signs came from.
     pub(crate) sign: SignFrom,
     /// What speaks for it.
@@ -213,6 +223,50 @@ pub(crate) struct Reading {
     /// Where its price, change, percent and close stand among the values
     /// it reads (after the label's digits, a cut counting as two).
     pub(crate) positions: [Option<u8>; 4],
+}
+
+impl Reading {
+    /// The reading with `support` that leaves `unexplained` values
+    /// unexplained, its price the first value and nothing else shown: for
+    /// tests of how readings are weighed.
+    #[cfg(test)]
+    pub(crate) fn weighed(support: Support, unexplained: u8) -> Reading {
+        Reading {
+            digits: 0,
+            price: 0,
+            change: None,
+            percent: None,
+            close: None,
+            negative: [false; 2],
+            sign: SignFrom::Nothing,
+            support,
+            fit: None,
+            unexplained,
+            positions: [None; 4],
+        }
+    }
+
+    /// The price's index among `values`.
+    pub(crate) fn price(&self) -> usize {
+        usize::from(self.price)
+    }
+
+    /// The previous close's index among `values`, if the row shows it.
+    pub(crate) fn close(&self) -> Option<usize> {
+        self.close.map(usize::from)
+    }
+
+    /// The signed change, of the record's `values`.
+    pub(crate) fn change_value(&self, values: &[Value]) -> Option<Decimal> {
+        let change = values.get(usize::from(self.change?))?;
+        Some(signed(change.shown, self.negative[0]))
+    }
+
+    /// The signed percent, of the record's `values`.
+    pub(crate) fn percent_value(&self, values: &[Value]) -> Option<Decimal> {
+        let percent = values.get(usize::from(self.percent?))?;
+        Some(signed(percent.shown, self.negative[1]))
+    }
 }
 
 /// The values of records and their readings, with buffers kept between
@@ -229,7 +283,20 @@ pub(crate) struct Readings {
     pub(crate) columns: usize,
     /// The columns that hold a date or time, as bits (the first 64).
     dates: u64,
+    /// What the record's values show, as sets of value indices.
+    facts: Facts,
+    /// What pruning found for the last shapes of choice it saw: a strip's
+    /// rows take a few shapes in turn (a change shown with a minus, or
+    /// with none; a change of a whole number).
+    memos: [Memo; MEMOS],
+    /// The memo the next new shape takes.
+    next_memo: usize,
+    /// The values of the choice being read, by index.
     chosen: Vec<usize>,
+    /// For tests: make every reading, covered or not, to check that
+    /// pruning changes no verdict.
+    #[cfg(test)]
+    pub(crate) exhaustive: bool,
 }
 
 impl Readings {
@@ -258,6 +325,7 @@ impl Readings {
         if self.values.len() > MAX_VALUES {
             return false;
         }
+        self.facts = Facts::of(&self.values);
         let labelled = !record.label.is_empty();
         for digits in 0..=record.name_digits {
             // With no label, the first value is the label: a symbol of
@@ -283,79 +351,306 @@ impl Readings {
                         .filter(|&i| in_choice(&self.values[i]))
                         .skip(usize::from(digits)),
                 );
-                // Under a header, only a choice without cuts is read by it.
+                // Under a header, only a choice without cuts is read by it;
+                // a reading that covers its choice stands for the choice
+                // only where no header governs the record.
+                let prune = header.is_none();
+                #[cfg(test)]
+                let prune = prune && !self.exhaustive;
                 let header = header.filter(|_| cut.is_none());
-                self.read_choice(usize::from(digits), header);
+                self.read_choice(usize::from(digits), header, prune);
             }
         }
         true
     }
 
     /// Every reading of the values `self.chosen`, the first `digits`
-    /// values taken by the label.
-    fn read_choice(&mut self, digits: usize, header: Option<&Header>) {
+    /// values taken by the label; `prune` where no header governs the
+    /// record, so that a reading that covers its choice (see
+    /// [`Readings::covering`]) may stand for all the choice's readings.
+    fn read_choice(&mut self, digits: usize, header: Option<&Header>, prune: bool) {
         let chosen = std::mem::take(&mut self.chosen);
-        let first_percent = chosen
+        let mut out = std::mem::take(&mut self.readings);
+        let choice = self.choice(&chosen, header.is_some());
+        let kept = self
+            .memos
             .iter()
-            .copied()
-            .find(|&i| self.values[i].is_percent());
-        // A percent alone, unmarked and with no header to name its column,
-        // is read only where a previous close pins it: one needs a value
-        // that may be a close besides the price and the percent.
-        let closing = |i: usize| {
-            let value = &self.values[i];
-            value.marks.sign.is_none() && !value.is_percent() && is_positive(value.shown)
-        };
-        let closings = chosen.iter().filter(|&&i| closing(i)).count();
-        let lone_percent_read = |p: usize, q: usize| {
-            header.is_some()
-                || self.values[q].is_percent()
-                || closings > usize::from(closing(p)) + usize::from(closing(q))
-        };
-        for (position, &p) in chosen.iter().enumerate() {
-            let price = &self.values[p];
-            if price.marks.sign.is_some() || price.is_percent() || price.marker.is_some() {
-                continue;
+            .position(|m| m.shape == Some(choice.shape));
+        let slot = kept.unwrap_or_else(|| {
+            let slot = self.next_memo % MEMOS;
+            self.next_memo = (slot + 1) % MEMOS;
+            slot
+        });
+        let mut memo = self.memos.get(slot).copied().unwrap_or_default();
+        self.push_readings(&choice, digits, (header, prune), &mut memo, &mut out);
+        if let Some(kept) = self.memos.get_mut(slot) {
+            *kept = memo;
+        }
+        self.readings = out;
+        self.chosen = chosen;
+    }
+
+    /// The choice of the values `chosen`, with what every reading of it
+    /// asks.
+    fn choice<'c>(&self, chosen: &'c [usize], header: bool) -> Choice<'c> {
+        let mask = chosen.iter().fold(0, |mask, &i| mask | bit(i));
+        let percents = self.facts.percent & mask;
+        Choice {
+            values: chosen,
+            mask,
+            first_percent: (percents != 0).then(|| percents.trailing_zeros() as usize),
+            closings: (self.facts.closing & mask).count_ones(),
+            header,
+            shape: Shape {
+                facts: self.facts,
+                mask,
+                header,
+            },
+        }
+    }
+
+    /// [`Readings::read_choice`]'s readings, pushed onto `out`, with
+    /// what pruning found for the last shape in `memo`.
+    fn push_readings(
+        &self,
+        choice: &Choice<'_>,
+        digits: usize,
+        (header, prune): (Option<&Header>, bool),
+        memo: &mut Memo,
+        out: &mut Vec<Reading>,
+    ) {
+        // The first reading with both a change and a percent, made ahead
+        // of the rest: where it covers the choice, it is the only one.
+        let mut tried = None;
+        if prune && let Some(full) = self.first_full(choice, memo) {
+            let reading = self.reading(choice, digits, full, header);
+            if let Some(reading) = reading.filter(|r| self.covering(choice, r, full, memo)) {
+                out.push(reading);
+                return;
             }
-            for c in std::iter::once(None).chain(chosen.iter().copied().map(Some)) {
-                if c == Some(p) || c.is_some_and(|c| self.values[c].is_percent()) {
-                    continue;
+            tried = Some((full, reading));
+        }
+        self.each_combination(choice, |fields| {
+            let reading = match tried {
+                Some((full, reading)) if full == fields => reading,
+                _ => self.reading(choice, digits, fields, header),
+            };
+            // Tests that make every reading check that none has more than
+            // pruning supposes it could.
+            #[cfg(test)]
+            if let (Some(reading), false) = (&reading, prune || header.is_some()) {
+                let (support, unexplained) = self.at_most(choice, fields);
+                assert!(support.contains(reading.support), "{reading:?}");
+                assert!(reading.unexplained >= unexplained, "{reading:?}");
+            }
+            out.extend(reading);
+            ControlFlow::Continue(())
+        });
+    }
+
+    /// Calls `visit` with the roles the values of `choice` may take, in
+    /// the order their readings are made, until it breaks: every price (a
+    /// value with no sign, no percent mark and no marker before it) with
+    /// every change (no percent) and every percent, or none of either but
+    /// not both; a percent alone, unmarked and with no header to name its
+    /// column, only where a value besides the price and the percent may be
+    /// a previous close to pin it.
+    fn each_combination(
+        &self,
+        choice: &Choice<'_>,
+        mut visit: impl FnMut(Fields) -> ControlFlow<()>,
+    ) {
+        let facts = &self.facts;
+        let lone_percent_read = |p: usize, q: usize| {
+            choice.header
+                || facts.percent & bit(q) != 0
+                || choice.closings > (facts.closing & (bit(p) | bit(q))).count_ones()
+        };
+        let first = indices(choice.mask).next();
+        for p in indices(facts.price & choice.mask) {
+            let others = choice.mask & !bit(p);
+            let fields = |change, percent| Fields {
+                price: p,
+                change,
+                percent,
+                first: Some(p) == first,
+                first_percent: choice.first_percent,
+            };
+            for q in indices(others) {
+                if lone_percent_read(p, q) && visit(fields(None, Some(q))).is_break() {
+                    return;
                 }
-                for q in std::iter::once(None).chain(chosen.iter().copied().map(Some)) {
-                    if q == Some(p) || q.is_some() && q == c || c.is_none() && q.is_none() {
-                        continue;
-                    }
-                    if let (None, Some(q)) = (c, q)
-                        && !lone_percent_read(p, q)
-                    {
-                        continue;
-                    }
-                    let fields = Fields {
-                        price: p,
-                        change: c,
-                        percent: q,
-                        first: position == 0,
-                        first_percent,
-                    };
-                    if let Some(reading) = self.reading(&chosen, digits, fields, header) {
-                        self.readings.push(reading);
+            }
+            for c in indices(others & !facts.percent) {
+                if visit(fields(Some(c), None)).is_break() {
+                    return;
+                }
+                for q in indices(others & !bit(c)) {
+                    if visit(fields(Some(c), Some(q))).is_break() {
+                        return;
                     }
                 }
             }
         }
-        self.chosen = chosen;
+    }
+
+    /// Whether `full`, the reading of `fields`, covers its choice: the
+    /// judge would let none of the choice's other readings stand beside
+    /// it, nor let them change what becomes of any other reading, so they
+    /// need not be made.
+    ///
+    /// The rule: `full` passes every test the arithmetic weighs readings
+    /// by (its percent fits exactly, it leaves a positive previous close
+    /// and its change is smaller than its price), and it dominates every
+    /// other reading of the choice by what those could have at most:
+    /// their support from markers, shape and place as it is, any fit
+    /// the arithmetic could give them (a change and a percent may fit, a
+    /// percent alone where a value may be the previous close, a change
+    /// alone never), a previous close wherever a value may be one, and
+    /// no header (the caller prunes only where none governs the record).
+    /// Dominance is transitive, so every reading they dominate the full
+    /// reading dominates too, and one that passes every test keeps each
+    /// weighing of [`drop_worse_fits`](crate::judge) deciding as it would
+    /// with them. So the record's verdict is the same with them or
+    /// without.
+    ///
+    /// Whether the full reading dominates every other is kept in `memo`
+    /// for the choice's shape.
+    fn covering(
+        &self,
+        choice: &Choice<'_>,
+        full: &Reading,
+        fields: Fields,
+        memo: &mut Memo,
+    ) -> bool {
+        if !crate::judge::passes_every_weighing(full, &self.values) {
+            return false;
+        }
+        let known = memo.covering.filter(|&(support, unexplained, _)| {
+            memo.shape == Some(choice.shape)
+                && (support, unexplained) == (full.support, full.unexplained)
+        });
+        if let Some((_, _, covers)) = known {
+            // Tests check that what was kept is what would be found.
+            #[cfg(test)]
+            assert_eq!(covers, self.dominates_rivals(choice, full, fields));
+            return covers;
+        }
+        let covers = self.dominates_rivals(choice, full, fields);
+        if memo.shape == Some(choice.shape) {
+            memo.covering = Some((full.support, full.unexplained, covers));
+        }
+        covers
+    }
+
+    /// Whether `full`, the reading of `fields`, dominates every other
+    /// reading of `choice` by what that could have at most.
+    fn dominates_rivals(&self, choice: &Choice<'_>, full: &Reading, fields: Fields) -> bool {
+        let mut covers = true;
+        self.each_combination(choice, |other| {
+            if other == fields {
+                return ControlFlow::Continue(());
+            }
+            let (support, unexplained) = self.at_most(choice, other);
+            covers = crate::judge::dominates_within(full, support, unexplained);
+            match covers {
+                true => ControlFlow::Continue(()),
+                false => ControlFlow::Break(()),
+            }
+        });
+        covers
+    }
+
+    /// The first roles of `choice` with both a change and a percent, in
+    /// the order readings are made; kept in `memo` for the choice's shape.
+    fn first_full(&self, choice: &Choice<'_>, memo: &mut Memo) -> Option<Fields> {
+        if memo.shape == Some(choice.shape) {
+            // Tests check that what was kept is what would be found.
+            #[cfg(test)]
+            assert_eq!(memo.full, self.first_full(choice, &mut Memo::default()));
+            return memo.full;
+        }
+        let mut full = None;
+        self.each_combination(choice, |fields| {
+            match fields.change.is_some() && fields.percent.is_some() {
+                true => {
+                    full = Some(fields);
+                    ControlFlow::Break(())
+                }
+                false => ControlFlow::Continue(()),
+            }
+        });
+        *memo = Memo {
+            shape: Some(choice.shape),
+            full,
+            covering: None,
+        };
+        full
+    }
+
+    /// What the reading of `fields` could have at most, with no header:
+    /// the support it could have, and the fewest values it could leave
+    /// unexplained.
+    fn at_most(&self, choice: &Choice<'_>, fields: Fields) -> (Support, u8) {
+        let (c, q) = (fields.change, fields.percent);
+        let used = bit(fields.price) | c.map_or(0, bit) | q.map_or(0, bit);
+        // The previous close a reading looks for, before its arithmetic.
+        let close = self.facts.closer & choice.mask & !used != 0;
+        let fitting = Support::EXACT.with(Support::LOOSE);
+        let arithmetic = match (c.is_some(), q.is_some(), close) {
+            (true, true, true) => fitting.with(Support::CLOSE),
+            (true, true, false) | (false, true, true) => fitting,
+            (true, false, true) => Support::CLOSE,
+            _ => Support::default(),
+        };
+        let explained = 1 + u32::from(c.is_some()) + u32::from(q.is_some()) + u32::from(close);
+        let unexplained = choice.mask.count_ones().saturating_sub(explained);
+        (
+            self.shown_support(fields).with(arithmetic),
+            u8::try_from(unexplained).unwrap_or(u8::MAX),
+        )
+    }
+
+    /// The support `fields` have from what the values show themselves,
+    /// whatever the arithmetic: the percent's mark, the change's sign or
+    /// marker, the price's shape, the price first and the percent the
+    /// first marked.
+    fn shown_support(&self, fields: Fields) -> Support {
+        let facts = &self.facts;
+        let (p, c, q) = (fields.price, fields.change, fields.percent);
+        let mut support = Support::default();
+        let q_bit = q.map_or(0, bit);
+        if facts.percent & q_bit != 0 {
+            support = support.with(Support::PERCENT_MARK);
+        }
+        let change_marked = facts.marked & c.map_or(0, bit) != 0;
+        let percent_after_marker = c.is_none() && facts.marker & q_bit != 0;
+        if change_marked || percent_after_marker {
+            support = support.with(Support::CHANGE_MARK);
+        }
+        if facts.shaped & bit(p) != 0 {
+            support = support.with(Support::PRICE_SHAPE);
+        }
+        if fields.first {
+            support = support.with(Support::FIRST);
+        }
+        if q.is_some() && q == fields.first_percent {
+            support = support.with(Support::FIRST_PERCENT);
+        }
+        support
     }
 
     /// The reading of `fields`, with its close, signs and support; `None`
     /// when its numbers cannot be a quote's.
     fn reading(
         &self,
-        chosen: &[usize],
+        choice: &Choice<'_>,
         digits: usize,
         fields: Fields,
         header: Option<&Header>,
     ) -> Option<Reading> {
         let values = &self.values;
+        let chosen = choice.values;
         let Fields {
             price: p,
             change: c,
@@ -393,17 +688,14 @@ impl Readings {
                     (change_negative, percent_negative, SignFrom::Shown)
                 }
             };
-        let used = |i: usize| i == p || Some(i) == c || Some(i) == q;
+        let used = bit(p) | c.map_or(0, bit) | q.map_or(0, bit);
         let mut close = None;
         let mut fit = None;
         let mut support = Support::default();
         // The previous close the row shows: the value that is price −
-        // change, or that the percent fits on its own.
-        let closes = chosen
-            .iter()
-            .copied()
-            .filter(|&i| !used(i) && values[i].marks.sign.is_none() && !values[i].is_percent());
-        for i in closes {
+        // change, or that the percent fits on its own; one with no sign
+        // and no percent mark, that no other field takes.
+        for i in indices(self.facts.closer & choice.mask & !used) {
             let shown = values[i].shown;
             // A previous close is positive, and so is the price it is
             // checked against.
@@ -499,15 +791,7 @@ impl Readings {
                 }
                 let change = signed(values[c].shown, negative);
                 let percent = signed(values[q].shown, negative);
-                let fit_as = |ratio| percent_fit(values[p].shown, exponent, change, percent, ratio);
-                match fit_as(Ratio::Percent) {
-                    Fit::Exact => Fit::Exact,
-                    other if marked => match fit_as(Ratio::Fraction) {
-                        Fit::Exact => Fit::Exact,
-                        _ => other,
-                    },
-                    other => other,
-                }
+                percent_or_fraction_fit(values[p].shown, exponent, change, percent, marked)
             };
             let found = fit_with(change_negative);
             // Nothing signs them: the sign that alone fits does.
@@ -566,37 +850,20 @@ impl Readings {
         if header_reads {
             support = support.with(Support::HEADER);
         }
-        if q.is_some_and(|q| values[q].is_percent()) {
-            support = support.with(Support::PERCENT_MARK);
-        }
-        let change_marked =
-            c.is_some_and(|c| values[c].marks.sign.is_some() || values[c].marker.is_some());
-        let percent_after_marker = c.is_none() && q.is_some_and(|q| values[q].marker.is_some());
-        if change_marked || percent_after_marker {
-            support = support.with(Support::CHANGE_MARK);
-        }
-        if values[p].price_shaped() {
-            support = support.with(Support::PRICE_SHAPE);
-        }
-        if fields.first {
-            support = support.with(Support::FIRST);
-        }
-        if q.is_some() && q == fields.first_percent {
-            support = support.with(Support::FIRST_PERCENT);
-        }
+        support = support.with(self.shown_support(fields));
         let explained = 1 + [c, q, close].iter().filter(|i| i.is_some()).count();
+        // The values of the choice before it, which are in index order.
         let position = |i: Option<usize>| {
-            let at = chosen.iter().position(|&v| Some(v) == i)?;
-            u8::try_from(at).ok()
+            let before = choice.mask & bit(i?).wrapping_sub(1);
+            u8::try_from(before.count_ones()).ok()
         };
         Some(Reading {
             digits: u8::try_from(digits).unwrap_or(u8::MAX),
-            price: p,
-            change: c,
-            percent: q,
-            close,
-            change_value: c.map(|c| signed(values[c].shown, change_negative)),
-            percent_value: q.map(|q| signed(values[q].shown, percent_negative)),
+            price: index(p),
+            change: c.map(index),
+            percent: q.map(index),
+            close: close.map(index),
+            negative: [change_negative, percent_negative],
             sign,
             support,
             fit,
@@ -669,8 +936,126 @@ impl Readings {
     }
 }
 
-/// The roles a reading gives, as value indices.
+/// How many shapes of choice pruning keeps what it found for.
+const MEMOS: usize = 4;
+
+/// What pruning found for a shape of choice: the rows of a strip or a
+/// table show their values alike, and the roles a choice's values may
+/// take, the first with a change and a percent, and whether a full
+/// reading dominates every other reading by what those could have at
+/// most depend on that shape alone (and on the full reading's support
+/// and unexplained values), not on the numbers. So they are found once
+/// for each of the few shapes a run of records takes.
+#[derive(Debug, Default, Clone, Copy)]
+struct Memo {
+    /// The shape they were found for.
+    shape: Option<Shape>,
+    /// The first roles with a change and a percent.
+    full: Option<Fields>,
+    /// For a full reading's support and unexplained values: whether it
+    /// dominates every other reading of the shape by what those could
+    /// have at most.
+    covering: Option<(Support, u8, bool)>,
+}
+
+/// The shape of a choice: which of its values show what, and whether a
+/// header reads it. The roles its values may take, and what the readings
+/// of those roles could have at most, depend on nothing else.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Shape {
+    /// What the record's values show.
+    facts: Facts,
+    /// The values of the choice.
+    mask: u16,
+    /// Whether a header reads the choice.
+    header: bool,
+}
+
+/// What a record's values show, each as the set of the indices of the
+/// values that show it (at most [`MAX_VALUES`]): asked of every reading
+/// of the record, so found once.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+struct Facts {
+    /// Marked as a percent.
+    percent: u16,
+    /// May be a price: no sign, no percent mark, no marker before it.
+    price: u16,
+    /// May be a previous close: no sign, no percent mark.
+    closer: u16,
+    /// May be a previous close and above zero.
+    closing: u16,
+    /// A sign or a marker marks it as a change.
+    marked: u16,
+    /// A marker stands before it.
+    marker: u16,
+    /// Shows the shape of a price.
+    shaped: u16,
+}
+
+impl Facts {
+    /// The facts of `values`, at most [`MAX_VALUES`].
+    fn of(values: &[Value]) -> Facts {
+        let mut facts = Facts::default();
+        for (i, value) in values.iter().enumerate() {
+            let b = bit(i);
+            let set = |flag: bool| if flag { b } else { 0 };
+            let (signed, percent) = (value.marks.sign.is_some(), value.is_percent());
+            let closer = !signed && !percent;
+            facts.percent |= set(percent);
+            facts.price |= set(closer && value.marker.is_none());
+            facts.closer |= set(closer);
+            facts.closing |= set(closer && is_positive(value.shown));
+            facts.marked |= set(signed || value.marker.is_some());
+            facts.marker |= set(value.marker.is_some());
+            facts.shaped |= set(value.price_shaped());
+        }
+        facts
+    }
+}
+
+/// The set of the value index `i` alone (none past the sixteenth, which
+/// [`MAX_VALUES`] keeps out).
+fn bit(i: usize) -> u16 {
+    u32::try_from(i)
+        .ok()
+        .and_then(|i| 1u16.checked_shl(i))
+        .unwrap_or(0)
+}
+
+/// A value's index as a reading keeps it (below [`MAX_VALUES`]).
+fn index(i: usize) -> u8 {
+    u8::try_from(i).unwrap_or(u8::MAX)
+}
+
+/// The indices in the set `mask`, lowest first.
+fn indices(mut mask: u16) -> impl Iterator<Item = usize> {
+    std::iter::from_fn(move || {
+        let i = mask.trailing_zeros();
+        mask &= mask.wrapping_sub(1);
+        (i < u16::BITS).then_some(i as usize)
+    })
+}
+
+/// The values a reading may take its fields from: a record's values less
+/// the label's digits, with one reading of a cut digit run or none.
 #[derive(Debug, Clone, Copy)]
+struct Choice<'c> {
+    /// The values' indices, in order.
+    values: &'c [usize],
+    /// The same, as a set.
+    mask: u16,
+    /// The first value marked as a percent.
+    first_percent: Option<usize>,
+    /// How many values may be a previous close and are above zero.
+    closings: u32,
+    /// Whether a header reads the choice.
+    header: bool,
+    /// Its shape.
+    shape: Shape,
+}
+
+/// The roles a reading gives, as value indices.
+#[derive(Debug, Clone, Copy, PartialEq)]
 struct Fields {
     price: usize,
     change: Option<usize>,
@@ -804,11 +1189,11 @@ mod tests {
                 let field = |v: Option<Decimal>| v.map_or("-".to_string(), |v| v.to_string());
                 let mut s = format!(
                     "{} {} {}",
-                    values[r.price].shown,
-                    field(r.change_value),
-                    field(r.percent_value)
+                    values[r.price()].shown,
+                    field(r.change_value(values)),
+                    field(r.percent_value(values))
                 );
-                if let Some(close) = r.close {
+                if let Some(close) = r.close() {
                     s += &format!(" [{}]", values[close].shown);
                 }
                 if r.support.contains(Support::EXACT) {
@@ -822,6 +1207,15 @@ mod tests {
                 s
             })
             .collect()
+    }
+
+    #[test]
+    fn sets_of_indices_hold_every_value() {
+        assert_eq!(indices(0).count(), 0);
+        assert_eq!(indices(0b1010_0110).collect::<Vec<_>>(), [1, 2, 5, 7]);
+        assert_eq!(indices(u16::MAX).count(), 16);
+        assert_eq!(bit(MAX_VALUES - 1), 1 << (MAX_VALUES - 1));
+        assert_eq!(bit(16), 0);
     }
 
     #[test]

@@ -805,6 +805,38 @@ pub(crate) fn percent_fit(
     if far_off(price, exponent, change, percent, ratio) {
         return Fit::None;
     }
+    near_fit(price, exponent, change, percent, ratio)
+}
+
+/// [`percent_fit`] of `percent` read as a percent and, where that fit is
+/// not exact and `fraction` allows, as a plain ratio: the ratio's fit
+/// where it is exact, else the percent's. What [`far_off`] looks at is
+/// found once for both readings.
+pub(crate) fn percent_or_fraction_fit(
+    price: Decimal,
+    exponent: u32,
+    change: Decimal,
+    percent: Decimal,
+    fraction: bool,
+) -> Fit {
+    let [percent_off, fraction_off] = far_off_as_each(price, exponent, change, percent);
+    let fit = |off: bool, ratio| match off {
+        true => Fit::None,
+        false => near_fit(price, exponent, change, percent, ratio),
+    };
+    match fit(percent_off, Ratio::Percent) {
+        Fit::Exact => Fit::Exact,
+        other if fraction => match fit(fraction_off, Ratio::Fraction) {
+            Fit::Exact => Fit::Exact,
+            _ => other,
+        },
+        other => other,
+    }
+}
+
+/// [`percent_fit`] of numbers [`far_off`] lets through: `i64` first, wider
+/// integers where that overflows.
+fn near_fit(price: Decimal, exponent: u32, change: Decimal, percent: Decimal, ratio: Ratio) -> Fit {
     fit_in::<i64>(price, exponent, change, percent, ratio)
         .unwrap_or_else(|| wide_fit(price, exponent, change, percent, ratio))
 }
@@ -833,6 +865,15 @@ fn wide_fit(price: Decimal, exponent: u32, change: Decimal, percent: Decimal, ra
 /// previous close that is not clearly positive is left to the exact
 /// arithmetic.
 fn far_off(price: Decimal, exponent: u32, change: Decimal, percent: Decimal, ratio: Ratio) -> bool {
+    let [as_percent, as_fraction] = far_off_as_each(price, exponent, change, percent);
+    match ratio {
+        Ratio::Percent => as_percent,
+        Ratio::Fraction => as_fraction,
+    }
+}
+
+/// [`far_off`] for the percent read as a percent and as a plain ratio.
+fn far_off_as_each(price: Decimal, exponent: u32, change: Decimal, percent: Decimal) -> [bool; 2] {
     // Near enough: the mantissa rounded to a float. Most mantissas fit 64
     // bits.
     let mantissa = |d: Decimal| {
@@ -857,17 +898,16 @@ fn far_off(price: Decimal, exponent: u32, change: Decimal, percent: Decimal, rat
     let (c, q) = (mantissa(change) * change_power, mantissa(percent) * unit);
     let close = p - c;
     if close <= 0.0 {
-        return false;
+        return [false; 2];
     }
-    let factor = match ratio {
-        Ratio::Percent => 100.0,
-        Ratio::Fraction => 1.0,
-    };
-    let expected = factor * c / close;
     let (units, tenth) = (unit * TIGHT_UNITS as f64, q.abs() / 10.0);
     let span = if tenth > units { tenth } else { units } + unit;
-    let gap = (expected - q).abs();
-    gap > 2.0 * span + 1e-9 * (expected.abs() + q.abs())
+    let off = |factor: f64| {
+        let expected = factor * c / close;
+        let gap = (expected - q).abs();
+        gap > 2.0 * span + 1e-9 * (expected.abs() + q.abs())
+    };
+    [off(100.0), off(1.0)]
 }
 
 /// 10^(`exponent` − `scale`) as a float, for a decimal's scale and a
@@ -1315,6 +1355,21 @@ mod tests {
         /// The `i64` tier answers as `i128` and the wider ones do, or not
         /// at all: the fits and agreements are those of the wider tiers
         /// alone, and [`far_off`] hides none of them.
+        /// [`percent_or_fraction_fit`] is [`percent_fit`] as a percent,
+        /// then as a plain ratio where that is not exact and allowed.
+        #[test]
+        fn percent_or_fraction_is_each_in_turn((p, e, c, q) in fit_inputs(), fraction: bool) {
+            let each = match percent_fit(p, e, c, q, Ratio::Percent) {
+                Fit::Exact => Fit::Exact,
+                other if fraction => match percent_fit(p, e, c, q, Ratio::Fraction) {
+                    Fit::Exact => Fit::Exact,
+                    _ => other,
+                },
+                other => other,
+            };
+            proptest::prop_assert_eq!(percent_or_fraction_fit(p, e, c, q, fraction), each);
+        }
+
         #[test]
         fn every_tier_gives_the_same_fit((p, e, c, q) in fit_inputs(), fraction: bool) {
             let ratio = if fraction { Ratio::Fraction } else { Ratio::Percent };
