@@ -627,12 +627,14 @@ impl<'s> Lexer<'s> {
             return Err(nom::Err::Error(()));
         }
         let (rest, percent) = percent_mark(rest);
-        let (rest, currency) = match currency {
-            Some(currency) => (rest, Some(currency)),
-            None => match currency_after(rest) {
-                Some((after, currency)) if percent == PercentMark::None => (after, Some(currency)),
-                _ => (rest, None),
+        // A percent takes no currency after it.
+        let (rest, currency) = match (currency, percent) {
+            (Some(currency), _) => (rest, Some(currency)),
+            (None, PercentMark::None) => match currency_after(rest) {
+                Some((after, currency)) => (after, Some(currency)),
+                None => (rest, None),
             },
+            (None, _) => (rest, None),
         };
         let rest = match paren {
             true => match skip_spaces(rest).strip_prefix(b")") {
