@@ -963,15 +963,16 @@ fn date_token(input: Input<'_>) -> Lexed<'_, Kind> {
     }
 }
 
-/// The glyphs of rule D.
+/// The glyphs of rule D. No glyph starts another, so their order only
+/// says which are looked for first: the two most shown.
 const GLYPHS: [(&str, Direction); 13] = [
     ("▲", Direction::Up),
+    ("▼", Direction::Down),
     ("△", Direction::Up),
     ("▴", Direction::Up),
     ("↑", Direction::Up),
     ("⬆", Direction::Up),
     ("🔺", Direction::Up),
-    ("▼", Direction::Down),
     ("▽", Direction::Down),
     ("▾", Direction::Down),
     ("↓", Direction::Down),
@@ -1581,6 +1582,15 @@ mod tests {
             proptest::prop_assert_eq!(scan.letters(input), letters);
             if letters {
                 proptest::prop_assert_eq!(Word::of_letters(token, scan.bytes), Word::of_ascii(token));
+            }
+        }
+    }
+
+    #[test]
+    fn no_glyph_starts_another() {
+        for (a, _) in GLYPHS {
+            for (b, _) in GLYPHS {
+                assert!(a == b || !b.starts_with(a), "{a} {b}");
             }
         }
     }
