@@ -627,12 +627,14 @@ impl<'s> Lexer<'s> {
             return Err(nom::Err::Error(()));
         }
         let (rest, percent) = percent_mark(rest);
-        let (rest, currency) = match currency {
-            Some(currency) => (rest, Some(currency)),
-            None => match currency_after(rest) {
-                Some((after, currency)) if percent == PercentMark::None => (after, Some(currency)),
-                _ => (rest, None),
+        // A percent takes no currency after it.
+        let (rest, currency) = match (currency, percent) {
+            (Some(currency), _) => (rest, Some(currency)),
+            (None, PercentMark::None) => match currency_after(rest) {
+                Some((after, currency)) => (after, Some(currency)),
+                None => (rest, None),
             },
+            (None, _) => (rest, None),
         };
         let rest = match paren {
             true => match skip_spaces(rest).strip_prefix(b")") {
@@ -961,15 +963,16 @@ fn date_token(input: Input<'_>) -> Lexed<'_, Kind> {
     }
 }
 
-/// The glyphs of rule D.
+/// The glyphs of rule D. No glyph starts another, so their order only
+/// says which are looked for first: the two most shown.
 const GLYPHS: [(&str, Direction); 13] = [
     ("▲", Direction::Up),
+    ("▼", Direction::Down),
     ("△", Direction::Up),
     ("▴", Direction::Up),
     ("↑", Direction::Up),
     ("⬆", Direction::Up),
     ("🔺", Direction::Up),
-    ("▼", Direction::Down),
     ("▽", Direction::Down),
     ("▾", Direction::Down),
     ("↓", Direction::Down),
@@ -1260,8 +1263,9 @@ fn percent_mark(input: Input<'_>) -> (Input<'_>, PercentMark) {
     if let Some(rest) = at.strip_prefix(b"%") {
         return (rest, PercentMark::Sign);
     }
-    // Every percent word starts with a letter.
-    if at.len() < input.len() && at.first().is_some_and(u8::is_ascii_alphabetic) {
+    // A percent word follows a space and starts with the first letter of
+    // one, in either case: one look rules out most words of prose.
+    if at.len() < input.len() && at.first().is_some_and(|&b| PERCENT_STARTS[usize::from(b)]) {
         for words in PERCENT_WORDS {
             if let Some(rest) = word_run(at, words) {
                 // `proc.`: the abbreviation's dot is the word's.
@@ -1275,6 +1279,20 @@ fn percent_mark(input: Input<'_>) -> (Input<'_>, PercentMark) {
     }
     (input, PercentMark::None)
 }
+
+/// For every byte, whether a percent word may start there: the first
+/// letter of one, in either case.
+const PERCENT_STARTS: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut i = 0;
+    while i < PERCENT_WORDS.len() {
+        let first = PERCENT_WORDS[i][0].as_bytes()[0];
+        table[first.to_ascii_lowercase() as usize] = true;
+        table[first.to_ascii_uppercase() as usize] = true;
+        i += 1;
+    }
+    table
+};
 
 /// Whether `input` starts with a character of a word: a letter or digit
 /// of any script.
@@ -1579,6 +1597,31 @@ mod tests {
             proptest::prop_assert_eq!(scan.letters(input), letters);
             if letters {
                 proptest::prop_assert_eq!(Word::of_letters(token, scan.bytes), Word::of_ascii(token));
+            }
+        }
+    }
+
+    #[test]
+    fn every_percent_word_is_read_in_any_case() {
+        for words in PERCENT_WORDS {
+            let phrase = words.join(" ");
+            let capital = format!("{}{}", phrase[..1].to_uppercase(), &phrase[1..]);
+            for text in [phrase.clone(), phrase.to_uppercase(), capital] {
+                let input = format!(" {text} x");
+                assert_eq!(
+                    percent_mark(input.as_bytes()),
+                    (&b" x"[..], PercentMark::Word),
+                    "{text}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn no_glyph_starts_another() {
+        for (a, _) in GLYPHS {
+            for (b, _) in GLYPHS {
+                assert!(a == b || !b.starts_with(a), "{a} {b}");
             }
         }
     }
