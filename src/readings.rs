@@ -398,7 +398,7 @@ impl Readings {
         Choice {
             values: chosen,
             mask,
-            first_percent: (percents != 0).then(|| percents.trailing_zeros() as usize),
+            first_percent: (percents != 0).then(|| index(percents.trailing_zeros() as usize)),
             closings: (self.facts.closing & mask).count_ones(),
             header,
             shape: Shape {
@@ -469,10 +469,10 @@ impl Readings {
         let first = indices(choice.mask).next();
         for p in indices(facts.price & choice.mask) {
             let others = choice.mask & !bit(p);
-            let fields = |change, percent| Fields {
-                price: p,
-                change,
-                percent,
+            let fields = |change: Option<usize>, percent: Option<usize>| Fields {
+                price: index(p),
+                change: change.map(index),
+                percent: percent.map(index),
                 first: Some(p) == first,
                 first_percent: choice.first_percent,
             };
@@ -592,8 +592,8 @@ impl Readings {
     /// the support it could have, and the fewest values it could leave
     /// unexplained.
     fn at_most(&self, choice: &Choice<'_>, fields: Fields) -> (Support, u8) {
-        let (c, q) = (fields.change, fields.percent);
-        let used = bit(fields.price) | c.map_or(0, bit) | q.map_or(0, bit);
+        let (c, q) = (fields.change(), fields.percent());
+        let used = bit(fields.price()) | c.map_or(0, bit) | q.map_or(0, bit);
         // The previous close a reading looks for, before its arithmetic.
         let close = self.facts.closer & choice.mask & !used != 0;
         let fitting = Support::EXACT.with(Support::LOOSE);
@@ -617,7 +617,7 @@ impl Readings {
     /// first marked.
     fn shown_support(&self, fields: Fields) -> Support {
         let facts = &self.facts;
-        let (p, c, q) = (fields.price, fields.change, fields.percent);
+        let (p, c, q) = (fields.price(), fields.change(), fields.percent());
         let mut support = Support::default();
         let q_bit = q.map_or(0, bit);
         if facts.percent & q_bit != 0 {
@@ -634,7 +634,7 @@ impl Readings {
         if fields.first {
             support = support.with(Support::FIRST);
         }
-        if q.is_some() && q == fields.first_percent {
+        if q.is_some() && fields.percent == fields.first_percent {
             support = support.with(Support::FIRST_PERCENT);
         }
         support
@@ -651,12 +651,7 @@ impl Readings {
     ) -> Option<Reading> {
         let values = &self.values;
         let chosen = choice.values;
-        let Fields {
-            price: p,
-            change: c,
-            percent: q,
-            ..
-        } = fields;
+        let (p, c, q) = (fields.price(), fields.change(), fields.percent());
         let price = values[p].price()?;
         // The header's reading of the columns that reads them as `fields`.
         let roles = self.header_reads(chosen, digits, fields, header);
@@ -922,13 +917,13 @@ impl Readings {
         chosen.iter().all(|&i| {
             let is_percent = values[i].is_percent();
             match role(i) {
-                Some(Role::Price) => fields.price == i,
-                Some(Role::Change) if is_percent => fields.percent == Some(i),
-                Some(Role::Change) => fields.change == Some(i),
-                Some(Role::Percent) => fields.percent == Some(i),
+                Some(Role::Price) => fields.price() == i,
+                Some(Role::Change) if is_percent => fields.percent() == Some(i),
+                Some(Role::Change) => fields.change() == Some(i),
+                Some(Role::Percent) => fields.percent() == Some(i),
                 Some(Role::Unknown) => true,
                 Some(Role::PreviousClose | Role::Ignored | Role::Label | Role::Ticker) | None => {
-                    fields.price != i && fields.change != Some(i) && fields.percent != Some(i)
+                    fields.price() != i && fields.change() != Some(i) && fields.percent() != Some(i)
                 }
                 Some(Role::Period) => false,
             }
@@ -1045,7 +1040,7 @@ struct Choice<'c> {
     /// The same, as a set.
     mask: u16,
     /// The first value marked as a percent.
-    first_percent: Option<usize>,
+    first_percent: Option<u8>,
     /// How many values may be a previous close and are above zero.
     closings: u32,
     /// Whether a header reads the choice.
@@ -1054,16 +1049,34 @@ struct Choice<'c> {
     shape: Shape,
 }
 
-/// The roles a reading gives, as value indices.
+/// The roles a reading gives, as value indices (kept small: they are
+/// made for every role the values may take).
 #[derive(Debug, Clone, Copy, PartialEq)]
 struct Fields {
-    price: usize,
-    change: Option<usize>,
-    percent: Option<usize>,
+    price: u8,
+    change: Option<u8>,
+    percent: Option<u8>,
     /// Whether the price is the first value after the label.
     first: bool,
     /// The first value marked as a percent.
-    first_percent: Option<usize>,
+    first_percent: Option<u8>,
+}
+
+impl Fields {
+    /// The price's value index.
+    fn price(self) -> usize {
+        usize::from(self.price)
+    }
+
+    /// The change's value index, if shown.
+    fn change(self) -> Option<usize> {
+        self.change.map(usize::from)
+    }
+
+    /// The percent's value index, if shown.
+    fn percent(self) -> Option<usize> {
+        self.percent.map(usize::from)
+    }
 }
 
 /// Whether `value` is above zero: its sign and zero test, without
