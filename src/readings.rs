@@ -395,17 +395,19 @@ impl Readings {
     fn choice<'c>(&self, chosen: &'c [usize], header: bool) -> Choice<'c> {
         let mask = chosen.iter().fold(0, |mask, &i| mask | bit(i));
         let percents = self.facts.percent & mask;
+        let mut positions = [u8::MAX; MAX_VALUES];
+        for (at, &i) in chosen.iter().enumerate() {
+            if let Some(position) = positions.get_mut(i) {
+                *position = index(at);
+            }
+        }
         Choice {
             values: chosen,
             mask,
             first_percent: (percents != 0).then(|| index(percents.trailing_zeros() as usize)),
-            closings: (self.facts.closing & mask).count_ones(),
+            positions,
             header,
-            shape: Shape {
-                facts: self.facts,
-                mask,
-                header,
-            },
+            shape: Shape::of(&self.facts, mask, header),
         }
     }
 
@@ -461,10 +463,11 @@ impl Readings {
         mut visit: impl FnMut(Fields) -> ControlFlow<()>,
     ) {
         let facts = &self.facts;
+        let closings = (facts.closing & choice.mask).count_ones();
         let lone_percent_read = |p: usize, q: usize| {
             choice.header
                 || facts.percent & bit(q) != 0
-                || choice.closings > (facts.closing & (bit(p) | bit(q))).count_ones()
+                || closings > (facts.closing & (bit(p) | bit(q))).count_ones()
         };
         let first = indices(choice.mask).next();
         for p in indices(facts.price & choice.mask) {
@@ -849,8 +852,11 @@ impl Readings {
         let explained = 1 + [c, q, close].iter().filter(|i| i.is_some()).count();
         // The values of the choice before it, which are in index order.
         let position = |i: Option<usize>| {
-            let before = choice.mask & bit(i?).wrapping_sub(1);
-            u8::try_from(before.count_ones()).ok()
+            choice
+                .positions
+                .get(i?)
+                .copied()
+                .filter(|&at| at != u8::MAX)
         };
         Some(Reading {
             digits: u8::try_from(digits).unwrap_or(u8::MAX),
@@ -958,18 +964,40 @@ struct Memo {
 /// of those roles could have at most, depend on nothing else.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Shape {
-    /// What the record's values show.
-    facts: Facts,
-    /// The values of the choice.
-    mask: u16,
+    /// The seven sets of what the record's values show and the set of the
+    /// choice's values, sixteen bits each: one number, compared at once.
+    sets: u128,
     /// Whether a header reads the choice.
     header: bool,
+}
+
+impl Shape {
+    /// The shape of the choice of the values `mask`, of a record whose
+    /// values show `facts`.
+    fn of(facts: &Facts, mask: u16, header: bool) -> Shape {
+        let sets = [
+            facts.percent,
+            facts.price,
+            facts.closer,
+            facts.closing,
+            facts.marked,
+            facts.marker,
+            facts.shaped,
+            mask,
+        ];
+        Shape {
+            sets: sets
+                .iter()
+                .fold(0, |all, &set| all << u16::BITS | u128::from(set)),
+            header,
+        }
+    }
 }
 
 /// What a record's values show, each as the set of the indices of the
 /// values that show it (at most [`MAX_VALUES`]): asked of every reading
 /// of the record, so found once.
-#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Default, Clone, Copy)]
 struct Facts {
     /// Marked as a percent.
     percent: u16,
@@ -1041,8 +1069,9 @@ struct Choice<'c> {
     mask: u16,
     /// The first value marked as a percent.
     first_percent: Option<u8>,
-    /// How many values may be a previous close and are above zero.
-    closings: u32,
+    /// Where each value stands among them, by index (`u8::MAX` for one
+    /// not among them).
+    positions: [u8; MAX_VALUES],
     /// Whether a header reads the choice.
     header: bool,
     /// Its shape.
