@@ -1352,9 +1352,6 @@ mod tests {
     proptest::proptest! {
         #![proptest_config(proptest::test_runner::Config::with_cases(4096))]
 
-        /// The `i64` tier answers as `i128` and the wider ones do, or not
-        /// at all: the fits and agreements are those of the wider tiers
-        /// alone, and [`far_off`] hides none of them.
         /// [`percent_or_fraction_fit`] is [`percent_fit`] as a percent,
         /// then as a plain ratio where that is not exact and allowed.
         #[test]
@@ -1370,6 +1367,9 @@ mod tests {
             proptest::prop_assert_eq!(percent_or_fraction_fit(p, e, c, q, fraction), each);
         }
 
+        /// The `i64` tier answers as `i128` and the wider ones do, or not
+        /// at all: the fits and agreements are those of the wider tiers
+        /// alone, and [`far_off`] hides none of them.
         #[test]
         fn every_tier_gives_the_same_fit((p, e, c, q) in fit_inputs(), fraction: bool) {
             let ratio = if fraction { Ratio::Fraction } else { Ratio::Percent };
