@@ -412,7 +412,7 @@ impl Readings {
     }
 
     /// [`Readings::read_choice`]'s readings, pushed onto `out`, with
-    /// what pruning found for the last shape in `memo`.
+    /// what pruning found for the choice's shape kept in `memo`.
     fn push_readings(
         &self,
         choice: &Choice<'_>,
