@@ -1284,6 +1284,12 @@ mod tests {
             "Orion Pharma 51.30 51.60 50.90 +0.25 +0.49%\n",
             "Heron 50.00 40.00 25.00%\n",
             "X 10.00 ▲ 0.50 ▲ (5.26%)\n",
+            // Rows that caught wrong pruning rules while they were written.
+            "AGL(0.00%) | 112350 | 12 | 112350 | 0 | 0.00\n",
+            "ABC 7 ▲ +70.1(0.00%)\n",
+            "Name Last Prev Chg %\nABC 710000 -1 (0.00%)\n",
+            "AGL 271236 | 269866 | -0.50%\n",
+            "AGL 0.00% +0.00 1 2024\nAGL 0.01% -0.01 90 2024\nAGL 22.85% -2.37 8 2024\n",
             // The percent is also the previous close: two readings fit.
             "X 11.00 1.00 10.00\n",
             "X 11.00 +1.00 10.00\n",

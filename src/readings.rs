@@ -395,22 +395,24 @@ impl Readings {
     fn choice<'c>(&self, chosen: &'c [usize], header: bool) -> Choice<'c> {
         let mask = chosen.iter().fold(0, |mask, &i| mask | bit(i));
         let percents = self.facts.percent & mask;
+        let mut positions = [u8::MAX; MAX_VALUES];
+        for (at, &i) in chosen.iter().enumerate() {
+            if let Some(position) = positions.get_mut(i) {
+                *position = index(at);
+            }
+        }
         Choice {
             values: chosen,
             mask,
-            first_percent: (percents != 0).then(|| percents.trailing_zeros() as usize),
-            closings: (self.facts.closing & mask).count_ones(),
+            first_percent: (percents != 0).then(|| index(percents.trailing_zeros() as usize)),
+            positions,
             header,
-            shape: Shape {
-                facts: self.facts,
-                mask,
-                header,
-            },
+            shape: Shape::of(&self.facts, mask, header),
         }
     }
 
     /// [`Readings::read_choice`]'s readings, pushed onto `out`, with
-    /// what pruning found for the last shape in `memo`.
+    /// what pruning found for the choice's shape kept in `memo`.
     fn push_readings(
         &self,
         choice: &Choice<'_>,
@@ -461,18 +463,19 @@ impl Readings {
         mut visit: impl FnMut(Fields) -> ControlFlow<()>,
     ) {
         let facts = &self.facts;
+        let closings = (facts.closing & choice.mask).count_ones();
         let lone_percent_read = |p: usize, q: usize| {
             choice.header
                 || facts.percent & bit(q) != 0
-                || choice.closings > (facts.closing & (bit(p) | bit(q))).count_ones()
+                || closings > (facts.closing & (bit(p) | bit(q))).count_ones()
         };
         let first = indices(choice.mask).next();
         for p in indices(facts.price & choice.mask) {
             let others = choice.mask & !bit(p);
-            let fields = |change, percent| Fields {
-                price: p,
-                change,
-                percent,
+            let fields = |change: Option<usize>, percent: Option<usize>| Fields {
+                price: index(p),
+                change: change.map(index),
+                percent: percent.map(index),
                 first: Some(p) == first,
                 first_percent: choice.first_percent,
             };
@@ -592,8 +595,8 @@ impl Readings {
     /// the support it could have, and the fewest values it could leave
     /// unexplained.
     fn at_most(&self, choice: &Choice<'_>, fields: Fields) -> (Support, u8) {
-        let (c, q) = (fields.change, fields.percent);
-        let used = bit(fields.price) | c.map_or(0, bit) | q.map_or(0, bit);
+        let (c, q) = (fields.change(), fields.percent());
+        let used = bit(fields.price()) | c.map_or(0, bit) | q.map_or(0, bit);
         // The previous close a reading looks for, before its arithmetic.
         let close = self.facts.closer & choice.mask & !used != 0;
         let fitting = Support::EXACT.with(Support::LOOSE);
@@ -617,7 +620,7 @@ impl Readings {
     /// first marked.
     fn shown_support(&self, fields: Fields) -> Support {
         let facts = &self.facts;
-        let (p, c, q) = (fields.price, fields.change, fields.percent);
+        let (p, c, q) = (fields.price(), fields.change(), fields.percent());
         let mut support = Support::default();
         let q_bit = q.map_or(0, bit);
         if facts.percent & q_bit != 0 {
@@ -634,7 +637,7 @@ impl Readings {
         if fields.first {
             support = support.with(Support::FIRST);
         }
-        if q.is_some() && q == fields.first_percent {
+        if q.is_some() && fields.percent == fields.first_percent {
             support = support.with(Support::FIRST_PERCENT);
         }
         support
@@ -651,12 +654,7 @@ impl Readings {
     ) -> Option<Reading> {
         let values = &self.values;
         let chosen = choice.values;
-        let Fields {
-            price: p,
-            change: c,
-            percent: q,
-            ..
-        } = fields;
+        let (p, c, q) = (fields.price(), fields.change(), fields.percent());
         let price = values[p].price()?;
         // The header's reading of the columns that reads them as `fields`.
         let roles = self.header_reads(chosen, digits, fields, header);
@@ -854,8 +852,11 @@ impl Readings {
         let explained = 1 + [c, q, close].iter().filter(|i| i.is_some()).count();
         // The values of the choice before it, which are in index order.
         let position = |i: Option<usize>| {
-            let before = choice.mask & bit(i?).wrapping_sub(1);
-            u8::try_from(before.count_ones()).ok()
+            choice
+                .positions
+                .get(i?)
+                .copied()
+                .filter(|&at| at != u8::MAX)
         };
         Some(Reading {
             digits: u8::try_from(digits).unwrap_or(u8::MAX),
@@ -922,13 +923,13 @@ impl Readings {
         chosen.iter().all(|&i| {
             let is_percent = values[i].is_percent();
             match role(i) {
-                Some(Role::Price) => fields.price == i,
-                Some(Role::Change) if is_percent => fields.percent == Some(i),
-                Some(Role::Change) => fields.change == Some(i),
-                Some(Role::Percent) => fields.percent == Some(i),
+                Some(Role::Price) => fields.price() == i,
+                Some(Role::Change) if is_percent => fields.percent() == Some(i),
+                Some(Role::Change) => fields.change() == Some(i),
+                Some(Role::Percent) => fields.percent() == Some(i),
                 Some(Role::Unknown) => true,
                 Some(Role::PreviousClose | Role::Ignored | Role::Label | Role::Ticker) | None => {
-                    fields.price != i && fields.change != Some(i) && fields.percent != Some(i)
+                    fields.price() != i && fields.change() != Some(i) && fields.percent() != Some(i)
                 }
                 Some(Role::Period) => false,
             }
@@ -963,18 +964,40 @@ struct Memo {
 /// of those roles could have at most, depend on nothing else.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Shape {
-    /// What the record's values show.
-    facts: Facts,
-    /// The values of the choice.
-    mask: u16,
+    /// The seven sets of what the record's values show and the set of the
+    /// choice's values, sixteen bits each: one number, compared at once.
+    sets: u128,
     /// Whether a header reads the choice.
     header: bool,
+}
+
+impl Shape {
+    /// The shape of the choice of the values `mask`, of a record whose
+    /// values show `facts`.
+    fn of(facts: &Facts, mask: u16, header: bool) -> Shape {
+        let sets = [
+            facts.percent,
+            facts.price,
+            facts.closer,
+            facts.closing,
+            facts.marked,
+            facts.marker,
+            facts.shaped,
+            mask,
+        ];
+        Shape {
+            sets: sets
+                .iter()
+                .fold(0, |all, &set| all << u16::BITS | u128::from(set)),
+            header,
+        }
+    }
 }
 
 /// What a record's values show, each as the set of the indices of the
 /// values that show it (at most [`MAX_VALUES`]): asked of every reading
 /// of the record, so found once.
-#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Default, Clone, Copy)]
 struct Facts {
     /// Marked as a percent.
     percent: u16,
@@ -1045,25 +1068,44 @@ struct Choice<'c> {
     /// The same, as a set.
     mask: u16,
     /// The first value marked as a percent.
-    first_percent: Option<usize>,
-    /// How many values may be a previous close and are above zero.
-    closings: u32,
+    first_percent: Option<u8>,
+    /// Where each value stands among them, by index (`u8::MAX` for one
+    /// not among them).
+    positions: [u8; MAX_VALUES],
     /// Whether a header reads the choice.
     header: bool,
     /// Its shape.
     shape: Shape,
 }
 
-/// The roles a reading gives, as value indices.
+/// The roles a reading gives, as value indices (kept small: they are
+/// made for every role the values may take).
 #[derive(Debug, Clone, Copy, PartialEq)]
 struct Fields {
-    price: usize,
-    change: Option<usize>,
-    percent: Option<usize>,
+    price: u8,
+    change: Option<u8>,
+    percent: Option<u8>,
     /// Whether the price is the first value after the label.
     first: bool,
     /// The first value marked as a percent.
-    first_percent: Option<usize>,
+    first_percent: Option<u8>,
+}
+
+impl Fields {
+    /// The price's value index.
+    fn price(self) -> usize {
+        usize::from(self.price)
+    }
+
+    /// The change's value index, if shown.
+    fn change(self) -> Option<usize> {
+        self.change.map(usize::from)
+    }
+
+    /// The percent's value index, if shown.
+    fn percent(self) -> Option<usize> {
+        self.percent.map(usize::from)
+    }
 }
 
 /// Whether `value` is above zero: its sign and zero test, without

@@ -795,6 +795,10 @@ pub(crate) const TIGHT_UNITS: i64 = 10;
 /// is tight: the percents the price and change allow span at most
 /// [`TIGHT_UNITS`] units of the percent's last digit, or, for a percent
 /// shown with three significant digits or more, a tenth of the percent.
+///
+/// The numbers are first looked at in floating point ([`look_as_each`]):
+/// a percent surely off, or surely exact, is answered there, and the exact
+/// arithmetic decides the rest.
 pub(crate) fn percent_fit(
     price: Decimal,
     exponent: u32,
@@ -802,15 +806,16 @@ pub(crate) fn percent_fit(
     percent: Decimal,
     ratio: Ratio,
 ) -> Fit {
-    if far_off(price, exponent, change, percent, ratio) {
-        return Fit::None;
+    match look(price, exponent, change, percent, ratio) {
+        Look::Off => Fit::None,
+        Look::Exact => Fit::Exact,
+        Look::Unsure => near_fit(price, exponent, change, percent, ratio),
     }
-    near_fit(price, exponent, change, percent, ratio)
 }
 
 /// [`percent_fit`] of `percent` read as a percent and, where that fit is
 /// not exact and `fraction` allows, as a plain ratio: the ratio's fit
-/// where it is exact, else the percent's. What [`far_off`] looks at is
+/// where it is exact, else the percent's. What [`look_as_each`] looks at is
 /// found once for both readings.
 pub(crate) fn percent_or_fraction_fit(
     price: Decimal,
@@ -819,14 +824,15 @@ pub(crate) fn percent_or_fraction_fit(
     percent: Decimal,
     fraction: bool,
 ) -> Fit {
-    let [percent_off, fraction_off] = far_off_as_each(price, exponent, change, percent);
-    let fit = |off: bool, ratio| match off {
-        true => Fit::None,
-        false => near_fit(price, exponent, change, percent, ratio),
+    let [as_percent, as_fraction] = look_as_each(price, exponent, change, percent);
+    let fit = |look: Look, ratio| match look {
+        Look::Off => Fit::None,
+        Look::Exact => Fit::Exact,
+        Look::Unsure => near_fit(price, exponent, change, percent, ratio),
     };
-    match fit(percent_off, Ratio::Percent) {
+    match fit(as_percent, Ratio::Percent) {
         Fit::Exact => Fit::Exact,
-        other if fraction => match fit(fraction_off, Ratio::Fraction) {
+        other if fraction => match fit(as_fraction, Ratio::Fraction) {
             Fit::Exact => Fit::Exact,
             _ => other,
         },
@@ -834,7 +840,7 @@ pub(crate) fn percent_or_fraction_fit(
     }
 }
 
-/// [`percent_fit`] of numbers [`far_off`] lets through: `i64` first, wider
+/// [`percent_fit`] of numbers the look leaves unsure: `i64` first, wider
 /// integers where that overflows.
 fn near_fit(price: Decimal, exponent: u32, change: Decimal, percent: Decimal, ratio: Ratio) -> Fit {
     fit_in::<i64>(price, exponent, change, percent, ratio)
@@ -852,28 +858,51 @@ fn wide_fit(price: Decimal, exponent: u32, change: Decimal, percent: Decimal, ra
         .unwrap_or(Fit::None)
 }
 
-/// Whether the percent is so far from the one the price and change give,
-/// looked at in floating point, that no fit of [`percent_fit`] can hold:
-/// it saves the exact interval arithmetic on most pairs of a row's
-/// numbers, which check nothing.
-///
-/// A fit needs the percent within the span of the percents the price
-/// and change allow, and that span is at most [`TIGHT_UNITS`] units of
-/// the percent's last digit or a tenth of the percent; the percent from
-/// the centres of the shown intervals lies in it. Twice that distance,
-/// with a margin far above floating point's error, is surely off. A
-/// previous close that is not clearly positive is left to the exact
-/// arithmetic.
+/// For tests: whether the look finds the percent read as `ratio` off.
+#[cfg(test)]
 fn far_off(price: Decimal, exponent: u32, change: Decimal, percent: Decimal, ratio: Ratio) -> bool {
-    let [as_percent, as_fraction] = far_off_as_each(price, exponent, change, percent);
+    look(price, exponent, change, percent, ratio) == Look::Off
+}
+
+/// What looking at a percent's fit in floating point tells.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Look {
+    /// The percent is so far from the one the price and change give that
+    /// no fit of [`percent_fit`] can hold: this saves the exact interval
+    /// arithmetic on most pairs of a row's numbers, which check nothing.
+    ///
+    /// A fit needs the percent within the span of the percents the price
+    /// and change allow, and that span is at most [`TIGHT_UNITS`] units of
+    /// the percent's last digit or a tenth of the percent; the percent from
+    /// the centres of the shown intervals lies in it. Twice that distance,
+    /// with a margin far above floating point's error, is surely off. A
+    /// previous close that is not clearly positive is left to the exact
+    /// arithmetic.
+    Off,
+    /// The fit is exact: every test of [`fit_in`] holds (the previous
+    /// close positive over the rounding intervals, the span of percents
+    /// tight, the percent from the centres within half a unit) with a
+    /// margin far above floating point's error.
+    Exact,
+    /// The exact arithmetic decides.
+    Unsure,
+}
+
+/// [`look_as_each`] for the percent read as `ratio`.
+fn look(price: Decimal, exponent: u32, change: Decimal, percent: Decimal, ratio: Ratio) -> Look {
+    let [as_percent, as_fraction] = look_as_each(price, exponent, change, percent);
     match ratio {
         Ratio::Percent => as_percent,
         Ratio::Fraction => as_fraction,
     }
 }
 
-/// [`far_off`] for the percent read as a percent and as a plain ratio.
-fn far_off_as_each(price: Decimal, exponent: u32, change: Decimal, percent: Decimal) -> [bool; 2] {
+/// What floating point tells of the percent's fit read as a percent and
+/// as a plain ratio: [`Look::Off`], or surely exact, or neither. A surely
+/// exact fit saves the exact arithmetic on the pairs that fit, as
+/// [`Look::Off`] saves it on most that do not; near the edges of any test
+/// the exact arithmetic decides.
+fn look_as_each(price: Decimal, exponent: u32, change: Decimal, percent: Decimal) -> [Look; 2] {
     // Near enough: the mantissa rounded to a float. Most mantissas fit 64
     // bits.
     let mantissa = |d: Decimal| {
@@ -898,16 +927,44 @@ fn far_off_as_each(price: Decimal, exponent: u32, change: Decimal, percent: Deci
     let (c, q) = (mantissa(change) * change_power, mantissa(percent) * unit);
     let close = p - c;
     if close <= 0.0 {
-        return [false; 2];
+        return [Look::Unsure; 2];
     }
     let (units, tenth) = (unit * TIGHT_UNITS as f64, q.abs() / 10.0);
     let span = if tenth > units { tenth } else { units } + unit;
-    let off = |factor: f64| {
+    // The rounding intervals (half a unit of each number's last digit),
+    // and the previous close over them: clearly positive, or unsure. A
+    // change's bounds are odd multiples of half its unit, never zero, so
+    // their signs are the exact ones. A close above a ten-thousandth of
+    // the price and change keeps the differences below from cancelling:
+    // each quotient is then within 10^-11 of itself, far inside the
+    // margins of 10^-9.
+    let (half_p, half_c) = (price_power / 2.0, change_power / 2.0);
+    let (c_low, c_high) = (c - half_c, c + half_c);
+    let positive = (p - half_p) - c_high > 1e-4 * (p.abs() + c.abs());
+    // The corners where the percent is lowest and highest (see
+    // `Shown::percent_corners`).
+    let d1 = if c_low > 0.0 { p + half_p } else { p - half_p } - c_low;
+    let d2 = if c_high > 0.0 { p - half_p } else { p + half_p } - c_high;
+    let fine_digits = percent.mantissa().unsigned_abs() >= 100;
+    let look = |factor: f64| {
         let expected = factor * c / close;
         let gap = (expected - q).abs();
-        gap > 2.0 * span + 1e-9 * (expected.abs() + q.abs())
+        if gap > 2.0 * span + 1e-9 * (expected.abs() + q.abs()) {
+            return Look::Off;
+        }
+        // `Shown::tight`: the span of percents within the units, or a
+        // tenth of a percent of three digits or more.
+        let (r1, r2) = (factor * c_low / d1, factor * c_high / d2);
+        let margin = 1e-9 * (r1.abs() + r2.abs() + units + q.abs());
+        let width = r2 - r1;
+        let tight = width + margin < units || fine_digits && 10.0 * width + 10.0 * margin < q.abs();
+        let centred = gap + 1e-9 * (expected.abs() + q.abs() + unit) < unit / 2.0;
+        match positive && tight && centred {
+            true => Look::Exact,
+            false => Look::Unsure,
+        }
     };
-    [off(100.0), off(1.0)]
+    [look(100.0), look(1.0)]
 }
 
 /// 10^(`exponent` − `scale`) as a float, for a decimal's scale and a
@@ -1352,9 +1409,45 @@ mod tests {
     proptest::proptest! {
         #![proptest_config(proptest::test_runner::Config::with_cases(4096))]
 
-        /// The `i64` tier answers as `i128` and the wider ones do, or not
-        /// at all: the fits and agreements are those of the wider tiers
-        /// alone, and [`far_off`] hides none of them.
+        /// A fit the floating-point look calls exact is one the exact
+        /// arithmetic calls exact, on any numbers.
+        #[test]
+        fn a_look_exact_is_exact((p, e, c, q) in fit_inputs(), fraction: bool) {
+            let ratio = if fraction { Ratio::Fraction } else { Ratio::Percent };
+            if look(p, e, c, q, ratio) == Look::Exact {
+                let (_, exact) = fits_of_every_tier(p, e, c, q, ratio);
+                proptest::prop_assert_eq!(exact, Fit::Exact);
+            }
+        }
+
+        /// The same on percents computed from the price and change and
+        /// rounded as a page shows them (most of which fit), as a
+        /// percent or a plain ratio, a price with or without magnitude.
+        #[test]
+        fn a_look_exact_is_exact_on_rounded_percents(
+            price in 1i64..100_000_000,
+            price_scale in 0u32..6,
+            change in -5_000_000i64..5_000_000,
+            change_scale in 0u32..6,
+            percent_scale in 0u32..6,
+            exponent in proptest::prop_oneof![proptest::strategy::Just(0u32), 0u32..13],
+            fraction: bool,
+        ) {
+            let (p, c) = (Decimal::new(price, price_scale), Decimal::new(change, change_scale));
+            let shown = p * Decimal::from(10i64.pow(exponent));
+            let Some(close) = shown.checked_sub(c).filter(|close| *close > Decimal::ZERO) else {
+                return Ok(());
+            };
+            let (factor, ratio) = match fraction {
+                true => (Decimal::ONE, Ratio::Fraction),
+                false => (Decimal::ONE_HUNDRED, Ratio::Percent),
+            };
+            let q = (c * factor / close).round_dp(percent_scale);
+            let (_, exact) = fits_of_every_tier(p, exponent, c, q, ratio);
+            let look = look(p, exponent, c, q, ratio);
+            proptest::prop_assert!(look != Look::Exact || exact == Fit::Exact, "{look:?} {exact:?}");
+        }
+
         /// [`percent_or_fraction_fit`] is [`percent_fit`] as a percent,
         /// then as a plain ratio where that is not exact and allowed.
         #[test]
@@ -1370,6 +1463,9 @@ mod tests {
             proptest::prop_assert_eq!(percent_or_fraction_fit(p, e, c, q, fraction), each);
         }
 
+        /// The `i64` tier answers as `i128` and the wider ones do, or not
+        /// at all: the fits and agreements are those of the wider tiers
+        /// alone, and [`far_off`] hides none of them.
         #[test]
         fn every_tier_gives_the_same_fit((p, e, c, q) in fit_inputs(), fraction: bool) {
             let ratio = if fraction { Ratio::Fraction } else { Ratio::Percent };
