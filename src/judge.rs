@@ -1054,9 +1054,9 @@ mod tests {
         }
     }
 
-    /// The verdicts, standing readings and places the judge gives `text`,
-    /// every reading made (`exhaustive`) or the covered ones pruned.
-    fn judged(text: &str, exhaustive: bool) -> String {
+    /// The judge after judging `text`, every reading made (`exhaustive`)
+    /// or the covered ones pruned.
+    fn judge_text(text: &str, exhaustive: bool) -> Judge {
         let (tokens, records) = lexed_records(text);
         let mut blocks = crate::blocks::Blocks::default();
         crate::blocks::blocks(&tokens.tokens, text.as_bytes(), 0, &records, &mut blocks);
@@ -1070,6 +1070,13 @@ mod tests {
             records: &records,
             blocks: &blocks,
         });
+        judge
+    }
+
+    /// The verdicts, standing readings and places the judge gives `text`,
+    /// every reading made (`exhaustive`) or the covered ones pruned.
+    fn judged(text: &str, exhaustive: bool) -> String {
+        let judge = judge_text(text, exhaustive);
         format!(
             "{:?}\n{:?}\n{:?}",
             judge.verdicts, judge.standing, judge.places
@@ -1304,19 +1311,7 @@ mod tests {
     #[test]
     fn a_candidate_gives_its_own_quote() {
         let text = "AGL40.13▲ 0.12 (0.00%)\nGold = 1,790.40 +3.10\nOrion Pharma 51.30 51.60 50.90 +0.25 +0.49%\n";
-        let (tokens, records) = lexed_records(text);
-        let mut blocks = crate::blocks::Blocks::default();
-        crate::blocks::blocks(&tokens.tokens, text.as_bytes(), 0, &records, &mut blocks);
-        let mut judge = Judge::default();
-        judge.readings.exhaustive = true;
-        judge.judge(Page {
-            tokens: &tokens.tokens,
-            cuts: &tokens.cuts,
-            text: text.as_bytes(),
-            base: 0,
-            records: &records,
-            blocks: &blocks,
-        });
+        let judge = judge_text(text, true);
         let quotes = judge.verdicts.iter().filter_map(|v| match v {
             super::Verdict::Quote(candidate, _) => Some(candidate),
             _ => None,
