@@ -106,6 +106,80 @@ pub(crate) fn value_kind(token: &Token) -> Option<ValueKind> {
     }
 }
 
+/// The kinds of a record's values by which blocks compare records, as
+/// [`compared_kinds`] gives them, packed two bits a kind for a record of
+/// at most [`Kinds::MAX`] such values, so that comparing two records
+/// reads no token. The records stage packs them as it reads the values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) struct Kinds {
+    /// The kinds, the first in the lowest bits.
+    bits: u64,
+    /// How many; [`Kinds::UNKNOWN`] for more than [`Kinds::MAX`].
+    len: u8,
+}
+
+impl Kinds {
+    /// The most kinds packed.
+    const MAX: u8 = 32;
+    /// The length of kinds too many to pack: such records are compared
+    /// by their tokens.
+    const UNKNOWN: u8 = u8::MAX;
+
+    /// Adds the kind of the next value: dates aside, a signed number as
+    /// a plain one (as [`compared_kinds`] reads them).
+    pub(crate) fn push(&mut self, kind: ValueKind) {
+        let code: u64 = match kind {
+            ValueKind::Plain | ValueKind::Signed => 1,
+            ValueKind::Percent => 2,
+            ValueKind::Marker => 3,
+            ValueKind::Date => return,
+        };
+        if self.len >= Kinds::MAX {
+            self.len = Kinds::UNKNOWN;
+            return;
+        }
+        self.bits |= code << (2 * self.len);
+        self.len += 1;
+    }
+
+    /// The kinds without the first `n`: the digits a label takes, which
+    /// are numbers, so that skipping them skips no date.
+    pub(crate) fn skip(self, n: u8) -> Kinds {
+        if !self.known() {
+            return self;
+        }
+        let n = n.min(self.len);
+        Kinds {
+            bits: self.bits.checked_shr(2 * u32::from(n)).unwrap_or(0),
+            len: self.len - n,
+        }
+    }
+
+    /// The kinds of `record`'s values, read from its tokens.
+    pub(crate) fn of(tokens: &[Token], record: &Record) -> Kinds {
+        let mut kinds = Kinds::default();
+        for kind in compared_kinds(tokens, record) {
+            kinds.push(kind);
+        }
+        kinds
+    }
+
+    /// Whether they were packed: not too many.
+    fn known(self) -> bool {
+        self.len != Kinds::UNKNOWN
+    }
+}
+
+/// Whether records `a` and `b` have one shape: the same kinds of values,
+/// in the same order ([`compared_kinds`]).
+fn same_shape(tokens: &[Token], a: &Record, b: &Record) -> bool {
+    if a.kinds.known() && b.kinds.known() {
+        a.kinds == b.kinds
+    } else {
+        compared_kinds(tokens, a).eq(compared_kinds(tokens, b))
+    }
+}
+
 /// A block: consecutive records of one shape.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Block {
@@ -138,9 +212,6 @@ pub(crate) struct Blocks {
     phrases: Vec<Phrase>,
     /// Scratch: captions one a line, gathering into a header.
     run: Vec<Phrase>,
-    /// Scratch: the kinds of values of the block being read, as
-    /// [`compared_kinds`] gives them.
-    kinds: Vec<ValueKind>,
 }
 
 /// Finds the headers and blocks of `records`, read from `tokens` and
@@ -173,7 +244,7 @@ pub(crate) fn blocks(
             pending = Some((out.headers.len() - 1, end));
             next_header += 1;
         }
-        if !has_values(tokens, record) {
+        if !record.values {
             r += 1;
             continue;
         }
@@ -203,15 +274,12 @@ pub(crate) fn blocks(
         let first = out.members.len();
         out.members.push(r);
         let mut next = r + 1;
-        // The first record's kinds, which every later one is compared to:
-        // read again for the second, kept from the third on.
-        out.kinds.clear();
         loop {
             // Words after a row's values on its line (links, notes) are
             // the row's cells: they do not end the block.
             let mut next_has_values = false;
             while next < records.len() {
-                next_has_values = has_values(tokens, &records[next]);
+                next_has_values = records[next].values;
                 if next_has_values || records[next].line != records[next - 1].line {
                     break;
                 }
@@ -219,14 +287,7 @@ pub(crate) fn blocks(
             }
             let fits = next < records.len()
                 && next_has_values
-                && if end == r + 1 {
-                    compared_kinds(tokens, record).eq(compared_kinds(tokens, &records[next]))
-                } else {
-                    if out.kinds.is_empty() {
-                        out.kinds.extend(compared_kinds(tokens, record));
-                    }
-                    compared_kinds(tokens, &records[next]).eq(out.kinds.iter().copied())
-                };
+                && same_shape(tokens, record, &records[next]);
             // A header governs its rows up to a blank line.
             let governed_past = || {
                 let last = records[end - 1].tokens().end;
@@ -296,16 +357,6 @@ fn line_cells(tokens: &[Token], text: &[u8], base: usize, line: Range<usize>) ->
     }
     let line_text = std::str::from_utf8(&text[first.start - base..last.end - base]).ok()?;
     Some(split_cells(line_text).count())
-}
-
-/// Whether a record's body holds a value.
-fn has_values(tokens: &[Token], record: &Record) -> bool {
-    tokens[record.body.clone()].iter().any(|t| {
-        matches!(
-            t.kind,
-            Kind::Number(_) | Kind::Marker { .. } | Kind::Ambiguous { .. }
-        )
-    })
 }
 
 /// The kinds of a record's values, in order, the digits its label may
@@ -743,13 +794,8 @@ mod tests {
                     |---|---|---|---|---|---|---|---|\n\
                     | Alpha Steel | 47.60 | 47.90 | 48.55 | 47.40 | +0.30 | +0.63% | 15:59 |\n\
                     | Nordbank | 14.80 | 14.62 | 14.95 | 14.51 | -0.18 | -1.22% | 15:59 |\n";
-        let (tokens, recs, out) = read(text, NumberStyle::Dot);
-        assert_eq!(
-            recs.iter()
-                .filter(|r| has_values(&tokens.tokens, r))
-                .count(),
-            2
-        );
+        let (_, recs, out) = read(text, NumberStyle::Dot);
+        assert_eq!(recs.iter().filter(|r| r.values).count(), 2);
         assert_eq!(out.blocks.len(), 1);
         let header = &out.headers[out.blocks[0].header.unwrap()];
         use Role::*;
@@ -822,9 +868,9 @@ mod tests {
     }
 
     #[test]
-    fn kinds_kept_from_the_third_record_group_as_read_again() {
-        // Blocks of three and more rows compare kept kinds; they must
-        // group as comparing each row with the first again does.
+    fn packed_kinds_group_as_compared_kinds() {
+        // Blocks compare the kinds the records stage packed; they must
+        // group as comparing each row's tokens with the first's does.
         let text = "AGL40.13▲ 0.12 (0.00%)BOP10.34▲ 0.22 (0.02%)KEL6.34▼ -0.06 (-0.01%)                    NBP74.82 1.16DCL10.21 0.06PTC27.21 -0.18 2024-01-02                    FFL15.02▲ 0.12 (0.01%)";
         let (tokens, records, out) = read(text, NumberStyle::Dot);
         let sizes: Vec<usize> = out.blocks.iter().map(Block::len).collect();

@@ -12,7 +12,8 @@
 
 use std::ops::Range;
 
-use crate::token::{Kind, Token, Tokens};
+use crate::blocks::{Kinds, ValueKind};
+use crate::token::{Kind, PercentMark, Token, Tokens};
 use crate::vocabulary::WordClass;
 
 /// The most blank lines between a label and the values below it.
@@ -40,6 +41,11 @@ pub(crate) struct Record {
     pub(crate) vertical: bool,
     /// The index of the line the record starts on, counted in the tokens.
     pub(crate) line: usize,
+    /// Whether its body holds a value: a number or a marker.
+    pub(crate) values: bool,
+    /// The kinds of its values that blocks compare, the digits its label
+    /// may take aside.
+    pub(crate) kinds: Kinds,
 }
 
 impl Record {
@@ -178,6 +184,8 @@ pub(crate) fn records(read: &Tokens, text: &[u8], base: usize, out: &mut Vec<Rec
             if let Some(record) = out.last_mut() {
                 if record.vertical {
                     record.tail = Tail::End;
+                    record.values = has_values(tokens, record);
+                    record.kinds = Kinds::of(tokens, record);
                 }
             }
         }
@@ -359,6 +367,8 @@ fn split_line(
         // Whether the body holds a value: every value scanned lies before
         // its end.
         let mut has_value = false;
+        // The kinds of its values, for blocks to compare.
+        let mut kinds = Kinds::default();
         let mut k = j;
         // A field's caption and its value end at the cell after it (`Vol
         // 500 | 786 12.50 …`).
@@ -386,6 +396,11 @@ fn split_line(
                 Role::Value => {
                     body_end = k + 1;
                     has_value = true;
+                    kinds.push(match token.kind {
+                        Kind::Number(n) if n.percent != PercentMark::None => ValueKind::Percent,
+                        Kind::Marker { .. } => ValueKind::Marker,
+                        _ => ValueKind::Plain,
+                    });
                 }
                 Role::Label => body_end = k + 1,
                 Role::Joiner => {}
@@ -430,6 +445,10 @@ fn split_line(
             colon,
             vertical: false,
             line: line_index,
+            values: has_body,
+            // The digits a label takes are the body's first values, all
+            // numbers.
+            kinds: kinds.skip(name_digits),
         });
         i = if has_body { body_end } else { label_end };
         lead = if has_body { Lead::Record } else { Lead::Words };
@@ -615,6 +634,71 @@ mod tests {
                 s
             })
             .collect()
+    }
+
+    /// Labels, values, dates and separators, for pages of every kind of
+    /// record.
+    const PIECES: &[&str] = &[
+        "AGL",
+        "Bank of Lumen",
+        "(BLMN)",
+        "40.13",
+        "40",
+        "+0.12",
+        "-1.5",
+        "(0.00%)",
+        "+2%",
+        "▲",
+        "▼",
+        "Up",
+        "up",
+        "to close at",
+        "N0.66",
+        "2024-01-02",
+        "17:35",
+        "Vol",
+        "Last",
+        ":",
+        "|",
+        "(",
+        ")",
+        "&",
+        ".",
+        "1,234.5",
+        "555",
+        "WKN",
+        "519000",
+        "\n",
+        "\n\n",
+        "\n\n\n",
+    ];
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4096))]
+
+        /// What the stage keeps of a record's values as it reads them is
+        /// what reading its tokens again finds.
+        #[test]
+        fn kept_values_and_kinds_are_read_again(
+            parts in proptest::collection::vec(
+                (proptest::sample::select(PIECES), proptest::sample::select(&[" ", "", "  "][..])),
+                1..24,
+            ),
+        ) {
+            let text: String = parts.iter().map(|(p, s)| format!("{p}{s}")).collect();
+            let (tokens, out) = lexed_records(&text);
+            for record in &out {
+                proptest::prop_assert_eq!(record.values, has_values(&tokens.tokens, record), "{:?}", text);
+                proptest::prop_assert_eq!(record.kinds, Kinds::of(&tokens.tokens, record), "{:?}", text);
+            }
+        }
+    }
+
+    #[test]
+    fn many_values_are_kept_as_unknown_kinds() {
+        let long = format!("AGL {}", ["1.5"; 40].join(" "));
+        let (tokens, out) = lexed_records(&long);
+        assert_eq!(out[0].kinds, Kinds::of(&tokens.tokens, &out[0]));
     }
 
     #[test]
