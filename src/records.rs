@@ -330,10 +330,12 @@ fn split_line(
             // ends an abbreviation (`Vz.`).
             let tentative = matches!(token_role, Role::Joiner)
                 || matches!(token.kind, Kind::Punct | Kind::Sign) && depth == 0;
-            let glued_word = tokens
-                .get(i)
-                .is_some_and(|t| !t.spaced && t.word().is_some());
-            if !tentative || glued_word || is_abbreviation_dot(tokens, text, base, i - 1) {
+            let glued_word = || {
+                tokens
+                    .get(i)
+                    .is_some_and(|t| !t.spaced && t.word().is_some())
+            };
+            if !tentative || glued_word() || is_abbreviation_dot(tokens, text, base, i - 1) {
                 label_end = i;
             }
         }
@@ -479,11 +481,16 @@ fn name_digit(tokens: &[Token], i: usize, label_start: usize, label_end: usize) 
     let Some(number) = tokens[i].number() else {
         return false;
     };
+    // Only a bare integer is a name's digit: other numbers are asked
+    // nothing more.
+    if !number.is_bare_integer() || number.is_marked() {
+        return false;
+    }
     let after_identifier = label_end > label_start
         && tokens[label_end - 1]
             .word()
             .is_some_and(|w| w.class == Some(WordClass::Identifier));
-    if after_identifier && number.is_bare_integer() && !number.is_marked() {
+    if after_identifier {
         return true;
     }
     // After a field's caption, a number is its value (`Vol 500`).
@@ -502,7 +509,7 @@ fn name_digit(tokens: &[Token], i: usize, label_start: usize, label_end: usize) 
                         .is_some_and(|w| w.has_letter() && w.class.is_none())
         }
     };
-    number.is_bare_integer() && !number.is_marked() && after_word && next_word
+    after_word && next_word
 }
 
 /// Whether a `.` at `i` ends an abbreviation in a label (`Vz.`, `S.A.`):
@@ -522,6 +529,9 @@ fn currency_prefix(tokens: &[Token], k: usize, body_start: usize) -> bool {
     let Some(word) = tokens[k].word() else {
         return false;
     };
+    if word.chars > 3 || !word.is_uppercase() {
+        return false;
+    }
     let glued_number = tokens
         .get(k + 1)
         .is_some_and(|t| !t.spaced && t.number().is_some());
@@ -529,7 +539,7 @@ fn currency_prefix(tokens: &[Token], k: usize, body_start: usize) -> bool {
         && tokens[k - 1]
             .word()
             .is_some_and(|w| w.class == Some(WordClass::Joiner));
-    word.chars <= 3 && word.is_uppercase() && glued_number && after_joiner
+    glued_number && after_joiner
 }
 
 /// How many bare integers start a body, each followed by another value,
@@ -542,13 +552,16 @@ fn leading_integers(tokens: &[Token], body: Range<usize>, labelled: bool) -> u8 
         let Some(number) = tokens[i].number() else {
             break;
         };
+        if !number.is_bare_integer() || number.is_marked() {
+            break;
+        }
         let next_is_value = tokens[i + 1..body.end]
             .iter()
             .find(|t| !matches!(t.kind, Kind::Cell))
             .is_some_and(|t| {
                 t.number().is_some() || labelled && matches!(t.kind, Kind::Marker { .. })
             });
-        if !number.is_bare_integer() || number.is_marked() || !next_is_value {
+        if !next_is_value {
             break;
         }
         if !labelled
