@@ -13,7 +13,7 @@
 use std::ops::Range;
 
 use crate::blocks::{Kinds, ValueKind};
-use crate::token::{Kind, PercentMark, Token, Tokens};
+use crate::token::{Kind, PercentMark, Token, Tokens, Word};
 use crate::vocabulary::WordClass;
 
 /// The most blank lines between a label and the values below it.
@@ -106,16 +106,21 @@ enum Role {
 fn role(tokens: &[Token], i: usize) -> Role {
     let token = &tokens[i];
     match token.kind {
-        // Capitalised, `Close` and `Points` are captions, no joiners.
-        Kind::Word(word) => match word.class {
-            Some(WordClass::Joiner | WordClass::Unit) if !word.has_upper() => Role::Joiner,
-            _ => Role::Label,
-        },
+        Kind::Word(word) => word_role(word),
         Kind::Number(_) | Kind::Marker { .. } | Kind::Ambiguous { .. } => Role::Value,
         Kind::Cell | Kind::Line | Kind::Date | Kind::Colon | Kind::Invisible | Kind::Invalid => {
             Role::Break
         }
         Kind::Open | Kind::Close | Kind::Sign | Kind::Percent | Kind::Punct => Role::Other,
+    }
+}
+
+/// The role of a word: a joiner, or part of a label.
+fn word_role(word: Word) -> Role {
+    match word.class {
+        // Capitalised, `Close` and `Points` are captions, no joiners.
+        Some(WordClass::Joiner | WordClass::Unit) if !word.has_upper() => Role::Joiner,
+        _ => Role::Label,
     }
 }
 
@@ -289,6 +294,15 @@ fn split_line(
         // The label run: words, name digits, label punctuation.
         while i < line.end {
             let token = &tokens[i];
+            // A word of a label, the most common token here, continues it
+            // at any depth, and is no joiner to take back.
+            if let Kind::Word(word) = token.kind {
+                if word_role(word) == Role::Label {
+                    i += 1;
+                    label_end = i;
+                    continue;
+                }
+            }
             let in_parens = depth > 0
                 && !matches!(token.kind, Kind::Open | Kind::Close)
                 && !token.number().is_some_and(|n| n.is_marked());
@@ -378,37 +392,39 @@ fn split_line(
             && tokens[label_start..label_end]
                 .iter()
                 .all(|t| t.word().is_some_and(|w| w.class == Some(WordClass::Field)));
+        // One look at each token's kind: what `role` gives, with the
+        // kind of each value.
         while k < line.end {
             let token = &tokens[k];
-            if caption && body_end > body_start && matches!(token.kind, Kind::Cell) {
-                break;
-            }
-            let caption_after_colon = colon
-                && k == body_start
-                && token.word().is_some_and(|w| {
-                    matches!(
-                        w.class,
-                        Some(WordClass::Joiner | WordClass::Field | WordClass::Unit)
-                    )
-                });
-            match role(tokens, k) {
-                Role::Label if !currency_prefix(tokens, k, body_start) && !caption_after_colon => {
-                    break;
+            let kind = match token.kind {
+                Kind::Number(n) if n.percent != PercentMark::None => ValueKind::Percent,
+                Kind::Number(_) | Kind::Ambiguous { .. } => ValueKind::Plain,
+                Kind::Marker { .. } => ValueKind::Marker,
+                Kind::Word(word) => {
+                    if word_role(word) == Role::Label {
+                        let caption_after_colon = colon
+                            && k == body_start
+                            && matches!(
+                                word.class,
+                                Some(WordClass::Joiner | WordClass::Field | WordClass::Unit)
+                            );
+                        if !currency_prefix(tokens, k, body_start) && !caption_after_colon {
+                            break;
+                        }
+                        body_end = k + 1;
+                    }
+                    k += 1;
+                    continue;
                 }
-                Role::Value => {
-                    body_end = k + 1;
-                    has_value = true;
-                    kinds.push(match token.kind {
-                        Kind::Number(n) if n.percent != PercentMark::None => ValueKind::Percent,
-                        Kind::Marker { .. } => ValueKind::Marker,
-                        _ => ValueKind::Plain,
-                    });
+                Kind::Cell if caption && body_end > body_start => break,
+                _ => {
+                    k += 1;
+                    continue;
                 }
-                Role::Label => body_end = k + 1,
-                Role::Joiner => {}
-                Role::Break if matches!(token.kind, Kind::Date) => {}
-                Role::Break | Role::Other => {}
-            }
+            };
+            body_end = k + 1;
+            has_value = true;
+            kinds.push(kind);
             k += 1;
         }
         let has_body = has_value;
