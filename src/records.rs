@@ -706,7 +706,8 @@ mod tests {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4096))]
 
         /// What the stage keeps of a record's values as it reads them is
-        /// what reading its tokens again finds.
+        /// what reading its tokens again finds; a record starts on its
+        /// line, and ends on it unless it is vertical.
         #[test]
         fn kept_values_and_kinds_are_read_again(
             parts in proptest::collection::vec(
@@ -719,6 +720,12 @@ mod tests {
             for record in &out {
                 proptest::prop_assert_eq!(record.values, has_values(&tokens.tokens, record), "{:?}", text);
                 proptest::prop_assert_eq!(record.kinds, Kinds::of(&tokens.tokens, record), "{:?}", text);
+                // The engine spans quotes by these lines.
+                let range = record.tokens();
+                proptest::prop_assert_eq!(tokens.line_of(range.start), record.line, "{:?}", text);
+                if !record.vertical {
+                    proptest::prop_assert_eq!(tokens.line_of(range.end - 1), record.line, "{:?}", text);
+                }
             }
         }
     }
