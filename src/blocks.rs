@@ -473,19 +473,9 @@ impl Phrase {
 /// the day (`7d`, `YTD`) makes its caption an ignored column. `false`
 /// when the cell holds more words than a header's captions have.
 fn phrases(cell: &str, out: &mut Vec<Phrase>) -> bool {
-    let mut words = ArrayVec::<&str, MAX_CAPTION_WORDS>::new();
-    // `High/Low`, `Chg/%Chg`: two captions in one cell; `+/-` is one.
-    let parts = cell
-        .split_whitespace()
-        .flat_map(|w| {
-            let joined = matches!(w, "+/-" | "+/-%");
-            w.split(move |c| c == '/' && !joined)
-        })
-        .map(|w| w.trim_end_matches(':'));
-    for word in parts.filter(|w| !w.is_empty()) {
-        if words.try_push(word).is_err() {
-            return false;
-        }
+    let mut words = CaptionWords::new();
+    if !caption_words(cell, &mut words) {
+        return false;
     }
     let mut k = 0;
     let mut period = false;
@@ -538,6 +528,69 @@ fn phrases(cell: &str, out: &mut Vec<Phrase>) -> bool {
 /// The most words a header's captions hold, with their suffixes: more
 /// is prose.
 const MAX_CAPTION_WORDS: usize = MAX_COLUMNS * MAX_PHRASE_WORDS;
+
+/// The words of a header cell.
+type CaptionWords<'c> = ArrayVec<&'c str, MAX_CAPTION_WORDS>;
+
+/// The words of a header cell's text, into `words`: split at white space,
+/// and at `/` (`High/Low`, `Chg/%Chg`: two captions in one cell) except
+/// in `+/-`, each without the `:` it ends with. `false` when the cell
+/// holds more than [`MAX_CAPTION_WORDS`].
+///
+/// ASCII text, the most common, is split byte by byte; other text goes
+/// the way of [`caption_words_in_full`], which gives the same words (for
+/// ASCII, Unicode's white space is tab to carriage return and the space).
+fn caption_words<'c>(cell: &'c str, words: &mut CaptionWords<'c>) -> bool {
+    if !cell.is_ascii() {
+        return caption_words_in_full(cell, words);
+    }
+    let bytes = cell.as_bytes();
+    let white = |at: usize| {
+        bytes
+            .get(at)
+            .is_some_and(|b| matches!(b, b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r' | b' '))
+    };
+    let mut at = 0;
+    while at < bytes.len() {
+        while white(at) {
+            at += 1;
+        }
+        let start = at;
+        while at < bytes.len() && !white(at) {
+            at += 1;
+        }
+        // ASCII: every byte starts a character.
+        let Some(word) = cell.get(start..at).filter(|w| !w.is_empty()) else {
+            continue;
+        };
+        let joined = matches!(word, "+/-" | "+/-%");
+        let mut parts = word.split(move |c| c == '/' && !joined);
+        if !parts.all(|part| {
+            let part = part.trim_end_matches(':');
+            part.is_empty() || words.try_push(part).is_ok()
+        }) {
+            return false;
+        }
+    }
+    true
+}
+
+/// [`caption_words`] for any text.
+fn caption_words_in_full<'c>(cell: &'c str, words: &mut CaptionWords<'c>) -> bool {
+    let parts = cell
+        .split_whitespace()
+        .flat_map(|w| {
+            let joined = matches!(w, "+/-" | "+/-%");
+            w.split(move |c| c == '/' && !joined)
+        })
+        .map(|w| w.trim_end_matches(':'));
+    for word in parts.filter(|w| !w.is_empty()) {
+        if words.try_push(word).is_err() {
+            return false;
+        }
+    }
+    true
+}
 
 /// A header made of `phrases`, if it is one: at least two known
 /// captions, and few unknown captions beside them (one, or one for
@@ -786,6 +839,22 @@ mod tests {
         let mut out = Blocks::default();
         blocks(&tokens.tokens, text.as_bytes(), 0, &recs, &mut out);
         (tokens, recs, out)
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(8192))]
+
+        /// [`caption_words`] splits ASCII cells as
+        /// [`caption_words_in_full`] does.
+        #[test]
+        fn ascii_caption_words_split_as_in_full(
+            cell in "([a-cA-C0-9%()+:/-]{0,4}[ \t\n\x0b\x0c\r/:]{0,2}){0,60}",
+        ) {
+            let (mut fast, mut full) = (CaptionWords::new(), CaptionWords::new());
+            let fits = caption_words(&cell, &mut fast);
+            proptest::prop_assert_eq!(fits, caption_words_in_full(&cell, &mut full));
+            proptest::prop_assert_eq!(fast, full);
+        }
     }
 
     #[test]
