@@ -164,6 +164,11 @@ impl Kinds {
         kinds
     }
 
+    /// Whether there are none: the record holds no value.
+    pub(crate) fn is_empty(self) -> bool {
+        self.len == 0
+    }
+
     /// Whether they were packed: not too many.
     fn known(self) -> bool {
         self.len != Kinds::UNKNOWN
@@ -290,9 +295,10 @@ pub(crate) fn blocks(
                 && same_shape(tokens, record, &records[next]);
             // A header governs its rows up to a blank line.
             let governed_past = || {
-                let last = records[end - 1].tokens().end;
-                header.is_some()
-                    && blank_line(&tokens[last..records[next].tokens().start], text, base)
+                header.is_some() && {
+                    let last = records[end - 1].tokens().end;
+                    blank_line(&tokens[last..records[next].tokens().start], text, base)
+                }
             };
             if !fits || governed_past() {
                 break;

@@ -358,32 +358,28 @@ fn split_line(
         }
         // Trailing punctuation the label did not take back is no label's.
         i = label_end.max(label_start);
-        // A colon or `=` may end the label.
+        // Cells, then a colon or `=` that may end the label, then dates
+        // right after a label (`Lisboa 17:35`) stand between it and its
+        // values: one look at each.
+        let labelled = label_end > label_start;
         let mut colon = false;
+        let mut dated = false;
         let mut j = i;
-        while j < line.end && matches!(tokens[j].kind, Kind::Cell) {
-            j += 1;
-        }
-        if label_end > label_start && j < line.end && matches!(tokens[j].kind, Kind::Colon) {
-            colon = true;
-            j += 1;
-        }
-        // Dates right after a label (`Lisboa 17:35`) stand between it and
-        // its values.
-        while label_end > label_start
-            && j < line.end
-            && matches!(tokens[j].kind, Kind::Date | Kind::Cell)
-        {
+        while j < line.end {
+            match tokens[j].kind {
+                Kind::Cell => {}
+                Kind::Colon if labelled && !colon && !dated => colon = true,
+                Kind::Date if labelled => dated = true,
+                _ => break,
+            }
             j += 1;
         }
         // The body: values, markers, joiners, punctuation and cells, up to
         // the next label.
         let body_start = j;
         let mut body_end = j;
-        // Whether the body holds a value: every value scanned lies before
-        // its end.
-        let mut has_value = false;
-        // The kinds of its values, for blocks to compare.
+        // The kinds of its values, for blocks to compare: every value
+        // scanned lies before the body's end and has a kind.
         let mut kinds = Kinds::default();
         let mut k = j;
         // A field's caption and its value end at the cell after it (`Vol
@@ -423,11 +419,11 @@ fn split_line(
                 }
             };
             body_end = k + 1;
-            has_value = true;
             kinds.push(kind);
             k += 1;
         }
-        let has_body = has_value;
+        // Whether the body holds a value.
+        let has_body = !kinds.is_empty();
         if label_end == label_start && !has_body {
             // Neither a label nor values: punctuation, dates. No token
             // before `k`, where the body's scan stopped, starts a label or
