@@ -164,7 +164,7 @@ impl Kinds {
         kinds
     }
 
-    /// Whether there are none: the record holds no value.
+    /// Whether none were added: the body read so far holds no value.
     pub(crate) fn is_empty(self) -> bool {
         self.len == 0
     }

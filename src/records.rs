@@ -41,7 +41,8 @@ pub(crate) struct Record {
     pub(crate) vertical: bool,
     /// The index of the line the record starts on, counted in the tokens.
     pub(crate) line: usize,
-    /// Whether its body holds a value: a number or a marker.
+    /// Whether its body holds a value: a number, a marker, or letters
+    /// and digits glued more than one way.
     pub(crate) values: bool,
     /// The kinds of its values that blocks compare, the digits its label
     /// may take aside.
