@@ -518,7 +518,8 @@ fn phrases(cell: &str, out: &mut Vec<Phrase>) -> bool {
             k += 1;
             continue;
         }
-        if word.chars().any(|c| c.is_ascii_digit()) {
+        // An ASCII digit is a byte of its own in UTF-8.
+        if word.bytes().any(|b| b.is_ascii_digit()) {
             period |= matches!(class_of(word), Some(WordClass::Period));
             k += 1;
             continue;
@@ -569,12 +570,16 @@ fn caption_words<'c>(cell: &'c str, words: &mut CaptionWords<'c>) -> bool {
         let Some(word) = cell.get(start..at).filter(|w| !w.is_empty()) else {
             continue;
         };
-        let joined = matches!(word, "+/-" | "+/-%");
-        let mut parts = word.split(move |c| c == '/' && !joined);
-        if !parts.all(|part| {
+        let mut push = |part: &'c str| {
             let part = part.trim_end_matches(':');
             part.is_empty() || words.try_push(part).is_ok()
-        }) {
+        };
+        let fits = if matches!(word, "+/-" | "+/-%") || !word.contains('/') {
+            push(word)
+        } else {
+            word.split('/').all(push)
+        };
+        if !fits {
             return false;
         }
     }
