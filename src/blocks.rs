@@ -220,9 +220,28 @@ pub(crate) struct Blocks {
 }
 
 /// Finds the headers and blocks of `records`, read from `tokens` and
-/// `text` (which starts at offset `base`).
+/// `text` (which starts at offset `base`), finding the line ends first:
+/// what the stages' tests call.
+#[cfg(test)]
 pub(crate) fn blocks(
     tokens: &[Token],
+    text: &[u8],
+    base: usize,
+    records: &[Record],
+    out: &mut Blocks,
+) {
+    let line_ends: Vec<usize> = (0..tokens.len())
+        .filter(|&i| matches!(tokens[i].kind, Kind::Line))
+        .collect();
+    blocks_of(tokens, &line_ends, text, base, records, out);
+}
+
+/// Finds the headers and blocks of `records`, read from `tokens`, whose
+/// line ends are the tokens `line_ends` ([`crate::token::Tokens::lines`]),
+/// and `text` (which starts at offset `base`).
+pub(crate) fn blocks_of(
+    tokens: &[Token],
+    line_ends: &[usize],
     text: &[u8],
     base: usize,
     records: &[Record],
@@ -235,7 +254,7 @@ pub(crate) fn blocks(
     out.of_record.resize(records.len(), usize::MAX);
     out.label_starts.clear();
     out.label_starts.resize(records.len(), None);
-    line_headers(tokens, text, base, out);
+    line_headers(tokens, line_ends, text, base, out);
     let mut next_header = 0;
     let mut pending: Option<(usize, usize)> = None;
     let mut r = 0;
@@ -669,7 +688,7 @@ fn header_of(phrases: &[Phrase]) -> Option<Header> {
 /// ends, into `out.line_headers`: one line of captions, or consecutive
 /// lines of one or two known captions each (lone bars and rule lines
 /// between them).
-fn line_headers(tokens: &[Token], text: &[u8], base: usize, out: &mut Blocks) {
+fn line_headers(tokens: &[Token], line_ends: &[usize], text: &[u8], base: usize, out: &mut Blocks) {
     let Blocks {
         line_headers: found,
         phrases,
@@ -681,7 +700,6 @@ fn line_headers(tokens: &[Token], text: &[u8], base: usize, out: &mut Blocks) {
     // The captions one a line gathered so far, and their lines' tokens.
     let mut run_lines = 0..0;
     let mut start = 0;
-    let mut i = 0;
     let flush = |run: &mut Vec<Phrase>, lines: &Range<usize>, found: &mut Vec<(usize, Header)>| {
         if let Some(mut header) = header_of(run) {
             header.tokens = Some(lines.clone());
@@ -689,15 +707,10 @@ fn line_headers(tokens: &[Token], text: &[u8], base: usize, out: &mut Blocks) {
         }
         run.clear();
     };
-    while i <= tokens.len() {
-        // The next line end, or the end of the tokens.
-        i += tokens[i..]
-            .iter()
-            .position(|t| matches!(t.kind, Kind::Line))
-            .unwrap_or(tokens.len() - i);
-        let line = start..i;
-        start = i + 1;
-        i += 1;
+    // Each line, up to its line end or the end of the tokens.
+    for end in line_ends.iter().copied().chain([tokens.len()]) {
+        let line = start..end;
+        start = end + 1;
         match caption_line(tokens, text, base, line.clone(), phrases) {
             Captions::None => flush(run, &run_lines, found),
             Captions::Separator => {}
@@ -854,6 +867,21 @@ mod tests {
 
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(8192))]
+
+        /// The lexer's line ends, which the engine gives [`blocks_of`],
+        /// are the line end tokens [`blocks`] finds for the tests.
+        #[test]
+        fn lexed_line_ends_are_the_line_tokens(
+            text in "([A-Z]{0,3}[0-9.]{0,3}[ |\t]{0,2}(\n|\r\n|\r|\u{2028})?){0,30}",
+        ) {
+            let lexer = Lexer { style: NumberStyle::Dot, symbols: None };
+            let mut tokens = Tokens::default();
+            lexer.read(text.as_bytes(), 0, &mut tokens);
+            let found: Vec<usize> = (0..tokens.tokens.len())
+                .filter(|&i| matches!(tokens.tokens[i].kind, Kind::Line))
+                .collect();
+            proptest::prop_assert_eq!(&tokens.lines, &found);
+        }
 
         /// [`caption_words`] splits ASCII cells as
         /// [`caption_words_in_full`] does.

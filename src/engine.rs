@@ -200,7 +200,14 @@ impl Engine {
         let tokens = &self.tokens.tokens;
         self.records.clear();
         records::records(&self.tokens, text, base, &mut self.records);
-        blocks::blocks(tokens, text, base, &self.records, &mut self.blocks);
+        blocks::blocks_of(
+            tokens,
+            &self.tokens.lines,
+            text,
+            base,
+            &self.records,
+            &mut self.blocks,
+        );
         let page = Page {
             tokens,
             cuts: &self.tokens.cuts,
