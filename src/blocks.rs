@@ -170,7 +170,7 @@ impl Kinds {
     }
 
     /// Whether they were packed: not too many.
-    fn known(self) -> bool {
+    pub(crate) fn known(self) -> bool {
         self.len != Kinds::UNKNOWN
     }
 }

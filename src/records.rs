@@ -729,8 +729,15 @@ mod tests {
 
     #[test]
     fn many_values_are_kept_as_unknown_kinds() {
-        let long = format!("AGL {}", ["1.5"; 40].join(" "));
-        let (tokens, out) = lexed_records(&long);
+        for values in [31, 32, 33, 40, 80] {
+            let long = format!("AGL {}", ["1.5"; 80][..values].join(" "));
+            let (tokens, out) = lexed_records(&long);
+            assert_eq!(out[0].kinds, Kinds::of(&tokens.tokens, &out[0]));
+            assert_eq!(out[0].kinds.known(), values <= 32, "{values}");
+        }
+        // A name's digits skipped from kinds packed in full.
+        let (tokens, out) = lexed_records("CAC 40 7,388.64 -21.37 (-0.29%)");
+        assert_eq!(out[0].name_digits, 1);
         assert_eq!(out[0].kinds, Kinds::of(&tokens.tokens, &out[0]));
     }
 
