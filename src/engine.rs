@@ -80,11 +80,17 @@ impl Found {
 
     /// [`Found::quote`] from the whole input as a `&str`: its labels are
     /// cut from it without checking their UTF-8 again.
+    ///
+    /// Inlined, with [`Found::quote_with`], so that a scan builds each
+    /// quote where its segment is returned rather than copying it there.
+    #[inline(always)]
     pub(crate) fn quote_in<'t>(&self, text: &'t str) -> Quote<'t> {
         self.quote_with(|range| &text[range.clone()])
     }
 
-    /// The quote, its label's pieces cut from the input by `slice`.
+    /// The quote, its label's pieces cut from the input by `slice`
+    /// (inlined: see [`Found::quote_in`]).
+    #[inline(always)]
     fn quote_with<'t>(&self, slice: impl Fn(&Range<usize>) -> &'t str) -> Quote<'t> {
         Quote {
             symbol: slice(&self.symbol),
