@@ -451,6 +451,11 @@ fn split_line(
             label_end..label_end
         };
         let name_digits = leading_integers(tokens, body.clone(), label_end > label_start);
+        // Tails: a record followed on its line by a record without values
+        // is followed by words.
+        if let Some(before) = out[first_record..].last_mut() {
+            before.tail = if has_body { Tail::Record } else { Tail::Words };
+        }
         out.push(Record {
             label: label_start..label_end,
             body: body.clone(),
@@ -469,19 +474,6 @@ fn split_line(
         lead = if has_body { Lead::Record } else { Lead::Words };
         if i == label_start {
             i += 1;
-        }
-    }
-    // Tails: a record followed on its line by a record without values is
-    // followed by words. A record has a body exactly when it has values.
-    let line_records = first_record..out.len();
-    for r in line_records.clone() {
-        if r + 1 < line_records.end {
-            let next_has_values = !out[r + 1].body.is_empty();
-            out[r].tail = if next_has_values {
-                Tail::Record
-            } else {
-                Tail::Words
-            };
         }
     }
 }
