@@ -106,6 +106,85 @@ pub(crate) fn value_kind(token: &Token) -> Option<ValueKind> {
     }
 }
 
+/// The kinds of a record's values by which blocks compare records, as
+/// [`compared_kinds`] gives them, packed two bits a kind for a record of
+/// at most [`Kinds::MAX`] such values, so that comparing two records
+/// reads no token. The records stage packs them as it reads the values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) struct Kinds {
+    /// The kinds, the first in the lowest bits.
+    bits: u64,
+    /// How many; [`Kinds::UNKNOWN`] for more than [`Kinds::MAX`].
+    len: u8,
+}
+
+impl Kinds {
+    /// The most kinds packed.
+    const MAX: u8 = 32;
+    /// The length of kinds too many to pack: such records are compared
+    /// by their tokens.
+    const UNKNOWN: u8 = u8::MAX;
+
+    /// Adds the kind of the next value: dates aside, a signed number as
+    /// a plain one (as [`compared_kinds`] reads them).
+    pub(crate) fn push(&mut self, kind: ValueKind) {
+        let code: u64 = match kind {
+            ValueKind::Plain | ValueKind::Signed => 1,
+            ValueKind::Percent => 2,
+            ValueKind::Marker => 3,
+            ValueKind::Date => return,
+        };
+        if self.len >= Kinds::MAX {
+            self.len = Kinds::UNKNOWN;
+            return;
+        }
+        self.bits |= code << (2 * self.len);
+        self.len += 1;
+    }
+
+    /// The kinds without the first `n`: the digits a label takes, which
+    /// are numbers, so that skipping them skips no date.
+    pub(crate) fn skip(self, n: u8) -> Kinds {
+        if !self.known() {
+            return self;
+        }
+        let n = n.min(self.len);
+        Kinds {
+            bits: self.bits.checked_shr(2 * u32::from(n)).unwrap_or(0),
+            len: self.len - n,
+        }
+    }
+
+    /// The kinds of `record`'s values, read from its tokens.
+    pub(crate) fn of(tokens: &[Token], record: &Record) -> Kinds {
+        let mut kinds = Kinds::default();
+        for kind in compared_kinds(tokens, record) {
+            kinds.push(kind);
+        }
+        kinds
+    }
+
+    /// Whether none were added: the body read so far holds no value.
+    pub(crate) fn is_empty(self) -> bool {
+        self.len == 0
+    }
+
+    /// Whether they were packed: not too many.
+    pub(crate) fn known(self) -> bool {
+        self.len != Kinds::UNKNOWN
+    }
+}
+
+/// Whether records `a` and `b` have one shape: the same kinds of values,
+/// in the same order ([`compared_kinds`]).
+fn same_shape(tokens: &[Token], a: &Record, b: &Record) -> bool {
+    if a.kinds.known() && b.kinds.known() {
+        a.kinds == b.kinds
+    } else {
+        compared_kinds(tokens, a).eq(compared_kinds(tokens, b))
+    }
+}
+
 /// A block: consecutive records of one shape.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Block {
@@ -138,15 +217,31 @@ pub(crate) struct Blocks {
     phrases: Vec<Phrase>,
     /// Scratch: captions one a line, gathering into a header.
     run: Vec<Phrase>,
-    /// Scratch: the kinds of values of the block being read, as
-    /// [`compared_kinds`] gives them.
-    kinds: Vec<ValueKind>,
 }
 
 /// Finds the headers and blocks of `records`, read from `tokens` and
-/// `text` (which starts at offset `base`).
+/// `text` (which starts at offset `base`), finding the line ends first:
+/// what the stages' tests call.
+#[cfg(test)]
 pub(crate) fn blocks(
     tokens: &[Token],
+    text: &[u8],
+    base: usize,
+    records: &[Record],
+    out: &mut Blocks,
+) {
+    let line_ends: Vec<usize> = (0..tokens.len())
+        .filter(|&i| matches!(tokens[i].kind, Kind::Line))
+        .collect();
+    blocks_of(tokens, &line_ends, text, base, records, out);
+}
+
+/// Finds the headers and blocks of `records`, read from `tokens`, whose
+/// line ends are the tokens `line_ends` ([`crate::token::Tokens::lines`]),
+/// and `text` (which starts at offset `base`).
+pub(crate) fn blocks_of(
+    tokens: &[Token],
+    line_ends: &[usize],
     text: &[u8],
     base: usize,
     records: &[Record],
@@ -159,7 +254,7 @@ pub(crate) fn blocks(
     out.of_record.resize(records.len(), usize::MAX);
     out.label_starts.clear();
     out.label_starts.resize(records.len(), None);
-    line_headers(tokens, text, base, out);
+    line_headers(tokens, line_ends, text, base, out);
     let mut next_header = 0;
     let mut pending: Option<(usize, usize)> = None;
     let mut r = 0;
@@ -173,7 +268,7 @@ pub(crate) fn blocks(
             pending = Some((out.headers.len() - 1, end));
             next_header += 1;
         }
-        if !has_values(tokens, record) {
+        if !record.values {
             r += 1;
             continue;
         }
@@ -203,15 +298,12 @@ pub(crate) fn blocks(
         let first = out.members.len();
         out.members.push(r);
         let mut next = r + 1;
-        // The first record's kinds, which every later one is compared to:
-        // read again for the second, kept from the third on.
-        out.kinds.clear();
         loop {
             // Words after a row's values on its line (links, notes) are
             // the row's cells: they do not end the block.
             let mut next_has_values = false;
             while next < records.len() {
-                next_has_values = has_values(tokens, &records[next]);
+                next_has_values = records[next].values;
                 if next_has_values || records[next].line != records[next - 1].line {
                     break;
                 }
@@ -219,19 +311,13 @@ pub(crate) fn blocks(
             }
             let fits = next < records.len()
                 && next_has_values
-                && if end == r + 1 {
-                    compared_kinds(tokens, record).eq(compared_kinds(tokens, &records[next]))
-                } else {
-                    if out.kinds.is_empty() {
-                        out.kinds.extend(compared_kinds(tokens, record));
-                    }
-                    compared_kinds(tokens, &records[next]).eq(out.kinds.iter().copied())
-                };
+                && same_shape(tokens, record, &records[next]);
             // A header governs its rows up to a blank line.
             let governed_past = || {
-                let last = records[end - 1].tokens().end;
-                header.is_some()
-                    && blank_line(&tokens[last..records[next].tokens().start], text, base)
+                header.is_some() && {
+                    let last = records[end - 1].tokens().end;
+                    blank_line(&tokens[last..records[next].tokens().start], text, base)
+                }
             };
             if !fits || governed_past() {
                 break;
@@ -296,16 +382,6 @@ fn line_cells(tokens: &[Token], text: &[u8], base: usize, line: Range<usize>) ->
     }
     let line_text = std::str::from_utf8(&text[first.start - base..last.end - base]).ok()?;
     Some(split_cells(line_text).count())
-}
-
-/// Whether a record's body holds a value.
-fn has_values(tokens: &[Token], record: &Record) -> bool {
-    tokens[record.body.clone()].iter().any(|t| {
-        matches!(
-            t.kind,
-            Kind::Number(_) | Kind::Marker { .. } | Kind::Ambiguous { .. }
-        )
-    })
 }
 
 /// The kinds of a record's values, in order, the digits its label may
@@ -422,19 +498,9 @@ impl Phrase {
 /// the day (`7d`, `YTD`) makes its caption an ignored column. `false`
 /// when the cell holds more words than a header's captions have.
 fn phrases(cell: &str, out: &mut Vec<Phrase>) -> bool {
-    let mut words = ArrayVec::<&str, MAX_CAPTION_WORDS>::new();
-    // `High/Low`, `Chg/%Chg`: two captions in one cell; `+/-` is one.
-    let parts = cell
-        .split_whitespace()
-        .flat_map(|w| {
-            let joined = matches!(w, "+/-" | "+/-%");
-            w.split(move |c| c == '/' && !joined)
-        })
-        .map(|w| w.trim_end_matches(':'));
-    for word in parts.filter(|w| !w.is_empty()) {
-        if words.try_push(word).is_err() {
-            return false;
-        }
+    let mut words = CaptionWords::new();
+    if !caption_words(cell, &mut words) {
+        return false;
     }
     let mut k = 0;
     let mut period = false;
@@ -471,7 +537,8 @@ fn phrases(cell: &str, out: &mut Vec<Phrase>) -> bool {
             k += 1;
             continue;
         }
-        if word.chars().any(|c| c.is_ascii_digit()) {
+        // An ASCII digit is a byte of its own in UTF-8.
+        if word.bytes().any(|b| b.is_ascii_digit()) {
             period |= matches!(class_of(word), Some(WordClass::Period));
             k += 1;
             continue;
@@ -487,6 +554,73 @@ fn phrases(cell: &str, out: &mut Vec<Phrase>) -> bool {
 /// The most words a header's captions hold, with their suffixes: more
 /// is prose.
 const MAX_CAPTION_WORDS: usize = MAX_COLUMNS * MAX_PHRASE_WORDS;
+
+/// The words of a header cell.
+type CaptionWords<'c> = ArrayVec<&'c str, MAX_CAPTION_WORDS>;
+
+/// The words of a header cell's text, into `words`: split at white space,
+/// and at `/` (`High/Low`, `Chg/%Chg`: two captions in one cell) except
+/// in `+/-`, each without the `:` it ends with. `false` when the cell
+/// holds more than [`MAX_CAPTION_WORDS`].
+///
+/// ASCII text, the most common, is split byte by byte; other text goes
+/// the way of [`caption_words_in_full`], which gives the same words (for
+/// ASCII, Unicode's white space is tab to carriage return and the space).
+fn caption_words<'c>(cell: &'c str, words: &mut CaptionWords<'c>) -> bool {
+    if !cell.is_ascii() {
+        return caption_words_in_full(cell, words);
+    }
+    let bytes = cell.as_bytes();
+    let white = |at: usize| {
+        bytes
+            .get(at)
+            .is_some_and(|b| matches!(b, b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r' | b' '))
+    };
+    let mut at = 0;
+    while at < bytes.len() {
+        while white(at) {
+            at += 1;
+        }
+        let start = at;
+        while at < bytes.len() && !white(at) {
+            at += 1;
+        }
+        // ASCII: every byte starts a character.
+        let Some(word) = cell.get(start..at).filter(|w| !w.is_empty()) else {
+            continue;
+        };
+        let mut push = |part: &'c str| {
+            let part = part.trim_end_matches(':');
+            part.is_empty() || words.try_push(part).is_ok()
+        };
+        let fits = if matches!(word, "+/-" | "+/-%") || !word.contains('/') {
+            push(word)
+        } else {
+            word.split('/').all(push)
+        };
+        if !fits {
+            return false;
+        }
+    }
+    true
+}
+
+/// [`caption_words`] for any text.
+fn caption_words_in_full<'c>(cell: &'c str, words: &mut CaptionWords<'c>) -> bool {
+    let parts = cell
+        .split_whitespace()
+        .flat_map(|w| {
+            let joined = matches!(w, "+/-" | "+/-%");
+            w.split(move |c| c == '/' && !joined)
+        })
+        .map(|w| w.trim_end_matches(':'));
+    for word in parts.filter(|w| !w.is_empty()) {
+        if words.try_push(word).is_err() {
+            return false;
+        }
+    }
+    true
+}
 
 /// A header made of `phrases`, if it is one: at least two known
 /// captions, and few unknown captions beside them (one, or one for
@@ -554,7 +688,7 @@ fn header_of(phrases: &[Phrase]) -> Option<Header> {
 /// ends, into `out.line_headers`: one line of captions, or consecutive
 /// lines of one or two known captions each (lone bars and rule lines
 /// between them).
-fn line_headers(tokens: &[Token], text: &[u8], base: usize, out: &mut Blocks) {
+fn line_headers(tokens: &[Token], line_ends: &[usize], text: &[u8], base: usize, out: &mut Blocks) {
     let Blocks {
         line_headers: found,
         phrases,
@@ -566,7 +700,6 @@ fn line_headers(tokens: &[Token], text: &[u8], base: usize, out: &mut Blocks) {
     // The captions one a line gathered so far, and their lines' tokens.
     let mut run_lines = 0..0;
     let mut start = 0;
-    let mut i = 0;
     let flush = |run: &mut Vec<Phrase>, lines: &Range<usize>, found: &mut Vec<(usize, Header)>| {
         if let Some(mut header) = header_of(run) {
             header.tokens = Some(lines.clone());
@@ -574,15 +707,10 @@ fn line_headers(tokens: &[Token], text: &[u8], base: usize, out: &mut Blocks) {
         }
         run.clear();
     };
-    while i <= tokens.len() {
-        // The next line end, or the end of the tokens.
-        i += tokens[i..]
-            .iter()
-            .position(|t| matches!(t.kind, Kind::Line))
-            .unwrap_or(tokens.len() - i);
-        let line = start..i;
-        start = i + 1;
-        i += 1;
+    // Each line, up to its line end or the end of the tokens.
+    for end in line_ends.iter().copied().chain([tokens.len()]) {
+        let line = start..end;
+        start = end + 1;
         match caption_line(tokens, text, base, line.clone(), phrases) {
             Captions::None => flush(run, &run_lines, found),
             Captions::Separator => {}
@@ -737,19 +865,45 @@ mod tests {
         (tokens, recs, out)
     }
 
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(8192))]
+
+        /// The lexer's line ends, which the engine gives [`blocks_of`],
+        /// are the line end tokens [`blocks`] finds for the tests.
+        #[test]
+        fn lexed_line_ends_are_the_line_tokens(
+            text in "([A-Z]{0,3}[0-9.]{0,3}[ |\t]{0,2}(\n|\r\n|\r|\u{2028})?){0,30}",
+        ) {
+            let lexer = Lexer { style: NumberStyle::Dot, symbols: None };
+            let mut tokens = Tokens::default();
+            lexer.read(text.as_bytes(), 0, &mut tokens);
+            let found: Vec<usize> = (0..tokens.tokens.len())
+                .filter(|&i| matches!(tokens.tokens[i].kind, Kind::Line))
+                .collect();
+            proptest::prop_assert_eq!(&tokens.lines, &found);
+        }
+
+        /// [`caption_words`] splits ASCII cells as
+        /// [`caption_words_in_full`] does.
+        #[test]
+        fn ascii_caption_words_split_as_in_full(
+            cell in "([a-cA-C0-9%()+:/-]{0,4}[ \t\n\x0b\x0c\r/:]{0,2}){0,60}",
+        ) {
+            let (mut fast, mut full) = (CaptionWords::new(), CaptionWords::new());
+            let fits = caption_words(&cell, &mut fast);
+            proptest::prop_assert_eq!(fits, caption_words_in_full(&cell, &mut full));
+            proptest::prop_assert_eq!(fast, full);
+        }
+    }
+
     #[test]
     fn pipe_headers_name_the_value_columns() {
         let text = "| Name | Prev. Close | Last | High | Low | Chg | Chg % | Time |\n\
                     |---|---|---|---|---|---|---|---|\n\
                     | Alpha Steel | 47.60 | 47.90 | 48.55 | 47.40 | +0.30 | +0.63% | 15:59 |\n\
                     | Nordbank | 14.80 | 14.62 | 14.95 | 14.51 | -0.18 | -1.22% | 15:59 |\n";
-        let (tokens, recs, out) = read(text, NumberStyle::Dot);
-        assert_eq!(
-            recs.iter()
-                .filter(|r| has_values(&tokens.tokens, r))
-                .count(),
-            2
-        );
+        let (_, recs, out) = read(text, NumberStyle::Dot);
+        assert_eq!(recs.iter().filter(|r| r.values).count(), 2);
         assert_eq!(out.blocks.len(), 1);
         let header = &out.headers[out.blocks[0].header.unwrap()];
         use Role::*;
@@ -822,9 +976,9 @@ mod tests {
     }
 
     #[test]
-    fn kinds_kept_from_the_third_record_group_as_read_again() {
-        // Blocks of three and more rows compare kept kinds; they must
-        // group as comparing each row with the first again does.
+    fn packed_kinds_group_as_compared_kinds() {
+        // Blocks compare the kinds the records stage packed; they must
+        // group as comparing each row's tokens with the first's does.
         let text = "AGL40.13▲ 0.12 (0.00%)BOP10.34▲ 0.22 (0.02%)KEL6.34▼ -0.06 (-0.01%)                    NBP74.82 1.16DCL10.21 0.06PTC27.21 -0.18 2024-01-02                    FFL15.02▲ 0.12 (0.01%)";
         let (tokens, records, out) = read(text, NumberStyle::Dot);
         let sizes: Vec<usize> = out.blocks.iter().map(Block::len).collect();

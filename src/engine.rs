@@ -12,7 +12,7 @@
 //! so find the same quotes.
 
 use std::collections::HashSet;
-use std::ops::Range;
+use std::ops::{Range, RangeInclusive};
 
 use rust_decimal::Decimal;
 
@@ -80,11 +80,17 @@ impl Found {
 
     /// [`Found::quote`] from the whole input as a `&str`: its labels are
     /// cut from it without checking their UTF-8 again.
+    ///
+    /// Inlined, with [`Found::quote_with`], so that a scan builds each
+    /// quote where its segment is returned rather than copying it there.
+    #[inline(always)]
     pub(crate) fn quote_in<'t>(&self, text: &'t str) -> Quote<'t> {
         self.quote_with(|range| &text[range.clone()])
     }
 
-    /// The quote, its label's pieces cut from the input by `slice`.
+    /// The quote, its label's pieces cut from the input by `slice`
+    /// (inlined: see [`Found::quote_in`]).
+    #[inline(always)]
     fn quote_with<'t>(&self, slice: impl Fn(&Range<usize>) -> &'t str) -> Quote<'t> {
         Quote {
             symbol: slice(&self.symbol),
@@ -200,7 +206,14 @@ impl Engine {
         let tokens = &self.tokens.tokens;
         self.records.clear();
         records::records(&self.tokens, text, base, &mut self.records);
-        blocks::blocks(tokens, text, base, &self.records, &mut self.blocks);
+        blocks::blocks_of(
+            tokens,
+            &self.tokens.lines,
+            text,
+            base,
+            &self.records,
+            &mut self.blocks,
+        );
         let page = Page {
             tokens,
             cuts: &self.tokens.cuts,
@@ -213,7 +226,7 @@ impl Engine {
         region.end = end;
         self.judge.judge(page);
         let (verdicts, standing) = (&self.judge.verdicts, &self.judge.standing);
-        self.lines.count(&self.tokens, &self.records, verdicts);
+        self.lines.counted = false;
         let mut last_end = base;
         for (r, verdict) in verdicts.iter().enumerate() {
             let record = &self.records[r];
@@ -234,7 +247,7 @@ impl Engine {
                     let span = quote_span(
                         page,
                         &self.tokens,
-                        &self.lines,
+                        (&mut self.lines, verdicts),
                         r,
                         candidate.last_token,
                         candidate.support,
@@ -249,8 +262,8 @@ impl Engine {
                     let direction = candidate
                         .markers
                         .direction()
-                        .or(candidate.change.map(Direction::of))
-                        .or(candidate.percent.map(Direction::of))
+                        .or_else(|| candidate.change.map(Direction::of))
+                        .or_else(|| candidate.percent.map(Direction::of))
                         .unwrap_or(Direction::Unchanged);
                     region.found.push(Found {
                         span,
@@ -383,14 +396,33 @@ fn quiet_place(bytes: &[u8]) -> Option<usize> {
 }
 
 /// How many quotes touch each line of a region, for spanning quotes over
-/// their rows without rescanning a line per quote.
+/// their rows without rescanning a line per quote. They are counted once
+/// a region's first table row asks: a strip asks never.
 #[derive(Debug, Default)]
 struct Lines {
     /// The quotes whose records touch each line, by line index.
     quotes: Vec<u32>,
+    /// Whether `quotes` holds the counts of the region being read.
+    counted: bool,
 }
 
 impl Lines {
+    /// Whether the lines `lines` each hold one quote, of the records of
+    /// `tokens` that `verdicts` accept.
+    fn alone(
+        &mut self,
+        tokens: &Tokens,
+        records: &[Record],
+        verdicts: &[Verdict],
+        mut lines: RangeInclusive<usize>,
+    ) -> bool {
+        if !self.counted {
+            self.count(tokens, records, verdicts);
+            self.counted = true;
+        }
+        lines.all(|l| self.quotes[l] == 1)
+    }
+
     /// Counts the records of `tokens` that `verdicts` accept, line by line.
     fn count(&mut self, tokens: &Tokens, records: &[Record], verdicts: &[Verdict]) {
         self.quotes.clear();
@@ -413,7 +445,7 @@ impl Lines {
 fn quote_span(
     page: Page<'_>,
     read: &Tokens,
-    lines: &Lines,
+    (lines, verdicts): (&mut Lines, &[Verdict]),
     r: usize,
     last: usize,
     support: crate::readings::Support,
@@ -425,12 +457,18 @@ fn quote_span(
         matches!(tokens[i].kind, Kind::Cell)
             && &page.text[tokens[i].start - page.base..tokens[i].end - page.base] == b"|"
     };
-    let line_range = read.line_of(first)..=read.line_of(last);
-    let line = read.line(*line_range.start()).start..read.line(*line_range.end()).end;
+    // A record starts on its line, and one that is not vertical ends on
+    // it too.
+    let last_line = if !record.vertical && record.tokens().contains(&last) {
+        record.line
+    } else {
+        read.line_of(last)
+    };
+    let line_range = record.line..=last_line;
+    let line = read.line(record.line).start..read.line(last_line).end;
     let pipe_row = !line.is_empty() && is_bar(line.start) && is_bar(line.end - 1);
     let header_row = support.contains(crate::readings::Support::HEADER) && !record.vertical;
-    let alone = || line_range.clone().all(|l| lines.quotes[l] == 1);
-    if (pipe_row || header_row) && alone() {
+    if (pipe_row || header_row) && lines.alone(read, page.records, verdicts, line_range) {
         return tokens[line.start].start..tokens[line.end - 1].end;
     }
     tokens[first].start..tokens[last].end

@@ -105,6 +105,85 @@ pub(crate) fn label(
     (label, digits): (Range<usize>, usize),
     table: Table,
 ) -> Result<Label, Refusal> {
+    if let Some(found) = one_word(tokens, record, label.clone(), digits, table) {
+        return found;
+    }
+    label_in_full(tokens, text, base, record, (label, digits), table)
+}
+
+/// The length in bytes of an ISIN (`DE000A1EWWW0`).
+const ISIN_LEN: usize = 12;
+
+/// The label of a record labelled by one plain word and no digits (`AGL`,
+/// `Nordbank`, `btc`), the most common label, read from the word's flags
+/// alone; `None` for any other label, which [`label_in_full`] reads.
+///
+/// It skips what cannot apply to such a word: the digits a label takes,
+/// an identifier at its end (a word of [`ISIN_LEN`] bytes goes the full
+/// way), a `%`, a code in parentheses or after `^` (which need two
+/// tokens or more), a ticker column after a name, glued ranks and
+/// numbers (a word with a leading digit or no letter goes the full way)
+/// and the vocabulary's classes and captions (a word with either goes the
+/// full way). What is left, [`label_in_full`] checks in the same order:
+/// its length, a sentence's tail, a lowercase word apart from its price,
+/// a name glued to its price.
+fn one_word(
+    tokens: &[Token],
+    record: &Record,
+    label: Range<usize>,
+    digits: usize,
+    table: Table,
+) -> Option<Result<Label, Refusal>> {
+    if digits != 0 || label.len() != 1 {
+        return None;
+    }
+    let token = tokens.get(label.start)?;
+    let word = token.word()?;
+    if !word.has_letter()
+        || word.first_digit()
+        || word.class.is_some()
+        || word.is_caption()
+        || token.end - token.start == ISIN_LEN
+    {
+        return None;
+    }
+    if usize::from(word.chars) > MAX_NAME_CHARS {
+        return Some(Err(Refusal::TooLong));
+    }
+    if record.lead == Lead::Words && !word.is_uppercase() {
+        return Some(Err(Refusal::Sentence));
+    }
+    let glued = tokens
+        .get(label.end)
+        .is_some_and(|t| !t.spaced && t.number().is_some());
+    let cell = table.row && record.lead == Lead::Cell;
+    if word.is_lowercase() && !glued && !cell {
+        return Some(Err(Refusal::Lowercase));
+    }
+    if !word.is_ticker() && glued {
+        return Some(Err(Refusal::GluedName));
+    }
+    let kind = if word.is_ticker() {
+        LabelKind::Ticker
+    } else {
+        LabelKind::Name
+    };
+    Some(Ok(Label {
+        symbol: token.span(),
+        name: None,
+        kind,
+    }))
+}
+
+/// [`label`] read in full, for every label.
+fn label_in_full(
+    tokens: &[Token],
+    text: &[u8],
+    base: usize,
+    record: &Record,
+    (label, digits): (Range<usize>, usize),
+    table: Table,
+) -> Result<Label, Refusal> {
     let Table {
         ticker_last,
         row: in_table,
@@ -446,7 +525,7 @@ fn code_in_parentheses(
 /// Whether `word` is an ISIN: two capital letters, nine letters or
 /// digits, and a check digit.
 fn is_isin(b: &[u8]) -> bool {
-    b.len() == 12
+    b.len() == ISIN_LEN
         && b[..2].iter().all(u8::is_ascii_uppercase)
         && b[2..11]
             .iter()
@@ -516,6 +595,81 @@ mod tests {
         );
         assert_eq!(label_of("btc$71.4k+1.2%"), Ok("btc".into()));
         assert_eq!(label_of("555 7.120000 0.33"), Ok("555".into()));
+    }
+
+    /// Label pieces, values and separators, for pages of every kind of
+    /// label.
+    const PIECES: &[&str] = &[
+        "AGL",
+        "btc",
+        "Nordbank",
+        "Bank",
+        "of",
+        "Lumen",
+        "(BLMN)",
+        "40.13",
+        "+0.12",
+        "(0.00%)",
+        "▲",
+        "40",
+        "2024",
+        "555",
+        "0005",
+        "Last",
+        "Chg",
+        "Vol",
+        "Jan",
+        "EST",
+        "1Y",
+        "1Bitcoin",
+        "DE000A1EWWW0",
+        "ABCDEFGHIJKL",
+        "Abcdefghijkl",
+        "up",
+        "to close at",
+        "^TSX",
+        "S&P/TSX",
+        "Averyveryverylongnamethatgoesonforeverandever",
+        "the",
+        "WKN",
+        "519000",
+        "Münchener",
+        "%",
+        "ÉTÉ",
+        "abcdefghijklmnopq",
+        "ABCDEFGHIJKLMNOPQ",
+        "a",
+    ];
+
+    /// Separators between pieces: glued, spaced, cells, lines, colons.
+    const SEPARATORS: &[&str] = &["", " ", "  ", " | ", "\n", ": ", " the "];
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4096))]
+
+        /// [`one_word`] reads every label it reads as [`label_in_full`]
+        /// does.
+        #[test]
+        fn one_word_reads_as_the_full_way(
+            parts in proptest::collection::vec(
+                (proptest::sample::select(PIECES), proptest::sample::select(SEPARATORS)),
+                1..10,
+            ),
+        ) {
+            let text: String = parts.iter().map(|(p, s)| format!("{p}{s}")).collect();
+            let (tokens, recs) = lexed_records(&text);
+            for record in &recs {
+                for digits in 0..=usize::from(record.name_digits) + 1 {
+                    for (ticker_last, row) in [(false, false), (true, false), (false, true), (true, true)] {
+                        let table = Table { ticker_last, row };
+                        let range = (record.label.clone(), digits);
+                        let fast = label(&tokens.tokens, text.as_bytes(), 0, record, range.clone(), table);
+                        let full = label_in_full(&tokens.tokens, text.as_bytes(), 0, record, range, table);
+                        proptest::prop_assert_eq!(fast, full, "{:?}", text);
+                    }
+                }
+            }
+        }
     }
 
     #[test]

@@ -12,7 +12,8 @@
 
 use std::ops::Range;
 
-use crate::token::{Kind, Token, Tokens};
+use crate::blocks::{Kinds, ValueKind};
+use crate::token::{Kind, PercentMark, Token, Tokens, Word};
 use crate::vocabulary::WordClass;
 
 /// The most blank lines between a label and the values below it.
@@ -40,6 +41,12 @@ pub(crate) struct Record {
     pub(crate) vertical: bool,
     /// The index of the line the record starts on, counted in the tokens.
     pub(crate) line: usize,
+    /// Whether its body holds a value: a number, a marker, or letters
+    /// and digits glued more than one way.
+    pub(crate) values: bool,
+    /// The kinds of its values that blocks compare, the digits its label
+    /// may take aside.
+    pub(crate) kinds: Kinds,
 }
 
 impl Record {
@@ -100,16 +107,21 @@ enum Role {
 fn role(tokens: &[Token], i: usize) -> Role {
     let token = &tokens[i];
     match token.kind {
-        // Capitalised, `Close` and `Points` are captions, no joiners.
-        Kind::Word(word) => match word.class {
-            Some(WordClass::Joiner | WordClass::Unit) if !word.has_upper() => Role::Joiner,
-            _ => Role::Label,
-        },
+        Kind::Word(word) => word_role(word),
         Kind::Number(_) | Kind::Marker { .. } | Kind::Ambiguous { .. } => Role::Value,
         Kind::Cell | Kind::Line | Kind::Date | Kind::Colon | Kind::Invisible | Kind::Invalid => {
             Role::Break
         }
         Kind::Open | Kind::Close | Kind::Sign | Kind::Percent | Kind::Punct => Role::Other,
+    }
+}
+
+/// The role of a word: a joiner, or part of a label.
+fn word_role(word: Word) -> Role {
+    match word.class {
+        // Capitalised, `Close` and `Points` are captions, no joiners.
+        Some(WordClass::Joiner | WordClass::Unit) if !word.has_upper() => Role::Joiner,
+        _ => Role::Label,
     }
 }
 
@@ -178,6 +190,8 @@ pub(crate) fn records(read: &Tokens, text: &[u8], base: usize, out: &mut Vec<Rec
             if let Some(record) = out.last_mut() {
                 if record.vertical {
                     record.tail = Tail::End;
+                    record.values = has_values(tokens, record);
+                    record.kinds = Kinds::of(tokens, record);
                 }
             }
         }
@@ -281,6 +295,15 @@ fn split_line(
         // The label run: words, name digits, label punctuation.
         while i < line.end {
             let token = &tokens[i];
+            // A word of a label, the most common token here, continues it
+            // at any depth, and is no joiner to take back.
+            if let Kind::Word(word) = token.kind {
+                if word_role(word) == Role::Label {
+                    i += 1;
+                    label_end = i;
+                    continue;
+                }
+            }
             let in_parens = depth > 0
                 && !matches!(token.kind, Kind::Open | Kind::Close)
                 && !token.number().is_some_and(|n| n.is_marked());
@@ -322,10 +345,12 @@ fn split_line(
             // ends an abbreviation (`Vz.`).
             let tentative = matches!(token_role, Role::Joiner)
                 || matches!(token.kind, Kind::Punct | Kind::Sign) && depth == 0;
-            let glued_word = tokens
-                .get(i)
-                .is_some_and(|t| !t.spaced && t.word().is_some());
-            if !tentative || glued_word || is_abbreviation_dot(tokens, text, base, i - 1) {
+            let glued_word = || {
+                tokens
+                    .get(i)
+                    .is_some_and(|t| !t.spaced && t.word().is_some())
+            };
+            if !tentative || glued_word() || is_abbreviation_dot(tokens, text, base, i - 1) {
                 label_end = i;
             }
         }
@@ -334,31 +359,29 @@ fn split_line(
         }
         // Trailing punctuation the label did not take back is no label's.
         i = label_end.max(label_start);
-        // A colon or `=` may end the label.
+        // Cells, then a colon or `=` that may end the label, then dates
+        // right after a label (`Lisboa 17:35`) stand between it and its
+        // values: one look at each.
+        let labelled = label_end > label_start;
         let mut colon = false;
+        let mut dated = false;
         let mut j = i;
-        while j < line.end && matches!(tokens[j].kind, Kind::Cell) {
-            j += 1;
-        }
-        if label_end > label_start && j < line.end && matches!(tokens[j].kind, Kind::Colon) {
-            colon = true;
-            j += 1;
-        }
-        // Dates right after a label (`Lisboa 17:35`) stand between it and
-        // its values.
-        while label_end > label_start
-            && j < line.end
-            && matches!(tokens[j].kind, Kind::Date | Kind::Cell)
-        {
+        while j < line.end {
+            match tokens[j].kind {
+                Kind::Cell => {}
+                Kind::Colon if labelled && !colon && !dated => colon = true,
+                Kind::Date if labelled => dated = true,
+                _ => break,
+            }
             j += 1;
         }
         // The body: values, markers, joiners, punctuation and cells, up to
         // the next label.
         let body_start = j;
         let mut body_end = j;
-        // Whether the body holds a value: every value scanned lies before
-        // its end.
-        let mut has_value = false;
+        // The kinds of its values, for blocks to compare: every value
+        // scanned lies before the body's end and has a kind.
+        let mut kinds = Kinds::default();
         let mut k = j;
         // A field's caption and its value end at the cell after it (`Vol
         // 500 | 786 12.50 …`).
@@ -366,35 +389,42 @@ fn split_line(
             && tokens[label_start..label_end]
                 .iter()
                 .all(|t| t.word().is_some_and(|w| w.class == Some(WordClass::Field)));
+        // One look at each token's kind: what `role` gives, with the
+        // kind of each value.
         while k < line.end {
             let token = &tokens[k];
-            if caption && body_end > body_start && matches!(token.kind, Kind::Cell) {
-                break;
-            }
-            let caption_after_colon = colon
-                && k == body_start
-                && token.word().is_some_and(|w| {
-                    matches!(
-                        w.class,
-                        Some(WordClass::Joiner | WordClass::Field | WordClass::Unit)
-                    )
-                });
-            match role(tokens, k) {
-                Role::Label if !currency_prefix(tokens, k, body_start) && !caption_after_colon => {
-                    break;
+            let kind = match token.kind {
+                Kind::Number(n) if n.percent != PercentMark::None => ValueKind::Percent,
+                Kind::Number(_) | Kind::Ambiguous { .. } => ValueKind::Plain,
+                Kind::Marker { .. } => ValueKind::Marker,
+                Kind::Word(word) => {
+                    if word_role(word) == Role::Label {
+                        let caption_after_colon = colon
+                            && k == body_start
+                            && matches!(
+                                word.class,
+                                Some(WordClass::Joiner | WordClass::Field | WordClass::Unit)
+                            );
+                        if !currency_prefix(tokens, k, body_start) && !caption_after_colon {
+                            break;
+                        }
+                        body_end = k + 1;
+                    }
+                    k += 1;
+                    continue;
                 }
-                Role::Value => {
-                    body_end = k + 1;
-                    has_value = true;
+                Kind::Cell if caption && body_end > body_start => break,
+                _ => {
+                    k += 1;
+                    continue;
                 }
-                Role::Label => body_end = k + 1,
-                Role::Joiner => {}
-                Role::Break if matches!(token.kind, Kind::Date) => {}
-                Role::Break | Role::Other => {}
-            }
+            };
+            body_end = k + 1;
+            kinds.push(kind);
             k += 1;
         }
-        let has_body = has_value;
+        // Whether the body holds a value.
+        let has_body = !kinds.is_empty();
         if label_end == label_start && !has_body {
             // Neither a label nor values: punctuation, dates. No token
             // before `k`, where the body's scan stopped, starts a label or
@@ -421,6 +451,11 @@ fn split_line(
             label_end..label_end
         };
         let name_digits = leading_integers(tokens, body.clone(), label_end > label_start);
+        // Tails: a record followed on its line by a record without values
+        // is followed by words.
+        if let Some(before) = out[first_record..].last_mut() {
+            before.tail = if has_body { Tail::Record } else { Tail::Words };
+        }
         out.push(Record {
             label: label_start..label_end,
             body: body.clone(),
@@ -430,24 +465,15 @@ fn split_line(
             colon,
             vertical: false,
             line: line_index,
+            values: has_body,
+            // The digits a label takes are the body's first values, all
+            // numbers.
+            kinds: kinds.skip(name_digits),
         });
         i = if has_body { body_end } else { label_end };
         lead = if has_body { Lead::Record } else { Lead::Words };
         if i == label_start {
             i += 1;
-        }
-    }
-    // Tails: a record followed on its line by a record without values is
-    // followed by words. A record has a body exactly when it has values.
-    let line_records = first_record..out.len();
-    for r in line_records.clone() {
-        if r + 1 < line_records.end {
-            let next_has_values = !out[r + 1].body.is_empty();
-            out[r].tail = if next_has_values {
-                Tail::Record
-            } else {
-                Tail::Words
-            };
         }
     }
 }
@@ -460,11 +486,16 @@ fn name_digit(tokens: &[Token], i: usize, label_start: usize, label_end: usize) 
     let Some(number) = tokens[i].number() else {
         return false;
     };
+    // Only a bare integer is a name's digit: other numbers are asked
+    // nothing more.
+    if !number.is_bare_integer() || number.is_marked() {
+        return false;
+    }
     let after_identifier = label_end > label_start
         && tokens[label_end - 1]
             .word()
             .is_some_and(|w| w.class == Some(WordClass::Identifier));
-    if after_identifier && number.is_bare_integer() && !number.is_marked() {
+    if after_identifier {
         return true;
     }
     // After a field's caption, a number is its value (`Vol 500`).
@@ -483,7 +514,7 @@ fn name_digit(tokens: &[Token], i: usize, label_start: usize, label_end: usize) 
                         .is_some_and(|w| w.has_letter() && w.class.is_none())
         }
     };
-    number.is_bare_integer() && !number.is_marked() && after_word && next_word
+    after_word && next_word
 }
 
 /// Whether a `.` at `i` ends an abbreviation in a label (`Vz.`, `S.A.`):
@@ -503,6 +534,9 @@ fn currency_prefix(tokens: &[Token], k: usize, body_start: usize) -> bool {
     let Some(word) = tokens[k].word() else {
         return false;
     };
+    if word.chars > 3 || !word.is_uppercase() {
+        return false;
+    }
     let glued_number = tokens
         .get(k + 1)
         .is_some_and(|t| !t.spaced && t.number().is_some());
@@ -510,7 +544,7 @@ fn currency_prefix(tokens: &[Token], k: usize, body_start: usize) -> bool {
         && tokens[k - 1]
             .word()
             .is_some_and(|w| w.class == Some(WordClass::Joiner));
-    word.chars <= 3 && word.is_uppercase() && glued_number && after_joiner
+    glued_number && after_joiner
 }
 
 /// How many bare integers start a body, each followed by another value,
@@ -523,13 +557,16 @@ fn leading_integers(tokens: &[Token], body: Range<usize>, labelled: bool) -> u8 
         let Some(number) = tokens[i].number() else {
             break;
         };
+        if !number.is_bare_integer() || number.is_marked() {
+            break;
+        }
         let next_is_value = tokens[i + 1..body.end]
             .iter()
             .find(|t| !matches!(t.kind, Kind::Cell))
             .is_some_and(|t| {
                 t.number().is_some() || labelled && matches!(t.kind, Kind::Marker { .. })
             });
-        if !number.is_bare_integer() || number.is_marked() || !next_is_value {
+        if !next_is_value {
             break;
         }
         if !labelled
@@ -615,6 +652,85 @@ mod tests {
                 s
             })
             .collect()
+    }
+
+    /// Labels, values, dates and separators, for pages of every kind of
+    /// record.
+    const PIECES: &[&str] = &[
+        "AGL",
+        "Bank of Lumen",
+        "(BLMN)",
+        "40.13",
+        "40",
+        "+0.12",
+        "-1.5",
+        "(0.00%)",
+        "+2%",
+        "▲",
+        "▼",
+        "Up",
+        "up",
+        "to close at",
+        "N0.66",
+        "2024-01-02",
+        "17:35",
+        "Vol",
+        "Last",
+        ":",
+        "|",
+        "(",
+        ")",
+        "&",
+        ".",
+        "1,234.5",
+        "555",
+        "WKN",
+        "519000",
+        "\n",
+        "\n\n",
+        "\n\n\n",
+    ];
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4096))]
+
+        /// What the stage keeps of a record's values as it reads them is
+        /// what reading its tokens again finds; a record starts on its
+        /// line, and ends on it unless it is vertical.
+        #[test]
+        fn kept_values_and_kinds_are_read_again(
+            parts in proptest::collection::vec(
+                (proptest::sample::select(PIECES), proptest::sample::select(&[" ", "", "  "][..])),
+                1..24,
+            ),
+        ) {
+            let text: String = parts.iter().map(|(p, s)| format!("{p}{s}")).collect();
+            let (tokens, out) = lexed_records(&text);
+            for record in &out {
+                proptest::prop_assert_eq!(record.values, has_values(&tokens.tokens, record), "{:?}", text);
+                proptest::prop_assert_eq!(record.kinds, Kinds::of(&tokens.tokens, record), "{:?}", text);
+                // The engine spans quotes by these lines.
+                let range = record.tokens();
+                proptest::prop_assert_eq!(tokens.line_of(range.start), record.line, "{:?}", text);
+                if !record.vertical {
+                    proptest::prop_assert_eq!(tokens.line_of(range.end - 1), record.line, "{:?}", text);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn many_values_are_kept_as_unknown_kinds() {
+        for values in [31, 32, 33, 40, 80] {
+            let long = format!("AGL {}", ["1.5"; 80][..values].join(" "));
+            let (tokens, out) = lexed_records(&long);
+            assert_eq!(out[0].kinds, Kinds::of(&tokens.tokens, &out[0]));
+            assert_eq!(out[0].kinds.known(), values <= 32, "{values}");
+        }
+        // A name's digits skipped from kinds packed in full.
+        let (tokens, out) = lexed_records("CAC 40 7,388.64 -21.37 (-0.29%)");
+        assert_eq!(out[0].name_digits, 1);
+        assert_eq!(out[0].kinds, Kinds::of(&tokens.tokens, &out[0]));
     }
 
     #[test]

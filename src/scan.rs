@@ -181,9 +181,13 @@ impl<'a> Iterator for Segments<'a> {
     type Item = Segment<'a>;
 
     fn next(&mut self) -> Option<Segment<'a>> {
-        let bytes = self.text.as_bytes();
-        match self.scanner.step(Window::whole(bytes)) {
-            Step::Quote(found) => Some(Segment::Quote(found.quote_in(self.text))),
+        let (text, bytes) = (self.text, self.text.as_bytes());
+        // The quote is read where the region keeps it, not cloned first.
+        match self
+            .scanner
+            .step_with(Window::whole(bytes), |found| found.quote_in(text))
+        {
+            Step::Quote(quote) => Some(Segment::Quote(quote)),
             Step::Skipped(span, kind) => Some(Segment::Skipped(Skipped {
                 // A `&str` holds UTF-8 only, and pieces end on characters.
                 text: self.text.get(span.clone()).unwrap_or_default(),
@@ -197,11 +201,12 @@ impl<'a> Iterator for Segments<'a> {
 
 impl std::iter::FusedIterator for Segments<'_> {}
 
-/// What the scanner found next.
+/// What the scanner found next: a quote as `Q`, by default the
+/// [`Found`] quote itself.
 #[derive(Debug)]
-pub(crate) enum Step {
+pub(crate) enum Step<Q = Found> {
     /// A quote.
-    Quote(Found),
+    Quote(Q),
     /// A piece of skipped text: at most [`MAX_SKIPPED`] bytes, all UTF-8
     /// or all not.
     Skipped(Range<usize>, SkipKind),
@@ -294,6 +299,16 @@ impl Scanner {
 
     /// The next segment, or what the scanner needs to find it.
     pub(crate) fn step(&mut self, window: Window<'_>) -> Step {
+        self.step_with(window, Found::clone)
+    }
+
+    /// [`Scanner::step`], a quote given as `quote` reads it where the
+    /// region keeps it.
+    pub(crate) fn step_with<Q>(
+        &mut self,
+        window: Window<'_>,
+        quote: impl FnOnce(&Found) -> Q,
+    ) -> Step<Q> {
         loop {
             if self.loaded {
                 if let Some(found) = self.region.found.get(self.next) {
@@ -302,7 +317,7 @@ impl Scanner {
                     }
                     self.next += 1;
                     self.emitted = found.span.end;
-                    return Step::Quote(found.clone());
+                    return Step::Quote(quote(found));
                 }
                 if let Some(truncated) = self.region.truncated.filter(|&t| t >= self.emitted) {
                     if self.emitted < truncated {
@@ -342,7 +357,7 @@ impl Scanner {
 
     /// The next piece of the skipped text from the last segment's end to
     /// `end`, of `kind` where it is UTF-8.
-    fn piece(&mut self, window: Window<'_>, end: usize, kind: SkipKind) -> Step {
+    fn piece<Q>(&mut self, window: Window<'_>, end: usize, kind: SkipKind) -> Step<Q> {
         let (piece_end, kind) = first_piece(window, self.emitted..end, kind);
         let span = self.emitted..piece_end;
         self.emitted = piece_end;
