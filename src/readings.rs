@@ -845,6 +845,9 @@ impl Readings {
         if (cut(Some(p)) || cut(c) || cut(q)) && !(fit == Some(Fit::Exact) && percent_marked) {
             return None;
         }
+        if !cut_in_order(values, [Some(p), c, q]) {
+            return None;
+        }
         if header_reads {
             support = support.with(Support::HEADER);
         }
@@ -1123,6 +1126,22 @@ fn signed(value: Decimal, negative: bool) -> Decimal {
     }
 }
 
+/// Whether the fields `roles` (price, change, percent, in the order a
+/// row shows them) keep their order where two of them are the parts of
+/// one cut digit run: a cut is two numbers glued as the row shows them
+/// (`7,477.50044.580` is a price, then its change), so its second part is
+/// never the price of a change its first part holds.
+fn cut_in_order(values: &[Value], roles: [Option<usize>; 3]) -> bool {
+    let part = |role: Option<usize>| role.and_then(|i| values.get(i)?.cut);
+    let parts = roles.map(part);
+    parts.iter().enumerate().all(|(a, first)| {
+        parts[a + 1..].iter().all(|second| match (first, second) {
+            (Some((x, first)), Some((y, second))) if x == y => first < second,
+            _ => true,
+        })
+    })
+}
+
 /// The values of `record` (numbers, and both parts of each cut of a
 /// malformed run) and its markers into `out`, and the columns that hold a
 /// date as bits into `dates`; returns how many columns (numbers and dates)
@@ -1338,6 +1357,21 @@ mod tests {
         // A fall of more than half pins nothing.
         let found = readings_of("Heron 20.00 50.00 60.00%");
         assert!(found.iter().all(|r| !r.contains("[50.00]")), "{found:?}");
+    }
+
+    /// The parts of a cut keep the row's order: `142.10.2k` is not a
+    /// price of `0.2k` after a change of `142.1`, though the plain ratio
+    /// of those fits `-0.4%` (a reading fuzzing found, whose quote was
+    /// made of noise).
+    #[test]
+    fn a_cut_digit_run_keeps_the_order_of_its_parts() {
+        let found = readings_of("sol$142.10.2k-0.4%");
+        assert!(found.iter().all(|r| !r.starts_with("0.2 ")), "{found:?}");
+        let found = readings_of("Tasman 20 Index7,477.50044.580 / 0.60%");
+        assert!(
+            found.contains(&"7477.500 44.580 0.60 exact first".to_string()),
+            "{found:?}"
+        );
     }
 
     #[test]
