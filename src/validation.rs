@@ -806,6 +806,9 @@ pub(crate) fn percent_fit(
     percent: Decimal,
     ratio: Ratio,
 ) -> Fit {
+    if !pins_a_change(percent, ratio) {
+        return Fit::None;
+    }
     match look(price, exponent, change, percent, ratio) {
         Look::Off => Fit::None,
         Look::Exact => Fit::Exact,
@@ -826,6 +829,7 @@ pub(crate) fn percent_or_fraction_fit(
 ) -> Fit {
     let [as_percent, as_fraction] = look_as_each(price, exponent, change, percent);
     let fit = |look: Look, ratio| match look {
+        _ if !pins_a_change(percent, ratio) => Fit::None,
         Look::Off => Fit::None,
         Look::Exact => Fit::Exact,
         Look::Unsure => near_fit(price, exponent, change, percent, ratio),
@@ -838,6 +842,30 @@ pub(crate) fn percent_or_fraction_fit(
         },
         other => other,
     }
+}
+
+/// Whether `percent`, read as `ratio`, pins the change it is checked
+/// against: a fall whose rounding reaches 100% pins none. The change
+/// that gives a percent r of a price P is r·P/(1 + r), which grows
+/// without bound as r nears −1: every change far larger than the price
+/// fits such a percent (`XYZ 22222 222222222222222 1%`, the `1` read as
+/// a plain ratio of −1), so the fit is evidence of nothing. A fall that
+/// stays short of it, however large, still checks (`ZETA 0.40 -0.50
+/// (-55.6%)`).
+fn pins_a_change(percent: Decimal, ratio: Ratio) -> bool {
+    if !percent.is_sign_negative() {
+        return true;
+    }
+    let whole = match ratio {
+        Ratio::Percent => Decimal::ONE_HUNDRED,
+        Ratio::Fraction => Decimal::ONE,
+    };
+    // The lowest value the shown percent may round from: half a unit of
+    // its last digit below it (nothing, past the finest scale).
+    let half_unit = Decimal::try_new(5, percent.scale() + 1).unwrap_or(Decimal::ZERO);
+    percent
+        .checked_sub(half_unit)
+        .is_some_and(|lowest| lowest > -whole)
 }
 
 /// [`percent_fit`] of numbers the look leaves unsure: `i64` first, wider
@@ -1129,6 +1157,38 @@ fn decimal_bound<I: Int>(num: I, den: I, places: u32, toward: Toward) -> Option<
 mod tests {
     use super::*;
     use crate::quote::{Evidence, Label, Magnitude, Markers};
+
+    /// A fall whose rounding reaches 100% pins no change, as a percent or
+    /// a plain ratio; any smaller fall, and any rise, does.
+    #[test]
+    fn a_fall_of_all_pins_no_change() {
+        let d = |text: &str| text.parse::<Decimal>().expect("a decimal");
+        let pins = |percent: &str, ratio| pins_a_change(d(percent), ratio);
+        assert!(!pins("-1", Ratio::Fraction));
+        assert!(pins("-0.9999", Ratio::Fraction));
+        assert!(!pins("-100", Ratio::Percent));
+        assert!(pins("-99.96", Ratio::Percent));
+        assert!(!pins("-100.0", Ratio::Percent));
+        assert!(pins("-99", Ratio::Percent));
+        assert!(pins("-55.6", Ratio::Percent));
+        assert!(pins("-0.4", Ratio::Fraction));
+        assert!(pins("1", Ratio::Fraction));
+        assert!(pins("250", Ratio::Percent));
+        assert!(pins("-0.0000000000000000000000000001", Ratio::Percent));
+        // The rows: a change far larger than the price fits a plain
+        // ratio of −1 by arithmetic alone, and no longer counts.
+        let fit = |p: &str, c: &str, q: &str, ratio| percent_fit(d(p), 0, d(c), d(q), ratio);
+        assert_eq!(
+            fit("22222", "-222222222222222", "-1", Ratio::Fraction),
+            Fit::None
+        );
+        assert_eq!(
+            percent_or_fraction_fit(d("22222"), 0, d("-222222222222222"), d("-1"), true),
+            Fit::None
+        );
+        assert_eq!(fit("0.40", "-0.50", "-55.6", Ratio::Percent), Fit::Exact);
+        assert_eq!(fit("40.00", "-4000.00", "-99", Ratio::Percent), Fit::Exact);
+    }
 
     /// A quote with these fields as shown (signs included), for the
     /// validator alone: no reader decides them. The direction is rule D's,
@@ -1471,7 +1531,9 @@ mod tests {
             let ratio = if fraction { Ratio::Fraction } else { Ratio::Percent };
             let (fits, before) = fits_of_every_tier(p, e, c, q, ratio);
             proptest::prop_assert!(fits.windows(2).all(|w| w[0] == w[1]), "{fits:?}");
-            proptest::prop_assert_eq!(percent_fit(p, e, c, q, ratio), before);
+            // Above the tiers, a percent that pins no change fits nothing.
+            let expected = if pins_a_change(q, ratio) { before } else { Fit::None };
+            proptest::prop_assert_eq!(percent_fit(p, e, c, q, ratio), expected);
             let agrees = [
                 agrees_in::<i64>(p, e, c, q, ratio),
                 agrees_in::<i128>(p, e, c, q, ratio),
