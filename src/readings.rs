@@ -842,10 +842,11 @@ impl Readings {
         // A cut digit run is read only where the arithmetic accepts it.
         let cut = |i: Option<usize>| i.is_some_and(|i| values[i].cut.is_some());
         let percent_marked = q.is_some_and(|q| values[q].is_percent());
-        if (cut(Some(p)) || cut(c) || cut(q)) && !(fit == Some(Fit::Exact) && percent_marked) {
+        let any_cut = cut(Some(p)) || cut(c) || cut(q);
+        if any_cut && !(fit == Some(Fit::Exact) && percent_marked) {
             return None;
         }
-        if !cut_in_order(values, [Some(p), c, q]) {
+        if any_cut && !cut_in_order(values, [Some(p), c, q]) {
             return None;
         }
         if header_reads {

@@ -856,16 +856,15 @@ fn pins_a_change(percent: Decimal, ratio: Ratio) -> bool {
     if !percent.is_sign_negative() {
         return true;
     }
-    let whole = match ratio {
-        Ratio::Percent => Decimal::ONE_HUNDRED,
-        Ratio::Fraction => Decimal::ONE,
+    let whole: u128 = match ratio {
+        Ratio::Percent => 100,
+        Ratio::Fraction => 1,
     };
-    // The lowest value the shown percent may round from: half a unit of
-    // its last digit below it (nothing, past the finest scale).
-    let half_unit = Decimal::try_new(5, percent.scale() + 1).unwrap_or(Decimal::ZERO);
-    percent
-        .checked_sub(half_unit)
-        .is_some_and(|lowest| lowest > -whole)
+    // In tenths of the percent's last digit: the lowest value it may round
+    // from is its mantissa and half a unit more below zero. Mantissas have
+    // at most 96 bits and scales at most 28, so nothing here overflows.
+    let lowest = percent.mantissa().unsigned_abs() * 10 + 5;
+    lowest < whole * 10u128.pow(percent.scale() + 1)
 }
 
 /// [`percent_fit`] of numbers the look leaves unsure: `i64` first, wider
