@@ -291,8 +291,6 @@ pub(crate) struct Readings {
     memos: [Memo; MEMOS],
     /// The memo the next new shape takes.
     next_memo: usize,
-    /// The values of the choice being read, by index.
-    chosen: Vec<usize>,
     /// For tests: make every reading, covered or not, to check that
     /// pruning changes no verdict.
     #[cfg(test)]
@@ -327,51 +325,60 @@ impl Readings {
         }
         self.facts = Facts::of(&self.values);
         let labelled = !record.label.is_empty();
+        let uncut = low_bits(self.values.len()) & !self.facts.cut;
         for digits in 0..=record.name_digits {
             // With no label, the first value is the label: a symbol of
             // digits.
             if !labelled && digits == 0 {
                 continue;
             }
-            // No cut, or one cut digit run read as its two parts.
-            let choices = match self.values.iter().any(|v| v.cut.is_some()) {
-                true => self.values.len(),
-                false => 0,
-            };
-            for choice in 0..=choices {
-                let cut = match choice.checked_sub(1).map(|i| self.values[i].cut) {
-                    None => None,
-                    Some(Some((cut, 0))) => Some(cut),
-                    Some(_) => continue,
-                };
-                self.chosen.clear();
-                let in_choice = |v: &Value| v.cut.is_none_or(|(c, _)| Some(c) == cut);
-                self.chosen.extend(
-                    (0..self.values.len())
-                        .filter(|&i| in_choice(&self.values[i]))
-                        .skip(usize::from(digits)),
-                );
-                // Under a header, only a choice without cuts is read by it;
-                // a reading that covers its choice stands for the choice
-                // only where no header governs the record.
-                let prune = header.is_none();
-                #[cfg(test)]
-                let prune = prune && !self.exhaustive;
-                let header = header.filter(|_| cut.is_none());
-                self.read_choice(usize::from(digits), header, prune);
+            // No cut, then each cut digit run read as its two parts.
+            self.read_choice(digits, uncut, None, header);
+            for first in indices(self.facts.cut) {
+                if let Some((cut, 0)) = self.values.get(first).and_then(|v| v.cut) {
+                    let parts = self.parts_of(cut);
+                    self.read_choice(digits, uncut | parts, Some(cut), header);
+                }
             }
         }
         true
     }
 
-    /// Every reading of the values `self.chosen`, the first `digits`
-    /// values taken by the label; `prune` where no header governs the
-    /// record, so that a reading that covers its choice (see
-    /// [`Readings::covering`]) may stand for all the choice's readings.
-    fn read_choice(&mut self, digits: usize, header: Option<&Header>, prune: bool) {
-        let chosen = std::mem::take(&mut self.chosen);
+    /// The set of the values that are parts of the cut digit run `cut`.
+    fn parts_of(&self, cut: usize) -> u16 {
+        indices(self.facts.cut)
+            .filter(|&i| {
+                self.values
+                    .get(i)
+                    .and_then(|v| v.cut)
+                    .is_some_and(|(c, _)| c == cut)
+            })
+            .fold(0, |parts, i| parts | bit(i))
+    }
+
+    /// Every reading of the values `values` (a set of indices), the first
+    /// `digits` of them taken by the label, with the parts of the cut digit
+    /// run `cut` among them, if any.
+    fn read_choice(
+        &mut self,
+        digits: u8,
+        values: u16,
+        cut: Option<usize>,
+        header: Option<&Header>,
+    ) {
+        let mut mask = values;
+        for _ in 0..digits {
+            mask &= mask.wrapping_sub(1);
+        }
+        // Under a header, only a choice without cuts is read by it; a
+        // reading that covers its choice stands for the choice only where
+        // no header governs the record.
+        let prune = header.is_none();
+        #[cfg(test)]
+        let prune = prune && !self.exhaustive;
+        let header = header.filter(|_| cut.is_none());
         let mut out = std::mem::take(&mut self.readings);
-        let choice = self.choice(&chosen, header.is_some());
+        let choice = self.choice(mask, header.is_some());
         let kept = self
             .memos
             .iter()
@@ -382,30 +389,21 @@ impl Readings {
             slot
         });
         let mut memo = self.memos.get(slot).copied().unwrap_or_default();
+        let digits = usize::from(digits);
         self.push_readings(&choice, digits, (header, prune), &mut memo, &mut out);
         if let Some(kept) = self.memos.get_mut(slot) {
             *kept = memo;
         }
         self.readings = out;
-        self.chosen = chosen;
     }
 
-    /// The choice of the values `chosen`, with what every reading of it
+    /// The choice of the values `mask`, with what every reading of it
     /// asks.
-    fn choice<'c>(&self, chosen: &'c [usize], header: bool) -> Choice<'c> {
-        let mask = chosen.iter().fold(0, |mask, &i| mask | bit(i));
+    fn choice(&self, mask: u16, header: bool) -> Choice {
         let percents = self.facts.percent & mask;
-        let mut positions = [u8::MAX; MAX_VALUES];
-        for (at, &i) in chosen.iter().enumerate() {
-            if let Some(position) = positions.get_mut(i) {
-                *position = index(at);
-            }
-        }
         Choice {
-            values: chosen,
             mask,
             first_percent: (percents != 0).then(|| index(percents.trailing_zeros() as usize)),
-            positions,
             header,
             shape: Shape::of(&self.facts, mask, header),
         }
@@ -415,7 +413,7 @@ impl Readings {
     /// what pruning found for the choice's shape kept in `memo`.
     fn push_readings(
         &self,
-        choice: &Choice<'_>,
+        choice: &Choice,
         digits: usize,
         (header, prune): (Option<&Header>, bool),
         memo: &mut Memo,
@@ -457,11 +455,7 @@ impl Readings {
     /// not both; a percent alone, unmarked and with no header to name its
     /// column, only where a value besides the price and the percent may be
     /// a previous close to pin it.
-    fn each_combination(
-        &self,
-        choice: &Choice<'_>,
-        mut visit: impl FnMut(Fields) -> ControlFlow<()>,
-    ) {
+    fn each_combination(&self, choice: &Choice, mut visit: impl FnMut(Fields) -> ControlFlow<()>) {
         let facts = &self.facts;
         let closings = (facts.closing & choice.mask).count_ones();
         let lone_percent_read = |p: usize, q: usize| {
@@ -519,13 +513,7 @@ impl Readings {
     ///
     /// Whether the full reading dominates every other is kept in `memo`
     /// for the choice's shape.
-    fn covering(
-        &self,
-        choice: &Choice<'_>,
-        full: &Reading,
-        fields: Fields,
-        memo: &mut Memo,
-    ) -> bool {
+    fn covering(&self, choice: &Choice, full: &Reading, fields: Fields, memo: &mut Memo) -> bool {
         if !crate::judge::passes_every_weighing(full, &self.values) {
             return false;
         }
@@ -548,7 +536,7 @@ impl Readings {
 
     /// Whether `full`, the reading of `fields`, dominates every other
     /// reading of `choice` by what that could have at most.
-    fn dominates_rivals(&self, choice: &Choice<'_>, full: &Reading, fields: Fields) -> bool {
+    fn dominates_rivals(&self, choice: &Choice, full: &Reading, fields: Fields) -> bool {
         let mut covers = true;
         self.each_combination(choice, |other| {
             if other == fields {
@@ -566,7 +554,7 @@ impl Readings {
 
     /// The first roles of `choice` with both a change and a percent, in
     /// the order readings are made; kept in `memo` for the choice's shape.
-    fn first_full(&self, choice: &Choice<'_>, memo: &mut Memo) -> Option<Fields> {
+    fn first_full(&self, choice: &Choice, memo: &mut Memo) -> Option<Fields> {
         if memo.shape == Some(choice.shape) {
             // Tests check that what was kept is what would be found.
             #[cfg(test)]
@@ -594,7 +582,7 @@ impl Readings {
     /// What the reading of `fields` could have at most, with no header:
     /// the support it could have, and the fewest values it could leave
     /// unexplained.
-    fn at_most(&self, choice: &Choice<'_>, fields: Fields) -> (Support, u8) {
+    fn at_most(&self, choice: &Choice, fields: Fields) -> (Support, u8) {
         let (c, q) = (fields.change(), fields.percent());
         let used = bit(fields.price()) | c.map_or(0, bit) | q.map_or(0, bit);
         // The previous close a reading looks for, before its arithmetic.
@@ -647,17 +635,16 @@ impl Readings {
     /// when its numbers cannot be a quote's.
     fn reading(
         &self,
-        choice: &Choice<'_>,
+        choice: &Choice,
         digits: usize,
         fields: Fields,
         header: Option<&Header>,
     ) -> Option<Reading> {
         let values = &self.values;
-        let chosen = choice.values;
         let (p, c, q) = (fields.price(), fields.change(), fields.percent());
         let price = values[p].price()?;
         // The header's reading of the columns that reads them as `fields`.
-        let roles = self.header_reads(chosen, digits, fields, header);
+        let roles = self.header_reads(choice.mask, digits, fields, header);
         let header_reads = roles.is_some();
         let role = |i: usize| roles?.get(values[i].column.checked_sub(digits)?).copied();
         // Rule S: a sign shown wins, then a marker, then the other
@@ -770,10 +757,7 @@ impl Readings {
         // A header's previous close column holds the previous close, fit or
         // not: the validator reports one that disagrees.
         if header_reads && close.is_none() {
-            close = chosen
-                .iter()
-                .copied()
-                .find(|&i| role(i) == Some(Role::PreviousClose));
+            close = indices(choice.mask).find(|&i| role(i) == Some(Role::PreviousClose));
         }
         if let (Some(c), Some(q)) = (c, q) {
             let exponent = values[p].marks.magnitude.map_or(0, |m| m.exponent());
@@ -854,14 +838,7 @@ impl Readings {
         }
         support = support.with(self.shown_support(fields));
         let explained = 1 + [c, q, close].iter().filter(|i| i.is_some()).count();
-        // The values of the choice before it, which are in index order.
-        let position = |i: Option<usize>| {
-            choice
-                .positions
-                .get(i?)
-                .copied()
-                .filter(|&at| at != u8::MAX)
-        };
+        let position = |i: Option<usize>| choice.position(i?);
         Some(Reading {
             digits: u8::try_from(digits).unwrap_or(u8::MAX),
             price: index(p),
@@ -872,7 +849,10 @@ impl Readings {
             sign,
             support,
             fit,
-            unexplained: u8::try_from(chosen.len().saturating_sub(explained)).unwrap_or(u8::MAX),
+            unexplained: u8::try_from(
+                (choice.mask.count_ones() as usize).saturating_sub(explained),
+            )
+            .unwrap_or(u8::MAX),
             positions: [Some(p), c, q, close].map(position),
         })
     }
@@ -881,21 +861,21 @@ impl Readings {
     /// captions split) that reads the record's values as `fields` does.
     fn header_reads<'h>(
         &self,
-        chosen: &[usize],
+        mask: u16,
         digits: usize,
         fields: Fields,
         header: Option<&'h Header>,
     ) -> Option<&'h [Role]> {
         header?
             .readings()
-            .find(|roles| self.roles_read(roles, chosen, digits, fields))
+            .find(|roles| self.roles_read(roles, mask, digits, fields))
     }
 
     /// Whether the value columns' `roles` read the record as `fields`
     /// does: as many columns as they name (or fewer, where the last are
     /// ignored ones the rows leave empty), the price in its price column,
     /// and every column they name for a change or percent read so.
-    fn roles_read(&self, roles: &[Role], chosen: &[usize], digits: usize, fields: Fields) -> bool {
+    fn roles_read(&self, roles: &[Role], mask: u16, digits: usize, fields: Fields) -> bool {
         let values = &self.values;
         let width = roles.len();
         let row = self.columns.saturating_sub(digits);
@@ -924,7 +904,7 @@ impl Readings {
             return false;
         }
         let role = |i: usize| roles.get(values[i].column.checked_sub(digits)?).copied();
-        chosen.iter().all(|&i| {
+        indices(mask).all(|i| {
             let is_percent = values[i].is_percent();
             match role(i) {
                 Some(Role::Price) => fields.price() == i,
@@ -1017,6 +997,8 @@ struct Facts {
     marker: u16,
     /// Shows the shape of a price.
     shaped: u16,
+    /// A part of a cut digit run.
+    cut: u16,
 }
 
 impl Facts {
@@ -1035,6 +1017,7 @@ impl Facts {
             facts.marked |= set(signed || value.marker.is_some());
             facts.marker |= set(value.marker.is_some());
             facts.shaped |= set(value.price_shaped());
+            facts.cut |= set(value.cut.is_some());
         }
         facts
     }
@@ -1047,6 +1030,11 @@ fn bit(i: usize) -> u16 {
         .ok()
         .and_then(|i| 1u16.checked_shl(i))
         .unwrap_or(0)
+}
+
+/// The set of the first `n` value indices.
+fn low_bits(n: usize) -> u16 {
+    bit(n).wrapping_sub(1)
 }
 
 /// A value's index as a reading keeps it (below [`MAX_VALUES`]).
@@ -1066,20 +1054,25 @@ fn indices(mut mask: u16) -> impl Iterator<Item = usize> {
 /// The values a reading may take its fields from: a record's values less
 /// the label's digits, with one reading of a cut digit run or none.
 #[derive(Debug, Clone, Copy)]
-struct Choice<'c> {
-    /// The values' indices, in order.
-    values: &'c [usize],
-    /// The same, as a set.
+struct Choice {
+    /// The values' indices, as a set.
     mask: u16,
     /// The first value marked as a percent.
     first_percent: Option<u8>,
-    /// Where each value stands among them, by index (`u8::MAX` for one
-    /// not among them).
-    positions: [u8; MAX_VALUES],
     /// Whether a header reads the choice.
     header: bool,
     /// Its shape.
     shape: Shape,
+}
+
+impl Choice {
+    /// Where the value `i` stands among the choice's values (which are in
+    /// index order): how many of them come before it; `None` for a value
+    /// not among them.
+    fn position(&self, i: usize) -> Option<u8> {
+        let below = bit(i).wrapping_sub(1);
+        (self.mask & bit(i) != 0).then(|| index((self.mask & below).count_ones() as usize))
+    }
 }
 
 /// The roles a reading gives, as value indices (kept small: they are
