@@ -388,12 +388,8 @@ impl Readings {
             self.next_memo = (slot + 1) % MEMOS;
             slot
         });
-        let mut memo = self.memos.get(slot).copied().unwrap_or_default();
         let digits = usize::from(digits);
-        self.push_readings(&choice, digits, (header, prune), &mut memo, &mut out);
-        if let Some(kept) = self.memos.get_mut(slot) {
-            *kept = memo;
-        }
+        self.push_readings(&choice, digits, (header, prune), slot, &mut out);
         self.readings = out;
     }
 
@@ -410,21 +406,21 @@ impl Readings {
     }
 
     /// [`Readings::read_choice`]'s readings, pushed onto `out`, with
-    /// what pruning found for the choice's shape kept in `memo`.
+    /// what pruning found for the choice's shape kept in the memo `slot`.
     fn push_readings(
-        &self,
+        &mut self,
         choice: &Choice,
         digits: usize,
         (header, prune): (Option<&Header>, bool),
-        memo: &mut Memo,
+        slot: usize,
         out: &mut Vec<Reading>,
     ) {
         // The first reading with both a change and a percent, made ahead
         // of the rest: where it covers the choice, it is the only one.
         let mut tried = None;
-        if prune && let Some(full) = self.first_full(choice, memo) {
+        if prune && let Some(full) = self.first_full(choice, slot) {
             let reading = self.reading(choice, digits, full, header);
-            if let Some(reading) = reading.filter(|r| self.covering(choice, r, full, memo)) {
+            if let Some(reading) = reading.filter(|r| self.covering(choice, r, full, slot)) {
                 out.push(reading);
                 return;
             }
@@ -511,16 +507,21 @@ impl Readings {
     /// with them. So the record's verdict is the same with them or
     /// without.
     ///
-    /// Whether the full reading dominates every other is kept in `memo`
-    /// for the choice's shape.
-    fn covering(&self, choice: &Choice, full: &Reading, fields: Fields, memo: &mut Memo) -> bool {
+    /// Whether the full reading dominates every other is kept in the memo
+    /// `slot` for the choice's shape.
+    fn covering(&mut self, choice: &Choice, full: &Reading, fields: Fields, slot: usize) -> bool {
         if !crate::judge::passes_every_weighing(full, &self.values) {
             return false;
         }
-        let known = memo.covering.filter(|&(support, unexplained, _)| {
-            memo.shape == Some(choice.shape)
-                && (support, unexplained) == (full.support, full.unexplained)
-        });
+        let memo = self
+            .memos
+            .get(slot)
+            .filter(|m| m.shape == Some(choice.shape));
+        let known = memo
+            .and_then(|m| m.covering)
+            .filter(|&(support, unexplained, _)| {
+                (support, unexplained) == (full.support, full.unexplained)
+            });
         if let Some((_, _, covers)) = known {
             // Tests check that what was kept is what would be found.
             #[cfg(test)]
@@ -528,7 +529,8 @@ impl Readings {
             return covers;
         }
         let covers = self.dominates_rivals(choice, full, fields);
-        if memo.shape == Some(choice.shape) {
+        let memo = self.memos.get_mut(slot);
+        if let Some(memo) = memo.filter(|m| m.shape == Some(choice.shape)) {
             memo.covering = Some((full.support, full.unexplained, covers));
         }
         covers
@@ -553,14 +555,33 @@ impl Readings {
     }
 
     /// The first roles of `choice` with both a change and a percent, in
-    /// the order readings are made; kept in `memo` for the choice's shape.
-    fn first_full(&self, choice: &Choice, memo: &mut Memo) -> Option<Fields> {
-        if memo.shape == Some(choice.shape) {
+    /// the order readings are made; kept in the memo `slot` for the
+    /// choice's shape.
+    fn first_full(&mut self, choice: &Choice, slot: usize) -> Option<Fields> {
+        if let Some(memo) = self
+            .memos
+            .get(slot)
+            .filter(|m| m.shape == Some(choice.shape))
+        {
             // Tests check that what was kept is what would be found.
             #[cfg(test)]
-            assert_eq!(memo.full, self.first_full(choice, &mut Memo::default()));
+            assert_eq!(memo.full, self.find_first_full(choice));
             return memo.full;
         }
+        let full = self.find_first_full(choice);
+        if let Some(memo) = self.memos.get_mut(slot) {
+            *memo = Memo {
+                shape: Some(choice.shape),
+                full,
+                covering: None,
+            };
+        }
+        full
+    }
+
+    /// The first roles of `choice` with both a change and a percent, in
+    /// the order readings are made.
+    fn find_first_full(&self, choice: &Choice) -> Option<Fields> {
         let mut full = None;
         self.each_combination(choice, |fields| {
             match fields.change.is_some() && fields.percent.is_some() {
@@ -571,11 +592,6 @@ impl Readings {
                 false => ControlFlow::Continue(()),
             }
         });
-        *memo = Memo {
-            shape: Some(choice.shape),
-            full,
-            covering: None,
-        };
         full
     }
 
@@ -674,84 +690,19 @@ impl Readings {
                 }
             };
         let used = bit(p) | c.map_or(0, bit) | q.map_or(0, bit);
-        let mut close = None;
-        let mut fit = None;
         let mut support = Support::default();
-        // The previous close the row shows: the value that is price −
-        // change, or that the percent fits on its own; one with no sign
-        // and no percent mark, that no other field takes.
-        for i in indices(self.facts.closer & choice.mask & !used) {
-            let shown = values[i].shown;
-            // A previous close is positive, and so is the price it is
-            // checked against.
-            if !is_positive(shown) || !is_positive(price) {
-                continue;
-            }
-            if let Some(c) = c {
-                // Only numbers shown precisely check each other: small whole
-                // numbers differ by chance (`5 − 1 = 4`).
-                let change = values[c].shown;
-                if change.is_zero()
-                    || !values[c].precise()
-                    || !values[p].precise()
-                    || !values[i].precise()
-                {
-                    continue;
-                }
-                if close_fits(price, signed(change, change_negative), shown) {
-                    close = Some(i);
-                } else if sign == SignFrom::Nothing && close_fits(price, -change, shown) {
-                    close = Some(i);
-                    (change_negative, percent_negative, sign) = (true, true, SignFrom::Close);
-                }
-            } else if let Some(q) = q {
-                // A percent of several digits pins the close; `0%` or `2%`
-                // fits by chance.
-                if !values[q].precise() || values[q].shown.is_zero() {
-                    continue;
-                }
-                let Some(implied) = price.checked_sub(shown).filter(|d| !d.is_zero()) else {
-                    continue;
-                };
-                // A sign shown, or a marker, must agree with the close.
-                let down = implied.is_sign_negative();
-                let shown_down = match sign {
-                    SignFrom::Shown | SignFrom::Marker => Some(percent_negative),
-                    _ => None,
-                };
-                if shown_down.is_some_and(|shown_down| shown_down != down) {
-                    continue;
-                }
-                // A fall of more than half pins no close: near -100% any
-                // close far enough above the price fits (a volume). A rise
-                // is less than the price, the close being above zero.
-                if down && -implied >= price {
-                    continue;
-                }
-                let exponent = values[p].marks.magnitude.map_or(0, |m| m.exponent());
-                // The move and the percent on one side: a fall from the
-                // close is a negative change and percent.
-                let percent = signed(values[q].shown, down);
-                let found =
-                    percent_fit(values[p].shown, exponent, implied, percent, Ratio::Percent);
-                if found == Fit::Exact {
-                    close = Some(i);
-                    fit = Some(Fit::Exact);
-                    if sign == SignFrom::Nothing || sign == SignFrom::Accounting {
-                        (change_negative, percent_negative, sign) = (down, down, SignFrom::Close);
-                    }
-                }
-            }
-            if close.is_some() {
-                // A close the change checks is evidence of its own; one the
-                // percent alone pins is the percent's fit, counted once.
-                if c.is_some() {
-                    support = support.with(Support::CLOSE);
-                }
-                if sign == SignFrom::Nothing {
-                    sign = SignFrom::Close;
-                }
-                break;
+        // The previous close the row shows: a value with no sign and no
+        // percent mark, that no other field takes.
+        let candidates = self.facts.closer & choice.mask & !used;
+        let (mut close, mut fit) = (None, None);
+        if candidates != 0 {
+            let mut signs = (change_negative, percent_negative, sign);
+            (close, fit) = self.shown_close(candidates, price, fields, &mut signs);
+            (change_negative, percent_negative, sign) = signs;
+            // A close the change checks is evidence of its own; one the
+            // percent alone pins is the percent's fit, counted once.
+            if close.is_some() && c.is_some() {
+                support = support.with(Support::CLOSE);
             }
         }
         // A header's previous close column holds the previous close, fit or
@@ -855,6 +806,96 @@ impl Readings {
             .unwrap_or(u8::MAX),
             positions: [Some(p), c, q, close].map(position),
         })
+    }
+
+    /// The previous close among `candidates` (values with no sign and no
+    /// percent mark that no field of the reading of `fields` takes): the
+    /// first value that is price − change, or, with no change shown, that
+    /// the percent fits on its own; and the fit that pins it so. Where
+    /// nothing signed the change and percent, the close does: `signs`
+    /// (the change's and the percent's negativity and where they came
+    /// from) is updated.
+    fn shown_close(
+        &self,
+        candidates: u16,
+        price: Decimal,
+        fields: Fields,
+        signs: &mut (bool, bool, SignFrom),
+    ) -> (Option<usize>, Option<Fit>) {
+        let values = &self.values;
+        let (p, c, q) = (fields.price(), fields.change(), fields.percent());
+        let mut close = None;
+        let mut fit = None;
+        for i in indices(candidates) {
+            let shown = values[i].shown;
+            // A previous close is positive, and so is the price it is
+            // checked against.
+            if !is_positive(shown) || !is_positive(price) {
+                continue;
+            }
+            if let Some(c) = c {
+                // Only numbers shown precisely check each other: small whole
+                // numbers differ by chance (`5 − 1 = 4`).
+                let change = values[c].shown;
+                if change.is_zero()
+                    || !values[c].precise()
+                    || !values[p].precise()
+                    || !values[i].precise()
+                {
+                    continue;
+                }
+                if close_fits(price, signed(change, signs.0), shown) {
+                    close = Some(i);
+                } else if signs.2 == SignFrom::Nothing && close_fits(price, -change, shown) {
+                    close = Some(i);
+                    *signs = (true, true, SignFrom::Close);
+                }
+            } else if let Some(q) = q {
+                // A percent of several digits pins the close; `0%` or `2%`
+                // fits by chance.
+                if !values[q].precise() || values[q].shown.is_zero() {
+                    continue;
+                }
+                let Some(implied) = price.checked_sub(shown).filter(|d| !d.is_zero()) else {
+                    continue;
+                };
+                // A sign shown, or a marker, must agree with the close.
+                let down = implied.is_sign_negative();
+                let shown_down = match signs.2 {
+                    SignFrom::Shown | SignFrom::Marker => Some(signs.1),
+                    _ => None,
+                };
+                if shown_down.is_some_and(|shown_down| shown_down != down) {
+                    continue;
+                }
+                // A fall of more than half pins no close: near -100% any
+                // close far enough above the price fits (a volume). A rise
+                // is less than the price, the close being above zero.
+                if down && -implied >= price {
+                    continue;
+                }
+                let exponent = values[p].marks.magnitude.map_or(0, |m| m.exponent());
+                // The move and the percent on one side: a fall from the
+                // close is a negative change and percent.
+                let percent = signed(values[q].shown, down);
+                let found =
+                    percent_fit(values[p].shown, exponent, implied, percent, Ratio::Percent);
+                if found == Fit::Exact {
+                    close = Some(i);
+                    fit = Some(Fit::Exact);
+                    if signs.2 == SignFrom::Nothing || signs.2 == SignFrom::Accounting {
+                        *signs = (down, down, SignFrom::Close);
+                    }
+                }
+            }
+            if close.is_some() {
+                if signs.2 == SignFrom::Nothing {
+                    signs.2 = SignFrom::Close;
+                }
+                break;
+            }
+        }
+        (close, fit)
     }
 
     /// The reading of `header`'s columns (as shown, or with its joined
