@@ -323,6 +323,11 @@ impl Readings {
         if self.values.len() > MAX_VALUES {
             return false;
         }
+        // A reading needs a price and a change or a percent: fewer than
+        // two values have none.
+        if self.values.len() < 2 {
+            return true;
+        }
         self.facts = Facts::of(&self.values);
         let labelled = !record.label.is_empty();
         let uncut = low_bits(self.values.len()) & !self.facts.cut;
@@ -369,6 +374,10 @@ impl Readings {
         let mut mask = values;
         for _ in 0..digits {
             mask &= mask.wrapping_sub(1);
+        }
+        // Nor has a choice of fewer than two values.
+        if mask.count_ones() < 2 {
+            return;
         }
         // Under a header, only a choice without cuts is read by it; a
         // reading that covers its choice stands for the choice only where
