@@ -813,7 +813,7 @@ impl Readings {
                 (choice.mask.count_ones() as usize).saturating_sub(explained),
             )
             .unwrap_or(u8::MAX),
-            positions: [Some(p), c, q, close].map(position),
+            positions: [position(Some(p)), position(c), position(q), position(close)],
         })
     }
 
