@@ -376,7 +376,7 @@ impl Readings {
             mask &= mask.wrapping_sub(1);
         }
         // Nor has a choice of fewer than two values.
-        if mask.count_ones() < 2 {
+        if mask & mask.wrapping_sub(1) == 0 {
             return;
         }
         // Under a header, only a choice without cuts is read by it; a
@@ -406,9 +406,19 @@ impl Readings {
     /// asks.
     fn choice(&self, mask: u16, header: bool) -> Choice {
         let percents = self.facts.percent & mask;
+        let mut positions = [u8::MAX; MAX_VALUES];
+        let mut count = 0;
+        for i in indices(mask) {
+            if let Some(position) = positions.get_mut(i) {
+                *position = count;
+            }
+            count += 1;
+        }
         Choice {
             mask,
+            count,
             first_percent: (percents != 0).then(|| index(percents.trailing_zeros() as usize)),
+            positions,
             header,
             shape: Shape::of(&self.facts, mask, header),
         }
@@ -620,7 +630,7 @@ impl Readings {
             _ => Support::default(),
         };
         let explained = 1 + u32::from(c.is_some()) + u32::from(q.is_some()) + u32::from(close);
-        let unexplained = choice.mask.count_ones().saturating_sub(explained);
+        let unexplained = u32::from(choice.count).saturating_sub(explained);
         (
             self.shown_support(fields).with(arithmetic),
             u8::try_from(unexplained).unwrap_or(u8::MAX),
@@ -797,7 +807,8 @@ impl Readings {
             support = support.with(Support::HEADER);
         }
         support = support.with(self.shown_support(fields));
-        let explained = 1 + [c, q, close].iter().filter(|i| i.is_some()).count();
+        let explained =
+            1 + u8::from(c.is_some()) + u8::from(q.is_some()) + u8::from(close.is_some());
         let position = |i: Option<usize>| choice.position(i?);
         Some(Reading {
             digits: u8::try_from(digits).unwrap_or(u8::MAX),
@@ -809,10 +820,7 @@ impl Readings {
             sign,
             support,
             fit,
-            unexplained: u8::try_from(
-                (choice.mask.count_ones() as usize).saturating_sub(explained),
-            )
-            .unwrap_or(u8::MAX),
+            unexplained: choice.count.saturating_sub(explained),
             positions: [position(Some(p)), position(c), position(q), position(close)],
         })
     }
@@ -1107,8 +1115,15 @@ fn indices(mut mask: u16) -> impl Iterator<Item = usize> {
 struct Choice {
     /// The values' indices, as a set.
     mask: u16,
+    /// How many values it holds.
+    count: u8,
     /// The first value marked as a percent.
     first_percent: Option<u8>,
+    /// Where each value stands among them (which are in index order), by
+    /// index: `u8::MAX` for one not among them. Found once for the
+    /// choice's readings: a count of the values below each, for every
+    /// reading, costs more where the processor counts bits in software.
+    positions: [u8; MAX_VALUES],
     /// Whether a header reads the choice.
     header: bool,
     /// Its shape.
@@ -1116,12 +1131,10 @@ struct Choice {
 }
 
 impl Choice {
-    /// Where the value `i` stands among the choice's values (which are in
-    /// index order): how many of them come before it; `None` for a value
-    /// not among them.
+    /// Where the value `i` stands among the choice's values: how many of
+    /// them come before it; `None` for a value not among them.
     fn position(&self, i: usize) -> Option<u8> {
-        let below = bit(i).wrapping_sub(1);
-        (self.mask & bit(i) != 0).then(|| index((self.mask & below).count_ones() as usize))
+        self.positions.get(i).copied().filter(|&at| at != u8::MAX)
     }
 }
 
