@@ -1103,9 +1103,13 @@ fn index(i: usize) -> u8 {
 /// The indices in the set `mask`, lowest first.
 fn indices(mut mask: u16) -> impl Iterator<Item = usize> {
     std::iter::from_fn(move || {
-        let i = mask.trailing_zeros();
-        mask &= mask.wrapping_sub(1);
-        (i < u16::BITS).then_some(i as usize)
+        if mask == 0 {
+            return None;
+        }
+        // Of a set that is not empty: no test for a count past the bits.
+        let i = mask.trailing_zeros() as usize;
+        mask &= mask - 1;
+        Some(i)
     })
 }
 
