@@ -730,21 +730,15 @@ impl Readings {
             close = indices(choice.mask).find(|&i| role(i) == Some(Role::PreviousClose));
         }
         if let (Some(c), Some(q)) = (c, q) {
-            let exponent = values[p].marks.magnitude.map_or(0, |m| m.exponent());
             // Magnitudes on the change's side of the price: P − C is the
             // previous close whichever way the signs go.
-            // A zero change fits any zero percent and pins nothing; a
-            // plain ratio is read only where `%` says the column is one.
-            let checks = !values[c].shown.is_zero();
+            let (price, exponent) = (values[p].shown, values[p].marks.magnitude);
+            let exponent = exponent.map_or(0, |m| m.exponent());
+            let (change, percent) = (values[c].shown, values[q].shown);
+            // A plain ratio is read only where `%` says the column is one.
             let marked = values[q].is_percent();
-            let fit_with = |negative: bool| {
-                if !checks {
-                    return Fit::None;
-                }
-                let change = signed(values[c].shown, negative);
-                let percent = signed(values[q].shown, negative);
-                percent_or_fraction_fit(values[p].shown, exponent, change, percent, marked)
-            };
+            let fit_with =
+                |negative| signed_fit(price, exponent, change, percent, marked, negative);
             let found = fit_with(change_negative);
             // Nothing signs them: the sign that alone fits does.
             if sign == SignFrom::Nothing && found == Fit::Exact && fit_with(true) != Fit::Exact {
@@ -1185,6 +1179,25 @@ fn signed(value: Decimal, negative: bool) -> Decimal {
     } else {
         value
     }
+}
+
+/// [`percent_or_fraction_fit`] of `percent` with a price shown as `price`
+/// times 10^`exponent` and `change`, the change and percent made negative
+/// where `negative`: none for a zero change, which fits any zero percent
+/// and pins nothing.
+fn signed_fit(
+    price: Decimal,
+    exponent: u32,
+    change: Decimal,
+    percent: Decimal,
+    fraction: bool,
+    negative: bool,
+) -> Fit {
+    if change.is_zero() {
+        return Fit::None;
+    }
+    let (change, percent) = (signed(change, negative), signed(percent, negative));
+    percent_or_fraction_fit(price, exponent, change, percent, fraction)
 }
 
 /// Whether the fields `roles` (price, change, percent, in the order a
