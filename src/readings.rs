@@ -331,12 +331,9 @@ impl Readings {
         self.facts = Facts::of(&self.values);
         let labelled = !record.label.is_empty();
         let uncut = low_bits(self.values.len()) & !self.facts.cut;
-        for digits in 0..=record.name_digits {
-            // With no label, the first value is the label: a symbol of
-            // digits.
-            if !labelled && digits == 0 {
-                continue;
-            }
+        // With no label, the first value is the label: a symbol of digits.
+        let fewest = usize::from(!labelled);
+        for digits in fewest..usize::from(record.name_digits) + 1 {
             // No cut, then each cut digit run read as its two parts.
             self.read_choice(digits, uncut, None, header);
             for first in indices(self.facts.cut) {
@@ -366,7 +363,7 @@ impl Readings {
     /// run `cut` among them, if any.
     fn read_choice(
         &mut self,
-        digits: u8,
+        digits: usize,
         values: u16,
         cut: Option<usize>,
         header: Option<&Header>,
@@ -397,7 +394,6 @@ impl Readings {
             self.next_memo = (slot + 1) % MEMOS;
             slot
         });
-        let digits = usize::from(digits);
         self.push_readings(&choice, digits, (header, prune), slot, &mut out);
         self.readings = out;
     }
