@@ -30,7 +30,9 @@ pub(crate) const MAX_VALUES: usize = 12;
 pub(crate) struct Value {
     /// The token it was read from.
     pub(crate) token: usize,
-    /// Its column among the record's numbers and dates, for a header.
+    /// Its column among the record's numbers and dates, for a header (where
+    /// none reads the record, nothing asks, and the dates before the
+    /// values are not counted).
     pub(crate) column: usize,
     /// Its unsigned value as shown, before a magnitude suffix.
     pub(crate) shown: Decimal,
@@ -279,9 +281,11 @@ pub(crate) struct Readings {
     pub(crate) readings: Vec<Reading>,
     /// The record's direction markers.
     pub(crate) markers: Markers,
-    /// How many columns (numbers and dates) the record's body shows.
+    /// How many columns (numbers and dates) the record's body shows, for
+    /// a header (see [`Value::column`]).
     pub(crate) columns: usize,
-    /// The columns that hold a date or time, as bits (the first 64).
+    /// The columns that hold a date or time, as bits (the first 64), for
+    /// a header.
     dates: u64,
     /// What the record's values show, as sets of value indices.
     facts: Facts,
@@ -319,6 +323,7 @@ impl Readings {
             &mut self.values,
             &mut self.markers,
             &mut self.dates,
+            header.is_some(),
         );
         if self.values.len() > MAX_VALUES {
             return false;
@@ -1215,7 +1220,9 @@ fn cut_in_order(values: &[Value], roles: [Option<usize>; 3]) -> bool {
 /// The values of `record` (numbers, and both parts of each cut of a
 /// malformed run) and its markers into `out`, and the columns that hold a
 /// date as bits into `dates`; returns how many columns (numbers and dates)
-/// its body shows.
+/// its body shows. Only a header's reading asks for columns: where no
+/// `header` reads the record, the dates around its values are not looked
+/// for.
 fn collect_values(
     tokens: &[Token],
     cuts: &[Cut],
@@ -1223,23 +1230,29 @@ fn collect_values(
     out: &mut Vec<Value>,
     markers: &mut Markers,
     dates: &mut u64,
+    header: bool,
 ) -> usize {
     // Dates between the label and the values (`Lisboa 17:35`, a time
-    // column) are columns too.
-    let between = record.label.end.min(record.body.start)..record.body.start;
-    let mut column = tokens[between]
-        .iter()
-        .filter(|t| matches!(t.kind, Kind::Date))
-        .count();
+    // column) are columns too, and so are dates and times after the values
+    // on their line.
+    let (mut column, trailing) = match header {
+        true => {
+            let between = record.label.end.min(record.body.start)..record.body.start;
+            let after = tokens[record.body.end..]
+                .iter()
+                .take_while(|t| matches!(t.kind, Kind::Date | Kind::Cell | Kind::Punct))
+                .filter(|t| matches!(t.kind, Kind::Date))
+                .count();
+            let before = tokens[between]
+                .iter()
+                .filter(|t| matches!(t.kind, Kind::Date))
+                .count();
+            (before, after)
+        }
+        false => (0, 0),
+    };
     let mut marker: Option<Direction> = None;
-    // Dates and times after the values on their line are columns too.
-    let trailing = tokens[record.body.end..]
-        .iter()
-        .take_while(|t| matches!(t.kind, Kind::Date | Kind::Cell | Kind::Punct))
-        .filter(|t| matches!(t.kind, Kind::Date))
-        .count();
-    for i in record.body.clone() {
-        let token = &tokens[i];
+    for (i, token) in (record.body.start..).zip(&tokens[record.body.clone()]) {
         match &token.kind {
             Kind::Marker { direction, word } => {
                 let slot = if *word {
