@@ -244,6 +244,7 @@ impl Engine {
                     });
                 }
                 Verdict::Quote(candidate, evidence) => {
+                    let candidate = &standing[*candidate];
                     let span = quote_span(
                         page,
                         &self.tokens,
@@ -625,7 +626,10 @@ mod tests {
                 .clone()
                 .map(|m| engine.blocks.members[m])
                 .filter_map(|r| match &verdicts[r] {
-                    Verdict::Quote(c, _) => Some(format!("{:?}", &judge.places[c.places.clone()])),
+                    Verdict::Quote(c, _) => Some(format!(
+                        "{:?}",
+                        &judge.places[judge.standing[*c].places.clone()]
+                    )),
                     _ => None,
                 })
                 .collect();

@@ -189,16 +189,16 @@ impl Candidate {
     }
 }
 
-/// What the judge decided for a record.
-// A quote's variant is large, but verdicts live in a buffer kept between
-// regions: boxing it would allocate a quote.
-#[allow(clippy::large_enum_variant)]
+/// What the judge decided for a record. Small: a quote's candidate stays
+/// where it was built, in [`Judge::standing`], and is not moved into the
+/// verdict.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum Verdict {
     /// The record holds no value: nothing to judge.
     Empty,
-    /// A quote, and the evidence that accepted it.
-    Quote(Candidate, Evidence),
+    /// A quote, its candidate's index in [`Judge::standing`], and the
+    /// evidence that accepted it.
+    Quote(usize, Evidence),
     /// No quote; the rule that refused it, and where the readings that
     /// stood (which the record's block may still choose among) are kept
     /// in [`Judge::standing`].
@@ -213,8 +213,10 @@ pub(crate) struct Judge {
     /// The readings of the record being judged whose label reads, by
     /// index.
     labelled: Vec<usize>,
-    /// The standing readings of refused records, for their blocks: the
-    /// ranges of [`Verdict::Refused`] point here.
+    /// The candidates of the records judged: the standing readings of
+    /// refused records, for their blocks (the ranges of
+    /// [`Verdict::Refused`] point here), and the accepted quotes (the
+    /// indices of [`Verdict::Quote`]).
     pub(crate) standing: Vec<Candidate>,
     /// The places of accepted quotes: the ranges of [`Candidate::places`]
     /// point here.
@@ -359,9 +361,12 @@ impl Judge {
             return Verdict::Refused(Rule::Ambiguous, standing);
         }
         let verdict = self.accept(page, r, standing.clone());
-        if !matches!(&verdict, Verdict::Refused(_, kept) if *kept == standing) {
+        match &verdict {
+            // The quote keeps its candidate, the first; the others go.
+            Verdict::Quote(..) => self.standing.truncate(start + 1),
+            Verdict::Refused(_, kept) if *kept == standing => {}
             // Nothing keeps what stood: its block reads it no more.
-            self.standing.truncate(start);
+            _ => self.standing.truncate(start),
         }
         verdict
     }
@@ -382,7 +387,7 @@ impl Judge {
         if before.number().is_none() {
             return true;
         }
-        matches!(self.verdicts.last(), Some(Verdict::Quote(quote, _)) if quote.last_token == start - 1)
+        matches!(self.verdicts.last(), Some(&Verdict::Quote(quote, _)) if self.standing[quote].last_token == start - 1)
     }
 
     /// The verdict on a record whose standing readings, `standing` in
@@ -415,10 +420,9 @@ impl Judge {
         );
         let places = places..self.places.len();
         // What stood goes once the quote is accepted (see `record`): the
-        // quote takes its candidate.
-        let mut quote = self.standing.swap_remove(standing.start);
-        quote.places = places;
-        Verdict::Quote(quote, evidence)
+        // quote keeps its candidate where it stands.
+        self.standing[standing.start].places = places;
+        Verdict::Quote(standing.start, evidence)
     }
 
     /// Blocks: a record that alone fits several readings takes the one
@@ -438,9 +442,13 @@ impl Judge {
         if records.len() < 2 || !records.iter().any(open) {
             return;
         }
-        let Some(consensus) =
-            Consensus::of(page, block, verdicts, &self.places, &mut self.shared_places)
-        else {
+        let Some(consensus) = Consensus::of(
+            page,
+            block,
+            (verdicts, &self.standing),
+            &self.places,
+            &mut self.shared_places,
+        ) else {
             return;
         };
         for &r in records {
@@ -450,11 +458,13 @@ impl Judge {
                 }
                 _ => continue,
             };
-            let standing = &self.standing[standing];
-            let Some(chosen) = standing.iter().find(|c| c.fields() == consensus.fields) else {
+            let Some(index) = standing
+                .clone()
+                .find(|&c| self.standing[c].fields() == consensus.fields)
+            else {
                 continue;
             };
-            let mut chosen = chosen.clone();
+            let mut chosen = self.standing[index].clone();
             chosen.support = chosen.support.with(Support::BLOCK);
             if chosen.sign == SignFrom::Nothing && !chosen.zero() {
                 let Some(negative) = consensus.unsigned else {
@@ -477,7 +487,9 @@ impl Judge {
                 continue;
             }
             chosen.places = 0..0;
-            verdicts[r] = Verdict::Quote(chosen, evidence);
+            // The quote keeps the candidate, as the block read it.
+            self.standing[index] = chosen;
+            verdicts[r] = Verdict::Quote(index, evidence);
         }
     }
 }
@@ -933,7 +945,7 @@ impl Consensus {
     fn of(
         page: Page<'_>,
         block: &Block,
-        verdicts: &[Verdict],
+        (verdicts, candidates): (&[Verdict], &[Candidate]),
         places: &[[Option<u8>; 3]],
         shared: &mut Vec<[Option<u8>; 3]>,
     ) -> Option<Consensus> {
@@ -944,9 +956,10 @@ impl Consensus {
         let mut proven: Option<Option<bool>> = None;
         let mut minus_quoted = false;
         for &r in page.blocks.records(block) {
-            let Verdict::Quote(candidate, evidence) = &verdicts[r] else {
+            let Verdict::Quote(candidate, evidence) = verdicts[r] else {
                 continue;
             };
+            let candidate = &candidates[candidate];
             // The places every quote of the block can stand in.
             let own = [candidate.fields()];
             let places = match candidate.places.is_empty() {
@@ -958,7 +971,7 @@ impl Consensus {
                 true => shared.retain(|p| places.contains(p)),
             }
             seen = true;
-            strong |= *evidence <= Evidence::Markers;
+            strong |= evidence <= Evidence::Markers;
             let negative_shown = matches!(candidate.sign, SignFrom::Shown | SignFrom::Accounting)
                 && candidate
                     .change
@@ -1313,7 +1326,7 @@ mod tests {
         let text = "AGL40.13▲ 0.12 (0.00%)\nGold = 1,790.40 +3.10\nOrion Pharma 51.30 51.60 50.90 +0.25 +0.49%\n";
         let judge = judge_text(text, true);
         let quotes = judge.verdicts.iter().filter_map(|v| match v {
-            super::Verdict::Quote(candidate, _) => Some(candidate),
+            super::Verdict::Quote(candidate, _) => Some(&judge.standing[*candidate]),
             _ => None,
         });
         for candidate in quotes.chain(&judge.standing) {
