@@ -409,8 +409,13 @@ impl Judge {
         }
         let record = &page.records[r];
         let values = record.body.start.min(candidate.price.token)..candidate.last_token + 1;
-        if let Some(token) = stray(page, values, &candidate.label) {
-            return Verdict::Refused(Rule::Stray(token), 0..0);
+        // Tokens of a body the records stage found free of stray text
+        // hold none: `stray` would walk them for nothing.
+        let in_body = record.body.start <= values.start && values.end <= record.body.end;
+        if !(record.stray_free && in_body) {
+            if let Some(token) = stray(page, values, &candidate.label) {
+                return Verdict::Refused(Rule::Stray(token), 0..0);
+            }
         }
         let places = self.places.len();
         self.places.extend(
@@ -1016,7 +1021,7 @@ impl Consensus {
 mod tests {
     use super::{
         Fit, Judge, Page, change_weighs_in, dominates, dominates_within, leaves_positive_close,
-        less, passes_every_weighing, plausible, positive_close,
+        less, passes_every_weighing, plausible, positive_close, stray,
     };
     use crate::readings::{Reading, Readings, Support};
     use crate::records::lexed_records;
@@ -1288,6 +1293,72 @@ mod tests {
                         && positive_close(r, values)
                         && plausible(r, values);
                     prop_assert_eq!(passes_every_weighing(r, values), each, "{}", text);
+                }
+            }
+        }
+    }
+
+    /// Pieces of rows with the tokens `stray` refuses: lone signs and
+    /// `%`, parentheses, glyphs side by side, invisible characters,
+    /// malformed numbers.
+    const STRAY_PIECES: &[&str] = &[
+        "AGL",
+        "Alpha Steel",
+        "40.13",
+        "+0.12",
+        "(0.00%)",
+        "▲",
+        "▼",
+        "up",
+        "-",
+        "+",
+        "%",
+        "(",
+        ")",
+        "\u{200b}",
+        "7,477.50044.580",
+        "1.2.3",
+        "|",
+        "2024",
+        "17:35",
+        "\n",
+        "per cent",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(4_000))]
+
+        /// A record the records stage finds free of stray text gives
+        /// [`stray`] nothing to find in its body, which the judge then
+        /// skips.
+        #[test]
+        fn a_stray_free_body_holds_no_stray_token(
+            parts in prop::collection::vec(
+                (prop::sample::select(STRAY_PIECES), prop::sample::select(&[" ", "", "  "][..])),
+                1..16,
+            ),
+            generated in page(),
+        ) {
+            let pieced: String = parts.iter().map(|(p, s)| format!("{p}{s}")).collect();
+            for text in [pieced, generated] {
+                let (tokens, records) = lexed_records(&text);
+                let mut blocks = crate::blocks::Blocks::default();
+                crate::blocks::blocks(&tokens.tokens, text.as_bytes(), 0, &records, &mut blocks);
+                let page = Page {
+                    tokens: &tokens.tokens,
+                    cuts: &tokens.cuts,
+                    text: text.as_bytes(),
+                    base: 0,
+                    records: &records,
+                    blocks: &blocks,
+                };
+                let label = crate::labels::Label {
+                    symbol: 0..0,
+                    name: None,
+                    kind: crate::quote::Label::Ticker,
+                };
+                for record in records.iter().filter(|r| r.stray_free) {
+                    prop_assert_eq!(stray(page, record.body.clone(), &label), None, "{:?}", text);
                 }
             }
         }
