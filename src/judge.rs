@@ -352,13 +352,16 @@ impl Judge {
             }
         }
         let standing = start..self.standing.len();
-        // The first gives its own quote: the others are weighed against it.
-        let first = &self.standing[start];
-        if !self.standing[start + 1..standing.end]
-            .iter()
-            .all(|c| c.same_quote(first))
-        {
-            return Verdict::Refused(Rule::Ambiguous, standing);
+        // The first gives its own quote: the others, if any (most records
+        // have one reading), are weighed against it.
+        if standing.len() > 1 {
+            let first = &self.standing[start];
+            if !self.standing[start + 1..standing.end]
+                .iter()
+                .all(|c| c.same_quote(first))
+            {
+                return Verdict::Refused(Rule::Ambiguous, standing);
+            }
         }
         let verdict = self.accept(page, r, standing.clone());
         match &verdict {
