@@ -230,6 +230,10 @@ pub(crate) struct Judge {
     /// The places a block's quotes all stand in, while its consensus is
     /// found.
     shared_places: Vec<[Option<u8>; 3]>,
+    /// For tests: take the general ways only, to check the short ways
+    /// against them.
+    #[cfg(test)]
+    general_only: bool,
 }
 
 /// What the judge reads: the stages before it.
@@ -282,11 +286,53 @@ impl Judge {
             return Verdict::Refused(Rule::TooManyValues, 0..0);
         }
         let label_start = page.blocks.label_starts[r];
+        let short_ways = self.short_ways();
         let readings = &mut self.readings;
         // A lone reading has nothing to be weighed against.
         if readings.readings.len() > 1 {
             drop_worse_fits(&mut readings.readings, &readings.values);
             follow_header(&mut readings.readings, &readings.values);
+        }
+        // The label of the record when its readings' label takes `digits`
+        // of its body.
+        let label_of = |digits: usize| {
+            let mut label_range = record.label.clone();
+            if let Some(start) = label_start {
+                label_range.start = start;
+            }
+            let table = labels::Table {
+                ticker_last: header.is_some_and(|h| h.ticker_after_name),
+                row: table_row(block),
+            };
+            labels::label(
+                page.tokens,
+                page.text,
+                page.base,
+                record,
+                (label_range, digits),
+                table,
+            )
+        };
+        // A lone reading (most records have one) stands unless its label
+        // is refused: no other reading can dominate it, and it gives its
+        // own quote. The general way below finds the same, with its label
+        // read once for each digit choice and every reading weighed
+        // against every other.
+        if let [reading] = readings.readings[..]
+            && short_ways
+        {
+            let label = match label_of(usize::from(reading.digits)) {
+                Ok(label) => label,
+                Err(refusal) => return Verdict::Refused(Rule::Label(refusal), 0..0),
+            };
+            let start = self.standing.len();
+            self.standing.push(candidate(
+                &reading,
+                label,
+                &readings.values,
+                readings.markers,
+            ));
+            return self.accept_standing(page, r, start..start + 1);
         }
         // The label of each digit choice, read once for all its readings.
         self.labels.clear();
@@ -297,25 +343,7 @@ impl Judge {
             while self.labels.len() <= digits {
                 self.labels.push(None);
             }
-            let found = self.labels[digits].get_or_insert_with(|| {
-                let mut label_range = record.label.clone();
-                if let Some(start) = label_start {
-                    label_range.start = start;
-                }
-                let table = labels::Table {
-                    ticker_last: header.is_some_and(|h| h.ticker_after_name),
-                    row: table_row(block),
-                };
-                labels::label(
-                    page.tokens,
-                    page.text,
-                    page.base,
-                    record,
-                    (label_range, digits),
-                    table,
-                )
-            });
-            match found {
+            match self.labels[digits].get_or_insert_with(|| label_of(digits)) {
                 Ok(_) => self.labelled.push(i),
                 Err(refusal) => {
                     label_refusal.get_or_insert(*refusal);
@@ -363,6 +391,14 @@ impl Judge {
                 return Verdict::Refused(Rule::Ambiguous, standing);
             }
         }
+        self.accept_standing(page, r, standing)
+    }
+
+    /// [`Judge::accept`] of the record `r` whose candidates `standing`, the
+    /// last in [`Judge::standing`], give one quote; of those, it keeps
+    /// what the verdict points to.
+    fn accept_standing(&mut self, page: Page<'_>, r: usize, standing: Range<usize>) -> Verdict {
+        let start = standing.start;
         let verdict = self.accept(page, r, standing.clone());
         match &verdict {
             // The quote keeps its candidate, the first; the others go.
@@ -372,6 +408,15 @@ impl Judge {
             _ => self.standing.truncate(start),
         }
         verdict
+    }
+
+    /// Whether the judge may take its short ways: always, but in the
+    /// tests that check them against the general ways.
+    fn short_ways(&self) -> bool {
+        #[cfg(test)]
+        return !self.general_only;
+        #[cfg(not(test))]
+        true
     }
 
     /// Rule B: a label glued to a number (`1.30AA 34.10 …`) starts inside
@@ -415,7 +460,7 @@ impl Judge {
         // Tokens of a body the records stage found free of stray text
         // hold none: `stray` would walk them for nothing.
         let in_body = record.body.start <= values.start && values.end <= record.body.end;
-        if !(record.stray_free && in_body) {
+        if !(record.stray_free && in_body && self.short_ways()) {
             if let Some(token) = stray(page, values, &candidate.label) {
                 return Verdict::Refused(Rule::Stray(token), 0..0);
             }
@@ -1078,10 +1123,19 @@ mod tests {
     /// The judge after judging `text`, every reading made (`exhaustive`)
     /// or the covered ones pruned.
     fn judge_text(text: &str, exhaustive: bool) -> Judge {
+        judge_text_with(text, exhaustive, false)
+    }
+
+    /// [`judge_text`], the judge's short ways not taken where
+    /// `general_only`.
+    fn judge_text_with(text: &str, exhaustive: bool, general_only: bool) -> Judge {
         let (tokens, records) = lexed_records(text);
         let mut blocks = crate::blocks::Blocks::default();
         crate::blocks::blocks(&tokens.tokens, text.as_bytes(), 0, &records, &mut blocks);
-        let mut judge = Judge::default();
+        let mut judge = Judge {
+            general_only,
+            ..Judge::default()
+        };
         judge.readings.exhaustive = exhaustive;
         judge.judge(Page {
             tokens: &tokens.tokens,
@@ -1276,6 +1330,18 @@ mod tests {
         #[test]
         fn pruning_changes_no_verdict(text in page()) {
             prop_assert_eq!(judged(&text, false), judged(&text, true), "{}", text);
+        }
+
+        /// The judge's short ways (a lone reading, a body free of stray
+        /// text) give every verdict, candidate and place the general
+        /// ways give.
+        #[test]
+        fn short_ways_judge_as_the_general_ones(text in page()) {
+            let judged = |general_only: bool| {
+                let judge = judge_text_with(&text, false, general_only);
+                format!("{:?}\n{:?}\n{:?}", judge.verdicts, judge.standing, judge.places)
+            };
+            prop_assert_eq!(judged(false), judged(true), "{}", text);
         }
 
         /// [`passes_every_weighing`] is the tests of [`drop_worse_fits`]
