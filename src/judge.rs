@@ -251,6 +251,9 @@ impl Judge {
     /// The verdicts on every record of `page`, by record index.
     pub(crate) fn judge(&mut self, page: Page<'_>) -> &[Verdict] {
         self.verdicts.clear();
+        // One verdict a record: room for all at once, not grown by
+        // copies as they come.
+        self.verdicts.reserve(page.records.len());
         self.standing.clear();
         self.places.clear();
         self.tails.clear();
