@@ -468,16 +468,20 @@ impl Judge {
                 return Verdict::Refused(Rule::Stray(token), 0..0);
             }
         }
-        let places = self.places.len();
-        self.places.extend(
-            self.standing[standing.clone()]
-                .iter()
-                .map(Candidate::fields),
-        );
-        let places = places..self.places.len();
+        // The places of every reading that gives the quote, for its block;
+        // a lone reading's are its own fields, which its block reads from
+        // it (`Candidate::places` stays empty).
+        if standing.len() > 1 {
+            let places = self.places.len();
+            self.places.extend(
+                self.standing[standing.clone()]
+                    .iter()
+                    .map(Candidate::fields),
+            );
+            self.standing[standing.start].places = places..self.places.len();
+        }
         // What stood goes once the quote is accepted (see `record`): the
         // quote keeps its candidate where it stands.
-        self.standing[standing.start].places = places;
         Verdict::Quote(standing.start, evidence)
     }
 
