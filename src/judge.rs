@@ -743,11 +743,11 @@ fn follow_header(readings: &mut Vec<Reading>, values: &[Value]) {
 
 /// The candidate of `reading` with `label`.
 fn candidate(reading: &Reading, label: Label, values: &[Value], markers: Markers) -> Candidate {
+    // The record's values come in the order of their tokens (a test
+    // checks it): the last stands furthest.
     let last_token = values
-        .iter()
-        .map(|v| v.token)
-        .max()
-        .unwrap_or(values[reading.price()].token);
+        .last()
+        .map_or(values[reading.price()].token, |v| v.token);
     Candidate {
         price: values[reading.price()],
         change: reading.change_value(values),
@@ -1349,6 +1349,20 @@ mod tests {
                 format!("{:?}\n{:?}\n{:?}", judge.verdicts, judge.standing, judge.places)
             };
             prop_assert_eq!(judged(false), judged(true), "{}", text);
+        }
+
+        /// A record's values come in the order of their tokens, so that
+        /// the last is the furthest (`candidate` takes its token as the
+        /// end of the quote's values).
+        #[test]
+        fn values_come_in_token_order(text in page()) {
+            let (tokens, records) = lexed_records(&text);
+            let mut readings = Readings::default();
+            for record in &records {
+                readings.read(&tokens.tokens, &tokens.cuts, record, None);
+                let order = readings.values.windows(2).all(|w| w[0].token <= w[1].token);
+                prop_assert!(order, "{}", text);
+            }
         }
 
         /// [`passes_every_weighing`] is the tests of [`drop_worse_fits`]
