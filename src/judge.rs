@@ -669,6 +669,19 @@ fn change_weighs_in(price: rust_decimal::Decimal, change: rust_decimal::Decimal)
     if price.scale() == change.scale() && p.abs() < HALF_RANGE && c.abs() < HALF_RANGE {
         return c < p && (p == 0 || c.abs() < p);
     }
+    change_weighs_in_apart(price, change)
+}
+
+/// [`change_weighs_in`] where the scales differ or the mantissas are
+/// large: apart, so that the common case stays small.
+#[inline(never)]
+fn change_weighs_in_apart(price: rust_decimal::Decimal, change: rust_decimal::Decimal) -> bool {
+    // Under 2^95 each, the two on one scale answer both tests, where that
+    // scale holds them (`1.8` and `0.23` as 180 and 23).
+    let small = price.mantissa().abs() < HALF_RANGE && change.mantissa().abs() < HALF_RANGE;
+    if small && let Some((p, c)) = on_one_scale(price, change) {
+        return c < p && (p == 0 || c.abs() < p);
+    }
     leaves_positive_close(price, change) && (price.is_zero() || less(change.abs(), price))
 }
 
@@ -683,6 +696,37 @@ fn less(a: rust_decimal::Decimal, b: rust_decimal::Decimal) -> bool {
         false => a < b,
     }
 }
+
+/// `a` and `b` as integers on one scale, the larger of theirs: their
+/// mantissas, the one of fewer decimals times the power of ten that makes
+/// up the difference. They compare as the decimals do. `None` where the
+/// product might not hold in an `i128`: a mantissa of 2^64 or more, or a
+/// difference of more than 18 decimals.
+fn on_one_scale(a: rust_decimal::Decimal, b: rust_decimal::Decimal) -> Option<(i128, i128)> {
+    let (x, y) = (a.mantissa(), b.mantissa());
+    // Under 2^64 times under 2^60, the product is under 2^124.
+    let up = |m: i128, by: u32| {
+        let power = POWERS_OF_TEN.get(usize::try_from(by).ok()?)?;
+        (m.unsigned_abs() < 1 << 64).then(|| m * i128::from(*power))
+    };
+    match a.scale().cmp(&b.scale()) {
+        std::cmp::Ordering::Equal => Some((x, y)),
+        std::cmp::Ordering::Less => Some((up(x, b.scale() - a.scale())?, y)),
+        std::cmp::Ordering::Greater => Some((x, up(y, a.scale() - b.scale())?)),
+    }
+}
+
+/// The powers of ten a mantissa is raised by to compare it on a larger
+/// scale: up to 10^18, under 2^60.
+const POWERS_OF_TEN: [u64; 19] = {
+    let mut powers = [1u64; 19];
+    let mut i = 1;
+    while i < powers.len() {
+        powers[i] = powers[i - 1] * 10;
+        i += 1;
+    }
+    powers
+};
 
 /// Half the range of a [`Decimal`]'s mantissa: the difference of two
 /// mantissas below it holds.
@@ -1365,6 +1409,25 @@ mod tests {
             }
         }
 
+        /// Two decimals on one scale compare as the decimals do, and
+        /// [`change_weighs_in`] answers as its two tests, whatever the
+        /// scales and mantissas.
+        #[test]
+        fn decimals_on_one_scale_compare_as_decimals(
+            (a, b) in (any::<i64>(), any::<i64>()),
+            (wide, scales) in (any::<(u32, u32)>(), (0u32..29, 0u32..29)),
+        ) {
+            // Mantissas of 64 bits, some widened to 96 (a decimal's most).
+            let widen = |m: i64, w: u32| i128::from(m) << (w % 33);
+            let a = Decimal::from_i128_with_scale(widen(a, wide.0), scales.0);
+            let b = Decimal::from_i128_with_scale(widen(b, wide.1), scales.1);
+            if let Some((x, y)) = super::on_one_scale(a, b) {
+                prop_assert_eq!(x.cmp(&y), a.cmp(&b), "{} {}", a, b);
+            }
+            let each = leaves_positive_close(a, b) && (a.is_zero() || less(b.abs(), a));
+            prop_assert_eq!(change_weighs_in(a, b), each, "{} {}", a, b);
+        }
+
         /// [`passes_every_weighing`] is the tests of [`drop_worse_fits`]
         /// that it names, each asked once.
         #[test]
@@ -1577,6 +1640,16 @@ mod tests {
                 "39614081257132168796771975168",
                 "-39614081257132168796771975168",
             ),
+            // Scales apart: the shorter raised to the longer.
+            ("41.8", "0.23"),
+            ("49.47", "0"),
+            ("0.5", "1"),
+            ("1", "0.999999999999999999"),
+            ("1", "1.0000000000000000000000000001"),
+            ("18446744073709551616", "0.5"),
+            ("-0.5", "-1"),
+            ("1.0", "1"),
+            ("2.50", "-2.5"),
         ];
         for (price, change) in cases {
             let expected = d(price)
