@@ -785,7 +785,9 @@ fn follow_header(readings: &mut Vec<Reading>, values: &[Value]) {
     }
 }
 
-/// The candidate of `reading` with `label`.
+/// The candidate of `reading` with `label` (inlined, so that it is
+/// written where it is pushed rather than copied there).
+#[inline(always)]
 fn candidate(reading: &Reading, label: Label, values: &[Value], markers: Markers) -> Candidate {
     // The record's values come in the order of their tokens (a test
     // checks it): the last stands furthest.
