@@ -455,9 +455,17 @@ fn quote_span(
     let tokens = page.tokens;
     let first = record.tokens().start;
     let is_bar = |i: usize| {
-        matches!(tokens[i].kind, Kind::Cell)
-            && &page.text[tokens[i].start - page.base..tokens[i].end - page.base] == b"|"
+        tokens.get(i).is_some_and(|t| {
+            matches!(t.kind, Kind::Cell)
+                && page.text.get(t.start - page.base..t.end - page.base) == Some(b"|")
+        })
     };
+    let header_row = support.contains(crate::readings::Support::HEADER) && !record.vertical;
+    // A row that no header reads and whose line starts with no bar (most
+    // quotes) spans its own tokens: its lines are not looked for.
+    if !header_row && !is_bar(read.line(record.line).start) {
+        return tokens[first].start..tokens[last].end;
+    }
     // A record starts on its line, and one that is not vertical ends on
     // it too.
     let last_line = if !record.vertical && record.tokens().contains(&last) {
@@ -468,7 +476,6 @@ fn quote_span(
     let line_range = record.line..=last_line;
     let line = read.line(record.line).start..read.line(last_line).end;
     let pipe_row = !line.is_empty() && is_bar(line.start) && is_bar(line.end - 1);
-    let header_row = support.contains(crate::readings::Support::HEADER) && !record.vertical;
     if (pipe_row || header_row) && lines.alone(read, page.records, verdicts, line_range) {
         return tokens[line.start].start..tokens[line.end - 1].end;
     }
