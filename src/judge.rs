@@ -480,8 +480,9 @@ impl Judge {
             );
             self.standing[standing.start].places = places..self.places.len();
         }
-        // What stood goes once the quote is accepted (see `record`): the
-        // quote keeps its candidate where it stands.
+        // What stood goes once the quote is accepted (see
+        // `accept_standing`): the quote keeps its candidate where it
+        // stands.
         Verdict::Quote(standing.start, evidence)
     }
 
