@@ -455,10 +455,12 @@ impl Judge {
         if candidate.sign == SignFrom::Nothing && !candidate.zero() {
             return Verdict::Refused(Rule::Unsigned, standing);
         }
-        if prose(page, r, candidate, &mut self.tails) {
+        let record = &page.records[r];
+        // Only words after the values make prose: most quotes end their
+        // line or stand before another, and ask no more.
+        if record.tail == Tail::Words && prose(page, r, candidate, &mut self.tails) {
             return Verdict::Refused(Rule::Prose, 0..0);
         }
-        let record = &page.records[r];
         let values = record.body.start.min(candidate.price.token)..candidate.last_token + 1;
         // Tokens of a body the records stage found free of stray text
         // hold none: `stray` would walk them for nothing.
