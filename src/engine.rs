@@ -1,7 +1,8 @@
 //! The stages run over one region of input: tokens, records, blocks,
 //! readings, judgement, labels. What the judge accepts comes out as
-//! [`Found`] quotes, each with its span; scan and strict reading are
-//! policies over this one engine.
+//! [`Found`] quotes, each with its span (a region lists them as
+//! [`Accepted`], read from the judge's candidates when asked for); scan
+//! and strict reading are policies over this one engine.
 //!
 //! Regions lie on a grid: each starts at the quietest place (a blank
 //! line, else a line end, else the end of a percent, else a word's start)
@@ -111,11 +112,26 @@ impl Found {
     }
 }
 
+/// A quote the engine accepted in the region it read last: where it
+/// stands, and which of the judge's candidates it is, from which
+/// [`Engine::found`] reads the quote. Small, so that a region lists its
+/// quotes without copying each whole before it is asked for.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Accepted {
+    /// The quote's byte range.
+    pub(crate) span: Range<usize>,
+    /// Its candidate's index in the judge's.
+    candidate: usize,
+    /// What made the judge accept it.
+    evidence: Evidence,
+}
+
 /// What the engine read of a region.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Region {
-    /// The quotes, in input order, without overlaps.
-    pub(crate) found: Vec<Found>,
+    /// The quotes, in input order, without overlaps: [`Engine::found`]
+    /// reads each, until the engine reads another region.
+    pub(crate) found: Vec<Accepted>,
     /// Where the region ends: the next one starts here.
     pub(crate) end: usize,
     /// Where a quote cut off by the end of the input starts, if the
@@ -190,6 +206,41 @@ impl Engine {
         }
     }
 
+    /// The quote `accepted` of the region read last (inlined, so that a
+    /// scan builds its quote from the judge's candidate where its segment
+    /// is returned, with no copy of it between).
+    #[inline(always)]
+    pub(crate) fn found(&self, accepted: &Accepted) -> Found {
+        let candidate = &self.judge.standing[accepted.candidate];
+        let price = candidate.price;
+        let price_value = match price.marks.magnitude {
+            Some(m) => m.apply(price.shown).unwrap_or(price.shown),
+            None => price.shown,
+        };
+        let direction = candidate
+            .markers
+            .direction()
+            .or_else(|| candidate.change.map(Direction::of))
+            .or_else(|| candidate.percent.map(Direction::of))
+            .unwrap_or(Direction::Unchanged);
+        Found {
+            span: accepted.span.clone(),
+            symbol: candidate.label.symbol.clone(),
+            name: candidate.label.name.clone(),
+            label: candidate.label.kind,
+            price: price_value,
+            shown_scale: u8::try_from(price.shown.scale()).unwrap_or(u8::MAX),
+            magnitude: price.marks.magnitude,
+            currency: price.marks.currency,
+            direction,
+            change: candidate.change,
+            percent: candidate.percent,
+            previous_close: candidate.close,
+            markers: candidate.markers,
+            evidence: accepted.evidence,
+        }
+    }
+
     /// Reads the region `text`, which starts at input offset `base`: at
     /// most [`REGION`] bytes, the last of the input when `eof`.
     pub(crate) fn read(&mut self, text: &[u8], base: usize, eof: bool, region: &mut Region) {
@@ -243,7 +294,8 @@ impl Engine {
                         readings: None,
                     });
                 }
-                Verdict::Quote(candidate, evidence) => {
+                Verdict::Quote(index, evidence) => {
+                    let candidate = &standing[*index];
                     let span = quote_span(
                         page,
                         &self.tokens,
@@ -254,31 +306,9 @@ impl Engine {
                     );
                     let span = span.start.max(last_end)..span.end.min(end);
                     last_end = span.end;
-                    let price = candidate.price;
-                    let price_value = match price.marks.magnitude {
-                        Some(m) => m.apply(price.shown).unwrap_or(price.shown),
-                        None => price.shown,
-                    };
-                    let direction = candidate
-                        .markers
-                        .direction()
-                        .or_else(|| candidate.change.map(Direction::of))
-                        .or_else(|| candidate.percent.map(Direction::of))
-                        .unwrap_or(Direction::Unchanged);
-                    region.found.push(Found {
+                    region.found.push(Accepted {
                         span,
-                        symbol: candidate.label.symbol.clone(),
-                        name: candidate.label.name.clone(),
-                        label: candidate.label.kind,
-                        price: price_value,
-                        shown_scale: u8::try_from(price.shown.scale()).unwrap_or(u8::MAX),
-                        magnitude: price.marks.magnitude,
-                        currency: price.marks.currency,
-                        direction,
-                        change: candidate.change,
-                        percent: candidate.percent,
-                        previous_close: candidate.close,
-                        markers: candidate.markers,
+                        candidate: *index,
                         evidence: *evidence,
                     });
                 }
@@ -454,9 +484,17 @@ fn quote_span(
     let tokens = page.tokens;
     let first = record.tokens().start;
     let is_bar = |i: usize| {
-        matches!(tokens[i].kind, Kind::Cell)
-            && &page.text[tokens[i].start - page.base..tokens[i].end - page.base] == b"|"
+        tokens.get(i).is_some_and(|t| {
+            matches!(t.kind, Kind::Cell)
+                && page.text.get(t.start - page.base..t.end - page.base) == Some(b"|")
+        })
     };
+    let header_row = support.contains(crate::readings::Support::HEADER) && !record.vertical;
+    // A row that no header reads and whose line starts with no bar (most
+    // quotes) spans its own tokens: its lines are not looked for.
+    if !header_row && !is_bar(read.line(record.line).start) {
+        return tokens[first].start..tokens[last].end;
+    }
     // A record starts on its line, and one that is not vertical ends on
     // it too.
     let last_line = if !record.vertical && record.tokens().contains(&last) {
@@ -467,7 +505,6 @@ fn quote_span(
     let line_range = record.line..=last_line;
     let line = read.line(record.line).start..read.line(last_line).end;
     let pipe_row = !line.is_empty() && is_bar(line.start) && is_bar(line.end - 1);
-    let header_row = support.contains(crate::readings::Support::HEADER) && !record.vertical;
     if (pipe_row || header_row) && lines.alone(read, page.records, verdicts, line_range) {
         return tokens[line.start].start..tokens[line.end - 1].end;
     }
@@ -563,7 +600,7 @@ mod tests {
             .found
             .iter()
             .map(|f| {
-                let q = f.quote(text.as_bytes(), 0);
+                let q = engine.found(f).quote(text.as_bytes(), 0);
                 let field = |v: Option<Decimal>| v.map_or("-".to_string(), |v| v.to_string());
                 format!(
                     "{} {} {} {} {}",
@@ -625,7 +662,10 @@ mod tests {
                 .clone()
                 .map(|m| engine.blocks.members[m])
                 .filter_map(|r| match &verdicts[r] {
-                    Verdict::Quote(c, _) => Some(format!("{:?}", &judge.places[c.places.clone()])),
+                    Verdict::Quote(c, _) => Some(format!(
+                        "{:?}",
+                        &judge.places[judge.standing[*c].places.clone()]
+                    )),
                     _ => None,
                 })
                 .collect();

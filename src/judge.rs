@@ -189,16 +189,16 @@ impl Candidate {
     }
 }
 
-/// What the judge decided for a record.
-// A quote's variant is large, but verdicts live in a buffer kept between
-// regions: boxing it would allocate a quote.
-#[allow(clippy::large_enum_variant)]
+/// What the judge decided for a record. Small: a quote's candidate stays
+/// where it was built, in [`Judge::standing`], and is not moved into the
+/// verdict.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum Verdict {
     /// The record holds no value: nothing to judge.
     Empty,
-    /// A quote, and the evidence that accepted it.
-    Quote(Candidate, Evidence),
+    /// A quote, its candidate's index in [`Judge::standing`], and the
+    /// evidence that accepted it.
+    Quote(usize, Evidence),
     /// No quote; the rule that refused it, and where the readings that
     /// stood (which the record's block may still choose among) are kept
     /// in [`Judge::standing`].
@@ -213,8 +213,10 @@ pub(crate) struct Judge {
     /// The readings of the record being judged whose label reads, by
     /// index.
     labelled: Vec<usize>,
-    /// The standing readings of refused records, for their blocks: the
-    /// ranges of [`Verdict::Refused`] point here.
+    /// The candidates of the records judged: the standing readings of
+    /// refused records, for their blocks (the ranges of
+    /// [`Verdict::Refused`] point here), and the accepted quotes (the
+    /// indices of [`Verdict::Quote`]).
     pub(crate) standing: Vec<Candidate>,
     /// The places of accepted quotes: the ranges of [`Candidate::places`]
     /// point here.
@@ -228,6 +230,10 @@ pub(crate) struct Judge {
     /// The places a block's quotes all stand in, while its consensus is
     /// found.
     shared_places: Vec<[Option<u8>; 3]>,
+    /// For tests: take the general ways only, to check the short ways
+    /// against them.
+    #[cfg(test)]
+    general_only: bool,
 }
 
 /// What the judge reads: the stages before it.
@@ -245,6 +251,9 @@ impl Judge {
     /// The verdicts on every record of `page`, by record index.
     pub(crate) fn judge(&mut self, page: Page<'_>) -> &[Verdict] {
         self.verdicts.clear();
+        // One verdict a record: room for all at once, not grown by
+        // copies as they come.
+        self.verdicts.reserve(page.records.len());
         self.standing.clear();
         self.places.clear();
         self.tails.clear();
@@ -280,11 +289,53 @@ impl Judge {
             return Verdict::Refused(Rule::TooManyValues, 0..0);
         }
         let label_start = page.blocks.label_starts[r];
+        let short_ways = self.short_ways();
         let readings = &mut self.readings;
         // A lone reading has nothing to be weighed against.
         if readings.readings.len() > 1 {
             drop_worse_fits(&mut readings.readings, &readings.values);
             follow_header(&mut readings.readings, &readings.values);
+        }
+        // The label of the record when its readings' label takes `digits`
+        // of its body.
+        let label_of = |digits: usize| {
+            let mut label_range = record.label.clone();
+            if let Some(start) = label_start {
+                label_range.start = start;
+            }
+            let table = labels::Table {
+                ticker_last: header.is_some_and(|h| h.ticker_after_name),
+                row: table_row(block),
+            };
+            labels::label(
+                page.tokens,
+                page.text,
+                page.base,
+                record,
+                (label_range, digits),
+                table,
+            )
+        };
+        // A lone reading (most records have one) stands unless its label
+        // is refused: no other reading can dominate it, and it gives its
+        // own quote. The general way below finds the same, with its label
+        // read once for each digit choice and every reading weighed
+        // against every other.
+        if let [reading] = readings.readings[..]
+            && short_ways
+        {
+            let label = match label_of(usize::from(reading.digits)) {
+                Ok(label) => label,
+                Err(refusal) => return Verdict::Refused(Rule::Label(refusal), 0..0),
+            };
+            let start = self.standing.len();
+            self.standing.push(candidate(
+                &reading,
+                label,
+                &readings.values,
+                readings.markers,
+            ));
+            return self.accept_standing(page, r, start..start + 1);
         }
         // The label of each digit choice, read once for all its readings.
         self.labels.clear();
@@ -295,25 +346,7 @@ impl Judge {
             while self.labels.len() <= digits {
                 self.labels.push(None);
             }
-            let found = self.labels[digits].get_or_insert_with(|| {
-                let mut label_range = record.label.clone();
-                if let Some(start) = label_start {
-                    label_range.start = start;
-                }
-                let table = labels::Table {
-                    ticker_last: header.is_some_and(|h| h.ticker_after_name),
-                    row: table_row(block),
-                };
-                labels::label(
-                    page.tokens,
-                    page.text,
-                    page.base,
-                    record,
-                    (label_range, digits),
-                    table,
-                )
-            });
-            match found {
+            match self.labels[digits].get_or_insert_with(|| label_of(digits)) {
                 Ok(_) => self.labelled.push(i),
                 Err(refusal) => {
                     label_refusal.get_or_insert(*refusal);
@@ -350,20 +383,43 @@ impl Judge {
             }
         }
         let standing = start..self.standing.len();
-        // The first gives its own quote: the others are weighed against it.
-        let first = &self.standing[start];
-        if !self.standing[start + 1..standing.end]
-            .iter()
-            .all(|c| c.same_quote(first))
-        {
-            return Verdict::Refused(Rule::Ambiguous, standing);
+        // The first gives its own quote: the others, if any (most records
+        // have one reading), are weighed against it.
+        if standing.len() > 1 {
+            let first = &self.standing[start];
+            if !self.standing[start + 1..standing.end]
+                .iter()
+                .all(|c| c.same_quote(first))
+            {
+                return Verdict::Refused(Rule::Ambiguous, standing);
+            }
         }
+        self.accept_standing(page, r, standing)
+    }
+
+    /// [`Judge::accept`] of the record `r` whose candidates `standing`, the
+    /// last in [`Judge::standing`], give one quote; of those, it keeps
+    /// what the verdict points to.
+    fn accept_standing(&mut self, page: Page<'_>, r: usize, standing: Range<usize>) -> Verdict {
+        let start = standing.start;
         let verdict = self.accept(page, r, standing.clone());
-        if !matches!(&verdict, Verdict::Refused(_, kept) if *kept == standing) {
+        match &verdict {
+            // The quote keeps its candidate, the first; the others go.
+            Verdict::Quote(..) => self.standing.truncate(start + 1),
+            Verdict::Refused(_, kept) if *kept == standing => {}
             // Nothing keeps what stood: its block reads it no more.
-            self.standing.truncate(start);
+            _ => self.standing.truncate(start),
         }
         verdict
+    }
+
+    /// Whether the judge may take its short ways: always, but in the
+    /// tests that check them against the general ways.
+    fn short_ways(&self) -> bool {
+        #[cfg(test)]
+        return !self.general_only;
+        #[cfg(not(test))]
+        true
     }
 
     /// Rule B: a label glued to a number (`1.30AA 34.10 …`) starts inside
@@ -382,7 +438,7 @@ impl Judge {
         if before.number().is_none() {
             return true;
         }
-        matches!(self.verdicts.last(), Some(Verdict::Quote(quote, _)) if quote.last_token == start - 1)
+        matches!(self.verdicts.last(), Some(&Verdict::Quote(quote, _)) if self.standing[quote].last_token == start - 1)
     }
 
     /// The verdict on a record whose standing readings, `standing` in
@@ -399,26 +455,37 @@ impl Judge {
         if candidate.sign == SignFrom::Nothing && !candidate.zero() {
             return Verdict::Refused(Rule::Unsigned, standing);
         }
-        if prose(page, r, candidate, &mut self.tails) {
+        let record = &page.records[r];
+        // Only words after the values make prose: most quotes end their
+        // line or stand before another, and ask no more.
+        if record.tail == Tail::Words && prose(page, r, candidate, &mut self.tails) {
             return Verdict::Refused(Rule::Prose, 0..0);
         }
-        let record = &page.records[r];
         let values = record.body.start.min(candidate.price.token)..candidate.last_token + 1;
-        if let Some(token) = stray(page, values, &candidate.label) {
-            return Verdict::Refused(Rule::Stray(token), 0..0);
+        // Tokens of a body the records stage found free of stray text
+        // hold none: `stray` would walk them for nothing.
+        let in_body = record.body.start <= values.start && values.end <= record.body.end;
+        if !(record.stray_free && in_body && self.short_ways()) {
+            if let Some(token) = stray(page, values, &candidate.label) {
+                return Verdict::Refused(Rule::Stray(token), 0..0);
+            }
         }
-        let places = self.places.len();
-        self.places.extend(
-            self.standing[standing.clone()]
-                .iter()
-                .map(Candidate::fields),
-        );
-        let places = places..self.places.len();
-        // What stood goes once the quote is accepted (see `record`): the
-        // quote takes its candidate.
-        let mut quote = self.standing.swap_remove(standing.start);
-        quote.places = places;
-        Verdict::Quote(quote, evidence)
+        // The places of every reading that gives the quote, for its block;
+        // a lone reading's are its own fields, which its block reads from
+        // it (`Candidate::places` stays empty).
+        if standing.len() > 1 {
+            let places = self.places.len();
+            self.places.extend(
+                self.standing[standing.clone()]
+                    .iter()
+                    .map(Candidate::fields),
+            );
+            self.standing[standing.start].places = places..self.places.len();
+        }
+        // What stood goes once the quote is accepted (see
+        // `accept_standing`): the quote keeps its candidate where it
+        // stands.
+        Verdict::Quote(standing.start, evidence)
     }
 
     /// Blocks: a record that alone fits several readings takes the one
@@ -438,9 +505,13 @@ impl Judge {
         if records.len() < 2 || !records.iter().any(open) {
             return;
         }
-        let Some(consensus) =
-            Consensus::of(page, block, verdicts, &self.places, &mut self.shared_places)
-        else {
+        let Some(consensus) = Consensus::of(
+            page,
+            block,
+            (verdicts, &self.standing),
+            &self.places,
+            &mut self.shared_places,
+        ) else {
             return;
         };
         for &r in records {
@@ -450,11 +521,13 @@ impl Judge {
                 }
                 _ => continue,
             };
-            let standing = &self.standing[standing];
-            let Some(chosen) = standing.iter().find(|c| c.fields() == consensus.fields) else {
+            let Some(index) = standing
+                .clone()
+                .find(|&c| self.standing[c].fields() == consensus.fields)
+            else {
                 continue;
             };
-            let mut chosen = chosen.clone();
+            let mut chosen = self.standing[index].clone();
             chosen.support = chosen.support.with(Support::BLOCK);
             if chosen.sign == SignFrom::Nothing && !chosen.zero() {
                 let Some(negative) = consensus.unsigned else {
@@ -477,7 +550,9 @@ impl Judge {
                 continue;
             }
             chosen.places = 0..0;
-            verdicts[r] = Verdict::Quote(chosen, evidence);
+            // The quote keeps the candidate, as the block read it.
+            self.standing[index] = chosen;
+            verdicts[r] = Verdict::Quote(index, evidence);
         }
     }
 }
@@ -597,6 +672,19 @@ fn change_weighs_in(price: rust_decimal::Decimal, change: rust_decimal::Decimal)
     if price.scale() == change.scale() && p.abs() < HALF_RANGE && c.abs() < HALF_RANGE {
         return c < p && (p == 0 || c.abs() < p);
     }
+    change_weighs_in_apart(price, change)
+}
+
+/// [`change_weighs_in`] where the scales differ or the mantissas are
+/// large: apart, so that the common case stays small.
+#[inline(never)]
+fn change_weighs_in_apart(price: rust_decimal::Decimal, change: rust_decimal::Decimal) -> bool {
+    // Under 2^95 each, the two on one scale answer both tests, where that
+    // scale holds them (`1.8` and `0.23` as 180 and 23).
+    let small = price.mantissa().abs() < HALF_RANGE && change.mantissa().abs() < HALF_RANGE;
+    if small && let Some((p, c)) = on_one_scale(price, change) {
+        return c < p && (p == 0 || c.abs() < p);
+    }
     leaves_positive_close(price, change) && (price.is_zero() || less(change.abs(), price))
 }
 
@@ -611,6 +699,37 @@ fn less(a: rust_decimal::Decimal, b: rust_decimal::Decimal) -> bool {
         false => a < b,
     }
 }
+
+/// `a` and `b` as integers on one scale, the larger of theirs: their
+/// mantissas, the one of fewer decimals times the power of ten that makes
+/// up the difference. They compare as the decimals do. `None` where the
+/// product might not hold in an `i128`: a mantissa of 2^64 or more, or a
+/// difference of more than 18 decimals.
+fn on_one_scale(a: rust_decimal::Decimal, b: rust_decimal::Decimal) -> Option<(i128, i128)> {
+    let (x, y) = (a.mantissa(), b.mantissa());
+    // Under 2^64 times under 2^60, the product is under 2^124.
+    let up = |m: i128, by: u32| {
+        let power = POWERS_OF_TEN.get(usize::try_from(by).ok()?)?;
+        (m.unsigned_abs() < 1 << 64).then(|| m * i128::from(*power))
+    };
+    match a.scale().cmp(&b.scale()) {
+        std::cmp::Ordering::Equal => Some((x, y)),
+        std::cmp::Ordering::Less => Some((up(x, b.scale() - a.scale())?, y)),
+        std::cmp::Ordering::Greater => Some((x, up(y, a.scale() - b.scale())?)),
+    }
+}
+
+/// The powers of ten a mantissa is raised by to compare it on a larger
+/// scale: up to 10^18, under 2^60.
+const POWERS_OF_TEN: [u64; 19] = {
+    let mut powers = [1u64; 19];
+    let mut i = 1;
+    while i < powers.len() {
+        powers[i] = powers[i - 1] * 10;
+        i += 1;
+    }
+    powers
+};
 
 /// Half the range of a [`Decimal`]'s mantissa: the difference of two
 /// mantissas below it holds.
@@ -669,13 +788,15 @@ fn follow_header(readings: &mut Vec<Reading>, values: &[Value]) {
     }
 }
 
-/// The candidate of `reading` with `label`.
+/// The candidate of `reading` with `label` (inlined, so that it is
+/// written where it is pushed rather than copied there).
+#[inline(always)]
 fn candidate(reading: &Reading, label: Label, values: &[Value], markers: Markers) -> Candidate {
+    // The record's values come in the order of their tokens (a test
+    // checks it): the last stands furthest.
     let last_token = values
-        .iter()
-        .map(|v| v.token)
-        .max()
-        .unwrap_or(values[reading.price()].token);
+        .last()
+        .map_or(values[reading.price()].token, |v| v.token);
     Candidate {
         price: values[reading.price()],
         change: reading.change_value(values),
@@ -933,7 +1054,7 @@ impl Consensus {
     fn of(
         page: Page<'_>,
         block: &Block,
-        verdicts: &[Verdict],
+        (verdicts, candidates): (&[Verdict], &[Candidate]),
         places: &[[Option<u8>; 3]],
         shared: &mut Vec<[Option<u8>; 3]>,
     ) -> Option<Consensus> {
@@ -944,9 +1065,10 @@ impl Consensus {
         let mut proven: Option<Option<bool>> = None;
         let mut minus_quoted = false;
         for &r in page.blocks.records(block) {
-            let Verdict::Quote(candidate, evidence) = &verdicts[r] else {
+            let Verdict::Quote(candidate, evidence) = verdicts[r] else {
                 continue;
             };
+            let candidate = &candidates[candidate];
             // The places every quote of the block can stand in.
             let own = [candidate.fields()];
             let places = match candidate.places.is_empty() {
@@ -958,7 +1080,7 @@ impl Consensus {
                 true => shared.retain(|p| places.contains(p)),
             }
             seen = true;
-            strong |= *evidence <= Evidence::Markers;
+            strong |= evidence <= Evidence::Markers;
             let negative_shown = matches!(candidate.sign, SignFrom::Shown | SignFrom::Accounting)
                 && candidate
                     .change
@@ -1003,7 +1125,7 @@ impl Consensus {
 mod tests {
     use super::{
         Fit, Judge, Page, change_weighs_in, dominates, dominates_within, leaves_positive_close,
-        less, passes_every_weighing, plausible, positive_close,
+        less, passes_every_weighing, plausible, positive_close, stray,
     };
     use crate::readings::{Reading, Readings, Support};
     use crate::records::lexed_records;
@@ -1057,10 +1179,19 @@ mod tests {
     /// The judge after judging `text`, every reading made (`exhaustive`)
     /// or the covered ones pruned.
     fn judge_text(text: &str, exhaustive: bool) -> Judge {
+        judge_text_with(text, exhaustive, false)
+    }
+
+    /// [`judge_text`], the judge's short ways not taken where
+    /// `general_only`.
+    fn judge_text_with(text: &str, exhaustive: bool, general_only: bool) -> Judge {
         let (tokens, records) = lexed_records(text);
         let mut blocks = crate::blocks::Blocks::default();
         crate::blocks::blocks(&tokens.tokens, text.as_bytes(), 0, &records, &mut blocks);
-        let mut judge = Judge::default();
+        let mut judge = Judge {
+            general_only,
+            ..Judge::default()
+        };
         judge.readings.exhaustive = exhaustive;
         judge.judge(Page {
             tokens: &tokens.tokens,
@@ -1257,6 +1388,51 @@ mod tests {
             prop_assert_eq!(judged(&text, false), judged(&text, true), "{}", text);
         }
 
+        /// The judge's short ways (a lone reading, a body free of stray
+        /// text) give every verdict, candidate and place the general
+        /// ways give.
+        #[test]
+        fn short_ways_judge_as_the_general_ones(text in page()) {
+            let judged = |general_only: bool| {
+                let judge = judge_text_with(&text, false, general_only);
+                format!("{:?}\n{:?}\n{:?}", judge.verdicts, judge.standing, judge.places)
+            };
+            prop_assert_eq!(judged(false), judged(true), "{}", text);
+        }
+
+        /// A record's values come in the order of their tokens, so that
+        /// the last is the furthest (`candidate` takes its token as the
+        /// end of the quote's values).
+        #[test]
+        fn values_come_in_token_order(text in page()) {
+            let (tokens, records) = lexed_records(&text);
+            let mut readings = Readings::default();
+            for record in &records {
+                readings.read(&tokens.tokens, &tokens.cuts, record, None);
+                let order = readings.values.windows(2).all(|w| w[0].token <= w[1].token);
+                prop_assert!(order, "{}", text);
+            }
+        }
+
+        /// Two decimals on one scale compare as the decimals do, and
+        /// [`change_weighs_in`] answers as its two tests, whatever the
+        /// scales and mantissas.
+        #[test]
+        fn decimals_on_one_scale_compare_as_decimals(
+            (a, b) in (any::<i64>(), any::<i64>()),
+            (wide, scales) in (any::<(u32, u32)>(), (0u32..29, 0u32..29)),
+        ) {
+            // Mantissas of 64 bits, some widened to 96 (a decimal's most).
+            let widen = |m: i64, w: u32| i128::from(m) << (w % 33);
+            let a = Decimal::from_i128_with_scale(widen(a, wide.0), scales.0);
+            let b = Decimal::from_i128_with_scale(widen(b, wide.1), scales.1);
+            if let Some((x, y)) = super::on_one_scale(a, b) {
+                prop_assert_eq!(x.cmp(&y), a.cmp(&b), "{} {}", a, b);
+            }
+            let each = leaves_positive_close(a, b) && (a.is_zero() || less(b.abs(), a));
+            prop_assert_eq!(change_weighs_in(a, b), each, "{} {}", a, b);
+        }
+
         /// [`passes_every_weighing`] is the tests of [`drop_worse_fits`]
         /// that it names, each asked once.
         #[test]
@@ -1275,6 +1451,72 @@ mod tests {
                         && positive_close(r, values)
                         && plausible(r, values);
                     prop_assert_eq!(passes_every_weighing(r, values), each, "{}", text);
+                }
+            }
+        }
+    }
+
+    /// Pieces of rows with the tokens `stray` refuses: lone signs and
+    /// `%`, parentheses, glyphs side by side, invisible characters,
+    /// malformed numbers.
+    const STRAY_PIECES: &[&str] = &[
+        "AGL",
+        "Alpha Steel",
+        "40.13",
+        "+0.12",
+        "(0.00%)",
+        "▲",
+        "▼",
+        "up",
+        "-",
+        "+",
+        "%",
+        "(",
+        ")",
+        "\u{200b}",
+        "7,477.50044.580",
+        "1.2.3",
+        "|",
+        "2024",
+        "17:35",
+        "\n",
+        "per cent",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(4_000))]
+
+        /// A record the records stage finds free of stray text gives
+        /// [`stray`] nothing to find in its body, which the judge then
+        /// skips.
+        #[test]
+        fn a_stray_free_body_holds_no_stray_token(
+            parts in prop::collection::vec(
+                (prop::sample::select(STRAY_PIECES), prop::sample::select(&[" ", "", "  "][..])),
+                1..16,
+            ),
+            generated in page(),
+        ) {
+            let pieced: String = parts.iter().map(|(p, s)| format!("{p}{s}")).collect();
+            for text in [pieced, generated] {
+                let (tokens, records) = lexed_records(&text);
+                let mut blocks = crate::blocks::Blocks::default();
+                crate::blocks::blocks(&tokens.tokens, text.as_bytes(), 0, &records, &mut blocks);
+                let page = Page {
+                    tokens: &tokens.tokens,
+                    cuts: &tokens.cuts,
+                    text: text.as_bytes(),
+                    base: 0,
+                    records: &records,
+                    blocks: &blocks,
+                };
+                let label = crate::labels::Label {
+                    symbol: 0..0,
+                    name: None,
+                    kind: crate::quote::Label::Ticker,
+                };
+                for record in records.iter().filter(|r| r.stray_free) {
+                    prop_assert_eq!(stray(page, record.body.clone(), &label), None, "{:?}", text);
                 }
             }
         }
@@ -1313,7 +1555,7 @@ mod tests {
         let text = "AGL40.13▲ 0.12 (0.00%)\nGold = 1,790.40 +3.10\nOrion Pharma 51.30 51.60 50.90 +0.25 +0.49%\n";
         let judge = judge_text(text, true);
         let quotes = judge.verdicts.iter().filter_map(|v| match v {
-            super::Verdict::Quote(candidate, _) => Some(candidate),
+            super::Verdict::Quote(candidate, _) => Some(&judge.standing[*candidate]),
             _ => None,
         });
         for candidate in quotes.chain(&judge.standing) {
@@ -1403,6 +1645,16 @@ mod tests {
                 "39614081257132168796771975168",
                 "-39614081257132168796771975168",
             ),
+            // Scales apart: the shorter raised to the longer.
+            ("41.8", "0.23"),
+            ("49.47", "0"),
+            ("0.5", "1"),
+            ("1", "0.999999999999999999"),
+            ("1", "1.0000000000000000000000000001"),
+            ("18446744073709551616", "0.5"),
+            ("-0.5", "-1"),
+            ("1.0", "1"),
+            ("2.50", "-2.5"),
         ];
         for (price, change) in cases {
             let expected = d(price)

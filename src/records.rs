@@ -47,6 +47,12 @@ pub(crate) struct Record {
     /// The kinds of its values that blocks compare, the digits its label
     /// may take aside.
     pub(crate) kinds: Kinds,
+    /// Whether its body holds none of the tokens the judge refuses as
+    /// stray text inside a quote (`judge::stray`): no lone sign or `%`,
+    /// no invisible character or invalid bytes, no parenthesis apart from
+    /// a number's, no number rule N refuses, and no glyph marker right
+    /// after another. `false` says nothing: such a token may be there.
+    pub(crate) stray_free: bool,
 }
 
 impl Record {
@@ -190,6 +196,8 @@ pub(crate) fn records(read: &Tokens, text: &[u8], base: usize, out: &mut Vec<Rec
             if let Some(record) = out.last_mut() {
                 if record.vertical {
                     record.tail = Tail::End;
+                    // Its body took lines the flag was not read from.
+                    record.stray_free = false;
                     record.values = has_values(tokens, record);
                     record.kinds = Kinds::of(tokens, record);
                 }
@@ -382,6 +390,12 @@ fn split_line(
         // The kinds of its values, for blocks to compare: every value
         // scanned lies before the body's end and has a kind.
         let mut kinds = Kinds::default();
+        // Whether the tokens scanned hold nothing stray (see
+        // `Record::stray_free`; those scanned past the body's end count
+        // too, which only leaves the flag unset more often), and where
+        // the last glyph marker stood.
+        let mut stray_free = true;
+        let mut glyph_at = usize::MAX;
         let mut k = j;
         // A field's caption and its value end at the cell after it (`Vol
         // 500 | 786 12.50 …`).
@@ -394,9 +408,22 @@ fn split_line(
         while k < line.end {
             let token = &tokens[k];
             let kind = match token.kind {
-                Kind::Number(n) if n.percent != PercentMark::None => ValueKind::Percent,
-                Kind::Number(_) | Kind::Ambiguous { .. } => ValueKind::Plain,
-                Kind::Marker { .. } => ValueKind::Marker,
+                Kind::Number(n) if n.percent != PercentMark::None => {
+                    stray_free &= n.value.is_ok();
+                    ValueKind::Percent
+                }
+                Kind::Number(n) => {
+                    stray_free &= n.value.is_ok();
+                    ValueKind::Plain
+                }
+                Kind::Ambiguous { .. } => ValueKind::Plain,
+                Kind::Marker { word, .. } => {
+                    if !word {
+                        stray_free &= glyph_at.wrapping_add(1) != k;
+                        glyph_at = k;
+                    }
+                    ValueKind::Marker
+                }
                 Kind::Word(word) => {
                     if word_role(word) == Role::Label {
                         let caption_after_colon = colon
@@ -415,6 +442,15 @@ fn split_line(
                 }
                 Kind::Cell if caption && body_end > body_start => break,
                 _ => {
+                    stray_free &= !matches!(
+                        token.kind,
+                        Kind::Sign
+                            | Kind::Percent
+                            | Kind::Invisible
+                            | Kind::Invalid
+                            | Kind::Open
+                            | Kind::Close
+                    );
                     k += 1;
                     continue;
                 }
@@ -469,6 +505,7 @@ fn split_line(
             // The digits a label takes are the body's first values, all
             // numbers.
             kinds: kinds.skip(name_digits),
+            stray_free,
         });
         i = if has_body { body_end } else { label_end };
         lead = if has_body { Lead::Record } else { Lead::Words };

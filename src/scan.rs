@@ -2,7 +2,7 @@
 
 use std::ops::Range;
 
-use crate::engine::{Engine, Found, Refused, Region, region_end};
+use crate::engine::{Accepted, Engine, Found, Refused, Region, region_end};
 use crate::number::StyleDecision;
 use crate::quote::Quote;
 use crate::window::Window;
@@ -182,11 +182,13 @@ impl<'a> Iterator for Segments<'a> {
 
     fn next(&mut self) -> Option<Segment<'a>> {
         let (text, bytes) = (self.text, self.text.as_bytes());
-        // The quote is read where the region keeps it, not cloned first.
+        // The quote is read from the judge's candidate where the segment
+        // is returned, not built into the region or cloned first.
         match self
             .scanner
-            .step_with(Window::whole(bytes), |found| found.quote_in(text))
-        {
+            .step_with(Window::whole(bytes), |engine, accepted| {
+                engine.found(accepted).quote_in(text)
+            }) {
             Step::Quote(quote) => Some(Segment::Quote(quote)),
             Step::Skipped(span, kind) => Some(Segment::Skipped(Skipped {
                 // A `&str` holds UTF-8 only, and pieces end on characters.
@@ -299,15 +301,15 @@ impl Scanner {
 
     /// The next segment, or what the scanner needs to find it.
     pub(crate) fn step(&mut self, window: Window<'_>) -> Step {
-        self.step_with(window, Found::clone)
+        self.step_with(window, Engine::found)
     }
 
     /// [`Scanner::step`], a quote given as `quote` reads it where the
-    /// region keeps it.
+    /// engine keeps it.
     pub(crate) fn step_with<Q>(
         &mut self,
         window: Window<'_>,
-        quote: impl FnOnce(&Found) -> Q,
+        quote: impl FnOnce(&Engine, &Accepted) -> Q,
     ) -> Step<Q> {
         loop {
             if self.loaded {
@@ -317,7 +319,7 @@ impl Scanner {
                     }
                     self.next += 1;
                     self.emitted = found.span.end;
-                    return Step::Quote(quote(found));
+                    return Step::Quote(quote(&self.engine, found));
                 }
                 if let Some(truncated) = self.region.truncated.filter(|&t| t >= self.emitted) {
                     if self.emitted < truncated {
