@@ -589,7 +589,7 @@ impl<'s> Lexer<'s> {
         if digits_at.len() < input.len() && date_or_time_len(digits_at) > 0 {
             return Err(nom::Err::Error(()));
         }
-        let (mut rest, value, digits_len, grouped) = match number(digits_at, self.style) {
+        let (rest, value, digits_len, grouped) = match number(digits_at, self.style) {
             Ok((rest, n)) => (rest, Ok(n.value), n.text.len(), n.grouped),
             Err(NumberError::Malformed) => {
                 let len = number_like_len(digits_at);
@@ -604,45 +604,16 @@ impl<'s> Lexer<'s> {
             Err(NumberError::NotANumber) => return Err(nom::Err::Error(())),
         };
         let digits_text = &digits_at[..digits_len];
-        // Digits glued to letters that are no magnitude are a word (`1Y`,
-        // `24h`, `1Bitcoin`), unless the number shows decimals or groups.
-        let magnitude = match magnitude(rest) {
-            Ok((after, magnitude)) => {
-                rest = after;
-                Some(magnitude)
+        let After {
+            rest,
+            percent,
+            currency,
+            magnitude,
+        } = match paren || !ends_bare(rest) {
+            true => {
+                marks_after(rest, digits_text, sign, currency, paren).ok_or(nom::Err::Error(()))?
             }
-            Err(_) => None,
-        };
-        // `24-hour`, `52-week`: digits joined to a word by a hyphen.
-        let hyphen_word = |rest: Input<'_>| {
-            rest.first() == Some(&b'-') && starts_word_char(&rest[1..]) && !rest[1].is_ascii_digit()
-        };
-        if magnitude.is_none()
-            && sign.is_none()
-            && currency.is_none()
-            && !paren
-            && digits_text.iter().all(u8::is_ascii_digit)
-            && (starts_word_char(rest) || hyphen_word(rest))
-        {
-            return Err(nom::Err::Error(()));
-        }
-        let (rest, percent) = percent_mark(rest);
-        // A percent takes no currency after it.
-        let (rest, currency) = match (currency, percent) {
-            (Some(currency), _) => (rest, Some(currency)),
-            (None, PercentMark::None) => match currency_after(rest) {
-                Some((after, currency)) => (after, Some(currency)),
-                None => (rest, None),
-            },
-            (None, _) => (rest, None),
-        };
-        let rest = match paren {
-            true => match skip_spaces(rest).strip_prefix(b")") {
-                Some(after) => after,
-                // An unclosed parenthesis is its own token.
-                None => return Err(nom::Err::Error(())),
-            },
-            false => rest,
+            false => After::none(rest, currency),
         };
         let base = input.as_ptr().addr();
         let digits_start = digits_at.as_ptr().addr() - base;
@@ -807,6 +778,136 @@ impl<'s> Lexer<'s> {
         }
     }
 }
+
+/// What a number shows after its digits.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct After<'a> {
+    /// The input after the number token.
+    rest: Input<'a>,
+    /// Whether and how it is marked as a percent.
+    percent: PercentMark,
+    /// Its currency, shown before or after it.
+    currency: Option<Currency>,
+    /// A magnitude suffix glued to it.
+    magnitude: Option<Magnitude>,
+}
+
+impl<'a> After<'a> {
+    /// No mark after the digits: the token ends at `rest`, with the
+    /// currency shown before it, if any.
+    fn none(rest: Input<'a>, currency: Option<Currency>) -> After<'a> {
+        After {
+            rest,
+            percent: PercentMark::None,
+            currency,
+            magnitude: None,
+        }
+    }
+}
+
+/// The marks after a number's digits `digits_text`, `rest` the input
+/// after them, given the `sign`, `currency` and `paren` before them: a
+/// magnitude, a percent, a currency and a closing parenthesis. `None`
+/// when they make no number: digits glued to a word (`1Y`, `24-hour`),
+/// or a parenthesis never closed.
+fn marks_after<'a>(
+    mut rest: Input<'a>,
+    digits_text: Input<'_>,
+    sign: Option<Sign>,
+    currency: Option<Currency>,
+    paren: bool,
+) -> Option<After<'a>> {
+    // Digits glued to letters that are no magnitude are a word (`1Y`,
+    // `24h`, `1Bitcoin`), unless the number shows decimals or groups.
+    let magnitude = match magnitude(rest) {
+        Ok((after, magnitude)) => {
+            rest = after;
+            Some(magnitude)
+        }
+        Err(_) => None,
+    };
+    // `24-hour`, `52-week`: digits joined to a word by a hyphen.
+    let hyphen_word = |rest: Input<'_>| {
+        rest.first() == Some(&b'-') && starts_word_char(&rest[1..]) && !rest[1].is_ascii_digit()
+    };
+    if magnitude.is_none()
+        && sign.is_none()
+        && currency.is_none()
+        && !paren
+        && digits_text.iter().all(u8::is_ascii_digit)
+        && (starts_word_char(rest) || hyphen_word(rest))
+    {
+        return None;
+    }
+    let (rest, percent) = percent_mark(rest);
+    // A percent takes no currency after it.
+    let (rest, currency) = match (currency, percent) {
+        (Some(currency), _) => (rest, Some(currency)),
+        (None, PercentMark::None) => match currency_after(rest) {
+            Some((after, currency)) => (after, Some(currency)),
+            None => (rest, None),
+        },
+        (None, _) => (rest, None),
+    };
+    let rest = match paren {
+        // An unclosed parenthesis is its own token.
+        true => skip_spaces(rest).strip_prefix(b")")?,
+        false => rest,
+    };
+    Some(After {
+        rest,
+        percent,
+        currency,
+        magnitude,
+    })
+}
+
+/// Whether no mark after a number's digits stands at `rest`, the input
+/// after them, in a number without a parenthesis: nothing follows, or a
+/// byte that starts no magnitude, percent, currency or word (a glyph of
+/// U+2580 to U+25BF such as `▲`, a `)`, a line end), or one space and a
+/// byte that starts no percent or currency (a digit, a sign, a `(`).
+///
+/// Most numbers end so: [`marks_after`], which this skips, then reads
+/// none (the test `bare_numbers_have_no_marks_after_them` checks it).
+#[inline(always)]
+fn ends_bare(rest: Input<'_>) -> bool {
+    match rest {
+        [] | [b' '] => true,
+        [b' ', next, ..] => BARE_AFTER[usize::from(*next)] & BARE_AFTER_SPACE != 0,
+        // U+2580 to U+25BF, block elements and geometric shapes: no
+        // letter, digit or currency sign among them.
+        [0xE2, 0x96, ..] => true,
+        [first, ..] => BARE_AFTER[usize::from(*first)] & BARE_FIRST != 0,
+    }
+}
+
+/// In [`BARE_AFTER`]: the byte right after the digits marks nothing.
+const BARE_FIRST: u8 = 1;
+/// In [`BARE_AFTER`]: the byte after the digits and one space marks nothing.
+const BARE_AFTER_SPACE: u8 = 2;
+
+/// For every byte, where it marks nothing after a number's digits, as
+/// bits of [`BARE_FIRST`] and [`BARE_AFTER_SPACE`]. Right after the
+/// digits: ASCII but no letter or digit (a magnitude, a word), `%`, `$`,
+/// `-` (`24-hour`) or space. After one space: ASCII but no letter (a
+/// percent word, a currency code), `%` or `$`.
+const BARE_AFTER: [u8; 256] = {
+    let mut table = [0; 256];
+    let mut b = 0;
+    while b < 128 {
+        let byte = b as u8;
+        let mark = matches!(byte, b'%' | b'$');
+        if !byte.is_ascii_alphanumeric() && !mark && !matches!(byte, b'-' | b' ') {
+            table[b] |= BARE_FIRST;
+        }
+        if !byte.is_ascii_alphabetic() && !mark {
+            table[b] |= BARE_AFTER_SPACE;
+        }
+        b += 1;
+    }
+    table
+};
 
 /// What a number shows before its digits.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -1549,6 +1650,28 @@ mod tests {
         ) {
             let input = text.as_bytes();
             proptest::prop_assert_eq!(horizontal_space_len(input), space_run_len(input));
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(8192))]
+        /// Where a number ends bare, the marks read after it are none.
+        #[test]
+        fn bare_numbers_have_no_marks_after_them(
+            digits in "[0-9]{1,3}([.][0-9]{1,2})?",
+            rest in "([ ]?(EUR|USD|per cent|Pct|proc[.]|k|bn|%|[$]|€|-[a-z]|[a-z]))?[ ]?[ -~\u{a0}▲▼►▾€£¥₹₦−–µé🔺]{0,6}",
+            sign: Option<bool>,
+            currency: Option<bool>,
+        ) {
+            let input = rest.as_bytes();
+            let sign = sign.map(|plus| if plus { Sign::Plus } else { Sign::Minus });
+            let currency = currency.map(|dollar| if dollar { Currency::Dollar } else { Currency::Euro });
+            if ends_bare(input) {
+                proptest::prop_assert_eq!(
+                    marks_after(input, digits.as_bytes(), sign, currency, false),
+                    Some(After::none(input, currency))
+                );
+            }
         }
     }
 
