@@ -927,17 +927,28 @@ struct Before<'a> {
 ///
 /// Digits first, the most common start, have none of them: neither `(`,
 /// a currency sign nor a sign starts with a digit, so one byte tells and
-/// [`marks_before_digits`] is not asked.
+/// [`marks_before_digits`] is not asked. Nor is it at a glyph such as
+/// `▲`, which rule N is asked of first: every mark of three bytes (`−`,
+/// `–`, `€`, `₹`, `₦`) starts with 0xE2 and then 0x80, 0x82 or 0x88,
+/// and two bytes tell that none starts there.
 #[inline]
 fn before_digits(input: Input<'_>) -> Before<'_> {
-    match input.first() {
-        Some(b) if b.is_ascii_digit() => Before {
+    match input {
+        [b, ..] if b.is_ascii_digit() => Before::none(input),
+        [0xE2, second, ..] if !matches!(second, 0x80 | 0x82 | 0x88) => Before::none(input),
+        _ => marks_before_digits(input),
+    }
+}
+
+impl<'a> Before<'a> {
+    /// No mark before the digits, which `input` should start with.
+    fn none(input: Input<'a>) -> Before<'a> {
+        Before {
             digits: input,
             paren: false,
             currency: None,
             sign: None,
-        },
-        _ => marks_before_digits(input),
+        }
     }
 }
 
@@ -1676,10 +1687,14 @@ mod tests {
     }
 
     proptest::proptest! {
-        /// Digits first have no marks before them, as the marks read one
-        /// by one say.
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4096))]
+        /// Digits first, or a character of U+2000 to U+2FFF (0xE2 first)
+        /// that is no mark, have no marks before them, as the marks read
+        /// one by one say.
         #[test]
-        fn digits_first_have_no_marks_before_them(text in "[0-9][0-9.,$ ]{0,6}") {
+        fn digits_first_have_no_marks_before_them(
+            text in "([0-9]|[€₹₦−–]|[\u{2000}-\u{2fff}])[0-9.,$ ]{0,6}",
+        ) {
             let input = text.as_bytes();
             proptest::prop_assert_eq!(before_digits(input), marks_before_digits(input));
         }
