@@ -1182,7 +1182,7 @@ fn collect_values(
                 marker = Some(*direction);
             }
             Kind::Number(number) => {
-                match number.value {
+                match number.value() {
                     Ok(shown) => out.push(Value {
                         token: i,
                         column,

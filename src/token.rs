@@ -36,6 +36,10 @@ type Lexed<'a, T> = IResult<Input<'a>, T, ()>;
 /// Longest ticker, a leading `^` or `.` included (rule Y).
 pub(crate) const MAX_SYMBOL: usize = 15;
 
+// Rule G's ambiguous split keeps where its letters end, before
+// MAX_SYMBOL, in a byte.
+const _: () = assert!(MAX_SYMBOL <= u8::MAX as usize);
+
 /// A token: what a stretch of text is, and where it stands.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) struct Token {
@@ -63,6 +67,14 @@ impl Token {
             Kind::Number(number) => Some(number),
             _ => None,
         }
+    }
+
+    /// The range of the number token's digits in the input, separators
+    /// included (`1,234.5` of `(-$1,234.5)`), the token's bytes standing
+    /// in `text`, which starts at input offset `base`.
+    pub(crate) fn digits(&self, _text: &[u8], _base: usize) -> Option<Range<usize>> {
+        let (start, end) = self.number()?.digits;
+        Some(start..end)
     }
 
     /// The word, if the token is one.
@@ -111,8 +123,9 @@ pub(crate) enum Kind {
     /// Glued letters and digits that split into a symbol and a price more
     /// than one way (rule G); `letters` bytes of letters come first.
     Ambiguous {
-        /// Where the letters end.
-        letters: usize,
+        /// Where the letters end: before [`MAX_SYMBOL`], as rule G cuts
+        /// no symbol longer.
+        letters: u8,
     },
     /// A character a reader does not see: control and format characters.
     Invisible,
@@ -355,7 +368,45 @@ pub(crate) struct Number {
     pub(crate) digits: (usize, usize),
 }
 
+/// Why rule N refuses a number's digits: [`NumberError`] without the
+/// lengths, which the token's digits tell (see [`Token::digits`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Refusal {
+    /// Digits that break rule N (`19.06.2024`, `1e10`).
+    Malformed,
+    /// A number cut off by the end of the input after a mark (`0.`).
+    Cut,
+    /// More digits than a decimal mantissa holds.
+    TooLarge,
+    /// More than 28 digits after the decimal point.
+    TooManyDecimals,
+}
+
+impl Refusal {
+    /// How many decimals the digits `digits` of a number refused as
+    /// [`Refusal::TooManyDecimals`] show: the digits after its decimal
+    /// mark, which end it.
+    pub(crate) fn decimals(digits: &[u8]) -> usize {
+        digits
+            .iter()
+            .rev()
+            .take_while(|b| b.is_ascii_digit())
+            .count()
+    }
+}
+
 impl Number {
+    /// Its unsigned value as shown (before a magnitude suffix), in the
+    /// input's number style, or why rule N refuses it.
+    pub(crate) fn value(&self) -> Result<Decimal, Refusal> {
+        self.value.map_err(|error| match error {
+            NumberError::Cut { .. } => Refusal::Cut,
+            NumberError::TooLarge { .. } => Refusal::TooLarge,
+            NumberError::TooManyDecimals { .. } => Refusal::TooManyDecimals,
+            NumberError::Malformed | NumberError::NotANumber => Refusal::Malformed,
+        })
+    }
+
     /// Its value, if rule N reads it.
     pub(crate) fn shown(&self) -> Option<Decimal> {
         self.value.ok()
@@ -679,8 +730,9 @@ impl<'s> Lexer<'s> {
             None => match self.split(input, token) {
                 Split::At(end) => end,
                 Split::Ambiguous { letters } => {
-                    let digits = number_like_len(&input[letters..]);
-                    return Ok((&input[letters + digits..], Kind::Ambiguous { letters }));
+                    let at = usize::from(letters);
+                    let digits = number_like_len(&input[at..]);
+                    return Ok((&input[at + digits..], Kind::Ambiguous { letters }));
                 }
             },
         };
@@ -743,7 +795,11 @@ impl<'s> Lexer<'s> {
                     .filter(|&end| number(&input[end..], self.style).is_ok());
                 match (splits.next(), splits.next()) {
                     (Some(end), None) => Split::At(end),
-                    (Some(_), Some(_)) => Split::Ambiguous { letters },
+                    // Both splits end after the letters and at most at
+                    // MAX_SYMBOL, which a byte holds.
+                    (Some(_), Some(_)) => Split::Ambiguous {
+                        letters: letters as u8,
+                    },
                     (None, _) => Split::At(letters),
                 }
             }
@@ -987,7 +1043,7 @@ enum Split {
     /// At this offset.
     At(usize),
     /// Several ways, after `letters` bytes of letters.
-    Ambiguous { letters: usize },
+    Ambiguous { letters: u8 },
 }
 
 /// Whether the text after a word's digits separates them from what
