@@ -20,7 +20,7 @@ use nom::IResult;
 use rust_decimal::Decimal;
 
 use crate::lexical::{date_or_time_len, invalid_utf8_len, invisible_len, is_line_end, space_len};
-use crate::number::{NumberError, NumberStyle, number, number_like_len};
+use crate::number::{MAX_SCALE, NumberError, NumberStyle, number, number_like_len};
 use crate::quote::{Currency, CurrencyCode, Direction, Magnitude};
 use crate::vocabulary::{
     DIRECTION_WORDS, Known, PERCENT_WORDS, WordClass, ascii_known_word, known_word,
@@ -70,11 +70,12 @@ impl Token {
     }
 
     /// The range of the number token's digits in the input, separators
-    /// included (`1,234.5` of `(-$1,234.5)`), the token's bytes standing
-    /// in `text`, which starts at input offset `base`.
-    pub(crate) fn digits(&self, _text: &[u8], _base: usize) -> Option<Range<usize>> {
-        let (start, end) = self.number()?.digits;
-        Some(start..end)
+    /// included (`1,234.5` of `(-$1,234.5)`), found in the token's bytes
+    /// in `text`, which starts at input offset `base` and holds the token.
+    pub(crate) fn digits(&self, text: &[u8], base: usize) -> Option<Range<usize>> {
+        let number = self.number()?;
+        let digits = number.digits_in(&text[self.start - base..self.end - base]);
+        Some(self.start + digits.start..self.start + digits.end)
     }
 
     /// The word, if the token is one.
@@ -87,7 +88,12 @@ impl Token {
 }
 
 /// What a token is.
+///
+/// A byte tag first (`repr(u8)`): without it the compiler hides the tag in
+/// a spare value of a number's field, which every stage then pays for in
+/// each match on a token's kind.
 #[derive(Debug, Clone, Copy, PartialEq)]
+#[repr(u8)]
 pub(crate) enum Kind {
     /// A word: letters of any script and digits, perhaps with `& . - ' /
     /// : = _ ®` inside (`AGL`, `GSE-CI`, `S&P`, `Münchener`, `1Y`).
@@ -347,11 +353,17 @@ pub(crate) enum PercentMark {
 }
 
 /// A number and what the page shows with it.
+///
+/// Kept small, 24 bytes, since every stage walks the tokens: why rule N
+/// refuses the number is one byte beside its value, and its digits are
+/// not kept but found again in the token's bytes where a message needs
+/// them ([`Number::digits_in`]).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) struct Number {
-    /// Its unsigned value as shown (before a magnitude suffix), in the
-    /// input's number style, or why rule N refuses it.
-    pub(crate) value: Result<Decimal, NumberError>,
+    /// The unsigned value as shown; zero when rule N refuses the number.
+    shown: Decimal,
+    /// What rule N read, as [`Verdict`] says.
+    verdict: Verdict,
     /// The sign shown before it.
     pub(crate) sign: Option<Sign>,
     /// Whether and how it is marked as a percent.
@@ -364,12 +376,10 @@ pub(crate) struct Number {
     pub(crate) magnitude: Option<Magnitude>,
     /// Whether its digits are grouped by thousands separators.
     pub(crate) grouped: bool,
-    /// The digits' range in the input, separators included.
-    pub(crate) digits: (usize, usize),
 }
 
 /// Why rule N refuses a number's digits: [`NumberError`] without the
-/// lengths, which the token's digits tell (see [`Token::digits`]).
+/// lengths, which the token's bytes tell (see [`Number::digits_in`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Refusal {
     /// Digits that break rule N (`19.06.2024`, `1e10`).
@@ -395,26 +405,75 @@ impl Refusal {
     }
 }
 
-impl Number {
-    /// Its unsigned value as shown (before a magnitude suffix), in the
-    /// input's number style, or why rule N refuses it.
-    pub(crate) fn value(&self) -> Result<Decimal, Refusal> {
-        self.value.map_err(|error| match error {
-            NumberError::Cut { .. } => Refusal::Cut,
-            NumberError::TooLarge { .. } => Refusal::TooLarge,
-            NumberError::TooManyDecimals { .. } => Refusal::TooManyDecimals,
-            NumberError::Malformed | NumberError::NotANumber => Refusal::Malformed,
-        })
+/// Rule N's verdict on a number's digits and the style they were read in,
+/// in one byte: the low seven bits hold the value's scale (0 to
+/// [`MAX_SCALE`]) or, past it, the refusal; the high bit is set for
+/// [`NumberStyle::Comma`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Verdict(u8);
+
+impl Verdict {
+    /// The codes of the refusals, after every scale.
+    const MALFORMED: u8 = MAX_SCALE as u8 + 1;
+    const CUT: u8 = Verdict::MALFORMED + 1;
+    const TOO_LARGE: u8 = Verdict::MALFORMED + 2;
+    const TOO_MANY_DECIMALS: u8 = Verdict::MALFORMED + 3;
+    /// The bit of [`NumberStyle::Comma`].
+    const COMMA: u8 = 0x80;
+
+    /// The verdict `code` (a scale or a refusal's code) in `style`.
+    #[inline(always)]
+    fn new(code: u8, style: NumberStyle) -> Verdict {
+        match style {
+            NumberStyle::Comma => Verdict(code | Verdict::COMMA),
+            _ => Verdict(code),
+        }
     }
 
-    /// Its value, if rule N reads it.
-    pub(crate) fn shown(&self) -> Option<Decimal> {
-        self.value.ok()
+    /// The scale of the value read, or why rule N refused it.
+    #[inline]
+    fn value(self) -> Result<u32, Refusal> {
+        match self.0 & !Verdict::COMMA {
+            scale @ 0..=MAX_SCALE_U8 => Ok(u32::from(scale)),
+            Verdict::MALFORMED => Err(Refusal::Malformed),
+            Verdict::CUT => Err(Refusal::Cut),
+            Verdict::TOO_LARGE => Err(Refusal::TooLarge),
+            _ => Err(Refusal::TooManyDecimals),
+        }
+    }
+
+    /// The style the digits were read in.
+    fn style(self) -> NumberStyle {
+        match self.0 & Verdict::COMMA {
+            0 => NumberStyle::Dot,
+            _ => NumberStyle::Comma,
+        }
+    }
+}
+
+/// [`MAX_SCALE`] as a byte, for patterns.
+const MAX_SCALE_U8: u8 = MAX_SCALE as u8;
+
+// Every scale and refusal code stays clear of the style bit.
+const _: () = assert!(Verdict::TOO_MANY_DECIMALS < Verdict::COMMA);
+
+impl Number {
+    /// Why rule N refuses it, if it does.
+    pub(crate) fn refusal(&self) -> Option<Refusal> {
+        self.verdict.value().err()
+    }
+
+    /// Its unsigned value as shown (before a magnitude suffix), in the
+    /// input's number style, or why rule N refuses it.
+    #[inline]
+    pub(crate) fn value(&self) -> Result<Decimal, Refusal> {
+        self.verdict.value()?;
+        Ok(self.shown)
     }
 
     /// Whether it shows decimals (`40.13`, not `812`).
     pub(crate) fn has_decimals(&self) -> bool {
-        self.shown().is_some_and(|v| v.scale() > 0)
+        self.verdict.value().is_ok_and(|scale| scale > 0)
     }
 
     /// Whether it is a whole number shown without grouping or decimals:
@@ -429,6 +488,28 @@ impl Number {
             || self.percent != PercentMark::None
             || self.paren
             || self.currency.is_some()
+    }
+
+    /// The range of its digits, separators included, in `token`, the
+    /// bytes of the token it was read from.
+    ///
+    /// The token's bytes tell it as the lexer read it: the marks before
+    /// the digits are read from the bytes up to the first digit, all in
+    /// the token. Rule N reads the digits as far as they go and looks past
+    /// them only to refuse more (a separator and a digit, a fourth digit
+    /// after a group); right after them stands either the end of the
+    /// token, where the lexer's input had no digit, or a mark of the token
+    /// (a magnitude letter, a space, `%`, a currency sign, `)`) that
+    /// continues no number in either input. The test
+    /// `digits_are_found_again_in_the_tokens_bytes` checks it.
+    pub(crate) fn digits_in(&self, token: &[u8]) -> Range<usize> {
+        let digits = before_digits(token).digits;
+        let lead = token.len() - digits.len();
+        let len = match self.verdict.value() {
+            Err(Refusal::Malformed) => number_like_len(digits),
+            _ => read_digits(digits, self.verdict.style()).map_or(0, |read| read.len),
+        };
+        lead..lead + len
     }
 }
 
@@ -553,6 +634,9 @@ impl<'s> Lexer<'s> {
         out.tokens.clear();
         out.cuts.clear();
         out.lines.clear();
+        // Room for a token every four bytes, more than text shows, so that
+        // the tokens are seldom copied to a larger vector as it fills.
+        out.tokens.reserve(text.len() / 4);
         let mut at = 0;
         let mut spaced = false;
         // Whether the last token pushed ends a line, or none was.
@@ -579,14 +663,12 @@ impl<'s> Lexer<'s> {
                     break;
                 }
             }
-            let (len, mut kind) = self.token(rest, line_start);
+            let (len, kind) = self.token(rest, line_start);
             let start = base + at;
-            if let Kind::Number(number) = &mut kind {
-                let (from, to) = number.digits;
-                if number.value == Err(NumberError::Malformed) {
-                    self.cuts(&rest[from..to], out);
+            if let Kind::Number(number) = &kind {
+                if number.refusal() == Some(Refusal::Malformed) {
+                    self.cuts(&rest[number.digits_in(&rest[..len])], out);
                 }
-                number.digits = (start + from, start + to);
             }
             line_start = matches!(kind, Kind::Line);
             if line_start {
@@ -640,19 +722,15 @@ impl<'s> Lexer<'s> {
         if digits_at.len() < input.len() && date_or_time_len(digits_at) > 0 {
             return Err(nom::Err::Error(()));
         }
-        let (rest, value, digits_len, grouped) = match number(digits_at, self.style) {
-            Ok((rest, n)) => (rest, Ok(n.value), n.text.len(), n.grouped),
-            Err(NumberError::Malformed) => {
-                let len = number_like_len(digits_at);
-                (&digits_at[len..], Err(NumberError::Malformed), len, false)
-            }
-            Err(e @ (NumberError::Cut { len } | NumberError::TooLarge { len })) => {
-                (&digits_at[len..], Err(e), len, false)
-            }
-            Err(e @ NumberError::TooManyDecimals { len, .. }) => {
-                (&digits_at[len..], Err(e), len, false)
-            }
-            Err(NumberError::NotANumber) => return Err(nom::Err::Error(())),
+        let Some(ReadDigits {
+            rest,
+            shown,
+            verdict,
+            len: digits_len,
+            grouped,
+        }) = read_digits(digits_at, self.style)
+        else {
+            return Err(nom::Err::Error(()));
         };
         let digits_text = &digits_at[..digits_len];
         let After {
@@ -666,17 +744,15 @@ impl<'s> Lexer<'s> {
             }
             false => After::none(rest, currency),
         };
-        let base = input.as_ptr().addr();
-        let digits_start = digits_at.as_ptr().addr() - base;
         let number = Number {
-            value,
+            shown,
+            verdict,
             sign,
             percent,
             paren,
             currency,
             magnitude,
             grouped,
-            digits: (digits_start, digits_start + digits_len),
         };
         Ok((rest, Kind::Number(number)))
     }
@@ -964,6 +1040,61 @@ const BARE_AFTER: [u8; 256] = {
     }
     table
 };
+
+/// What rule N reads of the digits at the start of some input.
+struct ReadDigits<'a> {
+    /// The input after the digits.
+    rest: Input<'a>,
+    /// The value; zero when rule N refuses the digits.
+    shown: Decimal,
+    /// The value's scale, or why rule N refuses the digits.
+    verdict: Verdict,
+    /// The digits' length, separators included: for a refused number,
+    /// the number-like text rule N stopped in.
+    len: usize,
+    /// Whether thousands separators group them.
+    grouped: bool,
+}
+
+/// Rule N's reading of the digits at the start of `input` in `style`, as
+/// a number token holds it; `None` where no digit starts it.
+#[inline(always)]
+fn read_digits(input: Input<'_>, style: NumberStyle) -> Option<ReadDigits<'_>> {
+    match number(input, style) {
+        Ok((rest, n)) => Some(ReadDigits {
+            rest,
+            shown: n.value,
+            // A Decimal's scale is at most MAX_SCALE: a byte holds it.
+            verdict: Verdict::new(n.value.scale() as u8, style),
+            len: n.text.len(),
+            grouped: n.grouped,
+        }),
+        Err(error) => refused_digits(input, style, error),
+    }
+}
+
+/// [`read_digits`] for digits rule N refuses, out of line.
+#[inline(never)]
+fn refused_digits(
+    input: Input<'_>,
+    style: NumberStyle,
+    error: NumberError,
+) -> Option<ReadDigits<'_>> {
+    let (code, len) = match error {
+        NumberError::Malformed => (Verdict::MALFORMED, number_like_len(input)),
+        NumberError::Cut { len } => (Verdict::CUT, len),
+        NumberError::TooLarge { len } => (Verdict::TOO_LARGE, len),
+        NumberError::TooManyDecimals { len, .. } => (Verdict::TOO_MANY_DECIMALS, len),
+        NumberError::NotANumber => return None,
+    };
+    Some(ReadDigits {
+        rest: &input[len..],
+        shown: Decimal::ZERO,
+        verdict: Verdict::new(code, style),
+        len,
+        grouped: false,
+    })
+}
 
 /// What a number shows before its digits.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -1660,7 +1791,7 @@ mod tests {
             .map(|t| {
                 let kind = match t.kind {
                     Kind::Word(_) => "W",
-                    Kind::Number(n) if n.value.is_err() => "N!",
+                    Kind::Number(n) if n.value().is_err() => "N!",
                     Kind::Number(n) if n.percent != PercentMark::None => "Q",
                     Kind::Number(_) => "N",
                     Kind::Marker { .. } => "M",
@@ -1793,6 +1924,87 @@ mod tests {
                 proptest::prop_assert_eq!(Word::of_letters(token, scan.bytes), Word::of_ascii(token));
             }
         }
+    }
+
+    #[test]
+    fn tokens_are_small() {
+        assert_eq!(std::mem::size_of::<Number>(), 24);
+        assert_eq!(std::mem::size_of::<Kind>(), 28);
+        assert_eq!(std::mem::size_of::<Token>(), 48);
+    }
+
+    /// The digits of the number token at the start of `input` as the
+    /// lexer reads them, from all of `input`: where they start, and their
+    /// length by [`read_digits`].
+    fn digits_as_read(lexer: &Lexer<'_>, input: Input<'_>) -> Range<usize> {
+        let digits = before_digits(input).digits;
+        let lead = input.len() - digits.len();
+        let len = read_digits(digits, lexer.style).map_or(0, |read| read.len);
+        lead..lead + len
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(8192))]
+        /// A number token's digits found again in its bytes alone are the
+        /// digits the lexer read with all the input after them.
+        #[test]
+        fn digits_are_found_again_in_the_tokens_bytes(
+            text in "[(]?[ ]{0,2}[-+$€£]?[ ]?[0-9]{1,4}([.,' \u{a0}\u{202f}][0-9]{0,4}){0,3}[kKbBmMtT%eE_ )$€₹£x.,'\u{a0}\u{202f}0-9]{0,5}([ ](EUR|per cent|proc[.]|%|[0-9]))?",
+            comma in proptest::bool::ANY,
+        ) {
+            let style = if comma { NumberStyle::Comma } else { NumberStyle::Dot };
+            let lexer = Lexer { style, symbols: None };
+            let input = text.as_bytes();
+            let mut out = Tokens::default();
+            lexer.read(input, 0, &mut out);
+            for token in &out.tokens {
+                let Some(number) = token.number() else { continue };
+                let read = digits_as_read(&lexer, &input[token.start..]);
+                let digits = token.start + read.start..token.start + read.end;
+                proptest::prop_assert_eq!(token.digits(input, 0), Some(digits.clone()), "{:?}", text);
+                let shown = &input[digits];
+                if number.value() == Err(Refusal::TooManyDecimals) {
+                    proptest::prop_assert!(Refusal::decimals(shown) > 28);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn refused_numbers_keep_their_digits() {
+        let lexer = Lexer {
+            style: NumberStyle::Dot,
+            symbols: None,
+        };
+        let decimals = format!("0.{}", "1".repeat(29));
+        for (text, refusal, digits) in [
+            ("x 1e10k y", Refusal::Malformed, "1e10"),
+            ("x -3,", Refusal::Cut, "3,"),
+            ("x 3.", Refusal::Cut, "3."),
+            (
+                "x -$99999999999999999999999999999%",
+                Refusal::TooLarge,
+                "99999999999999999999999999999",
+            ),
+            (
+                &format!("x ( {decimals} %)"),
+                Refusal::TooManyDecimals,
+                &decimals,
+            ),
+        ] {
+            let mut out = Tokens::default();
+            lexer.read(text.as_bytes(), 7, &mut out);
+            let token = out.tokens[1];
+            let kinds: Vec<Kind> = out.tokens.iter().map(|t| t.kind).collect();
+            assert_eq!(
+                token.number().map(Number::value),
+                Some(Err(refusal)),
+                "{text} {kinds:?}"
+            );
+            let range = token.digits(text.as_bytes(), 7).unwrap();
+            assert_eq!(&text[range.start - 7..range.end - 7], digits, "{text}");
+        }
+        assert_eq!(Refusal::decimals(decimals.as_bytes()), 29);
     }
 
     #[test]
@@ -1943,7 +2155,7 @@ mod tests {
         let mut out = Tokens::default();
         lexer.read(b"127.487", 0, &mut out);
         let number = out.tokens[0].number().unwrap();
-        assert_eq!(number.value.unwrap().to_string(), "127487");
+        assert_eq!(number.value().unwrap().to_string(), "127487");
     }
 
     #[test]
