@@ -19,10 +19,10 @@ use rust_decimal::Decimal;
 
 use crate::blocks::{self, Blocks};
 use crate::judge::{Judge, Page, Rule, Verdict};
-use crate::number::{NumberError, NumberStyle};
+use crate::number::NumberStyle;
 use crate::quote::{Currency, Direction, Evidence, Label, Magnitude, Markers, Quote};
 use crate::records::{self, Record};
-use crate::token::{Kind, Lexer, Token, Tokens};
+use crate::token::{Kind, Lexer, Refusal, Token, Tokens};
 use crate::window::Window;
 
 /// The most bytes one region holds: a quote, with the text its records,
@@ -544,7 +544,7 @@ fn truncated(
     let cut_number = |t: &Token| {
         let ends_in_mark = matches!(text.get(t.end - base - 1), Some(b',' | b'.'));
         t.number().is_some_and(|n| {
-            matches!(n.value, Err(NumberError::Cut { .. })) || n.value.is_err() && ends_in_mark
+            matches!(n.value(), Err(Refusal::Cut)) || n.value().is_err() && ends_in_mark
         })
     };
     let trailing = tokens[range.end..].iter().all(|t| {

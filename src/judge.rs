@@ -906,7 +906,7 @@ fn stray(page: Page<'_>, tokens: Range<usize>, label: &Label) -> Option<usize> {
         let glyph = matches!(token.kind, Kind::Marker { word: false, .. });
         match &token.kind {
             Kind::Sign | Kind::Percent | Kind::Invisible | Kind::Invalid => return Some(i),
-            Kind::Number(n) if n.value.is_err() => {
+            Kind::Number(n) if n.value().is_err() => {
                 let cut = page.cuts.iter().any(|c| c.token == i);
                 if !cut || in_label(token) {
                     return Some(i);
@@ -958,7 +958,7 @@ fn values_before_label(page: Page<'_>, r: usize) -> bool {
     let Some(before) = r.checked_sub(1).map(|b| &page.records[b]) else {
         return false;
     };
-    let priced = |n: &crate::token::Number| n.grouped || n.value.is_ok_and(|v| v.scale() > 0);
+    let priced = |n: &crate::token::Number| n.grouped || n.value().is_ok_and(|v| v.scale() > 0);
     !record.label.is_empty()
         && before.label.is_empty()
         && before.line == record.line

@@ -248,13 +248,72 @@ fn count_evidence(text: &[u8]) -> (usize, usize) {
 ///   that groups digits in comma style after them (`13` in `40.13▲`,
 ///   after the point). Comma style reads the same digits, and neither
 ///   style reads a decimal there.
+/// - digits closed by a `.` or `,` with no digit after it
+///   ([`closed_digits`]).
+///
+/// Only the number's shape counts, so [`plain_shape`] measures it without
+/// reading its value.
 fn plain_evidence(input: &[u8]) -> Option<(usize, bool)> {
-    let (rest, number) = plain_number(input, NumberStyle::Dot)?;
-    let len = number.text.len();
-    match number.text.iter().position(|&b| b == b'.') {
-        Some(point) => (len - point - 1 != 3).then_some((len, true)),
-        None => (digit_group_space_len(rest) == 0).then_some((len, false)),
+    match plain_shape(input, NumberStyle::Dot) {
+        Some((len, 0)) => (digit_group_space_len(&input[len..]) == 0).then_some((len, false)),
+        Some((whole, decimals)) => (decimals != 3).then_some((whole + 1 + decimals, true)),
+        None => closed_digits(input).map(|len| (len, false)),
     }
+}
+
+/// The length of the digits at the start of `input` when a `.` or `,`
+/// and no digit follow them, as at the end of a sentence or a clause
+/// (`since 2023.`, `6 ships, 12 cranes`): [`plain_number`] leaves them,
+/// as the mark may group or continue them, but it does neither in either
+/// style, and both read the digits alone, so no evidence.
+fn closed_digits(input: &[u8]) -> Option<usize> {
+    let len = input
+        .iter()
+        .take(PLAIN_DIGITS + 1)
+        .take_while(|b| b.is_ascii_digit())
+        .count();
+    if len == 0 || len > PLAIN_DIGITS || (input[0] == b'0' && len > 1) {
+        return None;
+    }
+    match input[len..] {
+        [b'.' | b',', next, ..] if !next.is_ascii_digit() => Some(len),
+        _ => None,
+    }
+}
+
+/// What [`plain_number`] reads at the start of `input` in `style`,
+/// measured but not valued: how many whole digits and how many decimals.
+/// `None` where [`plain_number`] reads no number (the test
+/// `plain_shapes_are_what_plain_numbers_read` checks it).
+#[inline(always)]
+fn plain_shape(input: &[u8], style: NumberStyle) -> Option<(usize, usize)> {
+    let digits = |input: &[u8]| {
+        input
+            .iter()
+            .take(PLAIN_DIGITS + 1)
+            .take_while(|b| b.is_ascii_digit())
+            .count()
+    };
+    let whole = digits(input);
+    if whole == 0 || (input[0] == b'0' && whole > 1) {
+        return None;
+    }
+    let mut len = whole;
+    let mut decimals = 0;
+    if input.get(len) == Some(&style.decimal_mark()) {
+        decimals = digits(&input[len + 1..]);
+        if decimals == 0 {
+            return None;
+        }
+        len += 1 + decimals;
+    }
+    if len - usize::from(decimals > 0) > PLAIN_DIGITS {
+        return None;
+    }
+    if input.get(len).is_some_and(|&b| may_extend(style, b)) {
+        return None;
+    }
+    Some((whole, decimals))
 }
 
 /// The number text at the start of `input` in `style`, if it is a number,
@@ -796,7 +855,7 @@ mod tests {
         /// The shortcut counts what reading the number in both styles counts.
         #[test]
         fn plain_evidence_is_what_both_readings_say(
-            input in "[0-9]{1,4}([.][0-9]{0,5})?[0-9.,'_eE +%\u{a0}\u{202f}\u{2009}\u{25b2}x(-]{0,6}",
+            input in "[0-9]{1,4}([.][0-9]{0,5})?[0-9.,'_eE +%\u{a0}\u{202f}\u{2009}\u{25b2}x(-]{0,6}|0?[0-9]{1,19}[.,]([ eEx'.,]|[0-9])?[0-9 ]?",
         ) {
             let bytes = input.as_bytes();
             if let Some((len, for_dot)) = plain_evidence(bytes) {
@@ -831,6 +890,25 @@ mod tests {
             if let Some(plain) = plain_number(bytes, style) {
                 proptest::prop_assert_eq!(Ok(plain), grouped_number(bytes, style));
             }
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4096))]
+
+        /// The shape measured is the shape of the number the fast path reads.
+        #[test]
+        fn plain_shapes_are_what_plain_numbers_read(
+            input in "[0-9]{0,20}[.,]?[0-9]{0,20}[0-9.,'_eE +%\u{a0}\u{202f}x-]{0,3}",
+            comma in proptest::bool::ANY,
+        ) {
+            let style = if comma { NumberStyle::Comma } else { NumberStyle::Dot };
+            let bytes = input.as_bytes();
+            let read = plain_number(bytes, style).map(|(_, n)| {
+                let whole = n.text.iter().take_while(|b| b.is_ascii_digit()).count();
+                (whole, n.text.len() - whole - usize::from(n.text.len() > whole))
+            });
+            proptest::prop_assert_eq!(plain_shape(bytes, style), read);
         }
     }
 

@@ -1264,7 +1264,7 @@ fn collect_values(
                 marker = Some(*direction);
             }
             Kind::Number(number) => {
-                match number.value {
+                match number.value() {
                     Ok(shown) => out.push(Value {
                         token: i,
                         column,

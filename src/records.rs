@@ -409,11 +409,11 @@ fn split_line(
             let token = &tokens[k];
             let kind = match token.kind {
                 Kind::Number(n) if n.percent != PercentMark::None => {
-                    stray_free &= n.value.is_ok();
+                    stray_free &= n.refusal().is_none();
                     ValueKind::Percent
                 }
                 Kind::Number(n) => {
-                    stray_free &= n.value.is_ok();
+                    stray_free &= n.refusal().is_none();
                     ValueKind::Plain
                 }
                 Kind::Ambiguous { .. } => ValueKind::Plain,

@@ -18,10 +18,10 @@ use rust_decimal::Decimal;
 use crate::engine::{Engine, Found, Region};
 use crate::error::{Expected, Found as FoundText, Locator, ParseError, shorten};
 use crate::lexical::{MAX_CHAR, byte_order_mark_len, separator_len};
-use crate::number::{NumberError, NumberStyle, StyleDecision, number};
+use crate::number::{NumberStyle, StyleDecision, number};
 use crate::quote::{Evidence, Quote};
 use crate::scan::{Scanner, SkipKind, Step as ScanStep};
-use crate::token::{Kind, Lexer, MAX_SYMBOL, PercentMark, Token, Tokens};
+use crate::token::{Kind, Lexer, MAX_SYMBOL, PercentMark, Refusal, Token, Tokens};
 use crate::window::Window;
 
 /// How far past an error the diagnosis reads at most.
@@ -414,7 +414,7 @@ fn stray_diagnosis(
         }
         Kind::Open => match tokens.get(stray + 1) {
             // A percent whose parenthesis is never closed.
-            Some(inner) if inner.number().is_some_and(|n| n.value.is_ok()) => {
+            Some(inner) if inner.number().is_some_and(|n| n.value().is_ok()) => {
                 let percent =
                     String::from_utf8_lossy(window.slice(inner.start, inner.end)).into_owned();
                 let rest = window.slice(inner.end, window.end());
@@ -486,10 +486,10 @@ fn diagnose(
             return (
                 first.start,
                 Expected::SymbolSplit,
-                ambiguous(glued, letters, lexer.style),
+                ambiguous(glued, usize::from(letters), lexer.style),
             );
         }
-        Kind::Number(n) if n.value.is_err() => {
+        Kind::Number(n) if n.value().is_err() => {
             // `(1e2%)` after a quote: a percent that rule N refuses.
             let want = if n.percent != PercentMark::None {
                 Expected::Percent
@@ -504,7 +504,7 @@ fn diagnose(
     // The price.
     let price = match tokens.get(i).map(|t| &t.kind) {
         Some(Kind::Number(n)) if n.sign.is_none() && n.percent == PercentMark::None && !n.paren => {
-            match n.value {
+            match n.value() {
                 Ok(_) => slice(&tokens[i])
                     .trim_start_matches(|c: char| !c.is_ascii_digit())
                     .to_owned(),
@@ -518,7 +518,7 @@ fn diagnose(
             let found = FoundText::MalformedNumber(shorten(&digits));
             return (token.start, Expected::Price { symbol }, found);
         }
-        Some(Kind::Number(n)) if n.percent != PercentMark::None && n.value.is_ok() => {
+        Some(Kind::Number(n)) if n.percent != PercentMark::None && n.value().is_ok() => {
             // `X 5 %`: a percent where the price belongs.
             return (
                 tokens[i].start,
@@ -528,11 +528,11 @@ fn diagnose(
         }
         _ => return found_at(i).with(Expected::Price { symbol }),
     };
-    let price_digits = match &tokens[i].kind {
-        Kind::Number(n) => {
-            String::from_utf8_lossy(&text[n.digits.0 - base..n.digits.1 - base]).into_owned()
+    let price_digits = match tokens[i].digits(text, base) {
+        Some(digits) => {
+            String::from_utf8_lossy(&text[digits.start - base..digits.end - base]).into_owned()
         }
-        _ => price,
+        None => price,
     };
     let mut shape_end = tokens[i].end;
     i = skip_gaps(tokens, i + 1);
@@ -568,7 +568,7 @@ fn diagnose(
     while fields < 2 {
         match tokens.get(i).map(|t| t.kind) {
             Some(Kind::Number(n)) => {
-                if n.value.is_err() {
+                if n.value().is_err() {
                     let want = if n.percent != PercentMark::None {
                         Expected::Percent
                     } else {
@@ -602,15 +602,16 @@ fn diagnose(
                 // An open parenthesis: a percent that is not closed.
                 let inner = i + 1;
                 match tokens.get(inner).map(|t| t.kind) {
-                    Some(Kind::Number(n)) if n.value.is_ok() && n.paren => {
+                    Some(Kind::Number(n)) if n.value().is_ok() && n.paren => {
                         // `((1%))`: a parenthesis where a percent's digits
                         // belong.
                         let (at, found) = found_at(inner).parts();
                         return (at, Expected::Percent, found);
                     }
-                    Some(Kind::Number(n)) if n.value.is_ok() => {
+                    Some(Kind::Number(n)) if n.value().is_ok() => {
+                        let digits = tokens[inner].digits(text, base).unwrap_or_default();
                         let number =
-                            String::from_utf8_lossy(&text[n.digits.0 - base..n.digits.1 - base])
+                            String::from_utf8_lossy(&text[digits.start - base..digits.end - base])
                                 .into_owned();
                         let after = inner + 1;
                         let (at, found) = found_at(after).parts();
@@ -696,7 +697,8 @@ fn refusal(text: &[u8], base: usize, lexer: Lexer<'_>) -> (&'static str, Option<
 /// The number token `i` with its sign, as shown (`-0.41`).
 fn number_with_sign(token: &Token, text: &[u8], base: usize) -> Option<String> {
     let number = token.number()?;
-    let digits = String::from_utf8_lossy(&text[number.digits.0 - base..number.digits.1 - base]);
+    let digits = token.digits(text, base)?;
+    let digits = String::from_utf8_lossy(&text[digits.start - base..digits.end - base]);
     Some(match number.sign {
         Some(crate::token::Sign::Minus) => format!("-{digits}"),
         _ => digits.into_owned(),
@@ -757,21 +759,22 @@ fn number_error(
             FoundText::Char(first_char(&text[token.start - base..])),
         );
     };
-    let digits = &text[number.digits.0 - base..number.digits.1 - base];
+    let range = token.digits(text, base).unwrap_or_default();
+    let digits = &text[range.start - base..range.end - base];
     let shown = |bytes: &[u8]| shorten(&String::from_utf8_lossy(bytes));
-    let found = match number.value {
-        Err(NumberError::Malformed) => FoundText::MalformedNumber(shown(digits)),
-        Err(NumberError::TooLarge { .. }) => FoundText::NumberTooLarge(shown(digits)),
-        Err(NumberError::TooManyDecimals { decimals, .. }) => FoundText::TooManyDecimals {
+    let found = match number.value() {
+        Err(Refusal::Malformed) => FoundText::MalformedNumber(shown(digits)),
+        Err(Refusal::TooLarge) => FoundText::NumberTooLarge(shown(digits)),
+        Err(Refusal::TooManyDecimals) => FoundText::TooManyDecimals {
             number: shown(digits),
-            decimals,
+            decimals: Refusal::decimals(digits),
         },
-        Err(NumberError::Cut { .. }) => {
-            return (number.digits.1, expected, FoundText::EndOfInput);
+        Err(Refusal::Cut) => {
+            return (range.end, expected, FoundText::EndOfInput);
         }
         _ => FoundText::Char(first_char(&text[token.start - base..])),
     };
-    (number.digits.0, expected, found)
+    (range.start, expected, found)
 }
 
 /// The splits of glued letters and digits that rule G finds valid, for

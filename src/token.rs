@@ -20,7 +20,7 @@ use nom::IResult;
 use rust_decimal::Decimal;
 
 use crate::lexical::{date_or_time_len, invalid_utf8_len, invisible_len, is_line_end, space_len};
-use crate::number::{NumberError, NumberStyle, number, number_like_len};
+use crate::number::{MAX_SCALE, NumberError, NumberStyle, number, number_like_len};
 use crate::quote::{Currency, CurrencyCode, Direction, Magnitude};
 use crate::vocabulary::{
     DIRECTION_WORDS, Known, PERCENT_WORDS, WordClass, ascii_known_word, known_word,
@@ -35,6 +35,10 @@ type Lexed<'a, T> = IResult<Input<'a>, T, ()>;
 
 /// Longest ticker, a leading `^` or `.` included (rule Y).
 pub(crate) const MAX_SYMBOL: usize = 15;
+
+// Rule G's ambiguous split keeps where its letters end, before
+// MAX_SYMBOL, in a byte.
+const _: () = assert!(MAX_SYMBOL <= u8::MAX as usize);
 
 /// A token: what a stretch of text is, and where it stands.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -65,6 +69,15 @@ impl Token {
         }
     }
 
+    /// The range of the number token's digits in the input, separators
+    /// included (`1,234.5` of `(-$1,234.5)`), found in the token's bytes
+    /// in `text`, which starts at input offset `base` and holds the token.
+    pub(crate) fn digits(&self, text: &[u8], base: usize) -> Option<Range<usize>> {
+        let number = self.number()?;
+        let digits = number.digits_in(&text[self.start - base..self.end - base]);
+        Some(self.start + digits.start..self.start + digits.end)
+    }
+
     /// The word, if the token is one.
     pub(crate) fn word(&self) -> Option<&Word> {
         match &self.kind {
@@ -75,7 +88,12 @@ impl Token {
 }
 
 /// What a token is.
+///
+/// A byte tag first (`repr(u8)`): without it the compiler hides the tag in
+/// a spare value of a number's field, which every stage then pays for in
+/// each match on a token's kind.
 #[derive(Debug, Clone, Copy, PartialEq)]
+#[repr(u8)]
 pub(crate) enum Kind {
     /// A word: letters of any script and digits, perhaps with `& . - ' /
     /// : = _ ®` inside (`AGL`, `GSE-CI`, `S&P`, `Münchener`, `1Y`).
@@ -111,8 +129,9 @@ pub(crate) enum Kind {
     /// Glued letters and digits that split into a symbol and a price more
     /// than one way (rule G); `letters` bytes of letters come first.
     Ambiguous {
-        /// Where the letters end.
-        letters: usize,
+        /// Where the letters end: before [`MAX_SYMBOL`], as rule G cuts
+        /// no symbol longer.
+        letters: u8,
     },
     /// A character a reader does not see: control and format characters.
     Invisible,
@@ -334,11 +353,17 @@ pub(crate) enum PercentMark {
 }
 
 /// A number and what the page shows with it.
+///
+/// Kept small, 24 bytes, since every stage walks the tokens: why rule N
+/// refuses the number is one byte beside its value, and its digits are
+/// not kept but found again in the token's bytes where a message needs
+/// them ([`Number::digits_in`]).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) struct Number {
-    /// Its unsigned value as shown (before a magnitude suffix), in the
-    /// input's number style, or why rule N refuses it.
-    pub(crate) value: Result<Decimal, NumberError>,
+    /// The unsigned value as shown; zero when rule N refuses the number.
+    shown: Decimal,
+    /// What rule N read, as [`Verdict`] says.
+    verdict: Verdict,
     /// The sign shown before it.
     pub(crate) sign: Option<Sign>,
     /// Whether and how it is marked as a percent.
@@ -351,19 +376,104 @@ pub(crate) struct Number {
     pub(crate) magnitude: Option<Magnitude>,
     /// Whether its digits are grouped by thousands separators.
     pub(crate) grouped: bool,
-    /// The digits' range in the input, separators included.
-    pub(crate) digits: (usize, usize),
 }
 
+/// Why rule N refuses a number's digits: [`NumberError`] without the
+/// lengths, which the token's bytes tell (see [`Number::digits_in`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Refusal {
+    /// Digits that break rule N (`19.06.2024`, `1e10`).
+    Malformed,
+    /// A number cut off by the end of the input after a mark (`0.`).
+    Cut,
+    /// More digits than a decimal mantissa holds.
+    TooLarge,
+    /// More than 28 digits after the decimal point.
+    TooManyDecimals,
+}
+
+impl Refusal {
+    /// How many decimals the digits `digits` of a number refused as
+    /// [`Refusal::TooManyDecimals`] show: the digits after its decimal
+    /// mark, which end it.
+    pub(crate) fn decimals(digits: &[u8]) -> usize {
+        digits
+            .iter()
+            .rev()
+            .take_while(|b| b.is_ascii_digit())
+            .count()
+    }
+}
+
+/// Rule N's verdict on a number's digits and the style they were read in,
+/// in one byte: the low seven bits hold the value's scale (0 to
+/// [`MAX_SCALE`]) or, past it, the refusal; the high bit is set for
+/// [`NumberStyle::Comma`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Verdict(u8);
+
+impl Verdict {
+    /// The codes of the refusals, after every scale.
+    const MALFORMED: u8 = MAX_SCALE as u8 + 1;
+    const CUT: u8 = Verdict::MALFORMED + 1;
+    const TOO_LARGE: u8 = Verdict::MALFORMED + 2;
+    const TOO_MANY_DECIMALS: u8 = Verdict::MALFORMED + 3;
+    /// The bit of [`NumberStyle::Comma`].
+    const COMMA: u8 = 0x80;
+
+    /// The verdict `code` (a scale or a refusal's code) in `style`.
+    #[inline(always)]
+    fn new(code: u8, style: NumberStyle) -> Verdict {
+        match style {
+            NumberStyle::Comma => Verdict(code | Verdict::COMMA),
+            _ => Verdict(code),
+        }
+    }
+
+    /// The scale of the value read, or why rule N refused it.
+    #[inline]
+    fn value(self) -> Result<u32, Refusal> {
+        match self.0 & !Verdict::COMMA {
+            scale @ 0..=MAX_SCALE_U8 => Ok(u32::from(scale)),
+            Verdict::MALFORMED => Err(Refusal::Malformed),
+            Verdict::CUT => Err(Refusal::Cut),
+            Verdict::TOO_LARGE => Err(Refusal::TooLarge),
+            _ => Err(Refusal::TooManyDecimals),
+        }
+    }
+
+    /// The style the digits were read in.
+    fn style(self) -> NumberStyle {
+        match self.0 & Verdict::COMMA {
+            0 => NumberStyle::Dot,
+            _ => NumberStyle::Comma,
+        }
+    }
+}
+
+/// [`MAX_SCALE`] as a byte, for patterns.
+const MAX_SCALE_U8: u8 = MAX_SCALE as u8;
+
+// Every scale and refusal code stays clear of the style bit.
+const _: () = assert!(Verdict::TOO_MANY_DECIMALS < Verdict::COMMA);
+
 impl Number {
-    /// Its value, if rule N reads it.
-    pub(crate) fn shown(&self) -> Option<Decimal> {
-        self.value.ok()
+    /// Why rule N refuses it, if it does.
+    pub(crate) fn refusal(&self) -> Option<Refusal> {
+        self.verdict.value().err()
+    }
+
+    /// Its unsigned value as shown (before a magnitude suffix), in the
+    /// input's number style, or why rule N refuses it.
+    #[inline]
+    pub(crate) fn value(&self) -> Result<Decimal, Refusal> {
+        self.verdict.value()?;
+        Ok(self.shown)
     }
 
     /// Whether it shows decimals (`40.13`, not `812`).
     pub(crate) fn has_decimals(&self) -> bool {
-        self.shown().is_some_and(|v| v.scale() > 0)
+        self.verdict.value().is_ok_and(|scale| scale > 0)
     }
 
     /// Whether it is a whole number shown without grouping or decimals:
@@ -378,6 +488,28 @@ impl Number {
             || self.percent != PercentMark::None
             || self.paren
             || self.currency.is_some()
+    }
+
+    /// The range of its digits, separators included, in `token`, the
+    /// bytes of the token it was read from.
+    ///
+    /// The token's bytes tell it as the lexer read it: the marks before
+    /// the digits are read from the bytes up to the first digit, all in
+    /// the token. Rule N reads the digits as far as they go and looks past
+    /// them only to refuse more (a separator and a digit, a fourth digit
+    /// after a group); right after them stands either the end of the
+    /// token, where the lexer's input had no digit, or a mark of the token
+    /// (a magnitude letter, a space, `%`, a currency sign, `)`) that
+    /// continues no number in either input. The test
+    /// `digits_are_found_again_in_the_tokens_bytes` checks it.
+    pub(crate) fn digits_in(&self, token: &[u8]) -> Range<usize> {
+        let digits = before_digits(token).digits;
+        let lead = token.len() - digits.len();
+        let len = match self.verdict.value() {
+            Err(Refusal::Malformed) => number_like_len(digits),
+            _ => read_digits(digits, self.verdict.style()).map_or(0, |read| read.len),
+        };
+        lead..lead + len
     }
 }
 
@@ -502,6 +634,9 @@ impl<'s> Lexer<'s> {
         out.tokens.clear();
         out.cuts.clear();
         out.lines.clear();
+        // Room for a token every four bytes, more than text shows, so that
+        // the tokens are seldom copied to a larger vector as it fills.
+        out.tokens.reserve(text.len() / 4);
         let mut at = 0;
         let mut spaced = false;
         // Whether the last token pushed ends a line, or none was.
@@ -528,14 +663,12 @@ impl<'s> Lexer<'s> {
                     break;
                 }
             }
-            let (len, mut kind) = self.token(rest, line_start);
+            let (len, kind) = self.token(rest, line_start);
             let start = base + at;
-            if let Kind::Number(number) = &mut kind {
-                let (from, to) = number.digits;
-                if number.value == Err(NumberError::Malformed) {
-                    self.cuts(&rest[from..to], out);
+            if let Kind::Number(number) = &kind {
+                if number.refusal() == Some(Refusal::Malformed) {
+                    self.cuts(&rest[number.digits_in(&rest[..len])], out);
                 }
-                number.digits = (start + from, start + to);
             }
             line_start = matches!(kind, Kind::Line);
             if line_start {
@@ -589,72 +722,37 @@ impl<'s> Lexer<'s> {
         if digits_at.len() < input.len() && date_or_time_len(digits_at) > 0 {
             return Err(nom::Err::Error(()));
         }
-        let (mut rest, value, digits_len, grouped) = match number(digits_at, self.style) {
-            Ok((rest, n)) => (rest, Ok(n.value), n.text.len(), n.grouped),
-            Err(NumberError::Malformed) => {
-                let len = number_like_len(digits_at);
-                (&digits_at[len..], Err(NumberError::Malformed), len, false)
-            }
-            Err(e @ (NumberError::Cut { len } | NumberError::TooLarge { len })) => {
-                (&digits_at[len..], Err(e), len, false)
-            }
-            Err(e @ NumberError::TooManyDecimals { len, .. }) => {
-                (&digits_at[len..], Err(e), len, false)
-            }
-            Err(NumberError::NotANumber) => return Err(nom::Err::Error(())),
+        let Some(ReadDigits {
+            rest,
+            shown,
+            verdict,
+            len: digits_len,
+            grouped,
+        }) = read_digits(digits_at, self.style)
+        else {
+            return Err(nom::Err::Error(()));
         };
         let digits_text = &digits_at[..digits_len];
-        // Digits glued to letters that are no magnitude are a word (`1Y`,
-        // `24h`, `1Bitcoin`), unless the number shows decimals or groups.
-        let magnitude = match magnitude(rest) {
-            Ok((after, magnitude)) => {
-                rest = after;
-                Some(magnitude)
+        let After {
+            rest,
+            percent,
+            currency,
+            magnitude,
+        } = match paren || !ends_bare(rest) {
+            true => {
+                marks_after(rest, digits_text, sign, currency, paren).ok_or(nom::Err::Error(()))?
             }
-            Err(_) => None,
+            false => After::none(rest, currency),
         };
-        // `24-hour`, `52-week`: digits joined to a word by a hyphen.
-        let hyphen_word = |rest: Input<'_>| {
-            rest.first() == Some(&b'-') && starts_word_char(&rest[1..]) && !rest[1].is_ascii_digit()
-        };
-        if magnitude.is_none()
-            && sign.is_none()
-            && currency.is_none()
-            && !paren
-            && digits_text.iter().all(u8::is_ascii_digit)
-            && (starts_word_char(rest) || hyphen_word(rest))
-        {
-            return Err(nom::Err::Error(()));
-        }
-        let (rest, percent) = percent_mark(rest);
-        // A percent takes no currency after it.
-        let (rest, currency) = match (currency, percent) {
-            (Some(currency), _) => (rest, Some(currency)),
-            (None, PercentMark::None) => match currency_after(rest) {
-                Some((after, currency)) => (after, Some(currency)),
-                None => (rest, None),
-            },
-            (None, _) => (rest, None),
-        };
-        let rest = match paren {
-            true => match skip_spaces(rest).strip_prefix(b")") {
-                Some(after) => after,
-                // An unclosed parenthesis is its own token.
-                None => return Err(nom::Err::Error(())),
-            },
-            false => rest,
-        };
-        let base = input.as_ptr().addr();
-        let digits_start = digits_at.as_ptr().addr() - base;
         let number = Number {
-            value,
+            shown,
+            verdict,
             sign,
             percent,
             paren,
             currency,
             magnitude,
             grouped,
-            digits: (digits_start, digits_start + digits_len),
         };
         Ok((rest, Kind::Number(number)))
     }
@@ -708,8 +806,9 @@ impl<'s> Lexer<'s> {
             None => match self.split(input, token) {
                 Split::At(end) => end,
                 Split::Ambiguous { letters } => {
-                    let digits = number_like_len(&input[letters..]);
-                    return Ok((&input[letters + digits..], Kind::Ambiguous { letters }));
+                    let at = usize::from(letters);
+                    let digits = number_like_len(&input[at..]);
+                    return Ok((&input[at + digits..], Kind::Ambiguous { letters }));
                 }
             },
         };
@@ -772,7 +871,11 @@ impl<'s> Lexer<'s> {
                     .filter(|&end| number(&input[end..], self.style).is_ok());
                 match (splits.next(), splits.next()) {
                     (Some(end), None) => Split::At(end),
-                    (Some(_), Some(_)) => Split::Ambiguous { letters },
+                    // Both splits end after the letters and at most at
+                    // MAX_SYMBOL, which a byte holds.
+                    (Some(_), Some(_)) => Split::Ambiguous {
+                        letters: letters as u8,
+                    },
                     (None, _) => Split::At(letters),
                 }
             }
@@ -808,6 +911,191 @@ impl<'s> Lexer<'s> {
     }
 }
 
+/// What a number shows after its digits.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct After<'a> {
+    /// The input after the number token.
+    rest: Input<'a>,
+    /// Whether and how it is marked as a percent.
+    percent: PercentMark,
+    /// Its currency, shown before or after it.
+    currency: Option<Currency>,
+    /// A magnitude suffix glued to it.
+    magnitude: Option<Magnitude>,
+}
+
+impl<'a> After<'a> {
+    /// No mark after the digits: the token ends at `rest`, with the
+    /// currency shown before it, if any.
+    fn none(rest: Input<'a>, currency: Option<Currency>) -> After<'a> {
+        After {
+            rest,
+            percent: PercentMark::None,
+            currency,
+            magnitude: None,
+        }
+    }
+}
+
+/// The marks after a number's digits `digits_text`, `rest` the input
+/// after them, given the `sign`, `currency` and `paren` before them: a
+/// magnitude, a percent, a currency and a closing parenthesis. `None`
+/// when they make no number: digits glued to a word (`1Y`, `24-hour`),
+/// or a parenthesis never closed.
+fn marks_after<'a>(
+    mut rest: Input<'a>,
+    digits_text: Input<'_>,
+    sign: Option<Sign>,
+    currency: Option<Currency>,
+    paren: bool,
+) -> Option<After<'a>> {
+    // Digits glued to letters that are no magnitude are a word (`1Y`,
+    // `24h`, `1Bitcoin`), unless the number shows decimals or groups.
+    let magnitude = match magnitude(rest) {
+        Ok((after, magnitude)) => {
+            rest = after;
+            Some(magnitude)
+        }
+        Err(_) => None,
+    };
+    // `24-hour`, `52-week`: digits joined to a word by a hyphen.
+    let hyphen_word = |rest: Input<'_>| {
+        rest.first() == Some(&b'-') && starts_word_char(&rest[1..]) && !rest[1].is_ascii_digit()
+    };
+    if magnitude.is_none()
+        && sign.is_none()
+        && currency.is_none()
+        && !paren
+        && digits_text.iter().all(u8::is_ascii_digit)
+        && (starts_word_char(rest) || hyphen_word(rest))
+    {
+        return None;
+    }
+    let (rest, percent) = percent_mark(rest);
+    // A percent takes no currency after it.
+    let (rest, currency) = match (currency, percent) {
+        (Some(currency), _) => (rest, Some(currency)),
+        (None, PercentMark::None) => match currency_after(rest) {
+            Some((after, currency)) => (after, Some(currency)),
+            None => (rest, None),
+        },
+        (None, _) => (rest, None),
+    };
+    let rest = match paren {
+        // An unclosed parenthesis is its own token.
+        true => skip_spaces(rest).strip_prefix(b")")?,
+        false => rest,
+    };
+    Some(After {
+        rest,
+        percent,
+        currency,
+        magnitude,
+    })
+}
+
+/// Whether no mark after a number's digits stands at `rest`, the input
+/// after them, in a number without a parenthesis: nothing follows, or a
+/// byte that starts no magnitude, percent, currency or word (a glyph of
+/// U+2580 to U+25BF such as `▲`, a `)`, a line end), or one space and a
+/// byte that starts no percent or currency (a digit, a sign, a `(`).
+///
+/// Most numbers end so: [`marks_after`], which this skips, then reads
+/// none (the test `bare_numbers_have_no_marks_after_them` checks it).
+#[inline(always)]
+fn ends_bare(rest: Input<'_>) -> bool {
+    match rest {
+        [] | [b' '] => true,
+        [b' ', next, ..] => BARE_AFTER[usize::from(*next)] & BARE_AFTER_SPACE != 0,
+        // U+2580 to U+25BF, block elements and geometric shapes: no
+        // letter, digit or currency sign among them.
+        [0xE2, 0x96, ..] => true,
+        [first, ..] => BARE_AFTER[usize::from(*first)] & BARE_FIRST != 0,
+    }
+}
+
+/// In [`BARE_AFTER`]: the byte right after the digits marks nothing.
+const BARE_FIRST: u8 = 1;
+/// In [`BARE_AFTER`]: the byte after the digits and one space marks nothing.
+const BARE_AFTER_SPACE: u8 = 2;
+
+/// For every byte, where it marks nothing after a number's digits, as
+/// bits of [`BARE_FIRST`] and [`BARE_AFTER_SPACE`]. Right after the
+/// digits: ASCII but no letter or digit (a magnitude, a word), `%`, `$`,
+/// `-` (`24-hour`) or space. After one space: ASCII but no letter (a
+/// percent word, a currency code), `%` or `$`.
+const BARE_AFTER: [u8; 256] = {
+    let mut table = [0; 256];
+    let mut b = 0;
+    while b < 128 {
+        let byte = b as u8;
+        let mark = matches!(byte, b'%' | b'$');
+        if !byte.is_ascii_alphanumeric() && !mark && !matches!(byte, b'-' | b' ') {
+            table[b] |= BARE_FIRST;
+        }
+        if !byte.is_ascii_alphabetic() && !mark {
+            table[b] |= BARE_AFTER_SPACE;
+        }
+        b += 1;
+    }
+    table
+};
+
+/// What rule N reads of the digits at the start of some input.
+struct ReadDigits<'a> {
+    /// The input after the digits.
+    rest: Input<'a>,
+    /// The value; zero when rule N refuses the digits.
+    shown: Decimal,
+    /// The value's scale, or why rule N refuses the digits.
+    verdict: Verdict,
+    /// The digits' length, separators included: for a refused number,
+    /// the number-like text rule N stopped in.
+    len: usize,
+    /// Whether thousands separators group them.
+    grouped: bool,
+}
+
+/// Rule N's reading of the digits at the start of `input` in `style`, as
+/// a number token holds it; `None` where no digit starts it.
+#[inline(always)]
+fn read_digits(input: Input<'_>, style: NumberStyle) -> Option<ReadDigits<'_>> {
+    match number(input, style) {
+        Ok((rest, n)) => Some(ReadDigits {
+            rest,
+            shown: n.value,
+            // A Decimal's scale is at most MAX_SCALE: a byte holds it.
+            verdict: Verdict::new(n.value.scale() as u8, style),
+            len: n.text.len(),
+            grouped: n.grouped,
+        }),
+        Err(error) => refused_digits(input, style, error),
+    }
+}
+
+/// [`read_digits`] for digits rule N refuses, out of line.
+#[inline(never)]
+fn refused_digits(
+    input: Input<'_>,
+    style: NumberStyle,
+    error: NumberError,
+) -> Option<ReadDigits<'_>> {
+    let (code, len) = match error {
+        NumberError::Malformed => (Verdict::MALFORMED, number_like_len(input)),
+        NumberError::Cut { len } => (Verdict::CUT, len),
+        NumberError::TooLarge { len } => (Verdict::TOO_LARGE, len),
+        NumberError::TooManyDecimals { len, .. } => (Verdict::TOO_MANY_DECIMALS, len),
+        NumberError::NotANumber => return None,
+    };
+    Some(ReadDigits {
+        rest: &input[len..],
+        shown: Decimal::ZERO,
+        verdict: Verdict::new(code, style),
+        len,
+        grouped: false,
+    })
+}
+
 /// What a number shows before its digits.
 #[derive(Debug, Clone, Copy, PartialEq)]
 struct Before<'a> {
@@ -826,22 +1114,64 @@ struct Before<'a> {
 ///
 /// Digits first, the most common start, have none of them: neither `(`,
 /// a currency sign nor a sign starts with a digit, so one byte tells and
-/// [`marks_before_digits`] is not asked.
+/// [`marks_before_digits`] is not asked. Nor is it at a glyph such as
+/// `▲`, which rule N is asked of first: every mark of three bytes (`−`,
+/// `–`, `€`, `₹`, `₦`) starts with 0xE2 and then 0x80, 0x82 or 0x88,
+/// and two bytes tell that none starts there.
 #[inline]
 fn before_digits(input: Input<'_>) -> Before<'_> {
-    match input.first() {
-        Some(b) if b.is_ascii_digit() => Before {
-            digits: input,
-            paren: false,
-            currency: None,
-            sign: None,
-        },
+    match input {
+        [b, ..] if b.is_ascii_digit() => Before::none(input),
+        [0xE2, second, ..] if !matches!(second, 0x80 | 0x82 | 0x88) => Before::none(input),
         _ => marks_before_digits(input),
     }
 }
 
-/// [`before_digits`] read mark by mark.
+impl<'a> Before<'a> {
+    /// No mark before the digits, which `input` should start with.
+    fn none(input: Input<'a>) -> Before<'a> {
+        Before {
+            digits: input,
+            paren: false,
+            currency: None,
+            sign: None,
+        }
+    }
+}
+
+/// [`before_digits`] past its first look.
+///
+/// The most common marks, a parenthesis, a sign, or both right before
+/// the digits (`(0.00%)`, `-0.06`, `(-0.01%)`), are told by their bytes:
+/// no space or currency stands among them. Other marks are read one by
+/// one by [`marks_one_by_one`] (the test
+/// `digits_first_have_no_marks_before_them` checks both agree).
+#[inline(never)]
 fn marks_before_digits(input: Input<'_>) -> Before<'_> {
+    let sign = |b: u8| match b {
+        b'+' => Sign::Plus,
+        _ => Sign::Minus,
+    };
+    match *input {
+        [b'(', d, ..] if d.is_ascii_digit() => Before {
+            paren: true,
+            ..Before::none(&input[1..])
+        },
+        [s @ (b'+' | b'-'), d, ..] if d.is_ascii_digit() => Before {
+            sign: Some(sign(s)),
+            ..Before::none(&input[1..])
+        },
+        [b'(', s @ (b'+' | b'-'), d, ..] if d.is_ascii_digit() => Before {
+            paren: true,
+            sign: Some(sign(s)),
+            ..Before::none(&input[2..])
+        },
+        _ => marks_one_by_one(input),
+    }
+}
+
+/// [`before_digits`] read mark by mark.
+fn marks_one_by_one(input: Input<'_>) -> Before<'_> {
     let (inner, paren) = match input.strip_prefix(b"(") {
         Some(inner) => (skip_spaces(inner), true),
         None => (input, false),
@@ -875,7 +1205,7 @@ enum Split {
     /// At this offset.
     At(usize),
     /// Several ways, after `letters` bytes of letters.
-    Ambiguous { letters: usize },
+    Ambiguous { letters: u8 },
 }
 
 /// Whether the text after a word's digits separates them from what
@@ -1492,7 +1822,7 @@ mod tests {
             .map(|t| {
                 let kind = match t.kind {
                     Kind::Word(_) => "W",
-                    Kind::Number(n) if n.value.is_err() => "N!",
+                    Kind::Number(n) if n.value().is_err() => "N!",
                     Kind::Number(n) if n.percent != PercentMark::None => "Q",
                     Kind::Number(_) => "N",
                     Kind::Marker { .. } => "M",
@@ -1553,12 +1883,39 @@ mod tests {
     }
 
     proptest::proptest! {
-        /// Digits first have no marks before them, as the marks read one
-        /// by one say.
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(8192))]
+        /// Where a number ends bare, the marks read after it are none.
         #[test]
-        fn digits_first_have_no_marks_before_them(text in "[0-9][0-9.,$ ]{0,6}") {
+        fn bare_numbers_have_no_marks_after_them(
+            digits in "[0-9]{1,3}([.][0-9]{1,2})?",
+            rest in "([ ]?(EUR|USD|per cent|Pct|proc[.]|k|bn|%|[$]|€|-[a-z]|[a-z]))?[ ]?[ -~\u{a0}▲▼►▾€£¥₹₦−–µé🔺]{0,6}",
+            sign: Option<bool>,
+            currency: Option<bool>,
+        ) {
+            let input = rest.as_bytes();
+            let sign = sign.map(|plus| if plus { Sign::Plus } else { Sign::Minus });
+            let currency = currency.map(|dollar| if dollar { Currency::Dollar } else { Currency::Euro });
+            if ends_bare(input) {
+                proptest::prop_assert_eq!(
+                    marks_after(input, digits.as_bytes(), sign, currency, false),
+                    Some(After::none(input, currency))
+                );
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4096))]
+        /// The marks before digits told by their first bytes (none before
+        /// digits or a character of U+2000 to U+2FFF that is no mark; a
+        /// parenthesis, a sign or both right before digits) are the marks
+        /// read one by one.
+        #[test]
+        fn digits_first_have_no_marks_before_them(
+            text in "[(]?[ ]?[-+]?[ ]?([0-9]|[€₹₦−–$]|[\u{2000}-\u{2fff}])[0-9.,$ ]{0,6}",
+        ) {
             let input = text.as_bytes();
-            proptest::prop_assert_eq!(before_digits(input), marks_before_digits(input));
+            proptest::prop_assert_eq!(before_digits(input), marks_one_by_one(input));
         }
     }
 
@@ -1599,6 +1956,87 @@ mod tests {
                 proptest::prop_assert_eq!(Word::of_letters(token, scan.bytes), Word::of_ascii(token));
             }
         }
+    }
+
+    #[test]
+    fn tokens_are_small() {
+        assert_eq!(std::mem::size_of::<Number>(), 24);
+        assert_eq!(std::mem::size_of::<Kind>(), 28);
+        assert_eq!(std::mem::size_of::<Token>(), 48);
+    }
+
+    /// The digits of the number token at the start of `input` as the
+    /// lexer reads them, from all of `input`: where they start, and their
+    /// length by [`read_digits`].
+    fn digits_as_read(lexer: &Lexer<'_>, input: Input<'_>) -> Range<usize> {
+        let digits = before_digits(input).digits;
+        let lead = input.len() - digits.len();
+        let len = read_digits(digits, lexer.style).map_or(0, |read| read.len);
+        lead..lead + len
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(8192))]
+        /// A number token's digits found again in its bytes alone are the
+        /// digits the lexer read with all the input after them.
+        #[test]
+        fn digits_are_found_again_in_the_tokens_bytes(
+            text in "[(]?[ ]{0,2}[-+$€£]?[ ]?[0-9]{1,4}([.,' \u{a0}\u{202f}][0-9]{0,4}){0,3}[kKbBmMtT%eE_ )$€₹£x.,'\u{a0}\u{202f}0-9]{0,5}([ ](EUR|per cent|proc[.]|%|[0-9]))?",
+            comma in proptest::bool::ANY,
+        ) {
+            let style = if comma { NumberStyle::Comma } else { NumberStyle::Dot };
+            let lexer = Lexer { style, symbols: None };
+            let input = text.as_bytes();
+            let mut out = Tokens::default();
+            lexer.read(input, 0, &mut out);
+            for token in &out.tokens {
+                let Some(number) = token.number() else { continue };
+                let read = digits_as_read(&lexer, &input[token.start..]);
+                let digits = token.start + read.start..token.start + read.end;
+                proptest::prop_assert_eq!(token.digits(input, 0), Some(digits.clone()), "{:?}", text);
+                let shown = &input[digits];
+                if number.value() == Err(Refusal::TooManyDecimals) {
+                    proptest::prop_assert!(Refusal::decimals(shown) > 28);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn refused_numbers_keep_their_digits() {
+        let lexer = Lexer {
+            style: NumberStyle::Dot,
+            symbols: None,
+        };
+        let decimals = format!("0.{}", "1".repeat(29));
+        for (text, refusal, digits) in [
+            ("x 1e10k y", Refusal::Malformed, "1e10"),
+            ("x -3,", Refusal::Cut, "3,"),
+            ("x 3.", Refusal::Cut, "3."),
+            (
+                "x -$99999999999999999999999999999%",
+                Refusal::TooLarge,
+                "99999999999999999999999999999",
+            ),
+            (
+                &format!("x ( {decimals} %)"),
+                Refusal::TooManyDecimals,
+                &decimals,
+            ),
+        ] {
+            let mut out = Tokens::default();
+            lexer.read(text.as_bytes(), 7, &mut out);
+            let token = out.tokens[1];
+            let kinds: Vec<Kind> = out.tokens.iter().map(|t| t.kind).collect();
+            assert_eq!(
+                token.number().map(Number::value),
+                Some(Err(refusal)),
+                "{text} {kinds:?}"
+            );
+            let range = token.digits(text.as_bytes(), 7).unwrap();
+            assert_eq!(&text[range.start - 7..range.end - 7], digits, "{text}");
+        }
+        assert_eq!(Refusal::decimals(decimals.as_bytes()), 29);
     }
 
     #[test]
@@ -1749,7 +2187,7 @@ mod tests {
         let mut out = Tokens::default();
         lexer.read(b"127.487", 0, &mut out);
         let number = out.tokens[0].number().unwrap();
-        assert_eq!(number.value.unwrap().to_string(), "127487");
+        assert_eq!(number.value().unwrap().to_string(), "127487");
     }
 
     #[test]
