@@ -1146,7 +1146,12 @@ impl<'a> Before<'a> {
 /// no space or currency stands among them. Other marks are read one by
 /// one by [`marks_one_by_one`] (the test
 /// `digits_first_have_no_marks_before_them` checks both agree).
-#[inline(never)]
+///
+/// Inlined, with [`marks_one_by_one`] kept out of line: a parenthesised
+/// percent (`(0.00%)`) stands in most quotes, and the call to tell its
+/// `(` cost more than the looks (callgrind: 0.5% fewer instructions in
+/// all on the 200 KB strip, 0.2% on page text).
+#[inline(always)]
 fn marks_before_digits(input: Input<'_>) -> Before<'_> {
     let sign = |b: u8| match b {
         b'+' => Sign::Plus,
@@ -1171,6 +1176,7 @@ fn marks_before_digits(input: Input<'_>) -> Before<'_> {
 }
 
 /// [`before_digits`] read mark by mark.
+#[inline(never)]
 fn marks_one_by_one(input: Input<'_>) -> Before<'_> {
     let (inner, paren) = match input.strip_prefix(b"(") {
         Some(inner) => (skip_spaces(inner), true),
