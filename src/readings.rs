@@ -264,6 +264,12 @@ impl Reading {
         Some(signed(change.shown, self.negative[0]))
     }
 
+    /// The change's index among the values and whether it is negative,
+    /// if shown.
+    pub(crate) fn change_index(&self) -> Option<(usize, bool)> {
+        Some((usize::from(self.change?), self.negative[0]))
+    }
+
     /// The signed percent, of the record's `values`.
     pub(crate) fn percent_value(&self, values: &[Value]) -> Option<Decimal> {
         let percent = values.get(usize::from(self.percent?))?;
