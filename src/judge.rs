@@ -654,12 +654,51 @@ pub(crate) fn passes_every_weighing(reading: &Reading, values: &[Value]) -> bool
     if reading.fit != Some(Fit::Exact) {
         return false;
     }
+    let Some((c, negative)) = reading.change_index() else {
+        return false;
+    };
+    // The exact fit was found for the price as shown (with no magnitude,
+    // the price itself) and the change signed as the reading signs it,
+    // and it holds only where P − C is positive: the first test passes.
+    // Of the second, a change of no minus is below the price already;
+    // a falling change leaves |C| < P (or P zero) to ask, which the
+    // unsigned numbers answer on one scale where that holds in a u64.
+    if let (Some(price), Some(change)) = (values.get(reading.price()), values.get(c))
+        && price.marks.magnitude.is_none()
+        && !price.shown.is_sign_negative()
+        && !change.shown.is_sign_negative()
+    {
+        if !negative || change.shown.is_zero() {
+            return true;
+        }
+        if let Some(below) = below_on_one_scale(change.shown, price.shown) {
+            return below || price.shown.is_zero();
+        }
+    }
     // `positive_close` and `plausible` with a change shown, its value and
     // the price found once.
     let Some(change) = reading.change_value(values) else {
         return false;
     };
     change_weighs_in(price_of(reading, values), change)
+}
+
+/// Whether `a < b`, of two decimals of no minus, where their mantissas
+/// and the one of fewer decimals raised to the other's scale hold in a
+/// `u64` (most numbers a page shows); `None` elsewhere.
+fn below_on_one_scale(a: rust_decimal::Decimal, b: rust_decimal::Decimal) -> Option<bool> {
+    let small = |d: rust_decimal::Decimal| {
+        let parts = d.unpack();
+        (parts.hi == 0).then(|| u64::from(parts.mid) << 32 | u64::from(parts.lo))
+    };
+    let (x, y) = (small(a)?, small(b)?);
+    let up = |m: u64, by: u32| m.checked_mul(*POWERS_OF_TEN.get(usize::try_from(by).ok()?)?);
+    let (sa, sb) = (a.scale(), b.scale());
+    Some(match sa.cmp(&sb) {
+        std::cmp::Ordering::Equal => x < y,
+        std::cmp::Ordering::Less => up(x, sb - sa)? < y,
+        std::cmp::Ordering::Greater => x < up(y, sa - sb)?,
+    })
 }
 
 /// Whether `change` beside `price` leaves a positive previous close and
@@ -1431,6 +1470,11 @@ mod tests {
             }
             let each = leaves_positive_close(a, b) && (a.is_zero() || less(b.abs(), a));
             prop_assert_eq!(change_weighs_in(a, b), each, "{} {}", a, b);
+            // The u64 compare of two decimals of no minus, where it answers.
+            let (a, b) = (a.abs(), b.abs());
+            if let Some(below) = super::below_on_one_scale(a, b) {
+                prop_assert_eq!(below, a < b, "{} {}", a, b);
+            }
         }
 
         /// [`passes_every_weighing`] is the tests of [`drop_worse_fits`]
@@ -1561,6 +1605,27 @@ mod tests {
         for candidate in quotes.chain(&judge.standing) {
             assert!(candidate.same_quote(candidate), "{candidate:?}");
         }
+    }
+
+    /// The u64 compare of a change and a price on one scale, at its
+    /// edges: equal values on two scales, a difference of one unit, a
+    /// mantissa that needs the high word, a scale it cannot raise to.
+    #[test]
+    fn below_on_one_scale_edges() {
+        let d = |s: &str| s.parse::<rust_decimal::Decimal>().unwrap();
+        let below = |a: &str, b: &str| super::below_on_one_scale(d(a), d(b));
+        assert_eq!(below("1.0", "1"), Some(false));
+        assert_eq!(below("1", "1.00"), Some(false));
+        assert_eq!(below("0.99", "1"), Some(true));
+        assert_eq!(below("41.8", "0.23"), Some(false));
+        assert_eq!(below("0", "0.00"), Some(false));
+        assert_eq!(
+            below("18446744073709551615", "18446744073709551615.0"),
+            None
+        );
+        assert_eq!(below("18446744073709551616", "1"), None);
+        assert_eq!(below("1", "0.000000000000000001"), Some(false));
+        assert_eq!(below("1", "0.0000000000000000001"), None);
     }
 
     /// The judge skips weighing a lone reading: neither weighing drops it.

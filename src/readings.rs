@@ -264,6 +264,12 @@ impl Reading {
         Some(signed(change.shown, self.negative[0]))
     }
 
+    /// The change's index among the values and whether it is negative,
+    /// if shown.
+    pub(crate) fn change_index(&self) -> Option<(usize, bool)> {
+        Some((usize::from(self.change?), self.negative[0]))
+    }
+
     /// The signed percent, of the record's `values`.
     pub(crate) fn percent_value(&self, values: &[Value]) -> Option<Decimal> {
         let percent = values.get(usize::from(self.percent?))?;
@@ -394,11 +400,20 @@ impl Readings {
             .memos
             .iter()
             .position(|m| m.shape == Some(choice.shape));
-        let slot = kept.unwrap_or_else(|| {
-            let slot = self.next_memo % MEMOS;
-            self.next_memo = (slot + 1) % MEMOS;
-            slot
-        });
+        let slot = match kept {
+            Some(slot) => Slot {
+                at: slot,
+                kept: true,
+            },
+            None => {
+                let slot = self.next_memo % MEMOS;
+                self.next_memo = (slot + 1) % MEMOS;
+                Slot {
+                    at: slot,
+                    kept: false,
+                }
+            }
+        };
         self.push_readings(&choice, digits, (header, prune), slot, &mut out);
         self.readings = out;
     }
@@ -432,7 +447,7 @@ impl Readings {
         choice: &Choice,
         digits: usize,
         (header, prune): (Option<&Header>, bool),
-        slot: usize,
+        slot: Slot,
         out: &mut Vec<Reading>,
     ) {
         // The first reading with both a change and a percent, made ahead
@@ -440,7 +455,7 @@ impl Readings {
         let mut tried = None;
         if prune && let Some(full) = self.first_full(choice, slot) {
             let reading = self.reading(choice, digits, full, header);
-            if let Some(reading) = reading.filter(|r| self.covering(choice, r, full, slot)) {
+            if let Some(reading) = reading.filter(|r| self.covering(choice, r, full, slot.at)) {
                 out.push(reading);
                 return;
             }
@@ -528,15 +543,16 @@ impl Readings {
     /// without.
     ///
     /// Whether the full reading dominates every other is kept in the memo
-    /// `slot` for the choice's shape.
+    /// `slot`, which [`Readings::first_full`] has just made the choice's
+    /// shape's (so its shape is not compared again).
     fn covering(&mut self, choice: &Choice, full: &Reading, fields: Fields, slot: usize) -> bool {
         if !crate::judge::passes_every_weighing(full, &self.values) {
             return false;
         }
-        let memo = self
-            .memos
-            .get(slot)
-            .filter(|m| m.shape == Some(choice.shape));
+        let memo = self.memos.get(slot);
+        // Tests check that the memo is the choice's shape's.
+        #[cfg(test)]
+        assert!(memo.is_some_and(|m| m.shape == Some(choice.shape)));
         let known = memo
             .and_then(|m| m.covering)
             .filter(|&(support, unexplained, _)| {
@@ -549,8 +565,7 @@ impl Readings {
             return covers;
         }
         let covers = self.dominates_rivals(choice, full, fields);
-        let memo = self.memos.get_mut(slot);
-        if let Some(memo) = memo.filter(|m| m.shape == Some(choice.shape)) {
+        if let Some(memo) = self.memos.get_mut(slot) {
             memo.covering = Some((full.support, full.unexplained, covers));
         }
         covers
@@ -576,20 +591,19 @@ impl Readings {
 
     /// The first roles of `choice` with both a change and a percent, in
     /// the order readings are made; kept in the memo `slot` for the
-    /// choice's shape.
-    fn first_full(&mut self, choice: &Choice, slot: usize) -> Option<Fields> {
-        if let Some(memo) = self
-            .memos
-            .get(slot)
-            .filter(|m| m.shape == Some(choice.shape))
-        {
-            // Tests check that what was kept is what would be found.
+    /// choice's shape (where the slot already keeps it, read from there).
+    fn first_full(&mut self, choice: &Choice, slot: Slot) -> Option<Fields> {
+        if let Some(memo) = self.memos.get(slot.at).filter(|_| slot.kept) {
+            // Tests check that what was kept is what would be found, for
+            // the choice's shape.
+            #[cfg(test)]
+            assert_eq!(memo.shape, Some(choice.shape));
             #[cfg(test)]
             assert_eq!(memo.full, self.find_first_full(choice));
             return memo.full;
         }
         let full = self.find_first_full(choice);
-        if let Some(memo) = self.memos.get_mut(slot) {
+        if let Some(memo) = self.memos.get_mut(slot.at) {
             *memo = Memo {
                 shape: Some(choice.shape),
                 full,
@@ -976,6 +990,17 @@ impl Readings {
 
 /// How many shapes of choice pruning keeps what it found for.
 const MEMOS: usize = 4;
+
+/// The memo a choice's shape takes: its index, and whether it already
+/// keeps that shape (found once per choice, so that the memo's shape is
+/// not compared again).
+#[derive(Debug, Clone, Copy)]
+struct Slot {
+    /// The memo's index.
+    at: usize,
+    /// Whether the memo already keeps the choice's shape.
+    kept: bool,
+}
 
 /// What pruning found for a shape of choice: the rows of a strip or a
 /// table show their values alike, and the roles a choice's values may
