@@ -796,7 +796,11 @@ fn leaves_positive_close(price: rust_decimal::Decimal, change: rust_decimal::Dec
 /// H), unless the numbers contradict them: where another reading's
 /// percent checks, with two or more significant digits, and the numbers
 /// of none the header names even agree, the header misread the row's
-/// columns (`+/- %` as one caption, say) and falls silent.
+/// columns (`+/- %` as one caption, say) and falls silent. A header's
+/// reading that shows too little to be checked (a price and a percent,
+/// no change) is not contradicted: another column that happens to fit
+/// (`| Last | Chg % | High |` over `| 50.00 | +0.10% | 50.05 |`, where
+/// 50.05 over 50.00 is 0.10%) does not overrule it.
 fn follow_header(readings: &mut Vec<Reading>, values: &[Value]) {
     // The percent's check, not a close alone: a low one cent under the
     // price is a close by chance.
@@ -806,7 +810,7 @@ fn follow_header(readings: &mut Vec<Reading>, values: &[Value]) {
     // agree: a fit elsewhere overrules only numbers that contradict it
     // (`| 10.05 | +0.02 | +0.20% | 10.06 |`: 10.06 fits a hair more
     // tightly than 10.05, which agrees).
-    let stands = |r: &Reading| checks(r) || r.support.contains(Support::AGREES);
+    let stands = |r: &Reading| checks(r) || r.support.contains(Support::AGREES) || !r.checkable();
     let Some(header_stands) = readings.iter().filter(|r| named(r)).map(stands).max() else {
         return;
     };

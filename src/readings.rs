@@ -258,6 +258,15 @@ impl Reading {
         self.close.map(usize::from)
     }
 
+    /// Whether its numbers can contradict it: beside the price it shows
+    /// two of a change, a percent and a previous close, so that one checks
+    /// the other. A price with a percent alone, or a change alone, fits
+    /// any price.
+    pub(crate) fn checkable(&self) -> bool {
+        let shown = [self.change, self.percent, self.close];
+        shown.iter().filter(|i| i.is_some()).count() >= 2
+    }
+
     /// The signed change, of the record's `values`.
     pub(crate) fn change_value(&self, values: &[Value]) -> Option<Decimal> {
         let change = values.get(usize::from(self.change?))?;

@@ -186,6 +186,18 @@ fn a_header_governs_until_a_blank_line_another_width_or_text() {
 }
 
 #[test]
+fn a_column_that_happens_to_fit_does_not_move_the_price() {
+    // No change is shown, so the header's reading (a price and a percent)
+    // cannot be checked; 50.05 over 50.00 is 0.10%, but the header says
+    // 50.05 is the day's high, not the price.
+    let table = "| Name | Last | Chg % | High |\n| Aaqv Aqa | 50.00 | +0.10% | 50.05 |\n";
+    assert_eq!(
+        all_fields(table),
+        [row("Aaqv Aqa", "50.00", None, Some("0.10"))]
+    );
+}
+
+#[test]
 fn the_previous_close_is_checked() {
     let table = "| Name | Prev. Close | Last | Chg |\n\
                  | Alpha Steel | 47.60 | 47.90 | +0.30 |\n\
