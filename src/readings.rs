@@ -1231,8 +1231,7 @@ fn signed_fit(
     if change.is_zero() {
         return Fit::None;
     }
-    let (change, percent) = (signed(change, negative), signed(percent, negative));
-    percent_or_fraction_fit(price, exponent, change, percent, fraction)
+    percent_or_fraction_fit(price, exponent, change, percent, negative, fraction)
 }
 
 /// Whether the fields `roles` (price, change, percent, in the order a

@@ -819,15 +819,27 @@ pub(crate) fn percent_fit(
 /// [`percent_fit`] of `percent` read as a percent and, where that fit is
 /// not exact and `fraction` allows, as a plain ratio: the ratio's fit
 /// where it is exact, else the percent's. What [`look_as_each`] looks at is
-/// found once for both readings.
+/// found once for both readings. The change and the percent are made
+/// negative where `negative` (a zero stays unsigned).
+///
+/// The sign is a flag, not a negated [`Decimal`] built by the caller: the
+/// look reads the numbers as the page gave them and negates its floats,
+/// so that it never loads a decimal just written (a load across two
+/// fresh stores waits for them to reach the cache).
 pub(crate) fn percent_or_fraction_fit(
     price: Decimal,
     exponent: u32,
     change: Decimal,
     percent: Decimal,
+    negative: bool,
     fraction: bool,
 ) -> Fit {
-    let [as_percent, as_fraction] = look_as_each(price, exponent, change, percent);
+    let [as_percent, as_fraction] = look_as_each(price, exponent, change, percent, negative);
+    let signed = |value: Decimal| match negative && !value.is_zero() {
+        true => -value,
+        false => value,
+    };
+    let (change, percent) = (signed(change), signed(percent));
     let fit = |look: Look, ratio| match look {
         _ if !pins_a_change(percent, ratio) => Fit::None,
         Look::Off => Fit::None,
@@ -918,7 +930,7 @@ enum Look {
 
 /// [`look_as_each`] for the percent read as `ratio`.
 fn look(price: Decimal, exponent: u32, change: Decimal, percent: Decimal, ratio: Ratio) -> Look {
-    let [as_percent, as_fraction] = look_as_each(price, exponent, change, percent);
+    let [as_percent, as_fraction] = look_as_each(price, exponent, change, percent, false);
     match ratio {
         Ratio::Percent => as_percent,
         Ratio::Fraction => as_fraction,
@@ -929,16 +941,27 @@ fn look(price: Decimal, exponent: u32, change: Decimal, percent: Decimal, ratio:
 /// as a plain ratio: [`Look::Off`], or surely exact, or neither. A surely
 /// exact fit saves the exact arithmetic on the pairs that fit, as
 /// [`Look::Off`] saves it on most that do not; near the edges of any test
-/// the exact arithmetic decides.
-fn look_as_each(price: Decimal, exponent: u32, change: Decimal, percent: Decimal) -> [Look; 2] {
+/// the exact arithmetic decides. The change and percent are negated where
+/// `negative`.
+fn look_as_each(
+    price: Decimal,
+    exponent: u32,
+    change: Decimal,
+    percent: Decimal,
+    negative: bool,
+) -> [Look; 2] {
     // Past the table's magnitudes, NaN, which fails every comparison: the
     // exact arithmetic decides. Within them, every float here is finite.
     let price_power = power_of_ten(exponent, price.scale());
     let change_power = power_of_ten(0, change.scale());
     let unit = power_of_ten(0, percent.scale());
+    let sign = if negative { -1.0 } else { 1.0 };
     let p = float_mantissa(price) * price_power;
-    let percent_digits = float_mantissa(percent);
-    let (c, q) = (float_mantissa(change) * change_power, percent_digits * unit);
+    let percent_digits = float_mantissa(percent) * sign;
+    let (c, q) = (
+        float_mantissa(change) * sign * change_power,
+        percent_digits * unit,
+    );
     let close = p - c;
     if close <= 0.0 {
         return [Look::Unsure; 2];
@@ -1192,7 +1215,7 @@ mod tests {
             Fit::None
         );
         assert_eq!(
-            percent_or_fraction_fit(d("22222"), 0, d("-222222222222222"), d("-1"), true),
+            percent_or_fraction_fit(d("22222"), 0, d("-222222222222222"), d("-1"), false, true),
             Fit::None
         );
         assert_eq!(fit("0.40", "-0.50", "-55.6", Ratio::Percent), Fit::Exact);
@@ -1552,7 +1575,7 @@ mod tests {
                 },
                 other => other,
             };
-            proptest::prop_assert_eq!(percent_or_fraction_fit(p, e, c, q, fraction), each);
+            proptest::prop_assert_eq!(percent_or_fraction_fit(p, e, c, q, false, fraction), each);
         }
 
         /// The `i64` tier answers as `i128` and the wider ones do, or not
