@@ -801,7 +801,11 @@ impl<S: AsRef<str>> fmt::Display for QuoteOf<S> {
     /// the change, the percent in parentheses.
     ///
     /// A symbol with a digit is followed by a space, so that its digits are
-    /// not read with the price's (rule G); a name is followed by `: `, so
+    /// not read with the price's (rule G), unless it ends in a letter and a
+    /// currency sign stands between them (`c1k$766`): a lowercase symbol is
+    /// read only glued to its price, and the letter and the sign keep the
+    /// digits apart; a name is
+    /// followed by `: `, so
     /// that no ticker reading takes its words or digits for the price
     /// (`CAC 40: 7388.64▼ -21.37 (-0.29%)`); a code shown with a name
     /// follows it in parentheses (`Bank of Lumen (BLMN) 12.40▲ 0.22
@@ -814,7 +818,9 @@ impl<S: AsRef<str>> fmt::Display for QuoteOf<S> {
         // Digits anywhere in a symbol may pair with the price's in another
         // split of glued text (rule G (b)), and a magnitude letter glued to
         // a price joins a glued symbol's token.
-        let number_like = symbol.contains(digit);
+        let sign_between = matches!(self.currency, Some(c) if !matches!(c, Currency::Code(_)));
+        let apart_by_sign = sign_between && !symbol.ends_with(digit);
+        let number_like = symbol.contains(digit) && !apart_by_sign;
         let glued_magnitude = self.magnitude.is_some() && self.currency.is_none();
         if let Some(name) = &self.name {
             write!(f, "{} ({symbol}) ", name.as_ref())?;

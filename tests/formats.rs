@@ -179,6 +179,27 @@ fn crypto_strip_round_trips_through_display() {
     }
 }
 
+/// A lowercase symbol is read only glued to its price, so its canonical
+/// text keeps it glued where a currency sign stands between them, even
+/// with a digit in it (a space keeps other digits apart, rule G).
+#[test]
+fn a_lowercase_symbol_with_a_digit_round_trips_beside_a_currency_sign() {
+    for text in ["c1k$766+$7+1%", "1inch$0.25+0.01+4.17%"] {
+        let found: Vec<_> = tickerstrip::scan(text)
+            .filter_map(|s| s.as_quote().cloned())
+            .collect();
+        assert_eq!(found.len(), 1, "{text}");
+        let canonical = found[0].to_string();
+        assert!(
+            !canonical.contains(' ') || canonical.find(' ') > canonical.find('$'),
+            "{canonical}"
+        );
+        let again: tickerstrip::OwnedQuote = canonical.parse().unwrap();
+        assert_eq!(again.to_string(), canonical);
+        assert_eq!(again.as_quote().symbol, found[0].symbol);
+    }
+}
+
 #[test]
 fn lowercase_symbols_count_only_when_glued_in_scan() {
     let options = ParseOptions::new();
