@@ -40,7 +40,7 @@ use crate::quote::{Evidence, Markers};
 use crate::readings::{Reading, Readings, SignFrom, Support, Value};
 use crate::records::{Record, Tail};
 use crate::token::{Cut, Kind, Token};
-use crate::validation::Fit;
+use crate::validation::{self, Fit};
 use crate::vocabulary::continues_sentence;
 
 /// A rule of the judge.
@@ -692,7 +692,7 @@ fn below_on_one_scale(a: rust_decimal::Decimal, b: rust_decimal::Decimal) -> Opt
         (parts.hi == 0).then(|| u64::from(parts.mid) << 32 | u64::from(parts.lo))
     };
     let (x, y) = (small(a)?, small(b)?);
-    let up = |m: u64, by: u32| m.checked_mul(*POWERS_OF_TEN.get(usize::try_from(by).ok()?)?);
+    let up = |m: u64, by: u32| m.checked_mul(validation::pow10_u64(by)?);
     let (sa, sb) = (a.scale(), b.scale());
     Some(match sa.cmp(&sb) {
         std::cmp::Ordering::Equal => x < y,
@@ -748,8 +748,8 @@ fn on_one_scale(a: rust_decimal::Decimal, b: rust_decimal::Decimal) -> Option<(i
     let (x, y) = (a.mantissa(), b.mantissa());
     // Under 2^64 times under 2^60, the product is under 2^124.
     let up = |m: i128, by: u32| {
-        let power = POWERS_OF_TEN.get(usize::try_from(by).ok()?)?;
-        (m.unsigned_abs() < 1 << 64).then(|| m * i128::from(*power))
+        let power = validation::pow10_u64(by)?;
+        (m.unsigned_abs() < 1 << 64).then(|| m * i128::from(power))
     };
     match a.scale().cmp(&b.scale()) {
         std::cmp::Ordering::Equal => Some((x, y)),
@@ -757,18 +757,6 @@ fn on_one_scale(a: rust_decimal::Decimal, b: rust_decimal::Decimal) -> Option<(i
         std::cmp::Ordering::Greater => Some((x, up(y, a.scale() - b.scale())?)),
     }
 }
-
-/// The powers of ten a mantissa is raised by to compare it on a larger
-/// scale: up to 10^18, under 2^60.
-const POWERS_OF_TEN: [u64; 19] = {
-    let mut powers = [1u64; 19];
-    let mut i = 1;
-    while i < powers.len() {
-        powers[i] = powers[i - 1] * 10;
-        i += 1;
-    }
-    powers
-};
 
 /// Half the range of a [`Decimal`]'s mantissa: the difference of two
 /// mantissas below it holds.

@@ -880,6 +880,12 @@ fn pins_a_change(percent: Decimal, ratio: Ratio) -> bool {
     lowest < whole.saturating_mul(unit)
 }
 
+/// 10^`n` for `n` up to 18, the most a `u64` mantissa is raised by when
+/// two decimals are compared on one scale; `None` past it.
+pub(crate) fn pow10_u64(n: u32) -> Option<u64> {
+    <i64 as Int>::pow10(n).and_then(|power| u64::try_from(power).ok())
+}
+
 /// [`percent_fit`] of numbers the look leaves unsure: `i64` first, wider
 /// integers where that overflows.
 fn near_fit(price: Decimal, exponent: u32, change: Decimal, percent: Decimal, ratio: Ratio) -> Fit {
